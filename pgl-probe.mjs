@@ -1,0 +1,11 @@
+import { PGlite } from '@electric-sql/pglite';
+let t=Date.now();
+const db = new PGlite();
+await db.waitReady; console.log('init mem', Date.now()-t);
+const r = await db.query("select to_tsvector('dutch','De waarden van de Vlaamse overheid werken') v, to_tsvector('english','working values') e");
+console.log(r.rows);
+await db.exec('create table t(a int); insert into t select generate_series(1,1000)');
+t=Date.now(); const dump = await db.dumpDataDir('none'); console.log('dump', Date.now()-t, dump.size);
+t=Date.now(); const db2 = new PGlite({loadDataDir: dump}); await db2.waitReady; console.log('load', Date.now()-t, (await db2.query('select count(*) from t')).rows);
+const t2=Date.now(); const db3 = new PGlite('/tmp/pgl-dir-test'); await db3.waitReady; console.log('init dir', Date.now()-t2); await db3.close();
+const t3=Date.now(); const db4 = new PGlite('/tmp/pgl-dir-test'); await db4.waitReady; console.log('reopen dir', Date.now()-t3);

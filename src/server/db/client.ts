@@ -1,0 +1,130 @@
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import { type SQL, sql } from 'drizzle-orm';
+import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
+import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import pg from 'pg';
+import * as schema from './schema';
+
+export type Schema = typeof schema;
+/** Both drivers' databases (and their transactions) share this type, so repositories are engine-agnostic. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type Engine = 'pglite' | 'postgres';
+
+export type Database = {
+  db: Db;
+  engine: Engine;
+  /** true when the schema was created by this start (a new database). */
+  isNew: boolean;
+  pglite?: PGlite;
+  pool?: pg.Pool;
+  connectionString?: string;
+  close(): Promise<void>;
+};
+
+export const migrationsFolder = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
+
+/** Runs raw SQL on either driver and returns its rows (the drivers' result shapes differ). */
+export async function queryRows<T = Record<string, unknown>>(db: Db, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
+}
+
+async function schemaExists(db: Db): Promise<boolean> {
+  const rows = await queryRows<{ exists: boolean }>(
+    db,
+    sql`select to_regclass('public.org_units') is not null as exists`,
+  );
+  return rows[0]?.exists === true;
+}
+
+export type OpenOptions = {
+  dataDir?: string;
+  databaseUrl?: string;
+  /** In-memory PGlite, optionally started from a dump (tests clone a migrated template this way). */
+  memory?: boolean;
+  loadDataDir?: Blob;
+  migrate?: boolean;
+};
+
+export async function openDatabase(options: OpenOptions): Promise<Database> {
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.migrate ?? true);
+  return openPglite(options);
+}
+
+async function openPostgres(connectionString: string, runMigrations: boolean): Promise<Database> {
+  const pool = new pg.Pool({ connectionString, max: 10 });
+  pool.on('error', () => {
+    // An idle client lost its connection; the pool replaces it on the next checkout.
+  });
+  const db = drizzleNodePg(pool, { schema }) as unknown as Db;
+  let isNew = false;
+  if (runMigrations) {
+    // Several app processes may start together: one migrates, the others wait on the lock.
+    const client = await pool.connect();
+    try {
+      await client.query('select pg_advisory_lock(727001)');
+      isNew = !(await schemaExists(drizzleNodePg(client, { schema }) as unknown as Db));
+      await migrateNodePg(drizzleNodePg(client, { schema }), { migrationsFolder });
+    } finally {
+      await client.query('select pg_advisory_unlock(727001)').catch(() => undefined);
+      client.release();
+    }
+  }
+  return { db, engine: 'postgres', isNew, pool, connectionString, close: () => pool.end() };
+}
+
+function acquireDirectoryLock(dir: string): () => void {
+  const lockFile = join(dir, 'waarden.lock');
+  if (existsSync(lockFile)) {
+    const pid = Number(readFileSync(lockFile, 'utf8'));
+    let alive = false;
+    try {
+      if (pid && pid !== process.pid) {
+        process.kill(pid, 0);
+        alive = true;
+      }
+    } catch {
+      alive = false;
+    }
+    if (alive) {
+      throw new Error(
+        `The embedded database in ${dir} is in use by process ${pid}. PGlite allows one process per data directory; stop that process or set DATABASE_URL to use a PostgreSQL server.`,
+      );
+    }
+  }
+  writeFileSync(lockFile, String(process.pid));
+  return () => rmSync(lockFile, { force: true });
+}
+
+async function openPglite(options: OpenOptions): Promise<Database> {
+  let release = () => {};
+  let pglite: PGlite;
+  if (options.memory || !options.dataDir) {
+    pglite = new PGlite({ loadDataDir: options.loadDataDir });
+  } else {
+    const dir = join(options.dataDir, 'pglite');
+    mkdirSync(dir, { recursive: true });
+    release = acquireDirectoryLock(options.dataDir);
+    pglite = new PGlite(dir);
+  }
+  await pglite.waitReady;
+  const db = drizzlePglite(pglite, { schema }) as unknown as Db;
+  const isNew = !(await schemaExists(db));
+  if (options.migrate ?? true) await migratePglite(drizzlePglite(pglite, { schema }), { migrationsFolder });
+  return {
+    db,
+    engine: 'pglite',
+    isNew,
+    pglite,
+    async close() {
+      await pglite.close();
+      release();
+    },
+  };
+}

@@ -1,0 +1,164 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import type { Logger } from 'pino';
+import { type Db, queryRows } from '../db/client';
+import { jobs } from '../db/schema';
+import type { EventBus } from '../events/event-bus';
+
+export type JobHandler<P = unknown> = (payload: P, job: { id: number; attempts: number }) => Promise<void>;
+
+export type EnqueueOptions = {
+  runAt?: Date;
+  maxAttempts?: number;
+  /** A second enqueue with the same key is ignored. */
+  dedupeKey?: string;
+};
+
+type ClaimedJob = { id: number; queue: string; payload: unknown; attempts: number; max_attempts: number };
+
+const WAKE_CHANNEL = 'jobs_ready';
+
+/** Exponential back-off with jitter: 2 s, 4 s, 8 s … capped at 15 minutes. */
+export function backoffDelayMs(attempts: number, baseMs = 2000, capMs = 15 * 60_000): number {
+  const exponential = Math.min(capMs, baseMs * 2 ** Math.max(0, attempts - 1));
+  return Math.round(exponential * (0.8 + Math.random() * 0.4));
+}
+
+/**
+ * Jobs live in PostgreSQL (embedded or server). Workers claim them with FOR UPDATE SKIP LOCKED,
+ * so any number of app processes can share one queue without handing a job out twice.
+ */
+export class JobQueue {
+  private readonly handlers = new Map<string, JobHandler>();
+  private readonly workerId = `${process.pid}-${randomUUID().slice(0, 8)}`;
+  private timer?: NodeJS.Timeout;
+  private running = false;
+  private draining?: Promise<void>;
+  private stopWake?: () => Promise<void>;
+  private wakeRequested = false;
+
+  constructor(
+    private readonly db: Db,
+    private readonly events: EventBus,
+    private readonly logger: Logger,
+    private readonly options: { pollMs?: number; batchSize?: number; baseBackoffMs?: number; staleAfterMs?: number } = {},
+  ) {}
+
+  register<P>(queue: string, handler: JobHandler<P>): void {
+    this.handlers.set(queue, handler as JobHandler);
+  }
+
+  async enqueue(queue: string, payload: unknown, options: EnqueueOptions = {}, db: Db = this.db): Promise<number | null> {
+    const inserted = await db
+      .insert(jobs)
+      .values({
+        queue,
+        payload: payload as object,
+        runAt: options.runAt ?? new Date(),
+        maxAttempts: options.maxAttempts ?? 8,
+        dedupeKey: options.dedupeKey,
+      })
+      .onConflictDoNothing()
+      .returning({ id: jobs.id });
+    if (this.running) await this.events.publish(WAKE_CHANNEL, { queue }).catch(() => undefined);
+    return inserted[0]?.id ?? null;
+  }
+
+  async start(): Promise<void> {
+    if (this.running) return;
+    this.running = true;
+    this.stopWake = await this.events.subscribe(WAKE_CHANNEL, () => this.wake());
+    this.schedule(0);
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    if (this.timer) clearTimeout(this.timer);
+    await this.stopWake?.();
+    await this.draining;
+  }
+
+  private wake(): void {
+    if (!this.running) return;
+    if (this.draining) {
+      this.wakeRequested = true;
+      return;
+    }
+    this.schedule(0);
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.draining = this.runDue()
+        .then(() => undefined)
+        .catch((error) => this.logger.error({ err: error }, 'job queue poll failed'))
+        .finally(() => {
+          this.draining = undefined;
+          if (!this.running) return;
+          const again = this.wakeRequested;
+          this.wakeRequested = false;
+          this.schedule(again ? 0 : (this.options.pollMs ?? 1000));
+        });
+    }, delayMs);
+    this.timer.unref();
+  }
+
+  /** Claims and runs every due job of the registered queues; returns how many ran. */
+  async runDue(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const claimed = await this.claim();
+      if (claimed.length === 0) return total;
+      for (const job of claimed) await this.execute(job);
+      total += claimed.length;
+    }
+  }
+
+  private async claim(): Promise<ClaimedJob[]> {
+    const queues = [...this.handlers.keys()];
+    if (queues.length === 0) return [];
+    const staleBefore = new Date(Date.now() - (this.options.staleAfterMs ?? 5 * 60_000));
+    // A process that died mid-job left it 'running': give it back after the stale period.
+    await this.db.execute(
+      sql`update jobs set status = 'pending', locked_at = null, locked_by = null
+          where status = 'running' and locked_at < ${staleBefore.toISOString()}::timestamptz`,
+    );
+    return queryRows<ClaimedJob>(
+      this.db,
+      sql`update jobs set status = 'running', locked_at = now(), locked_by = ${this.workerId}, attempts = attempts + 1
+          where id in (
+            select id from jobs
+            where status = 'pending' and run_at <= now() and queue in (${sql.join(
+              queues.map((q) => sql`${q}`),
+              sql`, `,
+            )})
+            order by run_at, id
+            limit ${this.options.batchSize ?? 20}
+            for update skip locked)
+          returning id, queue, payload, attempts, max_attempts`,
+    );
+  }
+
+  private async execute(job: ClaimedJob): Promise<void> {
+    const handler = this.handlers.get(job.queue);
+    try {
+      if (!handler) throw new Error(`No handler for queue ${job.queue}`);
+      await handler(job.payload, { id: Number(job.id), attempts: job.attempts });
+      await this.db.execute(
+        sql`update jobs set status = 'done', finished_at = now(), locked_at = null, last_error = null where id = ${job.id}`,
+      );
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      const finalAttempt = job.attempts >= job.max_attempts;
+      const runAt = new Date(Date.now() + backoffDelayMs(job.attempts, this.options.baseBackoffMs));
+      this.logger.warn({ jobId: job.id, queue: job.queue, attempts: job.attempts, err: message }, 'job failed');
+      await this.db.execute(
+        sql`update jobs set status = ${finalAttempt ? 'failed' : 'pending'}, locked_at = null, locked_by = null,
+            last_error = ${message.slice(0, 2000)}, run_at = ${runAt.toISOString()}::timestamptz,
+            finished_at = ${finalAttempt ? sql`now()` : sql`null`}
+            where id = ${job.id}`,
+      );
+    }
+  }
+}

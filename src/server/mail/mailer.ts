@@ -1,0 +1,67 @@
+import nodemailer, { type Transporter } from 'nodemailer';
+import type { Db } from '../db/client';
+import { devMailbox } from '../db/schema';
+
+export type MailMessage = {
+  to: string[];
+  cc?: string[];
+  replyTo?: string;
+  subject: string;
+  text: string;
+  /** Stable id: a retried delivery carries the same Message-ID, so receivers can drop a duplicate. */
+  messageId: string;
+};
+
+export interface Mailer {
+  readonly kind: 'smtp' | 'dev-mailbox';
+  send(message: MailMessage): Promise<void>;
+  close(): Promise<void>;
+}
+
+export class SmtpMailer implements Mailer {
+  readonly kind = 'smtp' as const;
+  private readonly transport: Transporter;
+  constructor(
+    smtpUrl: string,
+    private readonly from: string,
+  ) {
+    this.transport = nodemailer.createTransport(smtpUrl, {});
+  }
+  async send(message: MailMessage): Promise<void> {
+    await this.transport.sendMail({
+      from: this.from,
+      to: message.to,
+      cc: message.cc,
+      replyTo: message.replyTo,
+      subject: message.subject,
+      text: message.text,
+      messageId: message.messageId,
+    });
+  }
+  async close(): Promise<void> {
+    this.transport.close();
+  }
+}
+
+/** Local development and demo: messages are stored, and programme admins read them in the app. */
+export class DevMailboxMailer implements Mailer {
+  readonly kind = 'dev-mailbox' as const;
+  constructor(
+    private readonly db: Db,
+    private readonly from: string,
+  ) {}
+  async send(message: MailMessage): Promise<void> {
+    await this.db.insert(devMailbox).values({
+      messageId: message.messageId,
+      fromAddress: this.from,
+      toAddresses: message.to.join(', '),
+      ccAddresses: message.cc?.join(', ') || null,
+      replyTo: message.replyTo ?? null,
+      subject: message.subject,
+      textBody: message.text,
+    });
+  }
+  async close(): Promise<void> {}
+}
+
+export const MAIL_QUEUE = 'mail_send';

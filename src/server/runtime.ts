@@ -1,0 +1,92 @@
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pino, { type Logger } from 'pino';
+import { buildApp, type AppDeps } from './app';
+import type { Config } from './config';
+import { type Database, openDatabase } from './db/client';
+import { type EventBus, PgliteEventBus, PostgresEventBus } from './events/event-bus';
+import { JobQueue } from './jobs/job-queue';
+import { DevMailboxMailer, MAIL_QUEUE, type MailMessage, type Mailer, SmtpMailer } from './mail/mailer';
+import { seedBaseline, seedDemo } from './seed';
+
+export const defaultWebDist = fileURLToPath(new URL('../../dist/web', import.meta.url));
+
+export function createEventBus(database: Database): EventBus {
+  if (database.pglite) return new PgliteEventBus(database.pglite);
+  if (database.pool && database.connectionString) return new PostgresEventBus(database.connectionString, database.pool);
+  throw new Error('No event bus adapter for this database');
+}
+
+export type Runtime = AppDeps & { close(): Promise<void> };
+
+/** Wires config → database → event bus → jobs → mailer; shared by the server, the CLI and tests. */
+export async function createRuntime(
+  config: Config,
+  options: { logger?: Logger | false; database?: Database; rateLimits?: boolean; startJobs?: boolean; seed?: boolean } = {},
+): Promise<Runtime> {
+  const logger =
+    options.logger === undefined ? pino({ level: config.logLevel }) : options.logger === false ? pino({ level: 'silent' }) : options.logger;
+  const database =
+    options.database ?? (await openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl }));
+  const events = createEventBus(database);
+  const jobs = new JobQueue(database.db, events, logger);
+  const mailer: Mailer = config.smtpUrl
+    ? new SmtpMailer(config.smtpUrl, config.mailFrom)
+    : new DevMailboxMailer(database.db, config.mailFrom);
+  jobs.register<MailMessage>(MAIL_QUEUE, (message) => mailer.send(message));
+
+  if (options.seed ?? true) {
+    await seedBaseline(database.db);
+    if (config.demo ?? database.isNew) await seedDemo(database.db, { logger });
+  }
+  if (options.startJobs ?? true) await jobs.start();
+
+  return {
+    config,
+    database,
+    db: database.db,
+    events,
+    jobs,
+    mailer,
+    logger: options.logger === false ? false : logger,
+    rateLimits: options.rateLimits ?? true,
+    webDist: defaultWebDist,
+    async close() {
+      await jobs.stop();
+      await events.close();
+      await mailer.close();
+      await database.close();
+    },
+  };
+}
+
+export async function startServer(config: Config) {
+  const started = Date.now();
+  const runtime = await createRuntime(config);
+  const app = await buildApp(runtime);
+  const logger = app.log;
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    logger.info({ signal }, 'shutting down');
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    try {
+      await app.close();
+      await runtime.close();
+    } finally {
+      process.exit(0);
+    }
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  await app.listen({ port: config.port, host: config.host });
+  logger.info(
+    { url: config.publicUrl, db: runtime.database.engine, mail: runtime.mailer.kind, readyInMs: Date.now() - started },
+    'Waarden in Actie is ready',
+  );
+  return { app, runtime };
+}
+
+export const dataDirFor = (config: Config) => join(config.dataDir, 'pglite');

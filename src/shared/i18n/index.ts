@@ -1,0 +1,11 @@
+// Catalogues are split per area (one JSON file per area and language) so modules can grow them independently.
+// Every area file holds its own top-level key; a test checks that nl and en have the same keys.
+import enErrors from './en/errors.json' with { type: 'json' };
+import nlErrors from './nl/errors.json' with { type: 'json' };
+
+export const catalogues = {
+  nl: { ...nlErrors },
+  en: { ...enErrors },
+};
+
+export type Catalogue = typeof catalogues.nl;
