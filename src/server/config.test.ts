@@ -1,0 +1,51 @@
+import { expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config';
+
+it('uses the documented defaults', () => {
+  const config = loadConfig({});
+  expect(config.port).toBe(3000);
+  expect(config.dataDir).toMatch(/\/data$/);
+  expect(config.databaseUrl).toBeUndefined();
+  expect(config.smtpUrl).toBeUndefined();
+  expect(config.oidc).toBeUndefined();
+  expect(config.publicUrl).toBe('http://localhost:3000');
+  expect(config.demo).toBeUndefined();
+});
+
+it('reports every wrong value on its own line, naming the variable', () => {
+  let error: unknown;
+  try {
+    loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', SMTP_URL: 'nonsense', DEMO: 'maybe', OIDC_ISSUER: 'https://idp.example' });
+  } catch (e) {
+    error = e;
+  }
+  expect(error).toBeInstanceOf(ConfigError);
+  const problems = (error as ConfigError).problems.join('\n');
+  expect(problems).toMatch(/^PORT \("eighty"\): must be a number/m);
+  expect(problems).toMatch(/^DATABASE_URL \("mysql:\/\/x"\): must be a URL starting with postgres:\/\//m);
+  expect(problems).toMatch(/^SMTP_URL/m);
+  expect(problems).toMatch(/^DEMO \("maybe"\)/m);
+  expect(problems).toMatch(/^OIDC_CLIENT_ID: is required when OIDC is configured/m);
+  expect(problems).toMatch(/^OIDC_CLIENT_SECRET: is required when OIDC is configured/m);
+});
+
+it('reads a full configuration', () => {
+  const config = loadConfig({
+    PORT: '8080',
+    DATABASE_URL: 'postgres://u@db:5432/waarden',
+    SMTP_URL: 'smtp://mail:25',
+    OIDC_ISSUER: 'https://idp.example',
+    OIDC_CLIENT_ID: 'waarden',
+    OIDC_CLIENT_SECRET: 's3cret',
+    PUBLIC_URL: 'https://waarden.example/',
+    DEMO: 'off',
+  });
+  expect(config).toMatchObject({
+    port: 8080,
+    databaseUrl: 'postgres://u@db:5432/waarden',
+    smtpUrl: 'smtp://mail:25',
+    oidc: { issuer: 'https://idp.example', clientId: 'waarden', clientSecret: 's3cret' },
+    publicUrl: 'https://waarden.example',
+    demo: false,
+  });
+});
