@@ -26,6 +26,8 @@ export const contentPages = pgTable(
     bodyMarkdown: text('body_markdown').notNull(),
     /** Rendered and sanitised once on save, so a read never runs the Markdown parser. */
     bodyHtml: text('body_html').notNull(),
+    /** Plain text of the rendered body, for search snippets without Markdown or HTML markup. */
+    bodyText: text('body_text').notNull().default(''),
     published: boolean('published').notNull().default(true),
     revision: integer('revision').notNull().default(1),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

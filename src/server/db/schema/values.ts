@@ -36,6 +36,9 @@ export const frameworkValues = pgTable(
     position: integer('position').notNull(),
     nameNl: text('name_nl').notNull(),
     nameEn: text('name_en').notNull(),
+    /** The heading the source uses, which may differ from the name ("360° vertrouwen"). */
+    headingNl: text('heading_nl').notNull().default(''),
+    headingEn: text('heading_en').notNull().default(''),
     /** true where the English text is our translation of the official Dutch. */
     englishIsTranslation: boolean('english_is_translation').notNull().default(true),
   },
