@@ -41,15 +41,15 @@ const envSchema = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
     TRUST_PROXY: booleanFlag.default(false),
-  })
-  .superRefine((env, ctx) => {
-    const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET];
-    if (oidc.some(Boolean) && !oidc.every(Boolean)) {
-      for (const key of ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'] as const) {
-        if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'is required when OIDC is configured' });
-      }
-    }
   });
+
+const oidcKeys = ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'] as const;
+
+// Checked on the raw values so it is reported together with any other wrong value.
+function incompleteOidc(env: Record<string, string | undefined>): string[] {
+  if (!oidcKeys.some((key) => env[key]) || oidcKeys.every((key) => env[key])) return [];
+  return oidcKeys.filter((key) => !env[key]).map((key) => `${key}: is required when OIDC is configured`);
+}
 
 export type Config = {
   port: number;
@@ -78,15 +78,17 @@ export class ConfigError extends Error {
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
   const parsed = envSchema.safeParse(cleaned);
-  if (!parsed.success) {
-    throw new ConfigError(
-      parsed.error.issues.map((issue) => {
-        const key = String(issue.path[0] ?? 'environment');
-        const value = cleaned[key];
-        return `${key}${value === undefined ? '' : ` (${JSON.stringify(value)})`}: ${issue.message}`;
-      }),
-    );
-  }
+  const problems = [
+    ...(parsed.success
+      ? []
+      : parsed.error.issues.map((issue) => {
+          const key = String(issue.path[0] ?? 'environment');
+          const value = cleaned[key];
+          return `${key}${value === undefined ? '' : ` (${JSON.stringify(value)})`}: ${issue.message}`;
+        })),
+    ...incompleteOidc(cleaned),
+  ];
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
   return {
     port: e.PORT,
