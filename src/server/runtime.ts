@@ -83,7 +83,13 @@ export async function startServer(config: Config) {
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   await app.listen({ port: config.port, host: config.host });
   logger.info(
-    { url: config.publicUrl, db: runtime.database.engine, mail: runtime.mailer.kind, readyInMs: Date.now() - started },
+    {
+      url: config.publicUrl,
+      db: runtime.database.engine,
+      mail: runtime.mailer.kind,
+      readyInMs: Date.now() - started,
+      sinceProcessStartMs: Math.round(process.uptime() * 1000),
+    },
     'Waarden in Actie is ready',
   );
   return { app, runtime };
