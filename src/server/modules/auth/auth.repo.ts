@@ -1,6 +1,6 @@
 import { and, eq, gt, lt, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../db/client';
-import { accountRoles, accounts, auditLog, sessions, unitManagers } from '../../db/schema';
+import { accountRoles, accounts, auditLog, oidcLoginRequests, sessions, unitManagers } from '../../db/schema';
 
 export type AccountRow = typeof accounts.$inferSelect;
 
@@ -18,12 +18,15 @@ export async function findAccountById(db: Db, id: number): Promise<AccountRow | 
   return rows[0];
 }
 
+/** Counts a failure; once a lock has run out the count starts again, so a past lock does not re-lock on one typo. */
 export async function recordFailedSignIn(db: Db, accountId: number, lockAfter: number, lockMinutes: number) {
   await db.execute(sql`
     update accounts set
-      failed_sign_ins = failed_sign_ins + 1,
-      locked_until = case when failed_sign_ins + 1 >= ${lockAfter}
-        then now() + make_interval(mins => ${lockMinutes}) else locked_until end
+      failed_sign_ins = case when locked_until is not null and locked_until <= now() then 1 else failed_sign_ins + 1 end,
+      locked_until = case
+        when locked_until is not null and locked_until <= now() then null
+        when failed_sign_ins + 1 >= ${lockAfter} then now() + make_interval(mins => ${lockMinutes})
+        else locked_until end
     where id = ${accountId}`);
 }
 
@@ -36,7 +39,13 @@ export async function recordSuccessfulSignIn(db: Db, accountId: number) {
 
 export async function insertSession(
   db: Db,
-  values: { tokenHash: string; accountId: number; csrfToken: string; method: 'password' | 'oidc'; expiresAt: Date },
+  values: {
+    tokenHash: string;
+    accountId: number;
+    csrfToken: string;
+    method: 'password' | 'oidc';
+    expiresAt: Date;
+  },
 ) {
   await db.insert(sessions).values(values);
 }
@@ -51,7 +60,10 @@ export async function findLiveSession(db: Db, tokenHash: string) {
 }
 
 export async function touchSession(db: Db, tokenHash: string, expiresAt: Date) {
-  await db.update(sessions).set({ lastSeenAt: new Date(), expiresAt }).where(eq(sessions.tokenHash, tokenHash));
+  await db
+    .update(sessions)
+    .set({ lastSeenAt: new Date(), expiresAt })
+    .where(eq(sessions.tokenHash, tokenHash));
 }
 
 export async function deleteSession(db: Db, tokenHash: string) {
@@ -60,6 +72,275 @@ export async function deleteSession(db: Db, tokenHash: string) {
 
 export async function deleteExpiredSessions(db: Db) {
   await db.delete(sessions).where(lt(sessions.expiresAt, new Date()));
+}
+
+export async function deleteSessionsOfAccount(db: Db, accountId: number): Promise<number> {
+  const deleted = await db
+    .delete(sessions)
+    .where(eq(sessions.accountId, accountId))
+    .returning({ tokenHash: sessions.tokenHash });
+  return deleted.length;
+}
+
+export async function setAccountDisabled(db: Db, accountId: number, disabled: boolean) {
+  await db.update(accounts).set({ disabled }).where(eq(accounts.id, accountId));
+}
+
+// --- OIDC ---------------------------------------------------------------------------------------
+
+export async function insertOidcLoginRequest(
+  db: Db,
+  values: { state: string; codeVerifier: string; nonce: string; returnTo: string },
+) {
+  await db.insert(oidcLoginRequests).values(values);
+}
+
+/** Single use: the row is deleted as it is read, so a replayed callback finds nothing. */
+export async function takeOidcLoginRequest(db: Db, state: string, maxAgeMinutes: number) {
+  const rows = await queryRows<{ code_verifier: string; nonce: string; return_to: string; fresh: boolean }>(
+    db,
+    sql`delete from oidc_login_requests where state = ${state}
+        returning code_verifier, nonce, return_to,
+          created_at > now() - make_interval(mins => ${maxAgeMinutes}) as fresh`,
+  );
+  const row = rows[0];
+  return row
+    ? { codeVerifier: row.code_verifier, nonce: row.nonce, returnTo: row.return_to, fresh: row.fresh }
+    : undefined;
+}
+
+export async function deleteStaleOidcLoginRequests(db: Db, maxAgeMinutes: number) {
+  await db.execute(
+    sql`delete from oidc_login_requests where created_at < now() - make_interval(mins => ${maxAgeMinutes})`,
+  );
+}
+
+export async function findAccountByOidcSubject(db: Db, issuer: string, subject: string) {
+  const rows = await db
+    .select()
+    .from(accounts)
+    .where(and(eq(accounts.oidcIssuer, issuer), eq(accounts.oidcSubject, subject)))
+    .limit(1);
+  return rows[0];
+}
+
+export async function findAccountByPersonId(db: Db, personId: number) {
+  const rows = await db.select().from(accounts).where(eq(accounts.personId, personId)).limit(1);
+  return rows[0];
+}
+
+export type PersonForSignIn = {
+  id: number;
+  email: string;
+  firstName: string;
+  lastName: string;
+  language: 'nl' | 'en';
+  status: 'active' | 'left';
+  entityCode: string | null;
+};
+
+const personForSignInColumns = sql`p.id, p.email, p.first_name, p.last_name, p.language, p.status,
+  (select e.code from org_units e
+    where e.kind = 'entity' and u.path like e.path || '%'
+    order by e.depth desc limit 1) as entity_code`;
+
+type PersonForSignInRow = {
+  id: number;
+  email: string;
+  first_name: string;
+  last_name: string;
+  language: 'nl' | 'en';
+  status: 'active' | 'left';
+  entity_code: string | null;
+};
+
+const toPersonForSignIn = (row: PersonForSignInRow): PersonForSignIn => ({
+  id: Number(row.id),
+  email: row.email,
+  firstName: row.first_name,
+  lastName: row.last_name,
+  language: row.language,
+  status: row.status,
+  entityCode: row.entity_code,
+});
+
+export async function findPersonForSignInById(
+  db: Db,
+  personId: number,
+): Promise<PersonForSignIn | undefined> {
+  const rows = await queryRows<PersonForSignInRow>(
+    db,
+    sql`select ${personForSignInColumns}
+        from people p left join org_units u on u.id = p.unit_id
+        where p.id = ${personId}`,
+  );
+  return rows[0] && toPersonForSignIn(rows[0]);
+}
+
+/** Active people with this employee number or (case-insensitive) e-mail; the caller decides what several mean. */
+export async function findActivePeopleForSignIn(
+  db: Db,
+  by: { employeeNumber?: string; email?: string },
+): Promise<PersonForSignIn[]> {
+  const condition = by.employeeNumber
+    ? sql`p.employee_number = ${by.employeeNumber}`
+    : sql`lower(p.email) = ${(by.email ?? '').toLowerCase()}`;
+  const rows = await queryRows<PersonForSignInRow>(
+    db,
+    sql`select ${personForSignInColumns}
+        from people p left join org_units u on u.id = p.unit_id
+        where p.status = 'active' and ${condition}
+        order by p.id
+        limit 2`,
+  );
+  return rows.map(toPersonForSignIn);
+}
+
+export async function linkAccountToOidc(
+  db: Db,
+  accountId: number,
+  link: { issuer: string; subject: string; personId: number },
+) {
+  await db
+    .update(accounts)
+    .set({ oidcIssuer: link.issuer, oidcSubject: link.subject, personId: link.personId })
+    .where(eq(accounts.id, accountId));
+}
+
+export async function insertOidcAccount(
+  db: Db,
+  values: {
+    email: string;
+    displayName: string;
+    personId: number;
+    locale: 'nl' | 'en';
+    issuer: string;
+    subject: string;
+  },
+): Promise<AccountRow> {
+  const [row] = await db
+    .insert(accounts)
+    .values({
+      email: values.email,
+      displayName: values.displayName,
+      personId: values.personId,
+      locale: values.locale,
+      oidcIssuer: values.issuer,
+      oidcSubject: values.subject,
+    })
+    .returning();
+  return row!;
+}
+
+// --- Account administration ---------------------------------------------------------------------
+
+export type AccountListRow = {
+  id: number;
+  email: string;
+  display_name: string;
+  person_id: number | null;
+  employee_number: string | null;
+  locale: 'nl' | 'en';
+  disabled: boolean;
+  has_password: boolean;
+  oidc_linked: boolean;
+  last_sign_in_at: string | Date | null;
+  created_at: string | Date;
+  roles: { role: string; scopeUnitId: number | null; scopeUnitName: string | null }[] | null;
+};
+
+const accountListColumns = sql`a.id, a.email, a.display_name, a.person_id, p.employee_number, a.locale, a.disabled,
+  a.password_hash is not null as has_password, a.oidc_subject is not null as oidc_linked,
+  a.last_sign_in_at, a.created_at,
+  (select coalesce(json_agg(json_build_object('role', r.role, 'scopeUnitId', r.scope_unit_id, 'scopeUnitName', u.name_nl)
+      order by r.role, r.scope_unit_id), '[]'::json)
+    from account_roles r left join org_units u on u.id = r.scope_unit_id
+    where r.account_id = a.id) as roles`;
+
+function accountSearchCondition(query: string | undefined) {
+  if (!query) return sql`true`;
+  const pattern = `%${query.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return sql`(lower(a.email) like ${pattern} or lower(a.display_name) like ${pattern} or p.employee_number = ${query})`;
+}
+
+export async function listAccounts(db: Db, options: { query?: string; limit: number; offset: number }) {
+  const where = accountSearchCondition(options.query);
+  const rows = await queryRows<AccountListRow>(
+    db,
+    sql`select ${accountListColumns}
+        from accounts a left join people p on p.id = a.person_id
+        where ${where}
+        order by lower(a.email), a.id
+        limit ${options.limit} offset ${options.offset}`,
+  );
+  const [count] = await queryRows<{ total: number | string }>(
+    db,
+    sql`select count(*) as total from accounts a left join people p on p.id = a.person_id where ${where}`,
+  );
+  return { rows, total: Number(count?.total ?? 0) };
+}
+
+export async function findAccountListRow(db: Db, accountId: number): Promise<AccountListRow | undefined> {
+  const rows = await queryRows<AccountListRow>(
+    db,
+    sql`select ${accountListColumns}
+        from accounts a left join people p on p.id = a.person_id
+        where a.id = ${accountId}`,
+  );
+  return rows[0];
+}
+
+export async function findUnitKinds(db: Db, unitIds: number[]): Promise<Map<number, string>> {
+  if (unitIds.length === 0) return new Map();
+  const rows = await queryRows<{ id: number; kind: string }>(
+    db,
+    sql`select id, kind from org_units where id in (${sql.join(
+      unitIds.map((id) => sql`${id}`),
+      sql`, `,
+    )})`,
+  );
+  return new Map(rows.map((row) => [Number(row.id), row.kind]));
+}
+
+export async function replaceGrantedRoles(
+  db: Db,
+  accountId: number,
+  grants: { role: string; scopeUnitId: number | null }[],
+) {
+  await db.delete(accountRoles).where(eq(accountRoles.accountId, accountId));
+  if (grants.length > 0) {
+    await db.insert(accountRoles).values(grants.map((grant) => ({ accountId, ...grant })));
+  }
+}
+
+export type AuditListRow = {
+  id: number;
+  at: string | Date;
+  actor_account_id: number | null;
+  actor_email: string | null;
+  action: string;
+  target_type: string | null;
+  target_id: string | null;
+  details: Record<string, unknown> | string;
+  ip: string | null;
+};
+
+export async function listAuditEntries(db: Db, options: { action?: string; limit: number; offset: number }) {
+  const where = options.action ? sql`l.action = ${options.action}` : sql`true`;
+  const rows = await queryRows<AuditListRow>(
+    db,
+    sql`select l.id, l.at, l.actor_account_id, a.email as actor_email, l.action, l.target_type, l.target_id,
+          l.details, l.ip
+        from audit_log l left join accounts a on a.id = l.actor_account_id
+        where ${where}
+        order by l.at desc, l.id desc
+        limit ${options.limit} offset ${options.offset}`,
+  );
+  const [count] = await queryRows<{ total: number | string }>(
+    db,
+    sql`select count(*) as total from audit_log l where ${where}`,
+  );
+  return { rows, total: Number(count?.total ?? 0) };
 }
 
 export async function listGrantedRoles(db: Db, accountId: number) {

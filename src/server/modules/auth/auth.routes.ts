@@ -1,11 +1,28 @@
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { eq } from 'drizzle-orm';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { AppDeps } from '../../app';
 import { accounts } from '../../db/schema';
 import { AppError } from '../../http/errors';
 import { LOCALE_COOKIE } from '../../http/request-context';
-import type { AppDeps } from '../../app';
-import { meResponse, localeBody, okResponse, providersResponse, signInBody } from './auth.schemas';
-import { SESSION_COOKIE, audit, buildPrincipal, createSession, endSession, verifyPasswordSignIn } from './auth.service';
+import { authAdminRoutes } from './auth.admin.routes';
+import {
+  localeBody,
+  meResponse,
+  oidcCallbackQuery,
+  oidcStartQuery,
+  okResponse,
+  providersResponse,
+  signInBody,
+} from './auth.schemas';
+import {
+  audit,
+  buildPrincipal,
+  createSession,
+  endSession,
+  SESSION_COOKIE,
+  verifyPasswordSignIn,
+} from './auth.service';
+import { LOGIN_REQUEST_MINUTES, OIDC_STATE_COOKIE, OidcSignIn } from './oidc.service';
 
 export function sessionCookieOptions(deps: AppDeps, expires: Date) {
   return {
@@ -17,8 +34,16 @@ export function sessionCookieOptions(deps: AppDeps, expires: Date) {
   };
 }
 
-export const authRoutes = (deps: AppDeps): FastifyPluginAsyncZod =>
+/** Where the browser goes when the provider vouched for someone we will not sign in; the page explains why. */
+const oidcRefusedLocation = (reason: string) => `/aanmelden?error=oidc&reason=${encodeURIComponent(reason)}`;
+const OIDC_COOKIE_PATH = '/api/auth/oidc';
+
+export const authRoutes =
+  (deps: AppDeps): FastifyPluginAsyncZod =>
   async (app) => {
+    const oidc = deps.config.oidc ? new OidcSignIn(deps.config.oidc, deps.config.publicUrl) : undefined;
+    const oidcRateLimit = deps.rateLimits ? { max: 30, timeWindow: '1 minute' } : false;
+
     app.get(
       '/api/auth/providers',
       { config: { access: 'public' }, schema: { tags: ['auth'], response: { 200: providersResponse } } },
@@ -31,7 +56,10 @@ export const authRoutes = (deps: AppDeps): FastifyPluginAsyncZod =>
     app.post(
       '/api/auth/sign-in',
       {
-        config: { access: 'public', rateLimit: deps.rateLimits ? { max: 10, timeWindow: '1 minute' } : false },
+        config: {
+          access: 'public',
+          rateLimit: deps.rateLimits ? { max: 10, timeWindow: '1 minute' } : false,
+        },
         schema: { tags: ['auth'], body: signInBody, response: { 200: meResponse } },
       },
       async (request, reply) => {
@@ -39,8 +67,88 @@ export const authRoutes = (deps: AppDeps): FastifyPluginAsyncZod =>
         const session = await createSession(deps.db, account.id, 'password', deps.config.sessionTtlHours);
         reply.setCookie(SESSION_COOKIE, session.token, sessionCookieOptions(deps, session.expiresAt));
         const principal = await buildPrincipal(deps.db, account, session.csrfToken, 'password');
-        await audit(deps.db, principal, 'auth.sign_in', { type: 'account', id: account.id }, { method: 'password' }, request.ip);
+        await audit(
+          deps.db,
+          principal,
+          'auth.sign_in',
+          { type: 'account', id: account.id },
+          { method: 'password' },
+          request.ip,
+        );
         return principal;
+      },
+    );
+
+    app.get(
+      '/api/auth/oidc/start',
+      {
+        config: { access: 'public', rateLimit: oidcRateLimit },
+        schema: {
+          tags: ['auth'],
+          summary: 'Starts single sign-on: redirects (302) to the OpenID Connect provider',
+          querystring: oidcStartQuery,
+        },
+      },
+      async (request, reply) => {
+        if (!oidc) throw new AppError('OIDC_NOT_CONFIGURED');
+        const { url, state } = await oidc.start(deps.db, request.query.returnTo ?? '/');
+        // Binds the flow to this browser: a callback URL sent to someone else cannot sign them in as the sender.
+        reply.setCookie(OIDC_STATE_COOKIE, state, {
+          ...sessionCookieOptions(deps, new Date(Date.now() + LOGIN_REQUEST_MINUTES * 60_000)),
+          path: OIDC_COOKIE_PATH,
+        });
+        return reply.redirect(url, 302);
+      },
+    );
+
+    app.get(
+      '/api/auth/oidc/callback',
+      {
+        config: { access: 'public', rateLimit: oidcRateLimit },
+        schema: {
+          tags: ['auth'],
+          summary: 'Single sign-on callback: signs in and redirects (302) to the page the user came from',
+          querystring: oidcCallbackQuery,
+        },
+      },
+      async (request, reply) => {
+        if (!oidc) throw new AppError('OIDC_NOT_CONFIGURED');
+        reply.clearCookie(OIDC_STATE_COOKIE, { path: OIDC_COOKIE_PATH });
+        const outcome = await oidc
+          .finish(deps.db, {
+            callbackPath: request.url,
+            state: request.query.state,
+            stateCookie: request.cookies[OIDC_STATE_COOKIE],
+            error: request.query.error,
+          })
+          .catch((error: unknown) => {
+            if (error instanceof AppError && error.cause)
+              request.log.warn({ err: error.cause }, 'OIDC sign-in failed');
+            throw error;
+          });
+        if (!outcome.ok) {
+          await audit(
+            deps.db,
+            null,
+            'auth.sign_in_refused',
+            outcome.subject ? { type: 'oidc_subject', id: outcome.subject } : undefined,
+            { method: 'oidc', reason: outcome.reason },
+            request.ip,
+          );
+          return reply.redirect(oidcRefusedLocation(outcome.reason), 302);
+        }
+        const session = await createSession(deps.db, outcome.account.id, 'oidc', deps.config.sessionTtlHours);
+        reply.setCookie(SESSION_COOKIE, session.token, sessionCookieOptions(deps, session.expiresAt));
+        const principal = await buildPrincipal(deps.db, outcome.account, session.csrfToken, 'oidc');
+        await audit(
+          deps.db,
+          principal,
+          'auth.sign_in',
+          { type: 'account', id: outcome.account.id },
+          { method: 'oidc', account: outcome.linked },
+          request.ip,
+        );
+        return reply.redirect(outcome.returnTo, 302);
       },
     );
 
@@ -67,7 +175,10 @@ export const authRoutes = (deps: AppDeps): FastifyPluginAsyncZod =>
     // The language choice works for everyone; for a signed-in user it is also kept on the account.
     app.put(
       '/api/locale',
-      { config: { access: 'public' }, schema: { tags: ['auth'], body: localeBody, response: { 200: okResponse } } },
+      {
+        config: { access: 'public' },
+        schema: { tags: ['auth'], body: localeBody, response: { 200: okResponse } },
+      },
       async (request, reply) => {
         reply.setCookie(LOCALE_COOKIE, request.body.locale, {
           path: '/',
@@ -75,9 +186,14 @@ export const authRoutes = (deps: AppDeps): FastifyPluginAsyncZod =>
           maxAge: 365 * 24 * 3600,
         });
         if (request.principal) {
-          await deps.db.update(accounts).set({ locale: request.body.locale }).where(eq(accounts.id, request.principal.accountId));
+          await deps.db
+            .update(accounts)
+            .set({ locale: request.body.locale })
+            .where(eq(accounts.id, request.principal.accountId));
         }
         return { ok: true as const };
       },
     );
+
+    await app.register(authAdminRoutes(deps));
   };

@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 import type { Db } from '../../db/client';
-import { AppError } from '../../http/errors';
 import type { Principal, Role } from '../../http/access';
+import { AppError } from '../../http/errors';
 import type { Locale } from '../../http/i18n';
 import * as repo from './auth.repo';
 
@@ -26,7 +26,7 @@ let dummyHash: Promise<string> | undefined;
 
 export async function verifyPasswordSignIn(db: Db, email: string, password: string) {
   const account = await repo.findAccountByEmail(db, email);
-  if (!account || !account.passwordHash || account.disabled) {
+  if (!account?.passwordHash || account.disabled) {
     dummyHash ??= hashPassword('not-a-real-password');
     await verify(await dummyHash, password).catch(() => false);
     throw new AppError('INVALID_CREDENTIALS');
@@ -41,12 +41,24 @@ export async function verifyPasswordSignIn(db: Db, email: string, password: stri
   return account;
 }
 
+// Expired sessions are swept as a side effect of signing in, at most every ten minutes per database handle:
+// sign-ins are frequent enough to keep the table small, and no separate scheduler is needed.
+const SESSION_PURGE_INTERVAL_MS = 10 * 60_000;
+const lastSessionPurge = new WeakMap<Db, number>();
+
+export async function purgeExpiredSessions(db: Db): Promise<void> {
+  lastSessionPurge.set(db, Date.now());
+  await repo.deleteExpiredSessions(db);
+}
+
 export async function createSession(
   db: Db,
   accountId: number,
   method: 'password' | 'oidc',
   ttlHours: number,
 ): Promise<{ token: string; csrfToken: string; expiresAt: Date }> {
+  if (Date.now() - (lastSessionPurge.get(db) ?? 0) > SESSION_PURGE_INTERVAL_MS)
+    await purgeExpiredSessions(db);
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
   const expiresAt = new Date(Date.now() + ttlHours * 3600_000);

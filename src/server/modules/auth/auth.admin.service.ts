@@ -1,0 +1,148 @@
+import type { Db } from '../../db/client';
+import type { Principal } from '../../http/access';
+import { AppError, type FieldIssue, notFound } from '../../http/errors';
+import * as repo from './auth.repo';
+import { type AccountSummary, scopedRoles } from './auth.schemas';
+import { audit } from './auth.service';
+
+export const ADMIN_PAGE_SIZE = 25;
+
+const toIso = (value: string | Date | null): string | null =>
+  value === null ? null : new Date(value).toISOString();
+
+function toSummary(row: repo.AccountListRow): AccountSummary {
+  return {
+    id: Number(row.id),
+    email: row.email,
+    displayName: row.display_name,
+    personId: row.person_id === null ? null : Number(row.person_id),
+    employeeNumber: row.employee_number,
+    locale: row.locale,
+    disabled: row.disabled,
+    signInMethods: { password: row.has_password, oidc: row.oidc_linked },
+    lastSignInAt: toIso(row.last_sign_in_at),
+    createdAt: toIso(row.created_at)!,
+    roles: (row.roles ?? []).map((grant) => ({
+      role: grant.role,
+      scopeUnitId: grant.scopeUnitId === null ? null : Number(grant.scopeUnitId),
+      scopeUnitName: grant.scopeUnitName,
+    })),
+  };
+}
+
+async function loadSummary(db: Db, accountId: number): Promise<AccountSummary> {
+  const row = await repo.findAccountListRow(db, accountId);
+  if (!row) throw notFound();
+  return toSummary(row);
+}
+
+export async function listAccounts(db: Db, input: { query?: string; page: number }) {
+  const { rows, total } = await repo.listAccounts(db, {
+    query: input.query || undefined,
+    limit: ADMIN_PAGE_SIZE,
+    offset: (input.page - 1) * ADMIN_PAGE_SIZE,
+  });
+  return { items: rows.map(toSummary), page: input.page, pageSize: ADMIN_PAGE_SIZE, total };
+}
+
+/** The whole set of granted roles is replaced; employee and manager are never granted (the org tree decides). */
+export async function setGrantedRoles(
+  db: Db,
+  actor: Principal,
+  accountId: number,
+  grants: { role: string; scopeUnitId: number | null }[],
+  ip?: string,
+): Promise<AccountSummary> {
+  const account = await repo.findAccountById(db, accountId);
+  if (!account) throw notFound();
+
+  const kinds = await repo.findUnitKinds(db, [
+    ...new Set(grants.flatMap((grant) => (grant.scopeUnitId === null ? [] : [grant.scopeUnitId]))),
+  ]);
+  const issues: FieldIssue[] = [];
+  grants.forEach((grant, index) => {
+    if (scopedRoles.includes(grant.role) && kinds.get(grant.scopeUnitId ?? -1) !== 'entity') {
+      issues.push({
+        path: `body.roles.${index}.scopeUnitId`,
+        code: 'custom',
+        message: 'auth.validation.scopeMustBeEntity',
+      });
+    }
+  });
+  if (issues.length > 0) throw new AppError('VALIDATION_FAILED', {}, issues);
+  // An admin who drops their own admin role could leave the platform without anyone to undo it.
+  if (actor.accountId === accountId && !grants.some((grant) => grant.role === 'programme_admin')) {
+    throw new AppError('CONFLICT', {}, [
+      { path: 'body.roles', code: 'custom', message: 'auth.validation.keepOwnAdminRole' },
+    ]);
+  }
+
+  await db.transaction(async (tx) => {
+    const before = await repo.listGrantedRoles(tx, accountId);
+    await repo.replaceGrantedRoles(tx, accountId, grants);
+    await audit(
+      tx,
+      actor,
+      'account.roles_changed',
+      { type: 'account', id: accountId },
+      { before, after: grants },
+      ip,
+    );
+  });
+  return loadSummary(db, accountId);
+}
+
+/** Disabling also ends every session of the account at once, instead of waiting for them to expire. */
+export async function setAccountDisabled(
+  db: Db,
+  actor: Principal,
+  accountId: number,
+  disabled: boolean,
+  ip?: string,
+): Promise<AccountSummary> {
+  const account = await repo.findAccountById(db, accountId);
+  if (!account) throw notFound();
+  if (actor.accountId === accountId && disabled) {
+    throw new AppError('CONFLICT', {}, [
+      { path: 'body.disabled', code: 'custom', message: 'auth.validation.notYourself' },
+    ]);
+  }
+  await db.transaction(async (tx) => {
+    await repo.setAccountDisabled(tx, accountId, disabled);
+    const sessionsEnded = disabled ? await repo.deleteSessionsOfAccount(tx, accountId) : 0;
+    await audit(
+      tx,
+      actor,
+      disabled ? 'account.disabled' : 'account.enabled',
+      { type: 'account', id: accountId },
+      { sessionsEnded },
+      ip,
+    );
+  });
+  return loadSummary(db, accountId);
+}
+
+export async function listAuditLog(db: Db, input: { action?: string; page: number }) {
+  const { rows, total } = await repo.listAuditEntries(db, {
+    action: input.action || undefined,
+    limit: ADMIN_PAGE_SIZE,
+    offset: (input.page - 1) * ADMIN_PAGE_SIZE,
+  });
+  return {
+    items: rows.map((row) => ({
+      id: Number(row.id),
+      at: toIso(row.at)!,
+      actorAccountId: row.actor_account_id === null ? null : Number(row.actor_account_id),
+      actorEmail: row.actor_email,
+      action: row.action,
+      targetType: row.target_type,
+      targetId: row.target_id,
+      details:
+        typeof row.details === 'string' ? (JSON.parse(row.details) as Record<string, unknown>) : row.details,
+      ip: row.ip,
+    })),
+    page: input.page,
+    pageSize: ADMIN_PAGE_SIZE,
+    total,
+  };
+}
