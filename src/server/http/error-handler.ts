@@ -46,9 +46,11 @@ export function installErrorHandling(app: FastifyInstance) {
         path: [error.validationContext, String(v.instancePath ?? '').replace(/^\//, '').replaceAll('/', '.')]
           .filter(Boolean)
           .join('.'),
-        code: (v.params as { issue?: { code?: string } }).issue?.code ?? 'default',
+        // fastify-type-provider-zod puts the zod issue code in `keyword` and the issue's other fields in `params`.
+        code:
+          v.keyword === 'invalid_type' && /received undefined$/.test(v.message ?? '') ? 'required' : v.keyword || 'default',
         message: v.message,
-        params: { ...((v.params as { issue?: Record<string, unknown> }).issue ?? {}), input: undefined },
+        params: { ...(v.params as Record<string, unknown>), input: undefined },
       }));
       return sendError(request, reply, 'VALIDATION_FAILED', issues);
     }
