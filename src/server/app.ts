@@ -26,6 +26,9 @@ import { installRequestContext } from './http/request-context';
 import type { JobQueue } from './jobs/job-queue';
 import type { Mailer } from './mail/mailer';
 import { authRoutes } from './modules/auth/auth.routes';
+import { contentRoutes } from './modules/content/content.routes';
+import { orgRoutes } from './modules/org/org.routes';
+import { valuesRoutes } from './modules/values/values.routes';
 
 export type AppDeps = {
   config: Config;
@@ -131,6 +134,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   await app.register(authRoutes(deps));
+  await app.register(orgRoutes(deps));
+  await app.register(valuesRoutes(deps));
+  await app.register(contentRoutes(deps));
 
   app.get(
     '/api/openapi.json',

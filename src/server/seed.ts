@@ -1,12 +1,16 @@
 import type { Logger } from 'pino';
 import type { Db } from './db/client';
+import { seedContentPages } from './modules/content/content.service';
+import { seedDemoOrganisation } from './modules/org/demo-org';
+import { seedValuesFramework } from './modules/values/values.service';
 
 /** Data every installation needs (the official values framework, the public pages); idempotent. */
-export async function seedBaseline(_db: Db): Promise<void> {
-  // Filled in by the values and content modules.
+export async function seedBaseline(db: Db): Promise<void> {
+  await seedValuesFramework(db);
+  await seedContentPages(db);
 }
 
 /** The synthetic demo organisation, its staff and the demo accounts; idempotent. */
-export async function seedDemo(_db: Db, _options: { logger?: Logger; staff?: number } = {}): Promise<void> {
-  // Filled in by the org and auth modules.
+export async function seedDemo(db: Db, options: { logger?: Logger; staff?: number } = {}): Promise<void> {
+  await seedDemoOrganisation(db, options);
 }

@@ -1,0 +1,286 @@
+import type { Db } from '../../db/client';
+import type { Principal } from '../../http/access';
+import { AppError } from '../../http/errors';
+import { audit } from '../auth/auth.service';
+import { renderMarkdown, stripControlCharacters } from './content.markdown';
+import * as repo from './content.repo';
+import {
+  FEEDBACK_WINDOW_DAYS,
+  type FeedbackInput,
+  type PageLocale,
+  type PageUpsertInput,
+} from './content.schemas';
+import { seedPages } from './seed-pages';
+
+type Actor = { principal: Principal; ip?: string };
+
+const REVISIONS_SHOWN = 50;
+const COMMENTS_SHOWN = 50;
+const SEARCH_RESULTS = 20;
+const MAILBOX_PAGE_SIZE = 25;
+
+// ---- seed ------------------------------------------------------------------------------------
+
+/** Inserts the pages that are missing (by slug and language); an edited page is never overwritten. */
+export async function seedContentPages(db: Db): Promise<void> {
+  const existing = await repo.listExistingPageKeys(db);
+  const missing = seedPages.filter((page) => !existing.has(`${page.slug}/${page.locale}`));
+  if (missing.length === 0) return;
+  await db.transaction(async (tx) => {
+    for (const page of missing) {
+      const rendered = renderMarkdown(page.bodyMarkdown);
+      const inserted = await repo.insertPage(
+        tx,
+        {
+          slug: page.slug,
+          locale: page.locale,
+          title: page.title,
+          summary: page.summary,
+          bodyMarkdown: page.bodyMarkdown,
+          bodyHtml: rendered.html,
+          bodyText: rendered.text,
+          published: true,
+          accountId: null,
+        },
+        { ifAbsent: true },
+      );
+      if (inserted) {
+        await repo.insertRevision(tx, {
+          pageId: inserted.id,
+          revision: 1,
+          title: page.title,
+          summary: page.summary,
+          bodyMarkdown: page.bodyMarkdown,
+          accountId: null,
+        });
+      }
+    }
+  });
+}
+
+// ---- public ------------------------------------------------------------------------------------
+
+export async function listPublicPages(db: Db) {
+  const pages = await repo.listPublishedPages(db);
+  return pages.map((page) => ({ ...page, updatedAt: page.updatedAt.toISOString() }));
+}
+
+/**
+ * A published page in the asked language, or else in the other one (the `locale` field tells which),
+ * so a link shared in Dutch still works for someone reading in English.
+ */
+export async function getPublicPage(db: Db, slug: string, locale: PageLocale) {
+  const other: PageLocale = locale === 'nl' ? 'en' : 'nl';
+  for (const candidate of [locale, other]) {
+    const page = await repo.findPage(db, slug, candidate);
+    if (page?.published) {
+      return {
+        slug: page.slug,
+        locale: page.locale,
+        title: page.title,
+        summary: page.summary,
+        bodyHtml: page.bodyHtml,
+        updatedAt: page.updatedAt.toISOString(),
+      };
+    }
+  }
+  throw new AppError('NOT_FOUND');
+}
+
+// Match markers for ts_headline: control characters, which body_text never contains (see htmlToPlainText).
+const MARK_START = '\u0002';
+const MARK_STOP = '\u0003';
+
+/** The word still being typed, when the query ends in one: it then also matches as a prefix. */
+export function splitSearchQuery(q: string): { words: string; prefix: string | null } {
+  const trimmed = stripControlCharacters(q);
+  const match = /(^|\s)([\p{L}\p{N}]+)$/u.exec(trimmed);
+  const insideQuotes = (trimmed.match(/"/g)?.length ?? 0) % 2 === 1;
+  if (!match || insideQuotes || match[2]!.toLowerCase() === 'or') return { words: trimmed, prefix: null };
+  return { words: trimmed.slice(0, match.index), prefix: match[2]! };
+}
+
+/** Turns ts_headline output into plain text plus the ranges of the matched words. */
+export function parseHeadline(headline: string) {
+  let snippet = '';
+  let start = -1;
+  const highlights: { start: number; end: number }[] = [];
+  for (const char of headline) {
+    if (char === MARK_START) start = snippet.length;
+    else if (char === MARK_STOP) {
+      if (start >= 0 && snippet.length > start) highlights.push({ start, end: snippet.length });
+      start = -1;
+    } else snippet += char;
+  }
+  return { snippet, highlights };
+}
+
+export async function searchPages(db: Db, q: string, locale: PageLocale) {
+  if (q.trim() === '') return [];
+  const { words, prefix } = splitSearchQuery(q);
+  const rows = await repo.searchPages(db, {
+    config: locale === 'nl' ? 'dutch' : 'english',
+    locale,
+    words,
+    prefix,
+    marks: { start: MARK_START, stop: MARK_STOP },
+    limit: SEARCH_RESULTS,
+  });
+  return rows.map((row) => ({
+    slug: row.slug,
+    locale: row.locale,
+    title: row.title,
+    ...parseHeadline(row.headline),
+    rank: Number(row.rank),
+  }));
+}
+
+/**
+ * Stores one anonymous vote for a published page. A filled-in honeypot is answered exactly like a real
+ * vote but not stored: a robot learns nothing it could adapt to.
+ */
+export async function recordFeedback(db: Db, slug: string, input: FeedbackInput) {
+  if (input.website && input.website.trim() !== '') return { ok: true as const };
+  const page = await repo.findPage(db, slug, input.locale);
+  if (!page?.published) throw new AppError('NOT_FOUND');
+  const comment = input.comment?.trim() ? input.comment.trim() : null;
+  await repo.insertFeedback(db, { slug, locale: input.locale, useful: input.useful, comment });
+  return { ok: true as const };
+}
+
+// ---- admin -------------------------------------------------------------------------------------
+
+export async function listAdminPages(db: Db) {
+  const pages = await repo.listAllPages(db);
+  return pages.map((page) => ({ ...page, updatedAt: page.updatedAt.toISOString() }));
+}
+
+export async function getAdminPage(db: Db, slug: string) {
+  const pages = await repo.listPagesBySlug(db, slug);
+  if (pages.length === 0) throw new AppError('NOT_FOUND');
+  const revisions = await repo.listRevisions(
+    db,
+    pages.map((p) => p.id),
+    REVISIONS_SHOWN,
+  );
+  const byLocale = (locale: PageLocale) => {
+    const page = pages.find((p) => p.locale === locale);
+    if (!page) return null;
+    return {
+      slug: page.slug,
+      locale: page.locale,
+      title: page.title,
+      summary: page.summary,
+      bodyMarkdown: page.bodyMarkdown,
+      bodyHtml: page.bodyHtml,
+      published: page.published,
+      revision: page.revision,
+      updatedAt: page.updatedAt.toISOString(),
+      updatedBy: page.updatedBy,
+      revisions: revisions
+        .filter((r) => r.pageId === page.id)
+        .map(({ pageId: _pageId, ...r }) => ({ ...r, savedAt: r.savedAt.toISOString() })),
+    };
+  };
+  return { slug, nl: byLocale('nl'), en: byLocale('en') };
+}
+
+/**
+ * Creates or updates one language of a page. Every save that changes something becomes a new revision
+ * (kept in content_page_revisions); saving identical content is a no-op, so the history stays readable.
+ */
+export async function savePage(
+  db: Db,
+  actor: Actor,
+  slug: string,
+  locale: PageLocale,
+  input: PageUpsertInput,
+) {
+  const rendered = renderMarkdown(input.bodyMarkdown);
+  const values = {
+    slug,
+    locale,
+    title: input.title,
+    summary: input.summary,
+    bodyMarkdown: input.bodyMarkdown,
+    bodyHtml: rendered.html,
+    bodyText: rendered.text,
+    published: input.published,
+    accountId: actor.principal.accountId,
+  };
+  await db.transaction(async (tx) => {
+    const existing = await repo.lockPage(tx, slug, locale);
+    if (
+      existing &&
+      existing.title === input.title &&
+      existing.summary === input.summary &&
+      existing.bodyMarkdown === input.bodyMarkdown &&
+      existing.published === input.published
+    ) {
+      return;
+    }
+    const page = existing
+      ? await repo.updatePage(tx, existing.id, values, existing.revision + 1)
+      : await repo.insertPage(tx, values, { ifAbsent: true });
+    // Another admin created this page in the same instant: theirs stands, this save reports the clash.
+    if (!page) throw new AppError('CONFLICT');
+    await repo.insertRevision(tx, {
+      pageId: page.id,
+      revision: page.revision,
+      title: page.title,
+      summary: page.summary,
+      bodyMarkdown: page.bodyMarkdown,
+      accountId: actor.principal.accountId,
+    });
+    await audit(
+      tx,
+      actor.principal,
+      existing ? 'content.page.update' : 'content.page.create',
+      { type: 'content_page', id: page.id },
+      { slug, locale, revision: page.revision, published: page.published },
+      actor.ip,
+    );
+  });
+  return getAdminPage(db, slug);
+}
+
+export async function feedbackSummary(db: Db) {
+  const [counts, comments] = [
+    await repo.feedbackCounts(db, FEEDBACK_WINDOW_DAYS),
+    await repo.feedbackComments(db, FEEDBACK_WINDOW_DAYS, COMMENTS_SHOWN),
+  ];
+  return counts.map((row) => ({
+    slug: row.slug,
+    locale: row.locale,
+    title: row.title,
+    useful: Number(row.useful),
+    notUseful: Number(row.not_useful),
+    comments: comments
+      .filter((c) => c.slug === row.slug && c.locale === row.locale)
+      .map((c) => ({ useful: c.useful, comment: c.comment, date: c.date })),
+  }));
+}
+
+export async function listMailbox(db: Db, page: number, to?: string) {
+  const { items, total } = await repo.listMailbox(db, {
+    limit: MAILBOX_PAGE_SIZE,
+    offset: (page - 1) * MAILBOX_PAGE_SIZE,
+    to: to || undefined,
+  });
+  return {
+    items: items.map((m) => ({
+      id: m.id,
+      messageId: m.messageId,
+      from: m.fromAddress,
+      to: m.toAddresses,
+      cc: m.ccAddresses,
+      replyTo: m.replyTo,
+      subject: m.subject,
+      textBody: m.textBody,
+      sentAt: m.sentAt.toISOString(),
+    })),
+    total,
+    page,
+    pageSize: MAILBOX_PAGE_SIZE,
+  };
+}
