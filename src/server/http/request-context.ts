@@ -7,6 +7,16 @@ import { AppError } from './errors';
 import { type Locale, pickLocale } from './i18n';
 
 export const LOCALE_COOKIE = 'wia_lang';
+
+/** Every /api route with its access rule, as registered; the authorization test walks these. */
+export type ApiRoute = { method: string; url: string; access: AccessRule };
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    apiRoutes: readonly ApiRoute[];
+  }
+}
+
 const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
@@ -16,10 +26,15 @@ const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 export function installRequestContext(app: FastifyInstance, deps: { db: Db; config: Config }) {
   app.decorateRequest('principal', null);
   app.decorateRequest('locale', 'nl');
+  const apiRoutes: ApiRoute[] = [];
+  app.decorate('apiRoutes', apiRoutes);
 
   app.addHook('onRoute', (route) => {
     if (route.url.startsWith('/api/') && !route.config?.access) {
       throw new Error(`Route ${route.method} ${route.url} declares no access rule (config.access)`);
+    }
+    if (route.url.startsWith('/api/')) {
+      for (const method of [route.method].flat()) apiRoutes.push({ method, url: route.url, access: route.config!.access! });
     }
   });
 
