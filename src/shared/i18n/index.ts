@@ -5,15 +5,17 @@ import enContent from './en/content.json' with { type: 'json' };
 import enErrors from './en/errors.json' with { type: 'json' };
 import enOrg from './en/org.json' with { type: 'json' };
 import enValues from './en/values.json' with { type: 'json' };
+import enWeb from './en/web.json' with { type: 'json' };
 import nlAuth from './nl/auth.json' with { type: 'json' };
 import nlContent from './nl/content.json' with { type: 'json' };
 import nlErrors from './nl/errors.json' with { type: 'json' };
 import nlOrg from './nl/org.json' with { type: 'json' };
 import nlValues from './nl/values.json' with { type: 'json' };
+import nlWeb from './nl/web.json' with { type: 'json' };
 
 export const catalogues = {
-  nl: { ...nlAuth, ...nlContent, ...nlErrors, ...nlOrg, ...nlValues },
-  en: { ...enAuth, ...enContent, ...enErrors, ...enOrg, ...enValues },
+  nl: { ...nlAuth, ...nlContent, ...nlErrors, ...nlOrg, ...nlValues, ...nlWeb },
+  en: { ...enAuth, ...enContent, ...enErrors, ...enOrg, ...enValues, ...enWeb },
 };
 
 export type Catalogue = typeof catalogues.nl;

@@ -1,0 +1,141 @@
+import { useEffect, useRef } from 'react';
+import { RouterProvider as AriaRouterProvider } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import { NavLink, Outlet, useHref, useLocation, useNavigate } from 'react-router';
+import { ContactSlot } from '../features/contact/ContactSlot';
+import { Button } from '../ui/Button';
+import { LanguageSwitch } from '../ui/LanguageSwitch';
+import { requestTitleFocus } from '../ui/PageTitle';
+import { SkipLink } from '../ui/SkipLink';
+import { paths } from './paths';
+import { hasRole, useMe, useSignOut } from './session';
+
+export function Layout() {
+  const navigate = useNavigate();
+  const location = useLocation();
+  const previousPath = useRef(location.pathname);
+
+  useEffect(() => {
+    if (previousPath.current !== location.pathname) {
+      previousPath.current = location.pathname;
+      requestTitleFocus();
+      window.scrollTo(0, 0);
+    }
+  }, [location.pathname]);
+
+  return (
+    // react-aria links and buttons-with-href navigate through the router instead of reloading the page.
+    <AriaRouterProvider navigate={(to, options) => navigate(to, options)} useHref={useHref}>
+      <SkipLink />
+      <Header />
+      <main id="main" tabIndex={-1} className="main">
+        <div className="container">
+          <Outlet />
+        </div>
+      </main>
+      <Footer />
+    </AriaRouterProvider>
+  );
+}
+
+function Header() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const signOut = useSignOut();
+  const navigate = useNavigate();
+  const user = me.data;
+
+  return (
+    <header className="site-header">
+      <div className="site-header__band">
+        <div className="container site-header__inner">
+          <NavLink to={paths.home} className="wordmark">
+            <span className="wordmark__mark" aria-hidden="true">
+              W
+            </span>
+            <span className="wordmark__text">
+              <span className="wordmark__name">{t('web.app.name')}</span>
+              <span className="wordmark__tagline">{t('web.app.tagline')}</span>
+            </span>
+          </NavLink>
+          <div className="site-header__tools">
+            <LanguageSwitch />
+            {user ? (
+              <div className="account-box">
+                <span className="account-box__name">
+                  {t('web.nav.signedInAs', { name: user.displayName })}
+                </span>
+                <Button
+                  variant="secondary"
+                  className="btn--small"
+                  onPress={() => signOut.mutate(undefined, { onSettled: () => navigate(paths.home) })}
+                  isPending={signOut.isPending}
+                >
+                  {t('web.nav.signOut')}
+                </Button>
+              </div>
+            ) : (
+              <NavLink to={paths.signIn} className="header-link">
+                {t('web.nav.signIn')}
+              </NavLink>
+            )}
+          </div>
+        </div>
+      </div>
+      <MainNav />
+    </header>
+  );
+}
+
+function MainNav() {
+  const { t } = useTranslation();
+  const me = useMe().data;
+  const items: { to: string; label: string; end?: boolean }[] = [
+    { to: paths.home, label: t('web.nav.home'), end: true },
+    { to: paths.values, label: t('web.nav.values') },
+    { to: paths.search, label: t('web.nav.search') },
+  ];
+  if (me) items.push({ to: paths.myHome, label: t('web.nav.myHome'), end: true });
+  if (hasRole(me, 'entity_coordinator')) items.push({ to: paths.myEntity, label: t('web.nav.myEntity') });
+  if (hasRole(me, 'programme_admin')) items.push({ to: paths.admin, label: t('web.nav.admin') });
+
+  return (
+    <nav className="main-nav" aria-label={t('web.nav.label')}>
+      <ul className="container main-nav__list">
+        {items.map((item) => (
+          <li key={item.to}>
+            <NavLink to={item.to} end={item.end} className="main-nav__link">
+              {item.label}
+            </NavLink>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+function Footer() {
+  const { t } = useTranslation();
+  return (
+    <footer className="site-footer">
+      <div className="container site-footer__inner">
+        <ContactSlot />
+        <nav aria-label={t('web.footer.label')} className="site-footer__nav">
+          <h2 className="site-footer__heading">{t('web.footer.heading')}</h2>
+          <ul>
+            <li>
+              <NavLink to={paths.about}>{t('web.footer.about')}</NavLink>
+            </li>
+            <li>
+              <NavLink to={paths.accessibility}>{t('web.footer.accessibility')}</NavLink>
+            </li>
+            <li>
+              <NavLink to={paths.privacy}>{t('web.footer.privacy')}</NavLink>
+            </li>
+          </ul>
+        </nav>
+        <p className="site-footer__note">{t('web.footer.note')}</p>
+      </div>
+    </footer>
+  );
+}

@@ -1,0 +1,99 @@
+/**
+ * The one door to the server: JSON in and out, same-origin cookies, the CSRF token on writes, and
+ * the server's error shape turned into an ApiError that forms can show next to their fields.
+ */
+import i18n from 'i18next';
+
+export type FieldIssue = { path: string; message: string };
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly issues: FieldIssue[] = [],
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+
+  /** Field messages keyed by the field name (the last part of the path, e.g. "body.email" → "email"). */
+  fieldErrors(prefix = 'body'): Record<string, string> {
+    const errors: Record<string, string> = {};
+    for (const issue of this.issues) {
+      const path = issue.path.startsWith(`${prefix}.`) ? issue.path.slice(prefix.length + 1) : issue.path;
+      if (path && !(path in errors)) errors[path] = issue.message;
+    }
+    return errors;
+  }
+}
+
+let csrfToken: string | null = null;
+
+/** Set from the /api/auth/me or sign-in response; cleared on sign-out. */
+export function setCsrfToken(token: string | null) {
+  csrfToken = token;
+}
+
+type Body = unknown;
+type Query = Record<string, string | number | boolean | null | undefined>;
+
+export function withQuery(path: string, query?: Query): string {
+  if (!query) return path;
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  }
+  const text = params.toString();
+  return text ? `${path}?${text}` : path;
+}
+
+async function request<T>(method: string, path: string, body?: Body): Promise<T> {
+  const headers: Record<string, string> = {
+    accept: 'application/json',
+    'accept-language': i18n.language || 'nl',
+  };
+  let payload: BodyInit | undefined;
+  if (body instanceof FormData) {
+    payload = body;
+  } else if (body !== undefined) {
+    headers['content-type'] = 'application/json';
+    payload = JSON.stringify(body);
+  }
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+
+  let response: Response;
+  try {
+    response = await fetch(path, { method, headers, body: payload, credentials: 'same-origin' });
+  } catch {
+    throw new ApiError(0, 'NETWORK', i18n.t('web.errors.network'));
+  }
+  const text = await response.text();
+  let data: unknown = null;
+  if (text) {
+    try {
+      data = JSON.parse(text);
+    } catch {
+      data = null;
+    }
+  }
+  if (!response.ok) {
+    const error = (data as { error?: { code?: string; message?: string; issues?: FieldIssue[] } } | null)
+      ?.error;
+    throw new ApiError(
+      response.status,
+      error?.code ?? 'UNKNOWN',
+      error?.message ?? i18n.t('web.errors.unexpected', { status: response.status }),
+      error?.issues ?? [],
+    );
+  }
+  return data as T;
+}
+
+export const api = {
+  get: <T>(path: string, query?: Query) => request<T>('GET', withQuery(path, query)),
+  post: <T>(path: string, body?: Body) => request<T>('POST', path, body ?? {}),
+  put: <T>(path: string, body?: Body) => request<T>('PUT', path, body ?? {}),
+  patch: <T>(path: string, body?: Body) => request<T>('PATCH', path, body ?? {}),
+  delete: <T>(path: string) => request<T>('DELETE', path),
+};

@@ -1,0 +1,40 @@
+/** URLs are Dutch, as the site's visitors read them. */
+export const paths = {
+  home: '/',
+  values: '/waarden',
+  search: '/zoeken',
+  accessibility: '/toegankelijkheid',
+  privacy: '/privacy',
+  about: '/over',
+  signIn: '/aanmelden',
+  myHome: '/mijn',
+  myEntity: '/mijn/entiteit',
+  admin: '/beheer',
+  adminOrg: '/beheer/organisatie',
+  adminRoster: '/beheer/personeelsbestand',
+  adminValues: '/beheer/waarden',
+  adminContent: '/beheer/inhoud',
+  adminFeedback: '/beheer/feedback',
+  adminAccounts: '/beheer/accounts',
+  adminAudit: '/beheer/audit',
+  adminMailbox: '/beheer/mailbox',
+} as const;
+
+/** Content pages with their own route; any other slug lives under /pagina/:slug. */
+const pageRoutes: Record<string, string> = {
+  waarden: paths.values,
+  toegankelijkheid: paths.accessibility,
+  privacy: paths.privacy,
+  over: paths.about,
+};
+
+export function pageHref(slug: string): string {
+  return pageRoutes[slug] ?? `/pagina/${encodeURIComponent(slug)}`;
+}
+
+/** Only same-site paths are followed after sign-in, so a crafted link cannot send users elsewhere. */
+export function safeReturnTo(value: string | null | undefined, fallback: string = paths.myHome): string {
+  if (!value?.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return fallback;
+  if (value.startsWith('/api/') || value.startsWith(paths.signIn)) return fallback;
+  return value;
+}

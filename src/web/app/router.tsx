@@ -1,0 +1,77 @@
+import type { ComponentType } from 'react';
+import { createBrowserRouter } from 'react-router';
+import { SignInPage } from '../features/auth/SignInPage';
+import { ContentPage } from '../features/public/ContentPage';
+import { HomePage } from '../features/public/HomePage';
+import { NotFoundPage } from '../features/public/NotFoundPage';
+import { SearchPage } from '../features/public/SearchPage';
+import { ValuesPage } from '../features/public/ValuesPage';
+import { RequireRole } from './guards';
+import { Layout } from './Layout';
+import { paths } from './paths';
+
+/** Signed-in and admin pages load on demand, so citizens only download the public site. */
+function page<M extends Record<string, unknown>>(load: () => Promise<M>, name: keyof M & string) {
+  return async () => ({ Component: (await load())[name] as ComponentType });
+}
+
+export const router = createBrowserRouter([
+  {
+    element: <Layout />,
+    children: [
+      { path: paths.home, element: <HomePage /> },
+      { path: paths.values, element: <ValuesPage /> },
+      { path: paths.search, element: <SearchPage /> },
+      { path: paths.accessibility, element: <ContentPage slug="toegankelijkheid" /> },
+      { path: paths.privacy, element: <ContentPage slug="privacy" /> },
+      { path: paths.about, element: <ContentPage slug="over" /> },
+      { path: '/pagina/:slug', element: <ContentPage /> },
+      { path: paths.signIn, element: <SignInPage /> },
+      {
+        element: <RequireRole />,
+        children: [
+          { path: paths.myHome, lazy: page(() => import('../features/staff/MyHomePage'), 'MyHomePage') },
+        ],
+      },
+      {
+        element: <RequireRole roles={['entity_coordinator', 'programme_admin']} />,
+        children: [
+          {
+            path: paths.myEntity,
+            lazy: page(() => import('../features/staff/EntityValuesPage'), 'EntityValuesPage'),
+          },
+        ],
+      },
+      {
+        element: <RequireRole roles={['programme_admin']} />,
+        children: [
+          { path: paths.admin, lazy: page(() => import('../features/admin/AdminHomePage'), 'AdminHomePage') },
+          { path: paths.adminOrg, lazy: page(() => import('../features/admin/OrgPage'), 'OrgPage') },
+          { path: paths.adminRoster, lazy: page(() => import('../features/admin/RosterPage'), 'RosterPage') },
+          {
+            path: paths.adminValues,
+            lazy: page(() => import('../features/admin/ValuesAdminPage'), 'ValuesAdminPage'),
+          },
+          {
+            path: paths.adminContent,
+            lazy: page(() => import('../features/admin/ContentAdminPage'), 'ContentAdminPage'),
+          },
+          {
+            path: paths.adminFeedback,
+            lazy: page(() => import('../features/admin/FeedbackAdminPage'), 'FeedbackAdminPage'),
+          },
+          {
+            path: paths.adminAccounts,
+            lazy: page(() => import('../features/admin/AccountsPage'), 'AccountsPage'),
+          },
+          { path: paths.adminAudit, lazy: page(() => import('../features/admin/AuditPage'), 'AuditPage') },
+          {
+            path: paths.adminMailbox,
+            lazy: page(() => import('../features/admin/MailboxPage'), 'MailboxPage'),
+          },
+        ],
+      },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);

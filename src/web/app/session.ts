@@ -1,0 +1,71 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import i18n from 'i18next';
+import { ApiError, api, setCsrfToken } from './api';
+import { currentLocale, hasLocaleCookie } from './i18n';
+import type { Locale, Me, Role } from './types';
+
+export const meKey = ['auth', 'me'] as const;
+
+/** Adopt the account's language after sign-in, unless the visitor already chose one on this device. */
+function adoptAccountLocale(me: Me) {
+  if (!hasLocaleCookie() && me.locale !== currentLocale()) void i18n.changeLanguage(me.locale);
+}
+
+async function fetchMe(): Promise<Me | null> {
+  try {
+    const me = await api.get<Me>('/api/auth/me');
+    setCsrfToken(me.csrfToken);
+    adoptAccountLocale(me);
+    return me;
+  } catch (error) {
+    // Not signed in is a normal state for a public site, not an error.
+    if (error instanceof ApiError && error.status === 401) {
+      setCsrfToken(null);
+      return null;
+    }
+    throw error;
+  }
+}
+
+export function useMe() {
+  return useQuery({ queryKey: meKey, queryFn: fetchMe, staleTime: 60_000, retry: false });
+}
+
+export function hasRole(me: Me | null | undefined, ...roles: Role[]): boolean {
+  return !!me && roles.some((role) => me.roles.includes(role));
+}
+
+export function useSignIn() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { email: string; password: string }) => api.post<Me>('/api/auth/sign-in', input),
+    onSuccess: (me) => {
+      setCsrfToken(me.csrfToken);
+      adoptAccountLocale(me);
+      queryClient.setQueryData(meKey, me);
+    },
+  });
+}
+
+export function useSignOut() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.post<{ ok: true }>('/api/auth/sign-out'),
+    onSettled: () => {
+      setCsrfToken(null);
+      queryClient.setQueryData(meKey, null);
+      // Nothing a signed-in user saw may linger in the cache after sign-out.
+      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== 'auth' });
+    },
+  });
+}
+
+/** Switches the interface language and remembers it (cookie for everyone, the account when signed in). */
+export async function switchLocale(locale: Locale) {
+  await i18n.changeLanguage(locale);
+  try {
+    await api.put('/api/locale', { locale });
+  } catch {
+    // The switch already happened on screen; remembering it is best effort.
+  }
+}

@@ -1,0 +1,255 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useMemo, useState } from 'react';
+import { Form } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import { ApiError, api } from '../../app/api';
+import { formatDateTime } from '../../app/format';
+import { currentLocale } from '../../app/i18n';
+import { type AccountRow, grantableRoles, type Page, type Role, type RoleGrant } from '../../app/types';
+import { Alert } from '../../ui/Alert';
+import { Button } from '../../ui/Button';
+import { ComboBox } from '../../ui/ComboBox';
+import { Dialog } from '../../ui/Dialog';
+import { Pagination } from '../../ui/Pagination';
+import { QueryState } from '../../ui/QueryState';
+import { Select } from '../../ui/Select';
+import { Table } from '../../ui/Table';
+import { TextField } from '../../ui/TextField';
+import { useToast } from '../../ui/Toast';
+import { pick } from '../public/localized';
+import { useUnits } from '../staff/EntityValuesPage';
+import { AdminPage } from './AdminPage';
+
+/** Entity-level roles carry the entity they apply to. */
+const scopedRoles: Role[] = ['entity_coordinator', 'top_executive'];
+
+export function AccountsPage() {
+  const { t } = useTranslation();
+  const [query, setQuery] = useState('');
+  const [filter, setFilter] = useState('');
+  const [page, setPage] = useState(1);
+  const [editing, setEditing] = useState<AccountRow | null>(null);
+  const accounts = useQuery({
+    queryKey: ['admin', 'accounts', filter, page],
+    queryFn: () => api.get<Page<AccountRow>>('/api/admin/accounts', { query: filter, page }),
+    placeholderData: (previous) => previous,
+  });
+
+  return (
+    <AdminPage section="accounts">
+      {/* biome-ignore lint/a11y/useSemanticElements: form role="search" is the landmark screen readers know best. */}
+      <form
+        role="search"
+        className="inline-form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          setPage(1);
+          setFilter(query.trim());
+        }}
+      >
+        <TextField
+          label={t('web.accounts.search')}
+          name="query"
+          type="search"
+          maxLength={200}
+          value={query}
+          onChange={setQuery}
+        />
+        <Button type="submit" variant="secondary">
+          {t('web.search.submit')}
+        </Button>
+      </form>
+      <QueryState query={accounts}>
+        {(data) => (
+          <>
+            <Table
+              caption={t('web.accounts.caption', { count: data.total })}
+              rows={data.items}
+              rowKey={(row) => row.id}
+              empty={t('web.accounts.empty')}
+              columns={[
+                {
+                  key: 'name',
+                  header: t('web.accounts.name'),
+                  rowHeader: true,
+                  cell: (row) => row.displayName,
+                },
+                { key: 'email', header: t('web.accounts.email'), cell: (row) => row.email },
+                {
+                  key: 'roles',
+                  header: t('web.accounts.roles'),
+                  cell: (row) =>
+                    row.roles.length
+                      ? row.roles
+                          .map(
+                            (grant) =>
+                              `${t(`web.roles.${grant.role}`)}${grant.scopeUnitName ? ` (${grant.scopeUnitName})` : ''}`,
+                          )
+                          .join(', ')
+                      : t('web.accounts.noRoles'),
+                },
+                {
+                  key: 'status',
+                  header: t('web.accounts.status'),
+                  cell: (row) => (row.disabled ? t('web.accounts.disabled') : t('web.accounts.active')),
+                },
+                {
+                  key: 'last',
+                  header: t('web.accounts.lastSignIn'),
+                  cell: (row) => formatDateTime(row.lastSignInAt),
+                },
+                {
+                  key: 'edit',
+                  header: t('web.accounts.actions'),
+                  cell: (row) => (
+                    <Button
+                      variant="quiet"
+                      onPress={() => setEditing(row)}
+                      aria-label={t('web.accounts.editRolesFor', { name: row.displayName })}
+                    >
+                      {t('web.accounts.editRoles')}
+                    </Button>
+                  ),
+                },
+              ]}
+            />
+            <Pagination
+              label={t('web.accounts.pages')}
+              page={data.page}
+              pageSize={data.pageSize}
+              total={data.total}
+              onPageChange={setPage}
+            />
+          </>
+        )}
+      </QueryState>
+      {editing ? <RolesDialog account={editing} onClose={() => setEditing(null)} /> : null}
+    </AdminPage>
+  );
+}
+
+function RolesDialog({ account, onClose }: { account: AccountRow; onClose: () => void }) {
+  const { t } = useTranslation();
+  const toast = useToast();
+  const queryClient = useQueryClient();
+  const units = useUnits();
+  const locale = currentLocale();
+  const [grants, setGrants] = useState<RoleGrant[]>(
+    account.roles.map(({ role, scopeUnitId }) => ({ role, scopeUnitId })),
+  );
+  const [newRole, setNewRole] = useState<Role>('entity_coordinator');
+  const [newScope, setNewScope] = useState<number | null>(null);
+  const [addError, setAddError] = useState<string | undefined>();
+  const entities = useMemo(
+    () =>
+      (units.data ?? [])
+        .filter((unit) => unit.kind === 'entity')
+        .map((unit) => ({
+          id: unit.id,
+          label: pick(locale, unit.nameNl, unit.nameEn),
+          description: unit.code,
+        })),
+    [units.data, locale],
+  );
+  const entityName = (id: number | null) =>
+    entities.find((entity) => entity.id === id)?.label ?? String(id ?? '');
+
+  const save = useMutation({
+    mutationFn: () => api.put(`/api/admin/accounts/${account.id}/roles`, { roles: grants }),
+    onSuccess: async () => {
+      toast.show(t('web.accounts.saved'));
+      await queryClient.invalidateQueries({ queryKey: ['admin', 'accounts'] });
+      onClose();
+    },
+  });
+  const error = save.error instanceof ApiError ? save.error : null;
+
+  const add = () => {
+    const scoped = scopedRoles.includes(newRole);
+    if (scoped && newScope === null) {
+      setAddError(t('web.accounts.scopeRequired'));
+      return;
+    }
+    const grant = { role: newRole, scopeUnitId: scoped ? newScope : null };
+    if (grants.some((g) => g.role === grant.role && g.scopeUnitId === grant.scopeUnitId)) {
+      setAddError(t('web.accounts.duplicate'));
+      return;
+    }
+    setGrants([...grants, grant]);
+    setAddError(undefined);
+  };
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    save.mutate();
+  };
+
+  return (
+    <Dialog
+      title={t('web.accounts.dialogTitle', { name: account.displayName })}
+      isOpen
+      onOpenChange={(open) => !open && onClose()}
+    >
+      <Form onSubmit={submit} className="form" validationBehavior="aria">
+        {error ? <Alert tone="error">{error.message}</Alert> : null}
+        <p className="muted small">{t('web.accounts.derivedHint')}</p>
+        <h3>{t('web.accounts.current')}</h3>
+        {grants.length === 0 ? <p>{t('web.accounts.noRoles')}</p> : null}
+        <ul className="grant-list">
+          {grants.map((grant) => {
+            const label = `${t(`web.roles.${grant.role}`)}${grant.scopeUnitId !== null ? ` – ${entityName(grant.scopeUnitId)}` : ''}`;
+            return (
+              <li key={`${grant.role}-${grant.scopeUnitId ?? ''}`} className="grant-list__item">
+                <span>{label}</span>
+                <Button
+                  variant="quiet"
+                  aria-label={t('web.accounts.removeLabel', { role: label })}
+                  onPress={() => setGrants(grants.filter((g) => g !== grant))}
+                >
+                  {t('web.accounts.remove')}
+                </Button>
+              </li>
+            );
+          })}
+        </ul>
+        <fieldset className="fieldset">
+          <legend>{t('web.accounts.addHeading')}</legend>
+          <Select
+            label={t('web.accounts.role')}
+            options={grantableRoles.map((role) => ({ id: role, label: t(`web.roles.${role}`) }))}
+            selectedKey={newRole}
+            onSelectionChange={(key) => {
+              setNewRole(key as Role);
+              setAddError(undefined);
+            }}
+          />
+          {scopedRoles.includes(newRole) ? (
+            <ComboBox
+              label={t('web.accounts.scope')}
+              options={entities}
+              selectedKey={newScope}
+              onSelectionChange={(key) => {
+                setNewScope(key === null ? null : Number(key));
+                setAddError(undefined);
+              }}
+              errorMessage={addError}
+            />
+          ) : addError ? (
+            <p className="field__error">{addError}</p>
+          ) : null}
+          <Button variant="secondary" onPress={add}>
+            {t('web.accounts.add')}
+          </Button>
+        </fieldset>
+        <div className="dialog__actions">
+          <Button variant="secondary" onPress={onClose}>
+            {t('web.common.cancel')}
+          </Button>
+          <Button type="submit" isPending={save.isPending}>
+            {t('web.accounts.save')}
+          </Button>
+        </div>
+      </Form>
+    </Dialog>
+  );
+}

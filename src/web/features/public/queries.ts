@@ -1,0 +1,30 @@
+import { useQuery } from '@tanstack/react-query';
+import { api } from '../../app/api';
+import { currentLocale } from '../../app/i18n';
+import type { ContentPage, Framework, SearchResult } from '../../app/types';
+
+export function useFramework(entityId?: number | null) {
+  return useQuery({
+    queryKey: ['values', 'current', entityId ?? null],
+    queryFn: () => api.get<Framework>('/api/values', { entityId: entityId ?? undefined }),
+    staleTime: 5 * 60_000,
+  });
+}
+
+export function usePage(slug: string | undefined) {
+  const lang = currentLocale();
+  return useQuery({
+    queryKey: ['pages', slug, lang],
+    queryFn: () => api.get<ContentPage>(`/api/pages/${encodeURIComponent(slug ?? '')}`, { lang }),
+    enabled: !!slug,
+  });
+}
+
+export function useSearch(q: string) {
+  const lang = currentLocale();
+  return useQuery({
+    queryKey: ['search', q, lang],
+    queryFn: () => api.get<SearchResult[]>('/api/search', { q, lang }),
+    enabled: q.trim().length > 0,
+  });
+}
