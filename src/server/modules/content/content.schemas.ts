@@ -5,6 +5,10 @@ export const MAX_SEARCH_QUERY = 200;
 export const MAX_FEEDBACK_COMMENT = 1000;
 export const FEEDBACK_WINDOW_DAYS = 90;
 
+// PostgreSQL text cannot hold a NUL character: refuse it here with a clear message instead of failing in the database.
+const withoutNul = (value: string) => !value.includes('\u0000');
+const nulMessage = { message: 'content.validation.invalidCharacters' };
+
 export const locale = z.enum(['nl', 'en']);
 export type PageLocale = z.infer<typeof locale>;
 
@@ -48,7 +52,7 @@ export const searchHitOut = z.object({
 export const feedbackBody = z.object({
   locale,
   useful: z.boolean(),
-  comment: z.string().trim().max(MAX_FEEDBACK_COMMENT).nullish(),
+  comment: z.string().trim().max(MAX_FEEDBACK_COMMENT).refine(withoutNul, nulMessage).nullish(),
   /** Honeypot: hidden from people by the web form, so only robots fill it in. */
   website: z.string().max(500).optional(),
 });
@@ -87,14 +91,15 @@ export const adminPageOut = z.object({
 });
 
 export const pageUpsertBody = z.object({
-  title: z.string().trim().min(1).max(200),
-  summary: z.string().trim().max(500),
+  title: z.string().trim().min(1).max(200).refine(withoutNul, nulMessage),
+  summary: z.string().trim().max(500).refine(withoutNul, nulMessage),
   bodyMarkdown: z
     .string()
     .max(MAX_BODY_BYTES)
     .refine((body) => Buffer.byteLength(body, 'utf8') <= MAX_BODY_BYTES, {
       message: 'content.validation.bodyTooLarge',
-    }),
+    })
+    .refine(withoutNul, nulMessage),
   published: z.boolean(),
 });
 export type PageUpsertInput = z.infer<typeof pageUpsertBody>;
@@ -113,7 +118,7 @@ export const feedbackAggregateOut = z.object({
 export const mailboxQuery = z.object({
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   /** Only messages with this text in a To or Cc address. */
-  to: z.string().trim().max(254).optional(),
+  to: z.string().trim().max(254).refine(withoutNul, nulMessage).optional(),
 });
 
 export const mailboxOut = z.object({

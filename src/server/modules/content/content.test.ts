@@ -214,6 +214,14 @@ describeEachEngine('content', (engine) => {
       payload: { ...body, bodyMarkdown: 'x'.repeat(2 * 1024 * 1024) },
     });
     expect(hugeBody.statusCode).toBe(413);
+    const nulTitle = await admin.inject({
+      method: 'PUT',
+      url: '/api/admin/pages/ok/nl',
+      payload: { ...body, title: 'a\u0000' },
+    });
+    expect(nulTitle.statusCode).toBe(400);
+    const nulFilter = await admin.inject({ method: 'GET', url: '/api/admin/mailbox?to=%00' });
+    expect(nulFilter.statusCode).toBe(400);
     const missing = await admin.inject({ method: 'GET', url: '/api/admin/pages/bestaat-niet' });
     expect(missing.statusCode).toBe(404);
   });
@@ -300,6 +308,9 @@ describeEachEngine('content', (engine) => {
     expect(oversized.statusCode).toBe(400);
     expect(oversized.json().error.code).toBe('VALIDATION_FAILED');
     expect((await post({ locale: 'nl' })).statusCode).toBe(400);
+    const nul = await post({ locale: 'nl', useful: true, comment: 'a\u0000b' });
+    expect(nul.statusCode).toBe(400);
+    expect(nul.json().error.issues[0].message).toBe('Deze tekst bevat een ongeldig teken.');
     expect((await post({ locale: 'nl', useful: true }, 'bestaat-niet')).statusCode).toBe(404);
 
     // The honeypot: answered like a real vote, never stored.

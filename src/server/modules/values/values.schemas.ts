@@ -69,7 +69,7 @@ export const entityValuesDetailOut = entityValuesOut.extend({
 // ---- requests --------------------------------------------------------------------------------
 
 export const currentValuesQuery = z.object({
-  entityId: z.coerce.number().int().positive().optional(),
+  entityId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
   lang: z.enum(['nl', 'en']).optional(),
 });
 
@@ -77,7 +77,10 @@ export const versionParams = z.object({ version: z.coerce.number().int().positiv
 export const draftParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
 export const entityParams = z.object({ entityId: z.coerce.number().int().positive().max(2_147_483_647) });
 
-const text = (min: number, max: number) => z.string().trim().min(min).max(max);
+// PostgreSQL text cannot hold a NUL character: refuse it here with a clear message instead of failing in the database.
+const withoutNul = (value: string) => !value.includes('\u0000');
+const text = (min: number, max: number) =>
+  z.string().trim().min(min).max(max).refine(withoutNul, { message: 'values.validation.invalidCharacters' });
 
 export const draftBody = z.object({
   titleNl: text(1, 200),
@@ -85,10 +88,7 @@ export const draftBody = z.object({
   introNl: text(0, 4000),
   introEn: text(0, 4000),
   sourceTitle: text(1, 200),
-  sourceUrl: z
-    .string()
-    .trim()
-    .max(500)
+  sourceUrl: text(0, 500)
     .regex(/^https?:\/\/\S+$/, { message: 'values.validation.sourceUrl' })
     .nullable(),
   /** All four values, in display order: keys are fixed because entity translations and results hang on them. */
@@ -119,8 +119,8 @@ export const entityValuesBody = z.object({
     .array(
       z.object({
         valueKey,
-        textNl: z.string().trim().max(MAX_ENTITY_TEXT),
-        textEn: z.string().trim().max(MAX_ENTITY_TEXT),
+        textNl: text(0, MAX_ENTITY_TEXT),
+        textEn: text(0, MAX_ENTITY_TEXT),
       }),
     )
     .max(valueKeys.length)

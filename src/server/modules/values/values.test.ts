@@ -439,6 +439,18 @@ describeEachEngine('values framework', (engine) => {
       },
     });
     expect(long.statusCode).toBe(400);
+    const nul = await coordinatorA.inject({
+      method: 'PUT',
+      url,
+      payload: { translations: [{ valueKey: 'openheid', textNl: 'a\u0000', textEn: '' }], focusValues: [] },
+    });
+    expect(nul.statusCode).toBe(400);
+    expect(
+      (await ctx.current.app.inject({ method: 'GET', url: '/api/values?entityId=99999999999' })).statusCode,
+    ).toBe(400);
+    expect((await admin.inject({ method: 'GET', url: '/api/entities/99999999999/values' })).statusCode).toBe(
+      400,
+    );
     const exact = await coordinatorA.inject({
       method: 'PUT',
       url,
