@@ -34,7 +34,8 @@ export function installRequestContext(app: FastifyInstance, deps: { db: Db; conf
       throw new Error(`Route ${route.method} ${route.url} declares no access rule (config.access)`);
     }
     if (route.url.startsWith('/api/')) {
-      for (const method of [route.method].flat()) apiRoutes.push({ method, url: route.url, access: route.config!.access! });
+      for (const method of [route.method].flat())
+        apiRoutes.push({ method, url: route.url, access: route.config!.access! });
     }
   });
 
