@@ -9,7 +9,7 @@ import {
 } from '../../../../test/support/test-app';
 import { describeEachEngine } from '../../../../test/support/test-db';
 import type { Db } from '../../db/client';
-import { auditLog, orgUnits, people } from '../../db/schema';
+import { auditLog, orgUnits, people, unitManagers } from '../../db/schema';
 import { seedValuesFramework } from './values.service';
 
 async function addUnit(
@@ -60,6 +60,7 @@ describeEachEngine('values framework', (engine) => {
   let executiveA: Session;
   let employeeA: Session;
   let employeeB: Session;
+  let managerOfA: Session;
 
   beforeAll(async () => {
     const c: TestContext = ctx.current;
@@ -101,11 +102,16 @@ describeEachEngine('values framework', (engine) => {
     });
     await buildAccount(c, { email: 'emp-a@values.test', personId: personA });
     await buildAccount(c, { email: 'emp-b@values.test', personId: personB });
+    // Placed in entity B but managing a division of entity A (an interim manager, say).
+    const managerPerson = await addPerson(db, units.entityB, 'E-B-2');
+    await db.insert(unitManagers).values({ unitId: units.divisionA, personId: managerPerson });
+    await buildAccount(c, { email: 'mgr-a@values.test', personId: managerPerson });
     admin = await signIn(c, 'admin@values.test');
     coordinatorA = await signIn(c, 'coord-a@values.test');
     executiveA = await signIn(c, 'exec-a@values.test');
     employeeA = await signIn(c, 'emp-a@values.test');
     employeeB = await signIn(c, 'emp-b@values.test');
+    managerOfA = await signIn(c, 'mgr-a@values.test');
   });
 
   it('serves version 1 from the official page, with its statement counts and Dutch text', async () => {
@@ -375,6 +381,11 @@ describeEachEngine('values framework', (engine) => {
     expect(
       (await executiveA.inject({ method: 'GET', url: `/api/entities/${units.entityA}/values` })).statusCode,
     ).toBe(200);
+    const byManager = await managerOfA.inject({
+      method: 'GET',
+      url: `/api/entities/${units.entityA}/values`,
+    });
+    expect(byManager.statusCode).toBe(200);
     expect(
       (await employeeA.inject({ method: 'GET', url: `/api/entities/${units.entityB}/values` })).statusCode,
     ).toBe(403);
