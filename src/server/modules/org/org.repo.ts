@@ -1,6 +1,6 @@
-import { type SQL, sql } from 'drizzle-orm';
+import { desc, eq, type SQL, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../db/client';
-import type { OrgUnitKind } from '../../db/schema';
+import { accounts, type OrgUnitKind, rosterImports } from '../../db/schema';
 
 // All SQL of the org module. Raw SQL casts counts to int: node-postgres returns bigint as a string.
 
@@ -391,43 +391,38 @@ export async function insertRosterImport(
   return rows[0]!.id;
 }
 
-const rosterImportColumns = sql`r.id, r.started_at as "startedAt", r.account_id as "accountId", a.email as "accountEmail",
-  r.file_name as "fileName", r.dry_run as "dryRun", r.rows_read as "rowsRead", r.created, r.updated, r.moved,
-  r.left_count as "left", r.unchanged, r.error_count as "errorCount"`;
-
-export type RosterImportRow = {
-  id: number;
-  startedAt: Date;
-  accountId: number | null;
-  accountEmail: string | null;
-  fileName: string;
-  dryRun: boolean;
-  rowsRead: number;
-  created: number;
-  updated: number;
-  moved: number;
-  left: number;
-  unchanged: number;
-  errorCount: number;
+const rosterImportColumns = {
+  id: rosterImports.id,
+  startedAt: rosterImports.startedAt,
+  accountId: rosterImports.accountId,
+  accountEmail: accounts.email,
+  fileName: rosterImports.fileName,
+  dryRun: rosterImports.dryRun,
+  rowsRead: rosterImports.rowsRead,
+  created: rosterImports.created,
+  updated: rosterImports.updated,
+  moved: rosterImports.moved,
+  left: rosterImports.left,
+  unchanged: rosterImports.unchanged,
+  errorCount: rosterImports.errorCount,
 };
 
-export async function listRosterImports(db: Db, limit: number): Promise<RosterImportRow[]> {
-  return queryRows(
-    db,
-    sql`select ${rosterImportColumns} from roster_imports r left join accounts a on a.id = r.account_id
-        order by r.started_at desc, r.id desc limit ${limit}`,
-  );
+// The query builder here, not raw SQL: it hands timestamps back as Date on both drivers.
+export async function listRosterImports(db: Db, limit: number) {
+  return db
+    .select(rosterImportColumns)
+    .from(rosterImports)
+    .leftJoin(accounts, eq(accounts.id, rosterImports.accountId))
+    .orderBy(desc(rosterImports.startedAt), desc(rosterImports.id))
+    .limit(limit);
 }
 
-export async function findRosterImport(
-  db: Db,
-  id: number,
-): Promise<(RosterImportRow & { errorsJson: string }) | undefined> {
-  const rows = await queryRows<RosterImportRow & { errorsJson: string }>(
-    db,
-    sql`select ${rosterImportColumns}, r.errors_json as "errorsJson"
-        from roster_imports r left join accounts a on a.id = r.account_id where r.id = ${id}`,
-  );
+export async function findRosterImport(db: Db, id: number) {
+  const rows = await db
+    .select({ ...rosterImportColumns, errorsJson: rosterImports.errors })
+    .from(rosterImports)
+    .leftJoin(accounts, eq(accounts.id, rosterImports.accountId))
+    .where(eq(rosterImports.id, id));
   return rows[0];
 }
 

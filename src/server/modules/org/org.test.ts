@@ -68,7 +68,13 @@ describeEachEngine('org tree', (engine) => {
     const response = await employee.inject({ method: 'GET', url: '/api/org/units' });
     expect(response.statusCode).toBe(200);
     const byCode = Object.fromEntries(response.json().map((u: { code: string }) => [u.code, u]));
-    expect(byCode.D1).toMatchObject({ kind: 'policy_domain', parentId: null, depth: 0, headcount: 4, nameEn: 'Unit D1' });
+    expect(byCode.D1).toMatchObject({
+      kind: 'policy_domain',
+      parentId: null,
+      depth: 0,
+      headcount: 4,
+      nameEn: 'Unit D1',
+    });
     expect(byCode.E1).toMatchObject({ parentId: ids.D1, depth: 1, headcount: 4 });
     expect(byCode.A1).toMatchObject({ depth: 2, headcount: 3 });
     expect(byCode.T1).toMatchObject({ depth: 3, headcount: 2 });
@@ -82,7 +88,9 @@ describeEachEngine('org tree', (engine) => {
     const unit = response.json();
     expect(unit.code).toBe('A1');
     expect(unit.ancestors.map((a: { id: number }) => a.id)).toEqual([ids.D1, ids.E1]);
-    expect(unit.children.map((c: { code: string; headcount: number }) => [c.code, c.headcount]).sort()).toEqual([
+    expect(
+      unit.children.map((c: { code: string; headcount: number }) => [c.code, c.headcount]).sort(),
+    ).toEqual([
       ['T1', 2],
       ['T2', 1],
     ]);
@@ -100,7 +108,12 @@ describeEachEngine('org tree', (engine) => {
       payload: { nameNl: 'Team Data', nameEn: null, code: 'T2-DATA' },
     });
     expect(renamed.statusCode, renamed.body).toBe(200);
-    expect(renamed.json()).toMatchObject({ code: 'T2-DATA', nameNl: 'Team Data', nameEn: null, headcount: 1 });
+    expect(renamed.json()).toMatchObject({
+      code: 'T2-DATA',
+      nameNl: 'Team Data',
+      nameEn: null,
+      headcount: 1,
+    });
     ids['T2-DATA'] = ids.T2!;
     const taken = await admin.inject({
       method: 'PATCH',
@@ -108,7 +121,10 @@ describeEachEngine('org tree', (engine) => {
       payload: { code: 'T1' },
     });
     expect(taken.statusCode).toBe(409);
-    expect(taken.json().error.issues[0]).toEqual({ path: 'body.code', message: 'The code T1 is already used by another unit.' });
+    expect(taken.json().error.issues[0]).toEqual({
+      path: 'body.code',
+      message: 'The code T1 is already used by another unit.',
+    });
     const duplicateCreate = await admin.inject({
       method: 'POST',
       url: '/api/org/units',
@@ -121,7 +137,11 @@ describeEachEngine('org tree', (engine) => {
 
   it('moves a unit with its whole subtree, updating paths and depths in one go', async () => {
     const before = await pathsOf();
-    const response = await admin.inject({ method: 'PATCH', url: `/api/org/units/${ids.A1}`, payload: { parentId: ids.E2 } });
+    const response = await admin.inject({
+      method: 'PATCH',
+      url: `/api/org/units/${ids.A1}`,
+      payload: { parentId: ids.E2 },
+    });
     expect(response.statusCode, response.body).toBe(200);
     const after = await pathsOf();
     const a1Path = `${before.E2!.path}${ids.A1}/`;
@@ -137,12 +157,20 @@ describeEachEngine('org tree', (engine) => {
     expect(byCode.E1.headcount).toBe(1);
 
     // A division moved to the root becomes a root with depth 0, and its teams follow.
-    const toRoot = await admin.inject({ method: 'PATCH', url: `/api/org/units/${ids.A2}`, payload: { parentId: null } });
+    const toRoot = await admin.inject({
+      method: 'PATCH',
+      url: `/api/org/units/${ids.A2}`,
+      payload: { parentId: null },
+    });
     expect(toRoot.statusCode).toBe(200);
     const rooted = await pathsOf();
     expect(rooted.A2).toMatchObject({ path: `/${ids.A2}/`, depth: 0, parent_id: null });
     expect(rooted.T3).toMatchObject({ path: `/${ids.A2}/${ids.T3}/`, depth: 1 });
-    const back = await admin.inject({ method: 'PATCH', url: `/api/org/units/${ids.A2}`, payload: { parentId: ids.E1 } });
+    const back = await admin.inject({
+      method: 'PATCH',
+      url: `/api/org/units/${ids.A2}`,
+      payload: { parentId: ids.E1 },
+    });
     expect(back.statusCode).toBe(200);
     expect((await pathsOf()).T3).toEqual(before.T3);
   });
@@ -159,10 +187,18 @@ describeEachEngine('org tree', (engine) => {
         'A unit cannot be moved under itself or under one of its own sub-units.',
       );
     }
-    const unknownParent = await admin.inject({ method: 'PATCH', url: `/api/org/units/${ids.T1}`, payload: { parentId: 999999 } });
+    const unknownParent = await admin.inject({
+      method: 'PATCH',
+      url: `/api/org/units/${ids.T1}`,
+      payload: { parentId: 999999 },
+    });
     expect(unknownParent.statusCode).toBe(400);
     // A policy domain cannot hang under a team.
-    const wrongKind = await admin.inject({ method: 'PATCH', url: `/api/org/units/${ids.D2}`, payload: { parentId: ids.T3 } });
+    const wrongKind = await admin.inject({
+      method: 'PATCH',
+      url: `/api/org/units/${ids.D2}`,
+      payload: { parentId: ids.T3 },
+    });
     expect(wrongKind.statusCode).toBe(400);
     expect(wrongKind.json().error.issues[0].message).toBe(
       'Eenheden van het type „beleidsdomein” kunnen niet onder eenheden van het type „team” staan.',
@@ -182,7 +218,9 @@ describeEachEngine('org tree', (engine) => {
     const withPeople = await admin.inject({ method: 'DELETE', url: `/api/org/units/${ids.T3}` });
     expect(withPeople.statusCode).toBe(409);
 
-    await ctx.current.database.db.execute(sql`update people set status = 'left', left_at = now() where employee_number = 'E004'`);
+    await ctx.current.database.db.execute(
+      sql`update people set status = 'left', left_at = now() where employee_number = 'E004'`,
+    );
     const deleted = await admin.inject({ method: 'DELETE', url: `/api/org/units/${ids.T3}` });
     expect(deleted.statusCode, deleted.body).toBe(200);
     const [leaver] = await queryRows<{ unit_id: number | null; status: string }>(
@@ -213,7 +251,11 @@ describeEachEngine('org tree', (engine) => {
       payload: { parentId: 987654, kind: 'team', code: 'X', nameNl: 'X' },
     });
     expect(unknownParent.statusCode).toBe(400);
-    const extraField = await admin.inject({ method: 'PATCH', url: `/api/org/units/${ids.T1}`, payload: { path: '/1/' } });
+    const extraField = await admin.inject({
+      method: 'PATCH',
+      url: `/api/org/units/${ids.T1}`,
+      payload: { path: '/1/' },
+    });
     expect(extraField.statusCode).toBe(400);
   });
 
@@ -238,11 +280,24 @@ describeEachEngine('org tree', (engine) => {
     expect(active.json().total).toBe(4);
     const search = await admin.inject({ method: 'GET', url: '/api/org/people?query=PEET' });
     expect(search.json().items.map((p: { employeeNumber: string }) => p.employeeNumber)).toEqual(['E001']);
-    expect(search.json().items[0]).toMatchObject({ unitCode: 'T1', managerOf: [ids.A1], status: 'active', language: 'nl' });
-    const wildcard = await admin.inject({ method: 'GET', url: `/api/org/people?query=${encodeURIComponent('%')}` });
+    expect(search.json().items[0]).toMatchObject({
+      unitCode: 'T1',
+      managerOf: [ids.A1],
+      status: 'active',
+      language: 'nl',
+    });
+    const wildcard = await admin.inject({
+      method: 'GET',
+      url: `/api/org/people?query=${encodeURIComponent('%')}`,
+    });
     expect(wildcard.json().total).toBe(0);
     const inUnit = await admin.inject({ method: 'GET', url: `/api/org/people?unitId=${ids.A1}` });
-    expect(inUnit.json().items.map((p: { employeeNumber: string }) => p.employeeNumber).sort()).toEqual(['E001', 'E002', 'E003']);
+    expect(
+      inUnit
+        .json()
+        .items.map((p: { employeeNumber: string }) => p.employeeNumber)
+        .sort(),
+    ).toEqual(['E001', 'E002', 'E003']);
     const page2 = await admin.inject({ method: 'GET', url: '/api/org/people?pageSize=3&page=2' });
     expect(page2.json()).toMatchObject({ total: 4, page: 2, pageSize: 3 });
     expect(page2.json().items).toHaveLength(1);
@@ -256,7 +311,11 @@ describeEachEngine('org tree', (engine) => {
     const anonymousPeople = await ctx.current.app.inject({ method: 'GET', url: '/api/org/people' });
     expect(anonymousPeople.statusCode).toBe(401);
     const writes = [
-      { method: 'POST' as const, url: '/api/org/units', payload: { parentId: null, kind: 'team', code: 'Z', nameNl: 'Z' } },
+      {
+        method: 'POST' as const,
+        url: '/api/org/units',
+        payload: { parentId: null, kind: 'team', code: 'Z', nameNl: 'Z' },
+      },
       { method: 'PATCH' as const, url: `/api/org/units/${ids.T1}`, payload: { nameNl: 'Z' } },
       { method: 'DELETE' as const, url: `/api/org/units/${ids.T1}` },
       { method: 'GET' as const, url: '/api/org/people' },

@@ -122,7 +122,13 @@ const countLineBreaks = (fields: string[]) =>
  */
 async function parseRecords(text: string): Promise<{ header: string[]; records: ParsedRecord[] }> {
   if (text.trim() === '') throw new RosterFileError('empty');
+  // Updated as the parser goes (the iterator below may never see the records before a fatal error).
+  let lastRecordEnd = 0;
   const parser = parse({
+    on_record: (record, context) => {
+      lastRecordEnd = context.lines;
+      return record;
+    },
     delimiter: detectDelimiter(text),
     bom: true,
     info: true,
@@ -138,10 +144,8 @@ async function parseRecords(text: string): Promise<{ header: string[]; records: 
   Readable.from(chunks).pipe(parser);
   let header: string[] | undefined;
   const records: ParsedRecord[] = [];
-  let lastRecordEnd = 0;
   try {
     for await (const entry of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-      lastRecordEnd = entry.info.lines;
       if (!header) header = entry.record;
       // info.lines is where the record ends; a quoted field with line breaks started that many lines earlier.
       else records.push({ line: entry.info.lines - countLineBreaks(entry.record), fields: entry.record });
