@@ -77,3 +77,16 @@ describe('openapi', () => {
     expect(Object.keys(response.json().paths)).toContain('/api/auth/sign-in');
   });
 });
+
+describeEachEngine('input hygiene', (engine) => {
+  const ctx = useTestContext(engine);
+  it('refuses NUL characters anywhere in a request with a 400 naming the field', async () => {
+    const response = await ctx.current.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      payload: { email: 'a@b.be', password: 'x\u0000y' },
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.issues[0].path).toBe('body.password');
+  });
+});

@@ -66,7 +66,23 @@ export function installRequestContext(app: FastifyInstance, deps: { db: Db; conf
         throw new AppError('CSRF_FAILED');
       }
     }
+    // PostgreSQL text cannot hold NUL; refuse it here for every route instead of failing in the database.
+    const nulAt = findNulCharacter({ body: request.body, query: request.query, params: request.params });
+    if (nulAt !== null) {
+      throw new AppError('VALIDATION_FAILED', {}, [{ path: nulAt, code: 'nul_character' }]);
+    }
   });
+}
+
+/** The path of the first string holding a NUL character, or null. */
+export function findNulCharacter(value: unknown, path = ''): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
+  if (value === null || typeof value !== 'object') return null;
+  for (const [key, child] of Object.entries(value)) {
+    const found = findNulCharacter(child, path ? `${path}.${key}` : key);
+    if (found !== null) return found;
+  }
+  return null;
 }
 
 function isSameOrigin(origin: string, host: string | undefined, publicUrl: string): boolean {
