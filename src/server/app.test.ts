@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describeEachEngine } from '../../test/support/test-db';
 import { buildAccount, signIn, useTestContext } from '../../test/support/test-app';
+import { describeEachEngine } from '../../test/support/test-db';
 
 describeEachEngine('platform basics', (engine) => {
   const ctx = useTestContext(engine);
@@ -21,7 +21,11 @@ describeEachEngine('platform basics', (engine) => {
     const nl = await ctx.current.app.inject({ method: 'GET', url: '/api/does-not-exist' });
     expect(nl.statusCode).toBe(404);
     expect(nl.json()).toEqual({ error: { code: 'NOT_FOUND', message: 'Dit bestaat niet (meer).' } });
-    const en = await ctx.current.app.inject({ method: 'GET', url: '/api/does-not-exist', headers: { 'accept-language': 'en' } });
+    const en = await ctx.current.app.inject({
+      method: 'GET',
+      url: '/api/does-not-exist',
+      headers: { 'accept-language': 'en' },
+    });
     expect(en.json().error.message).toBe('This does not exist (any more).');
   });
 
@@ -31,7 +35,11 @@ describeEachEngine('platform basics', (engine) => {
     const me = await session.inject({ method: 'GET', url: '/api/auth/me' });
     expect(me.statusCode).toBe(200);
     expect(me.json().roles).toEqual(['programme_admin']);
-    const withoutCsrf = await ctx.current.app.inject({ method: 'POST', url: '/api/auth/sign-out', headers: { cookie: session.cookie } });
+    const withoutCsrf = await ctx.current.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-out',
+      headers: { cookie: session.cookie },
+    });
     expect(withoutCsrf.statusCode).toBe(403);
     expect(withoutCsrf.json().error.code).toBe('CSRF_FAILED');
     const out = await session.inject({ method: 'POST', url: '/api/auth/sign-out' });
@@ -56,7 +64,11 @@ describeEachEngine('platform basics', (engine) => {
     });
     expect(malformed.statusCode).toBe(400);
     expect(malformed.json().error.code).toBe('INVALID_JSON');
-    const invalid = await ctx.current.app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email: 'x' } });
+    const invalid = await ctx.current.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      payload: { email: 'x' },
+    });
     expect(invalid.statusCode).toBe(400);
     expect(invalid.json().error.code).toBe('VALIDATION_FAILED');
     expect(invalid.json().error.issues.length).toBeGreaterThan(0);
@@ -88,5 +100,6 @@ describeEachEngine('input hygiene', (engine) => {
     });
     expect(response.statusCode).toBe(400);
     expect(response.json().error.issues[0].path).toBe('body.password');
+    expect(response.json().error.issues[0].message).toMatch(/NUL/);
   });
 });

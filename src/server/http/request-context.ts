@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config';
 import type { Db } from '../db/client';
-import { SESSION_COOKIE, loadPrincipal } from '../modules/auth/auth.service';
+import { loadPrincipal, SESSION_COOKIE } from '../modules/auth/auth.service';
 import { type AccessRule, accessRules } from './access';
 import { AppError } from './errors';
 import { type Locale, pickLocale } from './i18n';
@@ -61,35 +61,40 @@ export function installRequestContext(app: FastifyInstance, deps: { db: Db; conf
     }
     if (unsafeMethods.has(request.method)) {
       const origin = request.headers.origin;
-      if (origin && !isSameOrigin(origin, request.headers.host, deps.config.publicUrl)) throw new AppError('CSRF_FAILED');
+      if (origin && !isSameOrigin(origin, request.headers.host, deps.config.publicUrl))
+        throw new AppError('CSRF_FAILED');
       if (request.principal && request.headers['x-csrf-token'] !== request.principal.csrfToken) {
         throw new AppError('CSRF_FAILED');
       }
     }
-    // PostgreSQL text cannot hold NUL; refuse it here for every route instead of failing in the database.
-    const nulAt = findNulCharacter({ body: request.body, query: request.query, params: request.params });
-    if (nulAt !== null) {
-      throw new AppError('VALIDATION_FAILED', {}, [{ path: nulAt, code: 'nul_character' }]);
-    }
+    // PostgreSQL text cannot hold NUL, and no API takes deeply nested input: refuse both for every route here.
+    const problem = findHostileStructure({
+      body: request.body,
+      query: request.query,
+      params: request.params,
+    });
+    if (problem) throw new AppError('VALIDATION_FAILED', {}, [problem]);
   });
 }
 
-/** The path of the first string holding a NUL character, or null. */
-export function findNulCharacter(value: unknown, path = ''): string | null {
-  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
-  if (value === null || typeof value !== 'object') return null;
-  for (const [key, child] of Object.entries(value)) {
-    const found = findNulCharacter(child, path ? `${path}.${key}` : key);
-    if (found !== null) return found;
+const MAX_INPUT_DEPTH = 32;
+
+/** The first string holding a NUL character, or the first value nested too deep; iterative, so no stack overflow. */
+export function findHostileStructure(
+  root: unknown,
+): { path: string; code: string; params?: Record<string, unknown> } | null {
+  const stack: { value: unknown; path: string; depth: number }[] = [{ value: root, path: '', depth: 0 }];
+  while (stack.length > 0) {
+    const { value, path, depth } = stack.pop()!;
+    if (typeof value === 'string') {
+      if (value.includes('\u0000')) return { path, code: 'nul_character' };
+      continue;
+    }
+    if (value === null || typeof value !== 'object') continue;
+    if (depth > MAX_INPUT_DEPTH) return { path, code: 'too_deep', params: { maximum: MAX_INPUT_DEPTH } };
+    for (const [key, child] of Object.entries(value)) {
+      stack.push({ value: child, path: path ? `${path}.${key}` : key, depth: depth + 1 });
+    }
   }
   return null;
-}
-
-function isSameOrigin(origin: string, host: string | undefined, publicUrl: string): boolean {
-  try {
-    const url = new URL(origin);
-    return url.host === host || url.origin === new URL(publicUrl).origin;
-  } catch {
-    return false;
-  }
 }
