@@ -234,6 +234,11 @@ export function buildCli(): Command {
 
 // Only run when executed, so tests can import buildCli without starting anything.
 if (process.argv[1] && /waarden\.(ts|js|mjs)$/.test(process.argv[1])) {
+  // `waarden import-roster big.csv | head` closes stdout early; that is the reader's choice, not an error.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
   try {
     await buildCli().parseAsync(process.argv);
   } catch (error) {
