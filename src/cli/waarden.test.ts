@@ -13,7 +13,7 @@ const bin = fileURLToPath(new URL('../../bin/waarden.mjs', import.meta.url));
 /** Runs the real `waarden` command (bin/waarden.mjs → tsx → src/cli/waarden.ts) in a child process. */
 function waarden(args: string[], env: Record<string, string>) {
   return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-    const cleanEnv = { ...process.env, LOG_LEVEL: 'silent', ...env };
+    const cleanEnv: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'silent', ...env };
     if (!env.DATABASE_URL) delete cleanEnv.DATABASE_URL;
     const child = spawn(process.execPath, [bin, ...args], { env: cleanEnv });
     let stdout = '';
