@@ -98,3 +98,12 @@ export function findHostileStructure(
   }
   return null;
 }
+
+function isSameOrigin(origin: string, host: string | undefined, publicUrl: string): boolean {
+  try {
+    const url = new URL(origin);
+    return url.host === host || url.origin === new URL(publicUrl).origin;
+  } catch {
+    return false;
+  }
+}
