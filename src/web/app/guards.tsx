@@ -28,3 +28,8 @@ export function RequireRole({ roles }: { roles?: Role[] }) {
   }
   return <Outlet />;
 }
+
+/** Plain loading text before the app shell exists (no layout yet, so no landmarks to repeat). */
+export function HydrateFallback() {
+  return <Loading />;
+}

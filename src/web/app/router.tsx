@@ -6,7 +6,7 @@ import { HomePage } from '../features/public/HomePage';
 import { NotFoundPage } from '../features/public/NotFoundPage';
 import { SearchPage } from '../features/public/SearchPage';
 import { ValuesPage } from '../features/public/ValuesPage';
-import { RequireRole } from './guards';
+import { HydrateFallback, RequireRole } from './guards';
 import { Layout } from './Layout';
 import { paths } from './paths';
 
@@ -18,6 +18,8 @@ function page<M extends Record<string, unknown>>(load: () => Promise<M>, name: k
 export const router = createBrowserRouter([
   {
     element: <Layout />,
+    // Shown only while the first lazily loaded page arrives on a direct visit to a signed-in URL.
+    hydrateFallbackElement: <HydrateFallback />,
     children: [
       { path: paths.home, element: <HomePage /> },
       { path: paths.values, element: <ValuesPage /> },

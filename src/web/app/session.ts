@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import i18n from 'i18next';
 import { ApiError, api, setCsrfToken } from './api';
-import { currentLocale, hasLocaleCookie } from './i18n';
+import { currentLocale, hasLocaleCookie, LOCALE_COOKIE } from './i18n';
 import type { Locale, Me, Role } from './types';
 
 export const meKey = ['auth', 'me'] as const;
@@ -62,10 +62,14 @@ export function useSignOut() {
 
 /** Switches the interface language and remembers it (cookie for everyone, the account when signed in). */
 export async function switchLocale(locale: Locale) {
+  // Set the cookie here too (same name and lifetime as the server's), so a reload right after the switch
+  // keeps the language even before PUT /api/locale has answered.
+  // biome-ignore lint/suspicious/noDocumentCookie: the Cookie Store API is not available in every supported browser.
+  document.cookie = `${LOCALE_COOKIE}=${locale}; path=/; max-age=${365 * 24 * 3600}; samesite=lax`;
   await i18n.changeLanguage(locale);
   try {
     await api.put('/api/locale', { locale });
   } catch {
-    // The switch already happened on screen; remembering it is best effort.
+    // The switch already happened on screen and in the cookie; the account preference is best effort.
   }
 }

@@ -33,23 +33,26 @@ export function SearchPage() {
       </PageTitle>
       {/* biome-ignore lint/a11y/useSemanticElements: form role="search" is the landmark screen readers know best. */}
       <form role="search" onSubmit={submit} className="search-form">
-        <SearchField
-          value={draft}
-          onChange={setDraft}
-          className="field search-field"
-          onClear={() => setDraft('')}
-        >
-          <Label className="field__label">{t('web.search.label')}</Label>
-          <div className="search-field__row">
-            <Input className="field__input search-field__input" maxLength={200} />
-            {draft ? (
-              <AriaButton className="search-field__clear" aria-label={t('web.search.clear')}>
-                ×
-              </AriaButton>
-            ) : null}
-            <Button type="submit">{t('web.search.submit')}</Button>
-          </div>
-        </SearchField>
+        <div className="search-field__row">
+          <SearchField
+            value={draft}
+            onChange={setDraft}
+            className="field search-field"
+            onClear={() => setDraft('')}
+          >
+            <Label className="field__label">{t('web.search.label')}</Label>
+            <div className="search-field__input-row">
+              <Input className="field__input search-field__input" maxLength={200} />
+              {draft ? (
+                <AriaButton className="search-field__clear" aria-label={t('web.search.clear')}>
+                  ×
+                </AriaButton>
+              ) : null}
+            </div>
+          </SearchField>
+          {/* Outside the SearchField: inside it, react-aria would make this the clear button. */}
+          <Button type="submit">{t('web.search.submit')}</Button>
+        </div>
       </form>
       {/* The count is announced politely each time a search completes. */}
       <p role="status" className="search-status">
