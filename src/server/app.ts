@@ -9,19 +9,19 @@ import swagger from '@fastify/swagger';
 import { sql } from 'drizzle-orm';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import {
-  type ZodTypeProvider,
   jsonSchemaTransform,
   jsonSchemaTransformObject,
   serializerCompiler,
   validatorCompiler,
+  type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
 import { z } from 'zod';
 import type { Config } from './config';
 import type { Database, Db } from './db/client';
 import type { EventBus } from './events/event-bus';
-import { sendError, installErrorHandling } from './http/error-handler';
+import { installErrorHandling, sendError } from './http/error-handler';
 import { installRequestContext } from './http/request-context';
 import type { JobQueue } from './jobs/job-queue';
 import type { Mailer } from './mail/mailer';
@@ -85,7 +85,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     max: deps.rateLimits ? 600 : 1_000_000,
     timeWindow: '1 minute',
     allowList: (request) => !request.url.startsWith('/api/'),
-    errorResponseBuilder: (_request, context) => ({ statusCode: 429, code: 'RATE_LIMITED', message: `retry in ${context.after}` }),
+    errorResponseBuilder: (_request, context) => ({
+      statusCode: 429,
+      code: 'RATE_LIMITED',
+      message: `retry in ${context.after}`,
+    }),
   });
 
   installRequestContext(app, { db: deps.db, config: deps.config });
@@ -116,7 +120,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   app.addHook('onResponse', async (request, reply) => {
     const route = request.routeOptions.url ?? 'unmatched';
-    httpDuration.observe({ method: request.method, route, status: reply.statusCode }, reply.elapsedTime / 1000);
+    httpDuration.observe(
+      { method: request.method, route, status: reply.statusCode },
+      reply.elapsedTime / 1000,
+    );
     if (reply.statusCode >= 500) httpErrors.inc();
   });
 
@@ -152,11 +159,18 @@ async function registerWebApp(app: FastifyInstance, webDist: string | undefined)
   const indexFile = webDist ? join(webDist, 'index.html') : undefined;
   const hasWeb = !!indexFile && existsSync(indexFile);
   if (hasWeb && webDist) {
-    await app.register(fastifyStatic, { root: webDist, prefix: '/', wildcard: false, index: false, maxAge: '1h' });
+    await app.register(fastifyStatic, {
+      root: webDist,
+      prefix: '/',
+      wildcard: false,
+      index: false,
+      maxAge: '1h',
+    });
   }
   const indexHtml = hasWeb && indexFile ? readFileSync(indexFile, 'utf8') : undefined;
   app.setNotFoundHandler((request, reply) => {
-    if (request.url.startsWith('/api/') || request.method !== 'GET') return sendError(request, reply, 'NOT_FOUND');
+    if (request.url.startsWith('/api/') || request.method !== 'GET')
+      return sendError(request, reply, 'NOT_FOUND');
     if (!indexHtml) {
       return reply
         .type('text/plain; charset=utf-8')

@@ -15,7 +15,13 @@ it('uses the documented defaults', () => {
 it('reports every wrong value on its own line, naming the variable', () => {
   let error: unknown;
   try {
-    loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', SMTP_URL: 'nonsense', DEMO: 'maybe', OIDC_ISSUER: 'https://idp.example' });
+    loadConfig({
+      PORT: 'eighty',
+      DATABASE_URL: 'mysql://x',
+      SMTP_URL: 'nonsense',
+      DEMO: 'maybe',
+      OIDC_ISSUER: 'https://idp.example',
+    });
   } catch (e) {
     error = e;
   }

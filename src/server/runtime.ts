@@ -1,19 +1,20 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pino, { type Logger } from 'pino';
-import { buildApp, type AppDeps } from './app';
+import { type AppDeps, buildApp } from './app';
 import type { Config } from './config';
 import { type Database, openDatabase } from './db/client';
 import { type EventBus, PgliteEventBus, PostgresEventBus } from './events/event-bus';
 import { JobQueue } from './jobs/job-queue';
-import { DevMailboxMailer, MAIL_QUEUE, type MailMessage, type Mailer, SmtpMailer } from './mail/mailer';
+import { DevMailboxMailer, MAIL_QUEUE, type Mailer, type MailMessage, SmtpMailer } from './mail/mailer';
 import { seedBaseline, seedDemo } from './seed';
 
 export const defaultWebDist = fileURLToPath(new URL('../../dist/web', import.meta.url));
 
 export function createEventBus(database: Database): EventBus {
   if (database.pglite) return new PgliteEventBus(database.pglite);
-  if (database.pool && database.connectionString) return new PostgresEventBus(database.connectionString, database.pool);
+  if (database.pool && database.connectionString)
+    return new PostgresEventBus(database.connectionString, database.pool);
   throw new Error('No event bus adapter for this database');
 }
 
@@ -22,10 +23,20 @@ export type Runtime = AppDeps & { close(): Promise<void> };
 /** Wires config → database → event bus → jobs → mailer; shared by the server, the CLI and tests. */
 export async function createRuntime(
   config: Config,
-  options: { logger?: Logger | false; database?: Database; rateLimits?: boolean; startJobs?: boolean; seed?: boolean } = {},
+  options: {
+    logger?: Logger | false;
+    database?: Database;
+    rateLimits?: boolean;
+    startJobs?: boolean;
+    seed?: boolean;
+  } = {},
 ): Promise<Runtime> {
   const logger =
-    options.logger === undefined ? pino({ level: config.logLevel }) : options.logger === false ? pino({ level: 'silent' }) : options.logger;
+    options.logger === undefined
+      ? pino({ level: config.logLevel })
+      : options.logger === false
+        ? pino({ level: 'silent' })
+        : options.logger;
   const database =
     options.database ?? (await openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl }));
   const events = createEventBus(database);

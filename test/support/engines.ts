@@ -1,6 +1,7 @@
 import pg from 'pg';
 
-export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const TEST_DATABASE_URL =
+  process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 export const requirePostgres = process.env.REQUIRE_POSTGRES === '1';
 export const requireBrowser = process.env.REQUIRE_BROWSER === '1';
 

@@ -5,7 +5,7 @@ import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../../src/server/db/client';
 import { seedBaseline } from '../../src/server/seed';
-import { TEST_DATABASE_URL, postgresReachable, requirePostgres, urlForDatabase } from './engines';
+import { postgresReachable, requirePostgres, TEST_DATABASE_URL, urlForDatabase } from './engines';
 
 /**
  * Builds migrated, seeded templates once per run: a PGlite dump that each test file loads in ~2 s instead of
@@ -35,7 +35,9 @@ export default async function setup(project: TestProject) {
   } else if (requirePostgres) {
     throw new Error(`REQUIRE_POSTGRES=1 but no PostgreSQL answers at ${TEST_DATABASE_URL}`);
   } else {
-    console.warn(`\n[notice] PostgreSQL not reachable at ${TEST_DATABASE_URL}: the PostgreSQL suites are skipped.\n`);
+    console.warn(
+      `\n[notice] PostgreSQL not reachable at ${TEST_DATABASE_URL}: the PostgreSQL suites are skipped.\n`,
+    );
   }
   project.provide('postgresTemplate', postgresTemplate);
 

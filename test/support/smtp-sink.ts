@@ -4,7 +4,9 @@ import { SMTPServer } from 'smtp-server';
 export type ReceivedMail = { from: string; to: string[]; raw: string };
 
 /** A real SMTP server on loopback that keeps what it receives; tests read `received`. */
-export async function startSmtpSink(port = 0): Promise<{ url: string; port: number; received: ReceivedMail[]; close(): Promise<void> }> {
+export async function startSmtpSink(
+  port = 0,
+): Promise<{ url: string; port: number; received: ReceivedMail[]; close(): Promise<void> }> {
   const received: ReceivedMail[] = [];
   const server = new SMTPServer({
     authOptional: true,

@@ -1,4 +1,4 @@
-import type { FastifyInstance, InjectOptions } from 'fastify';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll } from 'vitest';
 import { buildApp } from '../../src/server/app';
 import { type Config, loadConfig } from '../../src/server/config';
@@ -6,7 +6,7 @@ import type { Database, Engine } from '../../src/server/db/client';
 import { accountRoles, accounts } from '../../src/server/db/schema';
 import type { Role } from '../../src/server/http/access';
 import { hashPassword } from '../../src/server/modules/auth/auth.service';
-import { type Runtime, createRuntime } from '../../src/server/runtime';
+import { createRuntime, type Runtime } from '../../src/server/runtime';
 import { createTestDatabase } from './test-db';
 
 export type TestContext = {
@@ -18,7 +18,12 @@ export type TestContext = {
 };
 
 export function testConfig(overrides: Record<string, string> = {}): Config {
-  return loadConfig({ LOG_LEVEL: 'silent', PUBLIC_URL: 'http://localhost:3000', DEMO: 'false', ...overrides });
+  return loadConfig({
+    LOG_LEVEL: 'silent',
+    PUBLIC_URL: 'http://localhost:3000',
+    DEMO: 'false',
+    ...overrides,
+  });
 }
 
 export async function createTestContext(
@@ -65,17 +70,32 @@ let cheapHash: Promise<string> | undefined;
 /** Creates an account with granted roles; personId links it to a person (employee/manager come from the org tree). */
 export async function buildAccount(
   ctx: TestContext,
-  input: { email: string; password?: string; roles?: { role: Exclude<Role, 'employee' | 'manager'>; scopeUnitId?: number }[]; personId?: number; locale?: 'nl' | 'en' },
+  input: {
+    email: string;
+    password?: string;
+    roles?: { role: Exclude<Role, 'employee' | 'manager'>; scopeUnitId?: number }[];
+    personId?: number;
+    locale?: 'nl' | 'en';
+  },
 ) {
   const password = input.password ?? 'correct horse battery staple';
-  const passwordHash =
-    input.password === undefined ? await (cheapHash ??= hashPassword('correct horse battery staple')) : await hashPassword(password);
+  cheapHash ??= hashPassword('correct horse battery staple');
+  // Reuse one hash for the default password: argon2id is slow on purpose and tests create many accounts.
+  const passwordHash = input.password === undefined ? await cheapHash : await hashPassword(password);
   const [account] = await ctx.database.db
     .insert(accounts)
-    .values({ email: input.email, displayName: input.email.split('@')[0]!, passwordHash, personId: input.personId, locale: input.locale ?? 'nl' })
+    .values({
+      email: input.email,
+      displayName: input.email.split('@')[0]!,
+      passwordHash,
+      personId: input.personId,
+      locale: input.locale ?? 'nl',
+    })
     .returning();
   for (const grant of input.roles ?? []) {
-    await ctx.database.db.insert(accountRoles).values({ accountId: account!.id, role: grant.role, scopeUnitId: grant.scopeUnitId });
+    await ctx.database.db
+      .insert(accountRoles)
+      .values({ accountId: account!.id, role: grant.role, scopeUnitId: grant.scopeUnitId });
   }
   return { account: account!, password };
 }
@@ -83,13 +103,22 @@ export async function buildAccount(
 export type Session = {
   cookie: string;
   csrfToken: string;
-  inject(options: InjectOptions): ReturnType<FastifyInstance['inject']>;
+  inject(options: InjectOptions): Promise<LightMyRequestResponse>;
 };
 
 /** Signs in through the real endpoint and returns an injector that sends the cookie and CSRF header. */
-export async function signIn(ctx: TestContext, email: string, password = 'correct horse battery staple'): Promise<Session> {
-  const response = await ctx.app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email, password } });
-  if (response.statusCode !== 200) throw new Error(`sign-in failed for ${email}: ${response.statusCode} ${response.body}`);
+export async function signIn(
+  ctx: TestContext,
+  email: string,
+  password = 'correct horse battery staple',
+): Promise<Session> {
+  const response = await ctx.app.inject({
+    method: 'POST',
+    url: '/api/auth/sign-in',
+    payload: { email, password },
+  });
+  if (response.statusCode !== 200)
+    throw new Error(`sign-in failed for ${email}: ${response.statusCode} ${response.body}`);
   const setCookie = response.cookies.find((c) => c.name === 'wia_session');
   const cookie = `wia_session=${setCookie!.value}`;
   const csrfToken = response.json().csrfToken as string;

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeEachEngine } from '../../../test/support/test-db';
-import { createTestDatabase } from '../../../test/support/test-db';
+import { createTestDatabase, describeEachEngine } from '../../../test/support/test-db';
 import type { Database } from '../db/client';
 import { createEventBus } from '../runtime';
 import { type EventBus, PostgresEventBus } from './event-bus';

@@ -1,12 +1,12 @@
+import { eq } from 'drizzle-orm';
 import pino from 'pino';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
 import { createTestDatabase, describeEachEngine } from '../../../test/support/test-db';
 import type { Database } from '../db/client';
 import { jobs } from '../db/schema';
 import type { EventBus } from '../events/event-bus';
 import { createEventBus } from '../runtime';
-import { JobQueue, backoffDelayMs } from './job-queue';
+import { backoffDelayMs, JobQueue } from './job-queue';
 
 const silent = pino({ level: 'silent' });
 
@@ -109,7 +109,12 @@ describeEachEngine('job queue', (engine) => {
     const id = await queue.enqueue('orphan', {});
     await database.db
       .update(jobs)
-      .set({ status: 'running', lockedAt: new Date(Date.now() - 1000), lockedBy: 'dead-process', attempts: 1 })
+      .set({
+        status: 'running',
+        lockedAt: new Date(Date.now() - 1000),
+        lockedBy: 'dead-process',
+        attempts: 1,
+      })
       .where(eq(jobs.id, id!));
     const seen: number[] = [];
     queue.register('orphan', async (_payload, job) => {

@@ -41,14 +41,24 @@ export class JobQueue {
     private readonly db: Db,
     private readonly events: EventBus,
     private readonly logger: Logger,
-    private readonly options: { pollMs?: number; batchSize?: number; baseBackoffMs?: number; staleAfterMs?: number } = {},
+    private readonly options: {
+      pollMs?: number;
+      batchSize?: number;
+      baseBackoffMs?: number;
+      staleAfterMs?: number;
+    } = {},
   ) {}
 
   register<P>(queue: string, handler: JobHandler<P>): void {
     this.handlers.set(queue, handler as JobHandler);
   }
 
-  async enqueue(queue: string, payload: unknown, options: EnqueueOptions = {}, db: Db = this.db): Promise<number | null> {
+  async enqueue(
+    queue: string,
+    payload: unknown,
+    options: EnqueueOptions = {},
+    db: Db = this.db,
+  ): Promise<number | null> {
     const inserted = await db
       .insert(jobs)
       .values({
@@ -152,7 +162,10 @@ export class JobQueue {
       const message = error instanceof Error ? error.message : String(error);
       const finalAttempt = job.attempts >= job.max_attempts;
       const runAt = new Date(Date.now() + backoffDelayMs(job.attempts, this.options.baseBackoffMs));
-      this.logger.warn({ jobId: job.id, queue: job.queue, attempts: job.attempts, err: message }, 'job failed');
+      this.logger.warn(
+        { jobId: job.id, queue: job.queue, attempts: job.attempts, err: message },
+        'job failed',
+      );
       await this.db.execute(
         sql`update jobs set status = ${finalAttempt ? 'failed' : 'pending'}, locked_at = null, locked_by = null,
             last_error = ${message.slice(0, 2000)}, run_at = ${runAt.toISOString()}::timestamptz,

@@ -46,7 +46,11 @@ describeEachEngine('mail delivery', (engine) => {
     await mailer.send(message);
     const rows = await database.db.select().from(devMailbox);
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ toAddresses: '1700@test.example', ccAddresses: 'burger@test.example', subject: message.subject });
+    expect(rows[0]).toMatchObject({
+      toAddresses: '1700@test.example',
+      ccAddresses: 'burger@test.example',
+      subject: message.subject,
+    });
   });
 
   it('retries while the SMTP server is down and delivers exactly once when it comes back', async () => {

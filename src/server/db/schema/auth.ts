@@ -1,8 +1,24 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 import { orgUnits, people } from './org';
 
-export const grantableRoles = ['entity_coordinator', 'top_executive', 'programme_admin', 'contact_agent', 'contact_supervisor'] as const;
+export const grantableRoles = [
+  'entity_coordinator',
+  'top_executive',
+  'programme_admin',
+  'contact_agent',
+  'contact_supervisor',
+] as const;
 
 export const accounts = pgTable(
   'accounts',
