@@ -83,7 +83,7 @@ describeWithBrowser('public site in the browser', () => {
   it('searches and opens a result with the keyboard; the result count is announced', async () => {
     const page = await e2e.newPage();
     await goto(page, '/zoeken');
-    await tabTo(page, /^input/);
+    await tabTo(page, /^(input|searchbox):/);
     await page.keyboard.type('wendbaarheid');
     await page.keyboard.press('Enter');
     const status = page.locator('main [role="status"].search-status');

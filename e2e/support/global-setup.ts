@@ -52,7 +52,8 @@ export default function setup(project: TestProject) {
       '--logLevel',
       'warn',
     ],
-    { cwd: root, stdio: 'inherit' },
+    // Vitest sets NODE_ENV=test, which would give a development build of React; test what production serves.
+    { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } },
   );
   if (result.status !== 0)
     throw new Error(`vite build for the browser tests failed (status ${result.status})`);

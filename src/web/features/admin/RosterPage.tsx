@@ -22,6 +22,7 @@ export function RosterPage() {
   const hintId = useId();
   const [file, setFile] = useState<File | null>(null);
   const [dryRun, setDryRun] = useState(true);
+  const [removeMissing, setRemoveMissing] = useState(true);
   const [missingFile, setMissingFile] = useState(false);
   const history = useQuery({
     queryKey: ['org', 'roster-imports'],
@@ -29,10 +30,11 @@ export function RosterPage() {
   });
 
   const upload = useMutation({
-    mutationFn: (input: { file: File; dryRun: boolean }) => {
+    mutationFn: (input: { file: File; dryRun: boolean; removeMissing: boolean }) => {
       const body = new FormData();
       // Fields before the file: the server reads the stream in order.
       body.append('dryRun', input.dryRun ? 'true' : 'false');
+      body.append('removeMissing', input.removeMissing ? 'true' : 'false');
       body.append('file', input.file, input.file.name);
       return api.post<RosterReport>('/api/org/roster-imports', body);
     },
@@ -48,7 +50,7 @@ export function RosterPage() {
       setMissingFile(true);
       return;
     }
-    upload.mutate({ file, dryRun });
+    upload.mutate({ file, dryRun, removeMissing });
   };
   const report = upload.data;
   const error = upload.error instanceof ApiError ? upload.error : null;
@@ -86,6 +88,10 @@ export function RosterPage() {
             {t('web.roster.dryRun')}
           </Checkbox>
           <p className="muted small">{t('web.roster.dryRunHint')}</p>
+          <Checkbox isSelected={removeMissing} onChange={setRemoveMissing}>
+            {t('web.roster.removeMissing')}
+          </Checkbox>
+          <p className="muted small">{t('web.roster.removeMissingHint')}</p>
           <div className="form__actions">
             <Button type="submit" isPending={upload.isPending}>
               {dryRun ? t('web.roster.submitDryRun') : t('web.roster.submit')}

@@ -1,0 +1,151 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { OrgUnit } from '../src/web/app/types';
+import {
+  demo,
+  describeWithBrowser,
+  type E2E,
+  expectAccessible,
+  focused,
+  goto,
+  pageProblems,
+  signInAs,
+  startE2E,
+  tabTo,
+} from './support/browser';
+
+const adminPages = [
+  '/beheer',
+  '/beheer/organisatie',
+  '/beheer/personeelsbestand',
+  '/beheer/waarden',
+  '/beheer/inhoud',
+  '/beheer/inhoud?pagina=waarden',
+  '/beheer/feedback',
+  '/beheer/accounts',
+  '/beheer/audit',
+  '/beheer/mailbox',
+];
+
+describeWithBrowser('programme admin in the browser', () => {
+  let e2e: E2E;
+  beforeAll(async () => {
+    e2e = await startE2E();
+  });
+  afterAll(async () => {
+    await e2e?.close();
+  });
+
+  it('has no axe violations on any admin page', async () => {
+    const page = await e2e.newPage();
+    await signInAs(page, demo('admin'));
+    for (const path of adminPages) {
+      await goto(page, path);
+      await expectAccessible(page, path);
+    }
+  });
+
+  it('opens the organisation tree and creates a unit through its dialog, keyboard only', async () => {
+    const page = await e2e.newPage();
+    await signInAs(page, demo('admin'));
+    await goto(page, '/beheer/organisatie');
+    await page.locator('[role="treegrid"] [role="row"]').first().waitFor();
+    // Into the tree: the first policy domain gets focus and is selected (selection follows focus).
+    const domainName = (await tabTo(page, /^row:/)).replace(/^row:/, '');
+    await expect.poll(() => page.locator('.unit-panel__title').textContent()).toBe(domainName);
+    await page.keyboard.press('ArrowRight');
+    expect(await page.getAttribute('[role="row"][aria-expanded="true"]', 'aria-level')).toBe('1');
+    await page.keyboard.press('ArrowDown');
+    // Down from an expanded domain lands on its first entity, one level deeper.
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-level'))).toBe('2');
+    const entityName = (await focused(page)).replace(/^row:/, '');
+    await expect.poll(() => page.locator('.unit-panel__title').textContent()).toBe(entityName);
+
+    await tabTo(page, /^button:Nieuwe eenheid hieronder$/);
+    await page.keyboard.press('Enter');
+    const dialog = page.locator('[role="dialog"]');
+    await dialog.waitFor();
+    // The dialog opens on the name field, with the chosen entity as parent and "division" as kind.
+    expect(await focused(page)).toBe('input:nameNl');
+    expect(await dialog.locator('input[role="combobox"]').inputValue()).toBe(entityName);
+    await expectAccessible(page, 'create unit dialog');
+    await page.keyboard.type('Afdeling Waardenwerking');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Values Team');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('E2E-WAARDEN-1');
+    await page.keyboard.press('Enter');
+    await dialog.waitFor({ state: 'detached' });
+    await expect
+      .poll(() => page.locator('.toasts [role="status"]').textContent())
+      .toContain('De eenheid is aangemaakt.');
+    // The new unit is in the tree, selected, with its details shown.
+    await expect.poll(() => page.locator('.unit-panel__title').textContent()).toBe('Afdeling Waardenwerking');
+    expect(await page.locator('[role="row"][aria-selected="true"]').textContent()).toContain(
+      'Afdeling Waardenwerking',
+    );
+    const units = (await (await page.request.get('/api/org/units')).json()) as OrgUnit[];
+    const created = units.find((unit) => unit.code === 'E2E-WAARDEN-1');
+    expect(created).toMatchObject({
+      kind: 'division',
+      nameNl: 'Afdeling Waardenwerking',
+      nameEn: 'Values Team',
+    });
+    expect(pageProblems(page)).toEqual([]);
+  });
+
+  it('checks a roster file in a dry run and reports the broken rows by line', async () => {
+    const page = await e2e.newPage();
+    await signInAs(page, demo('admin'));
+    const units = (await (await page.request.get('/api/org/units')).json()) as OrgUnit[];
+    const team = units.find((unit) => unit.kind === 'team')!;
+    const csv = [
+      'employee_number,first_name,last_name,email,language,unit_code',
+      `E2E0001,Lotte,Claes,lotte.claes@example.org,nl,${team.code}`,
+      `E2E0002,Ruben,Maes,not-an-email,nl,${team.code}`,
+      'E2E0003,Sara,Wouters,sara.wouters@example.org,nl,NO-SUCH-UNIT',
+    ].join('\n');
+    await goto(page, '/beheer/personeelsbestand');
+    await page.setInputFiles('input[type="file"]', {
+      name: 'roster.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(csv),
+    });
+    expect(await page.isChecked('text=Proefdraaien')).toBe(true);
+    await page.getByRole('button', { name: 'Controleren' }).click();
+    const errors = page.getByRole('table', { name: 'Fouten per regel' });
+    await errors.waitFor();
+    const rows = await errors.locator('tbody tr').allTextContents();
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toMatch(/^3email/);
+    expect(rows[1]).toMatch(/^4unit_code/);
+    expect(await page.textContent('.alert--warning')).toContain('3 regels gelezen, 2 met een fout.');
+    await expectAccessible(page, 'roster report');
+    // A dry run changes nothing.
+    const people = await (await page.request.get('/api/org/people?query=E2E0001')).json();
+    expect(people.total).toBe(0);
+  });
+
+  it('publishes a new version of the values framework after confirming, keeping the old one', async () => {
+    const page = await e2e.newPage();
+    await signInAs(page, demo('admin'));
+    await goto(page, '/beheer/waarden');
+    await page.getByRole('button', { name: 'Nieuw concept maken' }).click();
+    const statement = page.getByRole('textbox', { name: 'Gedragsindicator 1 (Nederlands)' }).first();
+    await statement.waitFor();
+    await statement.fill('We hebben oog voor wat er leeft in de samenleving, dichtbij en ver weg.');
+    await page.getByRole('button', { name: 'Publiceren…' }).click();
+    const confirm = page.getByRole('alertdialog');
+    await confirm.waitFor();
+    await expectAccessible(page, 'publish confirmation');
+    await confirm.getByRole('button', { name: 'Publiceren' }).click();
+    await expect
+      .poll(() => page.locator('.toasts [role="status"]').textContent())
+      .toContain('Versie 2 is gepubliceerd.');
+    const versions = page.getByRole('region', { name: 'Alle versies' });
+    await expect
+      .poll(() => versions.locator('tbody tr').allTextContents())
+      .toEqual([expect.stringMatching(/^2.*Gepubliceerd/), expect.stringMatching(/^1.*Vervangen/)]);
+    await goto(page, '/waarden');
+    await expect.poll(() => page.textContent('.value-card--openheid')).toContain('dichtbij en ver weg');
+  });
+});
