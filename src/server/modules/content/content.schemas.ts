@@ -6,8 +6,6 @@ export const MAX_FEEDBACK_COMMENT = 1000;
 export const FEEDBACK_WINDOW_DAYS = 90;
 
 // PostgreSQL text cannot hold a NUL character: refuse it here with a clear message instead of failing in the database.
-const withoutNul = (value: string) => !value.includes('\u0000');
-const nulMessage = { message: 'content.validation.invalidCharacters' };
 
 export const locale = z.enum(['nl', 'en']);
 export type PageLocale = z.infer<typeof locale>;
@@ -52,7 +50,7 @@ export const searchHitOut = z.object({
 export const feedbackBody = z.object({
   locale,
   useful: z.boolean(),
-  comment: z.string().trim().max(MAX_FEEDBACK_COMMENT).refine(withoutNul, nulMessage).nullish(),
+  comment: z.string().trim().max(MAX_FEEDBACK_COMMENT).nullish(),
   /** Honeypot: hidden from people by the web form, so only robots fill it in. */
   website: z.string().max(500).optional(),
 });
@@ -91,15 +89,14 @@ export const adminPageOut = z.object({
 });
 
 export const pageUpsertBody = z.object({
-  title: z.string().trim().min(1).max(200).refine(withoutNul, nulMessage),
-  summary: z.string().trim().max(500).refine(withoutNul, nulMessage),
+  title: z.string().trim().min(1).max(200),
+  summary: z.string().trim().max(500),
   bodyMarkdown: z
     .string()
     .max(MAX_BODY_BYTES)
     .refine((body) => Buffer.byteLength(body, 'utf8') <= MAX_BODY_BYTES, {
       message: 'content.validation.bodyTooLarge',
-    })
-    .refine(withoutNul, nulMessage),
+    }),
   published: z.boolean(),
 });
 export type PageUpsertInput = z.infer<typeof pageUpsertBody>;
@@ -118,7 +115,7 @@ export const feedbackAggregateOut = z.object({
 export const mailboxQuery = z.object({
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   /** Only messages with this text in a To or Cc address. */
-  to: z.string().trim().max(254).refine(withoutNul, nulMessage).optional(),
+  to: z.string().trim().max(254).optional(),
 });
 
 export const mailboxOut = z.object({

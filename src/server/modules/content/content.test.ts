@@ -310,7 +310,7 @@ describeEachEngine('content', (engine) => {
     expect((await post({ locale: 'nl' })).statusCode).toBe(400);
     const nul = await post({ locale: 'nl', useful: true, comment: 'a\u0000b' });
     expect(nul.statusCode).toBe(400);
-    expect(nul.json().error.issues[0].message).toBe('Deze tekst bevat een ongeldig teken.');
+    expect(nul.json().error.issues[0].message).toBe('Bevat een teken dat niet is toegelaten (NUL).');
     expect((await post({ locale: 'nl', useful: true }, 'bestaat-niet')).statusCode).toBe(404);
 
     // The honeypot: answered like a real vote, never stored.

@@ -77,10 +77,7 @@ export const versionParams = z.object({ version: z.coerce.number().int().positiv
 export const draftParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
 export const entityParams = z.object({ entityId: z.coerce.number().int().positive().max(2_147_483_647) });
 
-// PostgreSQL text cannot hold a NUL character: refuse it here with a clear message instead of failing in the database.
-const withoutNul = (value: string) => !value.includes('\u0000');
-const text = (min: number, max: number) =>
-  z.string().trim().min(min).max(max).refine(withoutNul, { message: 'values.validation.invalidCharacters' });
+const text = (min: number, max: number) => z.string().trim().min(min).max(max);
 
 export const draftBody = z.object({
   titleNl: text(1, 200),
