@@ -148,4 +148,30 @@ describeWithBrowser('programme admin in the browser', () => {
     await goto(page, '/waarden');
     await expect.poll(() => page.textContent('.value-card--openheid')).toContain('dichtbij en ver weg');
   });
+
+  it('edits a public page in Markdown, shows the server-rendered preview and publishes it', async () => {
+    const page = await e2e.newPage();
+    await signInAs(page, demo('admin'));
+    await goto(page, '/beheer/inhoud');
+    await page.getByRole('link', { name: 'Pagina privacy bewerken' }).click();
+    const body = page.getByRole('textbox', { name: 'Tekst (Markdown)' });
+    await body.waitFor();
+    await page
+      .getByRole('textbox', { name: 'Samenvatting' })
+      .fill('Hoe we met je gegevens omgaan, kort en duidelijk.');
+    await body.fill(
+      `${await body.inputValue()}\n\n## Bewaartermijn\n\nWe bewaren **feedback** zonder tijdstip.`,
+    );
+    await page.getByRole('button', { name: 'Opslaan', exact: true }).click();
+    await expect
+      .poll(() => page.locator('.toasts [role="status"]').textContent())
+      .toContain('De pagina is opgeslagen.');
+    // The preview is the HTML the server rendered and sanitised on save.
+    await expect.poll(() => page.locator('.preview__frame h2').last().textContent()).toBe('Bewaartermijn');
+    expect(await page.locator('.preview__frame strong').last().textContent()).toBe('feedback');
+    await expectAccessible(page, 'content editor after save');
+    await goto(page, '/privacy');
+    expect(await page.textContent('.lead')).toBe('Hoe we met je gegevens omgaan, kort en duidelijk.');
+    expect(await page.textContent('.prose')).toContain('We bewaren feedback zonder tijdstip.');
+  });
 });

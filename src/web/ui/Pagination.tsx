@@ -16,6 +16,8 @@ export function Pagination({
 }) {
   const { t } = useTranslation();
   const pages = Math.max(1, Math.ceil(total / Math.max(1, pageSize)));
+  // One page needs no page controls.
+  if (pages <= 1 && page <= 1) return null;
   return (
     <nav className="pagination" aria-label={label}>
       <Button variant="secondary" isDisabled={page <= 1} onPress={() => onPageChange(page - 1)}>
