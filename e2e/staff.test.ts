@@ -18,7 +18,13 @@ const roles = ['employee', 'manager', 'executive', 'coordinator', 'agent', 'supe
 describeWithBrowser('signed-in staff in the browser', () => {
   let e2e: E2E;
   beforeAll(async () => {
-    e2e = await startE2E();
+    // Single sign-on configured (its provider is only contacted when someone starts it), so the button shows.
+    e2e = await startE2E({
+      OIDC_ISSUER: 'http://127.0.0.1:9/',
+      OIDC_CLIENT_ID: 'waarden-e2e',
+      OIDC_CLIENT_SECRET: 'not-used',
+      OIDC_NAME: 'Vlaamse overheid (ACM/IDM)',
+    });
   });
   afterAll(async () => {
     await e2e?.close();
@@ -52,6 +58,22 @@ describeWithBrowser('signed-in staff in the browser', () => {
     await expect.poll(() => page.textContent('h1')).toMatch(/^Welkom, /);
     expect(await page.textContent('nav[aria-label="Hoofdmenu"]')).toContain('Mijn overzicht');
     expect(pageProblems(page)).toEqual([]);
+  });
+
+  it('offers single sign-on and explains why a single sign-on attempt was refused', async () => {
+    const page = await e2e.newPage();
+    await goto(page, '/aanmelden?returnTo=%2Fmijn%2Fentiteit');
+    const sso = page.getByRole('link', { name: 'Aanmelden via Vlaamse overheid (ACM/IDM)' });
+    expect(await sso.getAttribute('href')).toBe('/api/auth/oidc/start?returnTo=%2Fmijn%2Fentiteit');
+    await expectAccessible(page, 'sign-in with single sign-on');
+    await goto(page, '/aanmelden?error=oidc&reason=org_mismatch');
+    expect(await page.textContent('[role="alert"] .alert__content')).toBe(
+      'De entiteit die de aanmelding doorgeeft, komt niet overeen met uw entiteit in het personeelsbestand.',
+    );
+    await goto(page, '/aanmelden?error=oidc&reason=<script>');
+    expect(await page.textContent('[role="alert"] .alert__content')).toBe(
+      'Aanmelden via de Vlaamse overheid is niet gelukt. Probeer het opnieuw of meld je aan met je e-mailadres.',
+    );
   });
 
   it("shows each role's home without axe violations, with navigation fitting the role", async () => {

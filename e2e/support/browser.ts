@@ -56,9 +56,9 @@ const problemsByPage = new WeakMap<Page, string[]>();
  * The real server in-process on a free port (PGlite from the test template, the demo organisation with
  * 200 synthetic staff, the web app built by the global setup) and the system's Chromium.
  */
-export async function startE2E(): Promise<E2E> {
+export async function startE2E(env: Record<string, string> = {}): Promise<E2E> {
   const database = await createTestDatabase('pglite');
-  const config = loadConfig({ LOG_LEVEL: 'silent', PUBLIC_URL: 'http://127.0.0.1', DEMO: 'false' });
+  const config = loadConfig({ LOG_LEVEL: 'silent', PUBLIC_URL: 'http://127.0.0.1', DEMO: 'false', ...env });
   const runtime = await createRuntime(config, {
     database,
     logger: false,

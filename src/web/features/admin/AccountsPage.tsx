@@ -83,7 +83,7 @@ export function AccountsPage() {
                       ? row.roles
                           .map(
                             (grant) =>
-                              `${t(`web.roles.${grant.role}`)}${grant.scopeUnitName ? ` (${grant.scopeUnitName})` : ''}`,
+                              `${t(`auth.roles.${grant.role}`)}${grant.scopeUnitName ? ` (${grant.scopeUnitName})` : ''}`,
                           )
                           .join(', ')
                       : t('web.accounts.noRoles'),
@@ -197,7 +197,7 @@ function RolesDialog({ account, onClose }: { account: AccountRow; onClose: () =>
         {grants.length === 0 ? <p>{t('web.accounts.noRoles')}</p> : null}
         <ul className="grant-list">
           {grants.map((grant) => {
-            const label = `${t(`web.roles.${grant.role}`)}${grant.scopeUnitId !== null ? ` – ${entityName(grant.scopeUnitId)}` : ''}`;
+            const label = `${t(`auth.roles.${grant.role}`)}${grant.scopeUnitId !== null ? ` – ${entityName(grant.scopeUnitId)}` : ''}`;
             return (
               <li key={`${grant.role}-${grant.scopeUnitId ?? ''}`} className="grant-list__item">
                 <span>{label}</span>
@@ -216,7 +216,7 @@ function RolesDialog({ account, onClose }: { account: AccountRow; onClose: () =>
           <legend>{t('web.accounts.addHeading')}</legend>
           <Select
             label={t('web.accounts.role')}
-            options={grantableRoles.map((role) => ({ id: role, label: t(`web.roles.${role}`) }))}
+            options={grantableRoles.map((role) => ({ id: role, label: t(`auth.roles.${role}`) }))}
             selectedKey={newRole}
             onSelectionChange={(key) => {
               setNewRole(key as Role);

@@ -13,7 +13,7 @@ import { PageTitle } from '../../ui/PageTitle';
 import { TextField } from '../../ui/TextField';
 
 export function SignInPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const returnTo = safeReturnTo(params.get('returnTo'));
@@ -49,11 +49,18 @@ export function SignInPage() {
   };
 
   const oidc = providers.data?.oidc;
+  // The server names why single sign-on was refused (no_person, org_mismatch, …); unknown reasons get the general text.
+  const oidcMessage = (reason: string | null) =>
+    reason && /^[a-z_]+$/.test(reason) && i18n.exists(`auth.oidcRefused.${reason}`)
+      ? t(`auth.oidcRefused.${reason}`)
+      : t('web.signIn.oidcError');
   return (
     <div className="narrow">
       <PageTitle>{t('web.signIn.title')}</PageTitle>
       <p>{t('web.signIn.intro')}</p>
-      {params.get('error') === 'oidc' ? <Alert tone="error">{t('web.signIn.oidcError')}</Alert> : null}
+      {params.get('error') === 'oidc' ? (
+        <Alert tone="error">{oidcMessage(params.get('reason'))}</Alert>
+      ) : null}
       {globalError ? <Alert tone="error">{globalError}</Alert> : null}
       {oidc?.enabled ? (
         <div className="signin-oidc">

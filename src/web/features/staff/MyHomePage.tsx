@@ -24,7 +24,7 @@ export function MyHomePage() {
       <p className="muted">
         {t('web.myHome.yourRoles')}{' '}
         {me.roles.length
-          ? me.roles.map((role) => t(`web.roles.${role}`)).join(', ')
+          ? me.roles.map((role) => t(`auth.roles.${role}`)).join(', ')
           : t('web.myHome.noRoles')}
       </p>
 
