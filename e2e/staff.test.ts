@@ -68,7 +68,7 @@ describeWithBrowser('signed-in staff in the browser', () => {
     await expectAccessible(page, 'sign-in with single sign-on');
     await goto(page, '/aanmelden?error=oidc&reason=org_mismatch');
     expect(await page.textContent('[role="alert"] .alert__content')).toBe(
-      'De entiteit die de aanmelding doorgeeft, komt niet overeen met uw entiteit in het personeelsbestand.',
+      'De entiteit die de aanmelding doorgeeft, komt niet overeen met je entiteit in het personeelsbestand.',
     );
     await goto(page, '/aanmelden?error=oidc&reason=<script>');
     expect(await page.textContent('[role="alert"] .alert__content')).toBe(

@@ -103,3 +103,16 @@ describeEachEngine('input hygiene', (engine) => {
     expect(response.json().error.issues[0].message).toMatch(/NUL/);
   });
 });
+
+describe('session probe', () => {
+  const ctx = useTestContext('pglite');
+  it('answers 200 with principal null for visitors and the principal when signed in', async () => {
+    const anonymous = await ctx.current.app.inject({ method: 'GET', url: '/api/auth/session' });
+    expect(anonymous.statusCode).toBe(200);
+    expect(anonymous.json()).toEqual({ principal: null });
+    await buildAccount(ctx.current, { email: 'probe@test.example' });
+    const session = await signIn(ctx.current, 'probe@test.example');
+    const signedIn = await session.inject({ method: 'GET', url: '/api/auth/session' });
+    expect(signedIn.json().principal.email).toBe('probe@test.example');
+  });
+});

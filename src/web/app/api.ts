@@ -30,7 +30,7 @@ export class ApiError extends Error {
 
 let csrfToken: string | null = null;
 
-/** Set from the /api/auth/me or sign-in response; cleared on sign-out. */
+/** Set from the /api/auth/session or sign-in response; cleared on sign-out. */
 export function setCsrfToken(token: string | null) {
   csrfToken = token;
 }

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import i18n from 'i18next';
-import { ApiError, api, setCsrfToken } from './api';
+import { api, setCsrfToken } from './api';
 import { currentLocale, hasLocaleCookie, LOCALE_COOKIE } from './i18n';
 import type { Locale, Me, Role } from './types';
 
@@ -12,19 +12,10 @@ function adoptAccountLocale(me: Me) {
 }
 
 async function fetchMe(): Promise<Me | null> {
-  try {
-    const me = await api.get<Me>('/api/auth/me');
-    setCsrfToken(me.csrfToken);
-    adoptAccountLocale(me);
-    return me;
-  } catch (error) {
-    // Not signed in is a normal state for a public site, not an error.
-    if (error instanceof ApiError && error.status === 401) {
-      setCsrfToken(null);
-      return null;
-    }
-    throw error;
-  }
+  const { principal } = await api.get<{ principal: Me | null }>('/api/auth/session');
+  setCsrfToken(principal?.csrfToken ?? null);
+  if (principal) adoptAccountLocale(principal);
+  return principal;
 }
 
 export function useMe() {

@@ -12,6 +12,7 @@ import {
   oidcStartQuery,
   okResponse,
   providersResponse,
+  sessionResponse,
   signInBody,
 } from './auth.schemas';
 import {
@@ -161,6 +162,13 @@ export const authRoutes =
         reply.clearCookie(SESSION_COOKIE, { path: '/' });
         return { ok: true as const };
       },
+    );
+
+    // For the web app: "not signed in" is a normal state on a public site, so this answers 200 either way.
+    app.get(
+      '/api/auth/session',
+      { config: { access: 'public' }, schema: { tags: ['auth'], response: { 200: sessionResponse } } },
+      async (request) => ({ principal: request.principal }),
     );
 
     app.get(

@@ -26,6 +26,8 @@ export const meResponse = z.object({
   sessionMethod: z.enum(['password', 'oidc']),
 });
 
+export const sessionResponse = z.object({ principal: meResponse.nullable() });
+
 export const providersResponse = z.object({
   password: z.boolean(),
   oidc: z.object({ enabled: z.boolean(), name: z.string().nullable() }),

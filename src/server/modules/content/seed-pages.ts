@@ -30,35 +30,6 @@ const CONTACT_MAILTO = `[${CONTACT_EMAIL}](mailto:${CONTACT_EMAIL})`;
 
 const waardenNl = `De Vlaamse overheid wil een organisatie zijn die zich laat leiden door waarden. Vier waarden staan centraal: openheid, daadkracht, vertrouwen en wendbaarheid. Ze geven kleur aan onze missie en visie, sturen het beleid en bepalen mee hoe we onze diensten verlenen. Op deze pagina lees je wat de waarden inhouden, welke plaats ze in een organisatie innemen en hoe het project Waarden in Actie ermee aan de slag gaat.
 
-## De waarden op een rijtje
-
-De Vlaamse overheid streeft ernaar een open en wendbare organisatie te zijn die daadkrachtig anticipeert op de evoluties en behoeften in de samenleving. Samen met alle belanghebbenden werkt de Vlaamse overheid aan een duurzame dienstverlening in vertrouwen en vanuit het algemeen belang.
-
-### Openheid
-
-- We hebben oog voor wat er leeft in de samenleving.
-- We werken samen met alle betrokken actoren binnen en buiten de overheid en stellen onze gegevens, informatie, kennis en vaardigheden ten dienste van de maatschappij.
-
-### Daadkracht
-
-- We nemen met respect voor alle belanghebbenden weloverwogen beslissingen die we kordaat uitvoeren.
-- We grijpen opportuniteiten en ondernemen gedurfde, adequate acties om innovatieve oplossingen te bieden.
-- We nemen daarbij verantwoorde risico’s en leren uit fouten.
-
-### 360° vertrouwen
-
-- We gedragen ons deontologisch correct, zijn eerlijk en loyaal aan het algemeen belang.
-- We geven en verdienen vertrouwen.
-- We stimuleren de kwaliteiten in de eigen organisatie en in de maatschappij.
-- We zijn authentiek en doen wat we zeggen. Duidelijkheid en voorbeeldig werkgeverschap maken ons geloofwaardig.
-
-### Wendbaarheid
-
-- We reageren alert op de ontwikkelingen in de samenleving.
-- We definiëren onze dienstverlening proactief naargelang de noden, wensen en verwachtingen van de klanten en belanghebbenden.
-- We zetten onze talenten flexibel in.
-- We zeggen wat we doen.
-
 ## De plaats van waarden in de organisatie
 
 Het IAVA-model van Audit Vlaanderen toont dat de cultuur van een organisatie doorwerkt in al haar onderdelen. Wie werk maakt van cultuur en waarden, wil dat medewerkers zich gedragen volgens de normen die de organisatie onmisbaar vindt om goed te presteren.
@@ -138,35 +109,6 @@ Bron: webpagina 'Waarden Vlaamse overheid' van de Vlaamse overheid`;
 const waardenEn = `This page is our English translation of the official Dutch text, and only the Dutch version is authoritative.
 
 The Flemish Government wants to be an organisation guided by values. Four values are central: openness, decisiveness, trust and agility. They shape our mission and vision, steer our policies and help determine how we deliver our services. On this page you can read what the values mean, what place they have in an organisation and how the Waarden in Actie (Values in Action) project puts them into practice.
-
-## The values at a glance
-
-The Flemish Government aims to be an open and agile organisation that decisively anticipates developments and needs in society. Together with all stakeholders, the Flemish Government works towards sustainable public services, in trust and in the public interest.
-
-### Openness (openheid)
-
-- We pay attention to what is going on in society.
-- We work together with all the actors involved, inside and outside government, and put our data, information, knowledge and skills at the service of society.
-
-### Decisiveness (daadkracht)
-
-- With respect for all stakeholders, we take well-considered decisions and carry them out resolutely.
-- We seize opportunities and take bold, appropriate action to offer innovative solutions.
-- In doing so, we take responsible risks and learn from our mistakes.
-
-### 360° trust (360° vertrouwen)
-
-- We act with professional integrity, and are honest and loyal to the public interest.
-- We give trust and earn it.
-- We encourage the qualities within our own organisation and in society.
-- We are authentic and do what we say. Clarity and being an exemplary employer make us credible.
-
-### Agility (wendbaarheid)
-
-- We respond alertly to developments in society.
-- We proactively shape our services according to the needs, wishes and expectations of customers and stakeholders.
-- We deploy our talents flexibly.
-- We say what we do.
 
 ## The place of values in the organisation
 
