@@ -1,0 +1,49 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { accounts } from './auth';
+
+/** One citizen e-mail to 1700 and everything that follows from it (answers, replies) is one ticket. */
+export const contactTickets = pgTable(
+  'contact_tickets',
+  {
+    id: serial('id').primaryKey(),
+    /** Secret part of the per-ticket reply address: only mail that knows it threads into this ticket. */
+    replyToken: text('reply_token').notNull(),
+    citizenName: text('citizen_name'),
+    citizenEmail: text('citizen_email').notNull(),
+    topic: text('topic').notNull(),
+    locale: text('locale').$type<'nl' | 'en'>().notNull(),
+    status: text('status').$type<'new' | 'open' | 'answered' | 'closed'>().notNull().default('new'),
+    category: text('category'),
+    assignedAccountId: integer('assigned_account_id').references(() => accounts.id, {
+      onDelete: 'set null',
+    }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('contact_tickets_status_idx').on(t.status, t.updatedAt),
+    index('contact_tickets_email_idx').on(sql`lower(${t.citizenEmail})`),
+  ],
+);
+
+export const contactTicketMessages = pgTable(
+  'contact_ticket_messages',
+  {
+    id: serial('id').primaryKey(),
+    ticketId: integer('ticket_id')
+      .notNull()
+      .references(() => contactTickets.id, { onDelete: 'cascade' }),
+    /** citizen: the question or a reply by mail; agent: an answer mailed to the citizen. */
+    direction: text('direction').$type<'citizen' | 'agent'>().notNull(),
+    authorAccountId: integer('author_account_id').references(() => accounts.id, { onDelete: 'set null' }),
+    body: text('body').notNull(),
+    /** Message-ID of an inbound mail: a redelivered reply is stored once. */
+    mailMessageId: text('mail_message_id'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('contact_ticket_messages_ticket_idx').on(t.ticketId, t.id),
+    uniqueIndex('contact_ticket_messages_mail_id').on(t.ticketId, t.mailMessageId),
+  ],
+);
