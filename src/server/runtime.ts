@@ -1,5 +1,4 @@
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import pino, { type Logger } from 'pino';
 import { type AppDeps, buildApp } from './app';
 import type { Config } from './config';
@@ -7,9 +6,8 @@ import { type Database, openDatabase } from './db/client';
 import { type EventBus, PgliteEventBus, PostgresEventBus } from './events/event-bus';
 import { JobQueue } from './jobs/job-queue';
 import { DevMailboxMailer, MAIL_QUEUE, type Mailer, type MailMessage, SmtpMailer } from './mail/mailer';
+import { defaultWebDist } from './paths';
 import { seedBaseline, seedDemo } from './seed';
-
-export const defaultWebDist = fileURLToPath(new URL('../../dist/web', import.meta.url));
 
 export function createEventBus(database: Database): EventBus {
   if (database.pglite) return new PgliteEventBus(database.pglite);
