@@ -1,4 +1,5 @@
 export * from './auth';
+export * from './contact-chat';
 export * from './contact-mail';
 export * from './content';
 export * from './org';
