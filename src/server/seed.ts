@@ -1,16 +1,19 @@
 import type { Logger } from 'pino';
 import type { Db } from './db/client';
+import { seedChatQueues } from './modules/contact/chat/chat.service';
 import { seedContentPages } from './modules/content/content.service';
-import { seedDemoOrganisation } from './modules/org/demo-org';
-import { seedValuesFramework } from './modules/values/values.service';
+import { DEMO_ENTITY_CODE, seedDemoOrganisation } from './modules/org/demo-org';
+import { seedDemoEntityValues, seedValuesFramework } from './modules/values/values.service';
 
 /** Data every installation needs (the official values framework, the public pages); idempotent. */
 export async function seedBaseline(db: Db): Promise<void> {
   await seedValuesFramework(db);
   await seedContentPages(db);
+  await seedChatQueues(db);
 }
 
 /** The synthetic demo organisation, its staff and the demo accounts; idempotent. */
 export async function seedDemo(db: Db, options: { logger?: Logger; staff?: number } = {}): Promise<void> {
   await seedDemoOrganisation(db, options);
+  await seedDemoEntityValues(db, DEMO_ENTITY_CODE);
 }

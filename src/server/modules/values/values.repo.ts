@@ -257,7 +257,7 @@ export async function replaceEntityValues(
   db: Db,
   entityId: number,
   input: { translations: { valueKey: ValueKey; textNl: string; textEn: string }[]; focusValues: ValueKey[] },
-  accountId: number,
+  accountId: number | null,
 ) {
   await db.delete(entityValueTranslations).where(eq(entityValueTranslations.entityId, entityId));
   if (input.translations.length > 0) {
@@ -271,4 +271,9 @@ export async function replaceEntityValues(
   if (input.focusValues.length > 0) {
     await db.insert(entityFocusValues).values(input.focusValues.map((valueKey) => ({ entityId, valueKey })));
   }
+}
+
+export async function findUnitIdByCode(db: Db, code: string): Promise<number | undefined> {
+  const rows = await db.select({ id: orgUnits.id }).from(orgUnits).where(eq(orgUnits.code, code)).limit(1);
+  return rows[0]?.id;
 }

@@ -4,6 +4,7 @@ import { valueKeys } from '../../db/schema';
 import type { Principal } from '../../http/access';
 import { AppError } from '../../http/errors';
 import { audit } from '../auth/auth.service';
+import { demoEntityValues } from './demo-entity-values';
 import { seedFramework } from './seed-framework';
 import { assertCanReadEntityValues, assertCanWriteEntityValues, canWriteEntityValues } from './values.policy';
 import * as repo from './values.repo';
@@ -264,4 +265,11 @@ export async function saveEntityValues(db: Db, actor: Actor, entityId: number, i
     );
   });
   return { ...(await loadEntityValues(db, entity)), canEdit: true };
+}
+
+/** Demo data: an own-words example for one entity, written only when that entity has none yet. */
+export async function seedDemoEntityValues(db: Db, entityCode: string): Promise<void> {
+  const entityId = await repo.findUnitIdByCode(db, entityCode);
+  if (!entityId || (await repo.loadEntityTranslations(db, entityId)).length > 0) return;
+  await repo.replaceEntityValues(db, entityId, demoEntityValues, null);
 }
