@@ -45,6 +45,18 @@ const envSchema = z.object({
     .max(24 * 30)
     .default(12),
   TRUST_PROXY: booleanFlag.default(false),
+  CONTACT_MAILBOX: z.string().email('must be an e-mail address').default('1700@vlaanderen.example'),
+  INBOUND_SMTP_PORT: z.coerce
+    .number({ message: 'must be a number' })
+    .int('must be a whole number')
+    .min(0, 'must be between 0 and 65535')
+    .max(65535, 'must be between 0 and 65535')
+    .optional(),
+  INBOUND_MAIL_DOMAIN: z
+    .string()
+    .regex(/^[a-z0-9.-]+$/i, 'must be a domain name')
+    .optional(),
+  CONTACT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
 });
 
 const oidcKeys = ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'] as const;
@@ -69,6 +81,14 @@ export type Config = {
   logLevel: string;
   sessionTtlHours: number;
   trustProxy: boolean;
+  /** Contact 1700 e-mail: where citizen questions go, the inbound reply listener and how long contacts are kept. */
+  contactMail: {
+    mailbox: string;
+    /** undefined: no inbound SMTP listener (citizen replies cannot thread back). */
+    inboundSmtpPort?: number;
+    inboundDomain: string;
+    retentionDays: number;
+  };
 };
 
 export class ConfigError extends Error {
@@ -117,5 +137,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     sessionTtlHours: e.SESSION_TTL_HOURS,
     trustProxy: e.TRUST_PROXY,
+    contactMail: {
+      mailbox: e.CONTACT_MAILBOX,
+      inboundSmtpPort: e.INBOUND_SMTP_PORT,
+      inboundDomain: (
+        e.INBOUND_MAIL_DOMAIN ?? new URL(e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).hostname
+      ).toLowerCase(),
+      retentionDays: e.CONTACT_RETENTION_DAYS,
+    },
   };
 }

@@ -1,12 +1,14 @@
 // Catalogues are split per area (one JSON file per area and language) so modules can grow them independently.
 // Every area file holds its own top-level key; a test checks that nl and en have the same keys.
 import enAuth from './en/auth.json' with { type: 'json' };
+import enContactMail from './en/contact-mail.json' with { type: 'json' };
 import enContent from './en/content.json' with { type: 'json' };
 import enErrors from './en/errors.json' with { type: 'json' };
 import enOrg from './en/org.json' with { type: 'json' };
 import enValues from './en/values.json' with { type: 'json' };
 import enWeb from './en/web.json' with { type: 'json' };
 import nlAuth from './nl/auth.json' with { type: 'json' };
+import nlContactMail from './nl/contact-mail.json' with { type: 'json' };
 import nlContent from './nl/content.json' with { type: 'json' };
 import nlErrors from './nl/errors.json' with { type: 'json' };
 import nlOrg from './nl/org.json' with { type: 'json' };
@@ -14,8 +16,24 @@ import nlValues from './nl/values.json' with { type: 'json' };
 import nlWeb from './nl/web.json' with { type: 'json' };
 
 export const catalogues = {
-  nl: { ...nlAuth, ...nlContent, ...nlErrors, ...nlOrg, ...nlValues, ...nlWeb },
-  en: { ...enAuth, ...enContent, ...enErrors, ...enOrg, ...enValues, ...enWeb },
+  nl: {
+    ...nlAuth,
+    ...nlContactMail,
+    ...nlContent,
+    ...nlErrors,
+    ...nlOrg,
+    ...nlValues,
+    ...nlWeb,
+  },
+  en: {
+    ...enAuth,
+    ...enContactMail,
+    ...enContent,
+    ...enErrors,
+    ...enOrg,
+    ...enValues,
+    ...enWeb,
+  },
 };
 
 export type Catalogue = typeof catalogues.nl;

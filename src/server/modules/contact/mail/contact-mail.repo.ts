@@ -1,0 +1,102 @@
+import { and, count, desc, eq, inArray, lt, sql } from 'drizzle-orm';
+import type { Db } from '../../../db/client';
+import { accounts, contactTicketMessages, contactTickets } from '../../../db/schema';
+
+export type TicketRow = typeof contactTickets.$inferSelect;
+export type TicketStatus = TicketRow['status'];
+
+export async function insertTicket(db: Db, values: typeof contactTickets.$inferInsert) {
+  const [row] = await db.insert(contactTickets).values(values).returning();
+  return row!;
+}
+
+/** Returns null when the same inbound mail (ticket + Message-ID) was stored before. */
+export async function insertMessage(db: Db, values: typeof contactTicketMessages.$inferInsert) {
+  const rows = await db.insert(contactTicketMessages).values(values).onConflictDoNothing().returning();
+  return rows[0] ?? null;
+}
+
+export async function findTicket(db: Db, id: number) {
+  const [row] = await db.select().from(contactTickets).where(eq(contactTickets.id, id));
+  return row ?? null;
+}
+
+/** Locks the ticket row so concurrent replies and status changes apply one after the other. */
+export async function findTicketForUpdate(db: Db, id: number) {
+  const [row] = await db.select().from(contactTickets).where(eq(contactTickets.id, id)).for('update');
+  return row ?? null;
+}
+
+export async function listTickets(db: Db, filter: { status?: TicketStatus; page: number; pageSize: number }) {
+  const where = filter.status ? eq(contactTickets.status, filter.status) : undefined;
+  const firstMessage = db
+    .select({ body: sql<string>`left(${contactTicketMessages.body}, 200)` })
+    .from(contactTicketMessages)
+    .where(eq(contactTicketMessages.ticketId, contactTickets.id))
+    .orderBy(contactTicketMessages.id)
+    .limit(1);
+  const items = await db
+    .select({ ticket: contactTickets, preview: sql<string | null>`(${firstMessage})` })
+    .from(contactTickets)
+    .where(where)
+    .orderBy(desc(contactTickets.updatedAt), desc(contactTickets.id))
+    .limit(filter.pageSize)
+    .offset((filter.page - 1) * filter.pageSize);
+  const [total] = await db.select({ n: count() }).from(contactTickets).where(where);
+  return { items, total: Number(total?.n ?? 0) };
+}
+
+export async function listMessages(db: Db, ticketId: number) {
+  return db
+    .select({
+      id: contactTicketMessages.id,
+      direction: contactTicketMessages.direction,
+      authorName: accounts.displayName,
+      body: contactTicketMessages.body,
+      createdAt: contactTicketMessages.createdAt,
+    })
+    .from(contactTicketMessages)
+    .leftJoin(accounts, eq(accounts.id, contactTicketMessages.authorAccountId))
+    .where(eq(contactTicketMessages.ticketId, ticketId))
+    .orderBy(contactTicketMessages.id);
+}
+
+export async function firstMessage(db: Db, ticketId: number) {
+  const [row] = await db
+    .select()
+    .from(contactTicketMessages)
+    .where(eq(contactTicketMessages.ticketId, ticketId))
+    .orderBy(contactTicketMessages.id)
+    .limit(1);
+  return row ?? null;
+}
+
+export async function updateTicket(
+  db: Db,
+  id: number,
+  patch: Partial<Pick<TicketRow, 'status' | 'category' | 'assignedAccountId'>>,
+) {
+  const [row] = await db
+    .update(contactTickets)
+    .set({ ...patch, updatedAt: new Date() })
+    .where(eq(contactTickets.id, id))
+    .returning();
+  return row ?? null;
+}
+
+/** Handled tickets untouched since the cut-off go, with their messages (cascade). */
+export async function deleteHandledTicketsBefore(db: Db, cutoff: Date) {
+  const rows = await db
+    .delete(contactTickets)
+    .where(and(inArray(contactTickets.status, ['answered', 'closed']), lt(contactTickets.updatedAt, cutoff)))
+    .returning({ id: contactTickets.id });
+  return rows.length;
+}
+
+export async function deleteTicketsByEmail(db: Db, email: string) {
+  const rows = await db
+    .delete(contactTickets)
+    .where(eq(sql`lower(${contactTickets.citizenEmail})`, email.toLowerCase()))
+    .returning({ id: contactTickets.id });
+  return rows.map((row) => row.id);
+}

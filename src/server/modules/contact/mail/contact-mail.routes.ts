@@ -1,0 +1,96 @@
+import type { FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { AppDeps } from '../../../app';
+import { AppError } from '../../../http/errors';
+import {
+  CONTACT_BODY_LIMIT,
+  contactEmailAccepted,
+  contactEmailBody,
+  erasureOut,
+  erasureQuery,
+  ticketIdParams,
+  ticketListOut,
+  ticketListQuery,
+  ticketOut,
+  ticketPatchBody,
+  ticketReplyBody,
+} from './contact-mail.schemas';
+import * as service from './contact-mail.service';
+
+const tags = ['contact'];
+
+function actor(request: FastifyRequest) {
+  if (!request.principal) throw new AppError('UNAUTHENTICATED');
+  return { principal: request.principal, ip: request.ip };
+}
+
+/** Contact 1700 by e-mail: the public form, the agents' ticket API, and the jobs behind them. */
+export const contactMailRoutes =
+  (deps: AppDeps): FastifyPluginAsyncZod =>
+  async (app) => {
+    const limit = (max: number) => (deps.rateLimits ? { max, timeWindow: '1 minute' } : false);
+
+    deps.jobs.register(service.PURGE_QUEUE, () => service.runDailyPurge(deps));
+    app.addHook('onReady', async () => {
+      await service.schedulePurge(deps, new Date());
+    });
+
+    app.post(
+      '/api/contact/email',
+      {
+        config: { access: 'public', rateLimit: limit(5) },
+        bodyLimit: CONTACT_BODY_LIMIT,
+        schema: { tags, body: contactEmailBody, response: { 202: contactEmailAccepted } },
+      },
+      async (request, reply) =>
+        reply.code(202).send(await service.submitEmail(deps, request.body, request.locale)),
+    );
+
+    app.get(
+      '/api/contact/tickets',
+      {
+        config: { access: 'contactAgent' },
+        schema: { tags, querystring: ticketListQuery, response: { 200: ticketListOut } },
+      },
+      async (request) => service.listTickets(deps.db, request.query),
+    );
+
+    app.get(
+      '/api/contact/tickets/:id',
+      {
+        config: { access: 'contactAgent' },
+        schema: { tags, params: ticketIdParams, response: { 200: ticketOut } },
+      },
+      async (request) => service.getTicket(deps.db, request.params.id),
+    );
+
+    app.post(
+      '/api/contact/tickets/:id/reply',
+      {
+        config: { access: 'contactAgent' },
+        schema: { tags, params: ticketIdParams, body: ticketReplyBody, response: { 201: ticketOut } },
+      },
+      async (request, reply) =>
+        reply
+          .code(201)
+          .send(await service.replyToTicket(deps, actor(request), request.params.id, request.body.text)),
+    );
+
+    app.patch(
+      '/api/contact/tickets/:id',
+      {
+        config: { access: 'contactAgent' },
+        schema: { tags, params: ticketIdParams, body: ticketPatchBody, response: { 200: ticketOut } },
+      },
+      async (request) => service.updateTicket(deps, actor(request), request.params.id, request.body),
+    );
+
+    app.delete(
+      '/api/contact/citizens',
+      {
+        config: { access: 'contactSupervisor' },
+        schema: { tags, querystring: erasureQuery, response: { 200: erasureOut } },
+      },
+      async (request) => service.eraseCitizen(deps, actor(request), request.query.email),
+    );
+  };

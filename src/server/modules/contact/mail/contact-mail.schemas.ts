@@ -1,0 +1,115 @@
+import { z } from 'zod';
+
+/** Topics a citizen picks from; labels live in the catalogues under contactMail.topics.<key>. */
+export const CONTACT_TOPICS = ['general', 'values', 'work', 'website', 'privacy'] as const;
+/** What an agent files a handled ticket under; labels under contactMail.categories.<key>. */
+export const TICKET_CATEGORIES = ['information', 'referral', 'complaint', 'suggestion', 'other'] as const;
+export const TICKET_STATUSES = ['new', 'open', 'answered', 'closed'] as const;
+
+export const MAX_NAME = 100;
+export const MAX_QUESTION = 5000;
+export const MAX_REPLY = 10_000;
+/** The public form's body: the longest legal question in multi-byte UTF-8 fits with room to spare. */
+export const CONTACT_BODY_LIMIT = 64 * 1024;
+
+const locale = z.enum(['nl', 'en']);
+// PostgreSQL text cannot hold NUL; other control characters are harmless as text but pointless in a question.
+const noNul = (value: string) => !value.includes('\u0000');
+
+export const contactEmailBody = z.object({
+  name: z
+    .string()
+    .trim()
+    .max(MAX_NAME)
+    .refine(noNul, { message: 'validation.nul_character' })
+    .nullish()
+    .transform((value) => (value ? value : null)),
+  email: z
+    .string({ message: 'contactMail.validation.email' })
+    .trim()
+    .max(254)
+    .email({ message: 'contactMail.validation.email' }),
+  topic: z.enum(CONTACT_TOPICS, { message: 'contactMail.validation.topic' }),
+  question: z
+    .string({ message: 'contactMail.validation.question' })
+    .trim()
+    .min(1, { message: 'contactMail.validation.question' })
+    .max(MAX_QUESTION)
+    .refine(noNul, { message: 'validation.nul_character' }),
+  consent: z.literal(true, { message: 'contactMail.validation.consent' }),
+  locale: locale.optional(),
+  /** Honeypot: hidden from people by the web form, so only robots fill it in. */
+  website: z.string().max(500).optional(),
+});
+export type ContactEmailInput = z.infer<typeof contactEmailBody>;
+
+export const contactEmailAccepted = z.object({
+  /** What the citizen quotes when calling 1700 about this e-mail. */
+  reference: z.string(),
+});
+
+export const ticketStatus = z.enum(TICKET_STATUSES);
+export const ticketCategory = z.enum(TICKET_CATEGORIES);
+
+export const ticketListQuery = z.object({
+  status: ticketStatus.optional(),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(25),
+});
+
+export const ticketIdParams = z.object({ id: z.coerce.number().int().min(1).max(2_147_483_647) });
+
+export const ticketSummaryOut = z.object({
+  id: z.number().int(),
+  reference: z.string(),
+  status: ticketStatus,
+  topic: z.string(),
+  category: z.string().nullable(),
+  citizenName: z.string().nullable(),
+  citizenEmail: z.string(),
+  locale,
+  /** Plain text: the first characters of the question, never HTML. */
+  preview: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+export const ticketListOut = z.object({
+  items: z.array(ticketSummaryOut),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
+
+export const ticketMessageOut = z.object({
+  id: z.number().int(),
+  direction: z.enum(['citizen', 'agent']),
+  authorName: z.string().nullable(),
+  /** Plain text exactly as written: clients must render it as text. */
+  body: z.string(),
+  createdAt: z.string(),
+});
+
+export const ticketOut = ticketSummaryOut.extend({ messages: z.array(ticketMessageOut) });
+
+export const ticketReplyBody = z.object({
+  text: z
+    .string({ message: 'contactMail.validation.reply' })
+    .trim()
+    .min(1, { message: 'contactMail.validation.reply' })
+    .max(MAX_REPLY)
+    .refine(noNul, { message: 'validation.nul_character' }),
+});
+
+export const ticketPatchBody = z
+  .object({ status: ticketStatus.optional(), category: ticketCategory.nullable().optional() })
+  .refine((value) => value.status !== undefined || value.category !== undefined, {
+    message: 'contactMail.validation.patchEmpty',
+  });
+
+export const erasureQuery = z.object({
+  email: z.string().trim().max(254).email({ message: 'contactMail.validation.email' }),
+});
+export const erasureOut = z.object({ ticketsDeleted: z.number().int() });
+
+export const ticketReference = (id: number) => `1700-${String(id).padStart(6, '0')}`;

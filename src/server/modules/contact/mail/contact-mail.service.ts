@@ -1,0 +1,300 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import type { AppDeps } from '../../../app';
+import type { Db } from '../../../db/client';
+import type { Principal } from '../../../http/access';
+import { AppError } from '../../../http/errors';
+import { type Locale, translator } from '../../../http/i18n';
+import { MAIL_QUEUE, type MailMessage } from '../../../mail/mailer';
+import { audit } from '../../auth/auth.service';
+import * as repo from './contact-mail.repo';
+import type { ContactEmailInput } from './contact-mail.schemas';
+import { MAX_REPLY, ticketReference } from './contact-mail.schemas';
+
+type Deps = Pick<AppDeps, 'db' | 'jobs' | 'config'>;
+type Actor = { principal: Principal; ip: string };
+
+export const PURGE_QUEUE = 'contact_mail_purge';
+
+/** Per-ticket reply address: the token makes it unguessable, so only the citizen (and 1700) can thread into it. */
+export function replyAddress(config: Deps['config'], ticket: { id: number; replyToken: string }) {
+  return `ticket+${ticket.id}-${ticket.replyToken}@${config.contactMail.inboundDomain}`;
+}
+
+const messageId = (config: Deps['config'], local: string) => `<${local}@${config.contactMail.inboundDomain}>`;
+
+const topicLabel = (locale: Locale, topic: string) =>
+  translator(locale)(`contactMail.topics.${topic}`, { defaultValue: topic });
+
+/**
+ * Stores the ticket and its question, and in the same transaction enqueues the two e-mails (to the 1700
+ * mailbox and a copy to the citizen). Nothing is sent before the question is safely stored, and each mail
+ * has a dedupe key and a stable Message-ID, so a retry never delivers it twice.
+ */
+export async function submitEmail(deps: Deps, input: ContactEmailInput, requestLocale: Locale) {
+  // Robots that fill in the hidden field get the same answer as people, so they learn nothing.
+  if (input.website && input.website.trim() !== '')
+    return { reference: ticketReference(100_000 + randomBytes(2).readUInt16BE()) };
+  const locale = input.locale ?? requestLocale;
+  return deps.db.transaction(async (tx) => {
+    const ticket = await repo.insertTicket(tx, {
+      replyToken: randomBytes(12).toString('hex'),
+      citizenName: input.name,
+      citizenEmail: input.email,
+      topic: input.topic,
+      locale,
+    });
+    await repo.insertMessage(tx, { ticketId: ticket.id, direction: 'citizen', body: input.question });
+    const reference = ticketReference(ticket.id);
+    const replyTo = replyAddress(deps.config, ticket);
+    const nl = translator('nl');
+    const t = translator(locale);
+    const mailbox: MailMessage = {
+      to: [deps.config.contactMail.mailbox],
+      replyTo,
+      subject: nl('contactMail.mail.mailboxSubject', { reference, topic: topicLabel('nl', input.topic) }),
+      text: nl('contactMail.mail.mailboxBody', {
+        reference,
+        name: input.name ?? '—',
+        email: input.email,
+        topic: topicLabel('nl', input.topic),
+        locale,
+        question: input.question,
+      }),
+      messageId: messageId(deps.config, `ticket-${ticket.id}-question`),
+    };
+    const copy: MailMessage = {
+      to: [input.email],
+      replyTo,
+      subject: t('contactMail.mail.copySubject', { reference }),
+      text: t('contactMail.mail.copyBody', {
+        reference,
+        greeting: input.name
+          ? t('contactMail.mail.greetingNamed', { name: input.name })
+          : t('contactMail.mail.greeting'),
+        topic: topicLabel(locale, input.topic),
+        question: input.question,
+      }),
+      messageId: messageId(deps.config, `ticket-${ticket.id}-copy`),
+    };
+    await deps.jobs.enqueue(MAIL_QUEUE, mailbox, { dedupeKey: `contact-ticket-${ticket.id}-mailbox` }, tx);
+    await deps.jobs.enqueue(MAIL_QUEUE, copy, { dedupeKey: `contact-ticket-${ticket.id}-copy` }, tx);
+    return { reference };
+  });
+}
+
+// ---- agent console -----------------------------------------------------------------------------
+
+function summary(ticket: repo.TicketRow, preview: string | null) {
+  return {
+    id: ticket.id,
+    reference: ticketReference(ticket.id),
+    status: ticket.status,
+    topic: ticket.topic,
+    category: ticket.category,
+    citizenName: ticket.citizenName,
+    citizenEmail: ticket.citizenEmail,
+    locale: ticket.locale,
+    preview: preview ?? '',
+    createdAt: ticket.createdAt.toISOString(),
+    updatedAt: ticket.updatedAt.toISOString(),
+  };
+}
+
+export async function listTickets(
+  db: Db,
+  query: { status?: repo.TicketStatus; page: number; pageSize: number },
+) {
+  const { items, total } = await repo.listTickets(db, query);
+  return {
+    items: items.map((row) => summary(row.ticket, row.preview)),
+    total,
+    page: query.page,
+    pageSize: query.pageSize,
+  };
+}
+
+export async function getTicket(db: Db, id: number) {
+  const ticket = await repo.findTicket(db, id);
+  if (!ticket) throw new AppError('NOT_FOUND');
+  const messages = await repo.listMessages(db, id);
+  return {
+    ...summary(ticket, messages[0]?.body.slice(0, 200) ?? null),
+    messages: messages.map((m) => ({
+      id: m.id,
+      direction: m.direction,
+      authorName: m.authorName,
+      body: m.body,
+      createdAt: m.createdAt.toISOString(),
+    })),
+  };
+}
+
+/** Stores the answer and mails it to the citizen in one transaction; the ticket becomes 'answered'. */
+export async function replyToTicket(deps: Deps, actor: Actor, id: number, text: string) {
+  await deps.db.transaction(async (tx) => {
+    const ticket = await repo.findTicketForUpdate(tx, id);
+    if (!ticket) throw new AppError('NOT_FOUND');
+    if (ticket.status === 'closed')
+      throw new AppError('CONFLICT', {}, [
+        { path: 'body.text', code: 'custom', message: 'contactMail.validation.closed' },
+      ]);
+    const message = await repo.insertMessage(tx, {
+      ticketId: id,
+      direction: 'agent',
+      authorAccountId: actor.principal.accountId,
+      body: text,
+    });
+    await repo.updateTicket(tx, id, { status: 'answered', assignedAccountId: actor.principal.accountId });
+    const reference = ticketReference(id);
+    const t = translator(ticket.locale);
+    await deps.jobs.enqueue(
+      MAIL_QUEUE,
+      {
+        to: [ticket.citizenEmail],
+        replyTo: replyAddress(deps.config, ticket),
+        subject: t('contactMail.mail.replySubject', { reference }),
+        text: t('contactMail.mail.replyBody', { reference, text }),
+        messageId: messageId(deps.config, `ticket-${id}-answer-${message!.id}`),
+      } satisfies MailMessage,
+      { dedupeKey: `contact-ticket-answer-${message!.id}` },
+      tx,
+    );
+    await audit(
+      tx,
+      actor.principal,
+      'contact.ticket.reply',
+      { type: 'contact_ticket', id },
+      {
+        messageId: message!.id,
+      },
+      actor.ip,
+    );
+  });
+  return getTicket(deps.db, id);
+}
+
+export async function updateTicket(
+  deps: Deps,
+  actor: Actor,
+  id: number,
+  patch: { status?: repo.TicketStatus; category?: string | null },
+) {
+  await deps.db.transaction(async (tx) => {
+    const ticket = await repo.findTicketForUpdate(tx, id);
+    if (!ticket) throw new AppError('NOT_FOUND');
+    await repo.updateTicket(tx, id, patch);
+    await audit(
+      tx,
+      actor.principal,
+      'contact.ticket.update',
+      { type: 'contact_ticket', id },
+      {
+        from: { status: ticket.status, category: ticket.category },
+        to: patch,
+      },
+      actor.ip,
+    );
+  });
+  return getTicket(deps.db, id);
+}
+
+// ---- inbound replies ---------------------------------------------------------------------------
+
+const replyAddressPattern = /^ticket\+(\d{1,10})-([0-9a-f]{24})@(.+)$/i;
+
+/** The ticket a per-ticket address points to, or null when the address is unknown or its token is wrong. */
+export async function ticketForAddress(deps: Deps, address: string) {
+  const match = replyAddressPattern.exec(address.trim());
+  if (!match) return null;
+  const [, idText, token, domain] = match;
+  if (domain!.toLowerCase() !== deps.config.contactMail.inboundDomain) return null;
+  const id = Number(idText);
+  if (!Number.isSafeInteger(id) || id > 2_147_483_647) return null;
+  const ticket = await repo.findTicket(deps.db, id);
+  if (!ticket) return null;
+  const expected = Buffer.from(ticket.replyToken);
+  const given = Buffer.from(token!.toLowerCase());
+  return expected.length === given.length && timingSafeEqual(expected, given) ? ticket : null;
+}
+
+/** Drops the quoted history that mail clients append, so the ticket shows what the citizen added. */
+export function stripQuotedReply(text: string) {
+  const lines = text.replace(/\r\n/g, '\n').split('\n');
+  const cut = lines.findIndex(
+    (line, index) =>
+      /^On .+ wrote:\s*$/.test(line) ||
+      /^Op .+ schreef .+:\s*$/.test(line) ||
+      (line.startsWith('>') &&
+        lines.slice(index).every((rest) => rest.startsWith('>') || rest.trim() === '')),
+  );
+  const kept = (cut === -1 ? lines : lines.slice(0, cut)).join('\n').trim();
+  return kept === '' ? text.trim() : kept;
+}
+
+/** A citizen's reply by mail: stored once per Message-ID, and the ticket is open again for an agent. */
+export async function threadInboundReply(
+  deps: Deps,
+  input: { ticketId: number; mailMessageId: string | null; text: string },
+) {
+  const body = stripQuotedReply(input.text)
+    .replaceAll('\u0000', '')
+    .slice(0, MAX_REPLY * 2);
+  return deps.db.transaction(async (tx) => {
+    const ticket = await repo.findTicketForUpdate(tx, input.ticketId);
+    if (!ticket) return false;
+    const stored = await repo.insertMessage(tx, {
+      ticketId: ticket.id,
+      direction: 'citizen',
+      body: body === '' ? '—' : body,
+      mailMessageId: input.mailMessageId,
+    });
+    if (stored) await repo.updateTicket(tx, ticket.id, { status: 'open' });
+    return !!stored;
+  });
+}
+
+// ---- privacy -----------------------------------------------------------------------------------
+
+/** Deletes answered and closed tickets untouched for the retention period; returns how many went. */
+export async function purgeExpiredTickets(deps: Deps, now = new Date()) {
+  const cutoff = new Date(now.getTime() - deps.config.contactMail.retentionDays * 86_400_000);
+  return repo.deleteHandledTicketsBefore(deps.db, cutoff);
+}
+
+const dayKey = (date: Date) => date.toISOString().slice(0, 10);
+
+/** Schedules the purge for a day; the dedupe key makes it run once a day however many processes start. */
+export async function schedulePurge(deps: Deps, day: Date) {
+  await deps.jobs.enqueue(
+    PURGE_QUEUE,
+    { day: dayKey(day) },
+    { runAt: day, dedupeKey: `contact-mail-purge-${dayKey(day)}` },
+  );
+}
+
+export async function runDailyPurge(deps: Deps) {
+  await purgeExpiredTickets(deps);
+  const tomorrow = new Date();
+  tomorrow.setUTCDate(tomorrow.getUTCDate() + 1);
+  tomorrow.setUTCHours(2, 0, 0, 0);
+  await schedulePurge(deps, tomorrow);
+}
+
+/** Erasure on request: every ticket of this address, with its messages, is deleted and the act audited. */
+export async function eraseCitizen(deps: Deps, actor: Actor, email: string) {
+  return deps.db.transaction(async (tx) => {
+    const ids = await repo.deleteTicketsByEmail(tx, email);
+    // The audit entry records that an erasure happened and how much, never the address itself.
+    await audit(
+      tx,
+      actor.principal,
+      'contact.citizen.erase',
+      { type: 'contact_citizen' },
+      {
+        ticketsDeleted: ids.length,
+      },
+      actor.ip,
+    );
+    return { ticketsDeleted: ids.length };
+  });
+}

@@ -1,0 +1,248 @@
+import { createServer } from 'node:net';
+import { eq, sql } from 'drizzle-orm';
+import { beforeAll, expect, it } from 'vitest';
+import { startSmtpSink } from '../../../../../test/support/smtp-sink';
+import { buildAccount, type Session, signIn, useTestContext } from '../../../../../test/support/test-app';
+import { describeEachEngine } from '../../../../../test/support/test-db';
+import { queryRows } from '../../../db/client';
+import { auditLog, contactTicketMessages, contactTickets, jobs } from '../../../db/schema';
+import { MAIL_QUEUE } from '../../../mail/mailer';
+import { purgeExpiredTickets, stripQuotedReply } from './contact-mail.service';
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+const question = {
+  name: 'An Peeters',
+  email: 'an.peeters@burger.test',
+  topic: 'values',
+  question: 'Hoe werkt mijn entiteit met de waarden? <script>alert(1)</script>',
+  consent: true,
+  locale: 'nl',
+};
+
+/** Failed mail jobs wait for their back-off; the tests make them due now instead of sleeping. */
+async function makeJobsDue(db: Parameters<typeof queryRows>[0]) {
+  await db.execute(sql`update jobs set run_at = now() where status = 'pending'`);
+}
+
+describeEachEngine('contact 1700 by e-mail', (engine) => {
+  const smtpPort = freePort();
+  let port: number;
+  const ctx = useTestContext(engine, {
+    config: {
+      CONTACT_MAILBOX: '1700@vlaanderen.test',
+      PUBLIC_URL: 'https://waarden.test',
+      CONTACT_RETENTION_DAYS: '30',
+    },
+  });
+  let agent: Session;
+  let supervisor: Session;
+
+  beforeAll(async () => {
+    port = await smtpPort;
+    await buildAccount(ctx.current, { email: 'agent@mail.test', roles: [{ role: 'contact_agent' }] });
+    await buildAccount(ctx.current, {
+      email: 'supervisor@mail.test',
+      roles: [{ role: 'contact_supervisor' }],
+    });
+    agent = await signIn(ctx.current, 'agent@mail.test');
+    supervisor = await signIn(ctx.current, 'supervisor@mail.test');
+  });
+
+  const submit = (payload: Record<string, unknown>, headers: Record<string, string> = {}) =>
+    ctx.current.app.inject({ method: 'POST', url: '/api/contact/email', payload, headers });
+
+  it('refuses bad input with a translated message per field', async () => {
+    const response = await submit(
+      { email: 'geen-adres', topic: 'weather', question: '   ', consent: false, name: 'x'.repeat(101) },
+      { 'accept-language': 'en' },
+    );
+    expect(response.statusCode).toBe(400);
+    const issues = Object.fromEntries(
+      (response.json().error.issues as { path: string; message: string }[]).map((i) => [i.path, i.message]),
+    );
+    expect(issues).toMatchObject({
+      'body.email': 'Enter a valid e-mail address so that we can answer you.',
+      'body.topic': 'Choose a topic.',
+      'body.question': 'Write your question.',
+      'body.consent': expect.stringContaining('consent'),
+      'body.name': expect.stringContaining('100'),
+    });
+    const missing = await submit({ email: 'a@b.test', topic: 'values', question: 'Vraag?' });
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json().error.issues).toEqual([
+      { path: 'body.consent', message: expect.stringContaining('toestemming') },
+    ]);
+    const tooLong = await submit({ ...question, question: 'x'.repeat(5001) });
+    expect(tooLong.statusCode).toBe(400);
+    expect(await ctx.current.database.db.select().from(contactTickets)).toHaveLength(0);
+  });
+
+  it('answers a filled-in honeypot like a real question but stores and sends nothing', async () => {
+    const response = await submit({ ...question, website: 'https://spam.example' });
+    expect(response.statusCode).toBe(202);
+    expect(response.json().reference).toMatch(/^1700-\d{6}$/);
+    expect(await ctx.current.database.db.select().from(contactTickets)).toHaveLength(0);
+    expect(await ctx.current.database.db.select().from(jobs).where(eq(jobs.queue, MAIL_QUEUE))).toHaveLength(
+      0,
+    );
+  });
+
+  it('stores the question first, then delivers to 1700 and a copy to the citizen once each, even while SMTP is down', async () => {
+    // The runtime of this context mails through the dev mailbox; a second queue worker here uses real SMTP.
+    const { SmtpMailer } = await import('../../../mail/mailer');
+    const { JobQueue } = await import('../../../jobs/job-queue');
+    const pino = (await import('pino')).default;
+    const mailer = new SmtpMailer(`smtp://127.0.0.1:${port}`, 'no-reply@waarden.test');
+    const worker = new JobQueue(
+      ctx.current.database.db,
+      ctx.current.runtime.events,
+      pino({ level: 'silent' }),
+    );
+    worker.register(MAIL_QUEUE, (message) => mailer.send(message as never));
+
+    const response = await submit(question);
+    expect(response.statusCode).toBe(202);
+    const { reference } = response.json();
+    const [ticket] = await ctx.current.database.db.select().from(contactTickets);
+    expect(reference).toBe(`1700-${String(ticket!.id).padStart(6, '0')}`);
+    expect(ticket).toMatchObject({ status: 'new', citizenEmail: question.email, topic: 'values' });
+
+    // SMTP down: both jobs stay pending with the error, nothing is lost.
+    await worker.runDue();
+    const pending = await ctx.current.database.db.select().from(jobs).where(eq(jobs.queue, MAIL_QUEUE));
+    expect(pending).toHaveLength(2);
+    expect(
+      pending.every((job) => job.status === 'pending' && /ECONNREFUSED|connect/i.test(job.lastError ?? '')),
+    ).toBe(true);
+
+    const sink = await startSmtpSink(port);
+    try {
+      await makeJobsDue(ctx.current.database.db);
+      await worker.runDue();
+      await makeJobsDue(ctx.current.database.db);
+      await worker.runDue();
+      expect(sink.received).toHaveLength(2);
+      const toMailbox = sink.received.find((m) => m.to.includes('1700@vlaanderen.test'))!;
+      const copy = sink.received.find((m) => m.to.includes(question.email))!;
+      const replyTo = new RegExp(`Reply-To: ticket\\+${ticket!.id}-${ticket!.replyToken}@waarden\\.test`);
+      expect(toMailbox.raw).toMatch(replyTo);
+      expect(copy.raw).toMatch(replyTo);
+      expect(toMailbox.raw).toContain(`Message-ID: <ticket-${ticket!.id}-question@waarden.test>`);
+      expect(copy.raw).toContain(`Message-ID: <ticket-${ticket!.id}-copy@waarden.test>`);
+      expect(copy.raw).toContain(reference);
+      expect(copy.raw).toContain('Dag An Peeters,');
+    } finally {
+      await mailer.close();
+      await sink.close();
+    }
+  });
+
+  it('lets an agent list, read and answer a ticket; the answer is mailed to the citizen and audited', async () => {
+    const list = await agent.inject({ method: 'GET', url: '/api/contact/tickets?status=new' });
+    expect(list.statusCode).toBe(200);
+    expect(list.json().total).toBe(1);
+    const [item] = list.json().items;
+    expect(item.preview).toContain('<script>alert(1)</script>');
+
+    const read = await agent.inject({ method: 'GET', url: `/api/contact/tickets/${item.id}` });
+    expect(read.statusCode).toBe(200);
+    expect(read.json().messages).toHaveLength(1);
+    // Text stays text: the API hands it back as written and as JSON, never as markup.
+    expect(read.headers['content-type']).toContain('application/json');
+
+    const empty = await agent.inject({
+      method: 'POST',
+      url: `/api/contact/tickets/${item.id}/reply`,
+      payload: { text: ' ' },
+    });
+    expect(empty.statusCode).toBe(400);
+
+    const answered = await agent.inject({
+      method: 'POST',
+      url: `/api/contact/tickets/${item.id}/reply`,
+      payload: { text: 'Je vindt het in het waardenkader.' },
+    });
+    expect(answered.statusCode).toBe(201);
+    expect(answered.json()).toMatchObject({ status: 'answered' });
+    expect(answered.json().messages.map((m: { direction: string }) => m.direction)).toEqual([
+      'citizen',
+      'agent',
+    ]);
+    const answerJobs = await queryRows<{ payload: { to: string[]; subject: string; replyTo: string } }>(
+      ctx.current.database.db,
+      sql`select payload from jobs where dedupe_key like 'contact-ticket-answer-%'`,
+    );
+    expect(answerJobs).toHaveLength(1);
+    expect(answerJobs[0]!.payload.to).toEqual([question.email]);
+    expect(answerJobs[0]!.payload.subject).toContain('Antwoord op je vraag');
+
+    const closed = await agent.inject({
+      method: 'PATCH',
+      url: `/api/contact/tickets/${item.id}`,
+      payload: { status: 'closed', category: 'information' },
+    });
+    expect(closed.statusCode).toBe(200);
+    expect(closed.json()).toMatchObject({ status: 'closed', category: 'information' });
+    const badCategory = await agent.inject({
+      method: 'PATCH',
+      url: `/api/contact/tickets/${item.id}`,
+      payload: { category: 'weather' },
+    });
+    expect(badCategory.statusCode).toBe(400);
+    const afterClose = await agent.inject({
+      method: 'POST',
+      url: `/api/contact/tickets/${item.id}/reply`,
+      payload: { text: 'Nog iets' },
+    });
+    expect(afterClose.statusCode).toBe(409);
+
+    const actions = (await ctx.current.database.db.select().from(auditLog)).map((row) => row.action);
+    expect(actions).toEqual(expect.arrayContaining(['contact.ticket.reply', 'contact.ticket.update']));
+    const missing = await agent.inject({ method: 'GET', url: '/api/contact/tickets/999999' });
+    expect(missing.statusCode).toBe(404);
+  });
+
+  it('purges handled tickets after the retention period, and erases one citizen on request', async () => {
+    const db = ctx.current.database.db;
+    await submit({ ...question, email: 'other@burger.test' });
+    await submit({ ...question, email: 'AN.peeters@burger.test' });
+    // The closed ticket from the previous test was last touched 31 days ago; the open ones stay.
+    await db.execute(
+      sql`update contact_tickets set updated_at = now() - interval '31 days' where status = 'closed'`,
+    );
+    expect(await purgeExpiredTickets(ctx.current.runtime)).toBe(1);
+    expect(await db.select().from(contactTickets)).toHaveLength(2);
+
+    const refused = await agent.inject({
+      method: 'DELETE',
+      url: '/api/contact/citizens?email=an.peeters@burger.test',
+    });
+    expect(refused.statusCode).toBe(403);
+    const erased = await supervisor.inject({
+      method: 'DELETE',
+      url: '/api/contact/citizens?email=an.peeters@burger.test',
+    });
+    expect(erased.statusCode).toBe(200);
+    expect(erased.json()).toEqual({ ticketsDeleted: 1 });
+    const left = await db.select().from(contactTickets);
+    expect(left.map((t) => t.citizenEmail)).toEqual(['other@burger.test']);
+    expect(await db.select().from(contactTicketMessages)).toHaveLength(1);
+    const [entry] = await db.select().from(auditLog).where(eq(auditLog.action, 'contact.citizen.erase'));
+    expect(JSON.stringify(entry)).not.toContain('an.peeters');
+  });
+});
+
+it('keeps what the citizen wrote and drops the quoted history of a reply', () => {
+  expect(stripQuotedReply('Dank je!\n\nOp 1 jan. 2026 schreef 1700 <x@y>:\n> Antwoord')).toBe('Dank je!');
+  expect(stripQuotedReply('Ja.\r\n> vraag\r\n>\r\n')).toBe('Ja.');
+  expect(stripQuotedReply('> enkel citaat')).toBe('> enkel citaat');
+});
