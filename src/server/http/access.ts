@@ -1,15 +1,7 @@
+import type { Role } from '../../shared/roles';
 import type { Locale } from './i18n';
 
-export const roles = [
-  'employee',
-  'manager',
-  'entity_coordinator',
-  'top_executive',
-  'programme_admin',
-  'contact_agent',
-  'contact_supervisor',
-] as const;
-export type Role = (typeof roles)[number];
+export { type Role, roles } from '../../shared/roles';
 
 /** Who is asking: built once per request from the session, never from client input. */
 export type Principal = {

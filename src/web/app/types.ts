@@ -1,48 +1,17 @@
 /** Response shapes of the agreed API surface, as the web app reads them. */
+import type { z } from 'zod';
+import type { meResponse } from '../../server/modules/auth/auth.schemas';
+import { type Role, roles, grantableRoles as sharedGrantableRoles } from '../../shared/roles';
 
+export type { Role } from '../../shared/roles';
 export type Locale = 'nl' | 'en';
-export type Role =
-  | 'employee'
-  | 'manager'
-  | 'entity_coordinator'
-  | 'top_executive'
-  | 'programme_admin'
-  | 'contact_agent'
-  | 'contact_supervisor';
 
-export const allRoles: Role[] = [
-  'employee',
-  'manager',
-  'entity_coordinator',
-  'top_executive',
-  'programme_admin',
-  'contact_agent',
-  'contact_supervisor',
-];
+export const allRoles: readonly Role[] = roles;
 /** Roles an admin can grant; employee and manager follow from the organisation tree. */
-export const grantableRoles: Role[] = [
-  'entity_coordinator',
-  'top_executive',
-  'programme_admin',
-  'contact_agent',
-  'contact_supervisor',
-];
+export const grantableRoles: readonly Role[] = sharedGrantableRoles;
 
-export type Me = {
-  accountId: number;
-  personId: number | null;
-  email: string;
-  displayName: string;
-  locale: Locale;
-  roles: Role[];
-  managerOf: number[];
-  coordinatorOf: number[];
-  executiveOf: number[];
-  unitId: number | null;
-  entityId: number | null;
-  csrfToken: string;
-  sessionMethod: 'password' | 'oidc';
-};
+/** The signed-in principal, typed from the server's response schema so the two cannot drift apart. */
+export type Me = z.infer<typeof meResponse>;
 
 export type Providers = { password: boolean; oidc: { enabled: boolean; name: string | null } };
 

@@ -12,13 +12,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { orgUnits, people } from './org';
 
-export const grantableRoles = [
-  'entity_coordinator',
-  'top_executive',
-  'programme_admin',
-  'contact_agent',
-  'contact_supervisor',
-] as const;
+export { grantableRoles } from '../../../shared/roles';
 
 export const accounts = pgTable(
   'accounts',

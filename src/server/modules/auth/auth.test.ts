@@ -282,7 +282,7 @@ describeEachEngine('account and role administration', (engine) => {
     });
     expect(drop.statusCode).toBe(409);
     expect(drop.json().error.issues[0].message).toBe(
-      'U kunt uw eigen rol van programmabeheerder niet intrekken.',
+      'Je kunt je eigen rol van programmabeheerder niet intrekken.',
     );
     const off = await admin.inject({
       method: 'PUT',
