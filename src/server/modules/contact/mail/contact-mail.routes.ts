@@ -16,6 +16,7 @@ import {
   ticketReplyBody,
 } from './contact-mail.schemas';
 import * as service from './contact-mail.service';
+import { startInboundSmtp } from './inbound-smtp';
 
 const tags = ['contact'];
 
@@ -31,8 +32,14 @@ export const contactMailRoutes =
     const limit = (max: number) => (deps.rateLimits ? { max, timeWindow: '1 minute' } : false);
 
     deps.jobs.register(service.PURGE_QUEUE, () => service.runDailyPurge(deps));
+    let inbound: Awaited<ReturnType<typeof startInboundSmtp>> | undefined;
     app.addHook('onReady', async () => {
       await service.schedulePurge(deps, new Date());
+      const port = deps.config.contactMail.inboundSmtpPort;
+      if (port !== undefined) inbound = await startInboundSmtp(deps, { port, host: deps.config.host });
+    });
+    app.addHook('onClose', async () => {
+      await inbound?.close();
     });
 
     app.post(

@@ -1,13 +1,21 @@
 import { createServer } from 'node:net';
 import { eq, sql } from 'drizzle-orm';
-import { beforeAll, expect, it } from 'vitest';
+import nodemailer from 'nodemailer';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startSmtpSink } from '../../../../../test/support/smtp-sink';
-import { buildAccount, type Session, signIn, useTestContext } from '../../../../../test/support/test-app';
+import {
+  buildAccount,
+  createTestContext,
+  type Session,
+  signIn,
+  type TestContext,
+  useTestContext,
+} from '../../../../../test/support/test-app';
 import { describeEachEngine } from '../../../../../test/support/test-db';
 import { queryRows } from '../../../db/client';
 import { auditLog, contactTicketMessages, contactTickets, jobs } from '../../../db/schema';
 import { MAIL_QUEUE } from '../../../mail/mailer';
-import { purgeExpiredTickets, stripQuotedReply } from './contact-mail.service';
+import { purgeExpiredTickets, replyAddress, stripQuotedReply } from './contact-mail.service';
 
 async function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -245,4 +253,74 @@ it('keeps what the citizen wrote and drops the quoted history of a reply', () =>
   expect(stripQuotedReply('Dank je!\n\nOp 1 jan. 2026 schreef 1700 <x@y>:\n> Antwoord')).toBe('Dank je!');
   expect(stripQuotedReply('Ja.\r\n> vraag\r\n>\r\n')).toBe('Ja.');
   expect(stripQuotedReply('> enkel citaat')).toBe('> enkel citaat');
+});
+
+describeEachEngine('contact 1700: citizen replies by mail thread into the ticket', (engine) => {
+  let ctx: TestContext;
+  let port: number;
+  let agent: Session;
+  beforeAll(async () => {
+    port = await freePort();
+    ctx = await createTestContext(engine, {
+      config: { PUBLIC_URL: 'https://waarden.test', INBOUND_SMTP_PORT: String(port), HOST: '127.0.0.1' },
+    });
+    await buildAccount(ctx, { email: 'agent@inbound.test', roles: [{ role: 'contact_agent' }] });
+    agent = await signIn(ctx, 'agent@inbound.test');
+  });
+  afterAll(async () => {
+    await ctx?.close();
+  });
+
+  async function send(to: string, extra: { text?: string; messageId?: string } = {}) {
+    const transport = nodemailer.createTransport({ host: '127.0.0.1', port, secure: false, ignoreTLS: true });
+    try {
+      return await transport.sendMail({
+        from: 'an.peeters@burger.test',
+        to,
+        subject: 'Re: Antwoord op je vraag aan 1700',
+        text:
+          extra.text ?? 'Dank je, en nog een vraag.\n\nOp 1 jan. 2026 schreef 1700 <x@y>:\n> Het antwoord',
+        messageId: extra.messageId,
+      });
+    } finally {
+      transport.close();
+    }
+  }
+
+  it('threads a reply to the per-ticket address once, reopens the ticket, and refuses unknown addresses with 550', async () => {
+    const submitted = await ctx.app.inject({ method: 'POST', url: '/api/contact/email', payload: question });
+    expect(submitted.statusCode).toBe(202);
+    const [ticket] = await ctx.database.db.select().from(contactTickets);
+    const answered = await agent.inject({
+      method: 'POST',
+      url: `/api/contact/tickets/${ticket!.id}/reply`,
+      payload: { text: 'Het antwoord' },
+    });
+    expect(answered.json().status).toBe('answered');
+
+    const address = replyAddress(ctx.config, ticket!);
+    await send(address, { messageId: '<reply-1@burger.test>' });
+    // The same mail delivered twice (a relay retrying) is stored once.
+    await send(address, { messageId: '<reply-1@burger.test>' });
+
+    const read = await agent.inject({ method: 'GET', url: `/api/contact/tickets/${ticket!.id}` });
+    expect(read.json().status).toBe('open');
+    expect(
+      read.json().messages.map((m: { direction: string; body: string }) => [m.direction, m.body]),
+    ).toEqual([
+      ['citizen', question.question],
+      ['agent', 'Het antwoord'],
+      ['citizen', 'Dank je, en nog een vraag.'],
+    ]);
+
+    const wrongToken = address.replace(/-[0-9a-f]{24}@/, `-${'0'.repeat(24)}@`);
+    await expect(send(wrongToken)).rejects.toMatchObject({ responseCode: 550 });
+    await expect(send(`ticket+999999-${ticket!.replyToken}@waarden.test`)).rejects.toMatchObject({
+      responseCode: 550,
+    });
+    await expect(send('someone@waarden.test')).rejects.toMatchObject({ responseCode: 550 });
+    await expect(send(address, { text: 'x'.repeat(1_100_000) })).rejects.toMatchObject({ responseCode: 552 });
+    const messages = await ctx.database.db.select().from(contactTicketMessages);
+    expect(messages).toHaveLength(3);
+  });
 });

@@ -1,0 +1,69 @@
+import type { AddressInfo } from 'node:net';
+import { simpleParser } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+import type { AppDeps } from '../../../app';
+import { threadInboundReply, ticketForAddress } from './contact-mail.service';
+
+/** Citizens' replies are short texts; anything bigger is refused before it is read in full. */
+export const INBOUND_MAX_BYTES = 1024 * 1024;
+
+const smtpError = (responseCode: number, message: string) =>
+  Object.assign(new Error(message), { responseCode });
+
+/**
+ * Receives citizens' replies to the per-ticket address (ticket+<id>-<token>@domain) and threads them into that
+ * ticket. Meant to sit behind the organisation's mail relay, which handles TLS and spam filtering; an unknown
+ * address or a wrong token is refused at RCPT TO with 550, so nothing unasked-for is ever stored.
+ */
+export async function startInboundSmtp(
+  deps: Pick<AppDeps, 'db' | 'jobs' | 'config' | 'logger'>,
+  options: { port: number; host: string },
+) {
+  const server = new SMTPServer({
+    name: deps.config.contactMail.inboundDomain,
+    authOptional: true,
+    disabledCommands: ['AUTH', 'STARTTLS'],
+    size: INBOUND_MAX_BYTES,
+    logger: false,
+    onRcptTo(address, _session, callback) {
+      ticketForAddress(deps, address.address)
+        .then((ticket) => callback(ticket ? undefined : smtpError(550, 'No such mailbox')))
+        .catch(() => callback(smtpError(451, 'Temporary failure, try again later')));
+    },
+    onData(stream, session, callback) {
+      simpleParser(stream)
+        .then(async (mail) => {
+          // The size limit was announced in EHLO; a client that ignores it still gets a refusal, not a ticket.
+          if ((stream as unknown as { sizeExceeded?: boolean }).sizeExceeded)
+            return callback(smtpError(552, 'Message exceeds the size limit'));
+          const text = mail.text ?? '';
+          for (const recipient of session.envelope.rcptTo) {
+            const ticket = await ticketForAddress(deps, recipient.address);
+            if (!ticket) continue;
+            await threadInboundReply(deps, {
+              ticketId: ticket.id,
+              mailMessageId: mail.messageId ?? null,
+              text,
+            });
+          }
+          callback();
+        })
+        // A temporary failure makes the sending server try again later, so a reply is never lost.
+        .catch((error: unknown) => {
+          if (deps.logger) deps.logger.warn({ err: error }, 'inbound reply could not be stored');
+          callback(smtpError(451, 'Temporary failure, try again later'));
+        });
+    },
+  });
+  server.on('error', (error) => {
+    if (deps.logger) deps.logger.warn({ err: error }, 'inbound SMTP error');
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.server.once('error', reject);
+    server.listen(options.port, options.host, () => resolve());
+  });
+  return {
+    port: (server.server.address() as AddressInfo).port,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
