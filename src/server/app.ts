@@ -26,6 +26,7 @@ import { installRequestContext } from './http/request-context';
 import type { JobQueue } from './jobs/job-queue';
 import type { Mailer } from './mail/mailer';
 import { authRoutes } from './modules/auth/auth.routes';
+import { chatRoutes } from './modules/contact/chat/chat.routes';
 import { contactMailRoutes } from './modules/contact/mail/contact-mail.routes';
 import { contentRoutes } from './modules/content/content.routes';
 import { orgRoutes } from './modules/org/org.routes';
@@ -145,6 +146,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(orgRoutes(deps));
   await app.register(valuesRoutes(deps));
   await app.register(contentRoutes(deps));
+  await app.register(chatRoutes(deps));
   await app.register(contactMailRoutes(deps));
 
   app.get(

@@ -20,6 +20,8 @@ export const errorStatus = {
   OIDC_FAILED: 400,
   INTERNAL: 500,
   UNAVAILABLE: 503,
+  CHAT_CLOSED: 409,
+  CHAT_QUEUE_FULL: 409,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;

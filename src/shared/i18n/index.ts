@@ -1,6 +1,7 @@
 // Catalogues are split per area (one JSON file per area and language) so modules can grow them independently.
 // Every area file holds its own top-level key; a test checks that nl and en have the same keys.
 import enAuth from './en/auth.json' with { type: 'json' };
+import enContactChat from './en/contact-chat.json' with { type: 'json' };
 import enContactMail from './en/contact-mail.json' with { type: 'json' };
 import enContent from './en/content.json' with { type: 'json' };
 import enErrors from './en/errors.json' with { type: 'json' };
@@ -8,6 +9,7 @@ import enOrg from './en/org.json' with { type: 'json' };
 import enValues from './en/values.json' with { type: 'json' };
 import enWeb from './en/web.json' with { type: 'json' };
 import nlAuth from './nl/auth.json' with { type: 'json' };
+import nlContactChat from './nl/contact-chat.json' with { type: 'json' };
 import nlContactMail from './nl/contact-mail.json' with { type: 'json' };
 import nlContent from './nl/content.json' with { type: 'json' };
 import nlErrors from './nl/errors.json' with { type: 'json' };
@@ -18,6 +20,7 @@ import nlWeb from './nl/web.json' with { type: 'json' };
 export const catalogues = {
   nl: {
     ...nlAuth,
+    ...nlContactChat,
     ...nlContactMail,
     ...nlContent,
     ...nlErrors,
@@ -27,6 +30,7 @@ export const catalogues = {
   },
   en: {
     ...enAuth,
+    ...enContactChat,
     ...enContactMail,
     ...enContent,
     ...enErrors,

@@ -64,12 +64,8 @@ export const chatSessions = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    index('chat_sessions_waiting_idx')
-      .on(t.queueId, t.priority, t.enqueuedAt)
-      .where(sql`status = 'waiting'`),
-    index('chat_sessions_agent_idx')
-      .on(t.agentAccountId)
-      .where(sql`status = 'active'`),
+    index('chat_sessions_waiting_idx').on(t.queueId, t.priority, t.enqueuedAt).where(sql`status = 'waiting'`),
+    index('chat_sessions_agent_idx').on(t.agentAccountId).where(sql`status = 'active'`),
     index('chat_sessions_closed_idx').on(t.closedAt),
   ],
 );

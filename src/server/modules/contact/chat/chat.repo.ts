@@ -1,0 +1,291 @@
+import { sql } from 'drizzle-orm';
+import { type Db, queryRows } from '../../../db/client';
+import type { OpeningHours } from '../../../db/schema';
+
+export type QueueRow = {
+  id: number;
+  key: string;
+  name_nl: string;
+  name_en: string;
+  opening_hours: OpeningHours;
+  holidays: string[];
+  max_queue_length: number;
+  max_wait_seconds: number;
+  target_answer_seconds: number;
+};
+
+export type ChatRow = {
+  id: number;
+  queue_id: number;
+  status: 'waiting' | 'active' | 'closed';
+  citizen_name: string | null;
+  locale: 'nl' | 'en';
+  agent_account_id: number | null;
+  agent_name: string | null;
+  created_at: Date;
+};
+
+export type MessageRow = {
+  id: number;
+  chat_id: number;
+  sender: 'citizen' | 'agent' | 'system';
+  client_id: string;
+  body: string;
+  created_at: Date;
+};
+
+const queueColumns = sql`id, key, name_nl, name_en, opening_hours, holidays, max_queue_length, max_wait_seconds, target_answer_seconds`;
+
+export async function listActiveQueues(db: Db): Promise<QueueRow[]> {
+  return queryRows<QueueRow>(db, sql`select ${queueColumns} from chat_queues where active order by id`);
+}
+
+export async function findQueueByKey(db: Db, key: string): Promise<QueueRow | undefined> {
+  const rows = await queryRows<QueueRow>(
+    db,
+    sql`select ${queueColumns} from chat_queues where key = ${key} and active`,
+  );
+  return rows[0];
+}
+
+export async function upsertQueue(
+  db: Db,
+  queue: { key: string; nameNl: string; nameEn: string; openingHours: OpeningHours; maxQueueLength: number },
+) {
+  await db.execute(sql`
+    insert into chat_queues (key, name_nl, name_en, opening_hours, max_queue_length)
+    values (${queue.key}, ${queue.nameNl}, ${queue.nameEn}, ${JSON.stringify(queue.openingHours)}::jsonb, ${queue.maxQueueLength})
+    on conflict (key) do nothing`);
+}
+
+/** Locks the queue row so concurrent enqueues see one another's count against the maximum length. */
+export async function lockQueue(db: Db, queueId: number): Promise<void> {
+  await db.execute(sql`select id from chat_queues where id = ${queueId} for update`);
+}
+
+export async function countWaiting(db: Db, queueId: number): Promise<number> {
+  const rows = await queryRows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from chat_sessions where queue_id = ${queueId} and status = 'waiting'`,
+  );
+  return rows[0]?.n ?? 0;
+}
+
+export async function insertChat(
+  db: Db,
+  chat: { queueId: number; tokenHash: string; citizenName: string | null; locale: 'nl' | 'en' },
+): Promise<number> {
+  const rows = await queryRows<{ id: number }>(
+    db,
+    sql`insert into chat_sessions (queue_id, resume_token_hash, citizen_name, locale)
+        values (${chat.queueId}, ${chat.tokenHash}, ${chat.citizenName}, ${chat.locale}) returning id::int as id`,
+  );
+  return rows[0]!.id;
+}
+
+export async function setInitialEstimate(db: Db, chatId: number, seconds: number | null) {
+  await db.execute(sql`update chat_sessions set initial_estimate_seconds = ${seconds} where id = ${chatId}`);
+}
+
+const chatColumns = sql`c.id::int as id, c.queue_id, c.status, c.citizen_name, c.locale, c.agent_account_id,
+  a.display_name as agent_name, c.created_at`;
+
+export async function findChatByTokenHash(db: Db, tokenHash: string): Promise<ChatRow | undefined> {
+  const rows = await queryRows<ChatRow>(
+    db,
+    sql`select ${chatColumns} from chat_sessions c left join accounts a on a.id = c.agent_account_id
+        where c.resume_token_hash = ${tokenHash}`,
+  );
+  return rows[0];
+}
+
+export async function findChat(db: Db, chatId: number): Promise<ChatRow | undefined> {
+  const rows = await queryRows<ChatRow>(
+    db,
+    sql`select ${chatColumns} from chat_sessions c left join accounts a on a.id = c.agent_account_id
+        where c.id = ${chatId}`,
+  );
+  return rows[0];
+}
+
+export async function listActiveChatsOfAgent(db: Db, accountId: number): Promise<ChatRow[]> {
+  return queryRows<ChatRow>(
+    db,
+    sql`select ${chatColumns} from chat_sessions c left join accounts a on a.id = c.agent_account_id
+        where c.agent_account_id = ${accountId} and c.status = 'active' order by c.assigned_at`,
+  );
+}
+
+/** Waiting chats of a queue in serving order: requeued chats first, then FIFO. */
+export async function listWaitingIds(db: Db, queueId: number): Promise<number[]> {
+  const rows = await queryRows<{ id: number }>(
+    db,
+    sql`select id::int as id from chat_sessions where queue_id = ${queueId} and status = 'waiting'
+        order by priority desc, enqueued_at, id`,
+  );
+  return rows.map((r) => r.id);
+}
+
+/** Chat slots of agents who can take chats now, and how many of them are free. */
+export async function agentSlots(db: Db, staleBefore: Date): Promise<{ slots: number; free: number }> {
+  const rows = await queryRows<{ slots: number; free: number }>(
+    db,
+    sql`select coalesce(sum(g.capacity), 0)::int as slots,
+               coalesce(sum(greatest(g.capacity - (select count(*) from chat_sessions c
+                 where c.agent_account_id = g.account_id and c.status = 'active'), 0)), 0)::int as free
+        from chat_agents g
+        where g.status = 'available' and g.connected and g.last_seen_at > ${staleBefore}`,
+  );
+  return rows[0] ?? { slots: 0, free: 0 };
+}
+
+/** Arrivals in the window and mean handling time of chats closed in it (null when there were none). */
+export async function queueHistory(db: Db, queueId: number, since: Date) {
+  const rows = await queryRows<{ arrivals: number; handled: number; handle_seconds: number | null }>(
+    db,
+    sql`select (select count(*)::int from chat_sessions where queue_id = ${queueId} and created_at > ${since}) as arrivals,
+               h.handled, h.handle_seconds
+        from (select count(*)::int as handled, avg(extract(epoch from closed_at - assigned_at))::float8 as handle_seconds
+              from chat_sessions
+              where queue_id = ${queueId} and closed_at > ${since} and assigned_at is not null) h`,
+  );
+  return rows[0] ?? { arrivals: 0, handled: 0, handle_seconds: null };
+}
+
+/** Head of the queues, locked; SKIP LOCKED lets another process take the next one instead of waiting. */
+export async function lockNextWaiting(db: Db): Promise<{ id: number; queue_id: number } | undefined> {
+  const rows = await queryRows<{ id: number; queue_id: number }>(
+    db,
+    sql`select id::int as id, queue_id from chat_sessions where status = 'waiting'
+        order by priority desc, enqueued_at, id limit 1 for update skip locked`,
+  );
+  return rows[0];
+}
+
+/** The available agent with free capacity and the fewest active chats, ties to the one idle longest. */
+export async function lockBestAgent(db: Db, staleBefore: Date): Promise<{ account_id: number } | undefined> {
+  const rows = await queryRows<{ account_id: number }>(
+    db,
+    sql`select g.account_id from chat_agents g
+        cross join lateral (select count(*)::int as active from chat_sessions c
+          where c.agent_account_id = g.account_id and c.status = 'active') x
+        where g.status = 'available' and g.connected and g.last_seen_at > ${staleBefore} and x.active < g.capacity
+        order by x.active, g.idle_since, g.account_id
+        limit 1 for update of g skip locked`,
+  );
+  return rows[0];
+}
+
+export async function assignChat(db: Db, chatId: number, accountId: number) {
+  await db.execute(sql`update chat_sessions set status = 'active', agent_account_id = ${accountId},
+    assigned_at = now(), first_assigned_at = coalesce(first_assigned_at, now()) where id = ${chatId}`);
+  await db.execute(sql`update chat_agents set idle_since = now() where account_id = ${accountId}`);
+}
+
+export async function upsertAgent(
+  db: Db,
+  accountId: number,
+  values: { status?: 'available' | 'away' | 'offline'; capacity?: number; connected?: boolean },
+) {
+  await db.execute(sql`
+    insert into chat_agents (account_id, status, capacity, connected, last_seen_at)
+    values (${accountId}, ${values.status ?? 'away'}, ${values.capacity ?? 3}, ${values.connected ?? true}, now())
+    on conflict (account_id) do update set
+      status = coalesce(${values.status ?? null}, chat_agents.status),
+      capacity = coalesce(${values.capacity ?? null}::int, chat_agents.capacity),
+      connected = coalesce(${values.connected ?? null}::boolean, chat_agents.connected),
+      idle_since = case when ${values.status ?? null}::text = 'available' and chat_agents.status <> 'available'
+                        then now() else chat_agents.idle_since end,
+      last_seen_at = now()`);
+}
+
+export async function findAgent(db: Db, accountId: number) {
+  const rows = await queryRows<{ status: string; capacity: number }>(
+    db,
+    sql`select status, capacity from chat_agents where account_id = ${accountId}`,
+  );
+  return rows[0];
+}
+
+export async function touchAgents(db: Db, accountIds: number[]) {
+  if (accountIds.length === 0) return;
+  await db.execute(sql`update chat_agents set last_seen_at = now()
+    where account_id in (${sql.join(
+      accountIds.map((id) => sql`${id}`),
+      sql`, `,
+    )})`);
+}
+
+/**
+ * Active chats of agents not seen since `staleBefore` go back to the head of their queue (priority 1),
+ * and those agents go offline. Returns the affected queue ids.
+ */
+export async function requeueChatsOfLostAgents(db: Db, staleBefore: Date): Promise<number[]> {
+  const rows = await queryRows<{ queue_id: number }>(
+    db,
+    sql`with lost as (
+          update chat_agents set status = 'offline', connected = false
+          where last_seen_at < ${staleBefore} and (connected or status <> 'offline')
+          returning account_id)
+        update chat_sessions c set status = 'waiting', agent_account_id = null, assigned_at = null, priority = 1
+        where c.status = 'active' and c.agent_account_id in (
+          select account_id from lost
+          union select g.account_id from chat_agents g where g.last_seen_at < ${staleBefore})
+        returning c.queue_id`,
+  );
+  return [...new Set(rows.map((r) => r.queue_id))];
+}
+
+/** Inserts unless this chat already has a message with this client id; either way returns the stored one. */
+export async function insertMessage(
+  db: Db,
+  message: {
+    chatId: number;
+    sender: 'citizen' | 'agent' | 'system';
+    authorAccountId: number | null;
+    clientId: string;
+    body: string;
+  },
+): Promise<MessageRow> {
+  await db.execute(sql`insert into chat_messages (chat_id, sender, author_account_id, client_id, body)
+    values (${message.chatId}, ${message.sender}, ${message.authorAccountId}, ${message.clientId}, ${message.body})
+    on conflict (chat_id, client_id) do nothing`);
+  const rows = await queryRows<MessageRow>(
+    db,
+    sql`select id::int as id, chat_id::int as chat_id, sender, client_id, body, created_at from chat_messages
+        where chat_id = ${message.chatId} and client_id = ${message.clientId}`,
+  );
+  return rows[0]!;
+}
+
+export async function findMessage(db: Db, messageId: number): Promise<MessageRow | undefined> {
+  const rows = await queryRows<MessageRow>(
+    db,
+    sql`select id::int as id, chat_id::int as chat_id, sender, client_id, body, created_at from chat_messages
+        where id = ${messageId}`,
+  );
+  return rows[0];
+}
+
+export async function listMessages(db: Db, chatId: number): Promise<MessageRow[]> {
+  return queryRows<MessageRow>(
+    db,
+    sql`select id::int as id, chat_id::int as chat_id, sender, client_id, body, created_at from chat_messages
+        where chat_id = ${chatId} order by id`,
+  );
+}
+
+export async function closeChat(
+  db: Db,
+  chatId: number,
+  closedBy: 'citizen' | 'agent' | 'system',
+  category: string | null,
+): Promise<{ queue_id: number; agent_account_id: number | null } | undefined> {
+  const rows = await queryRows<{ queue_id: number; agent_account_id: number | null }>(
+    db,
+    sql`update chat_sessions set status = 'closed', closed_at = now(), closed_by = ${closedBy},
+          close_category = ${category}
+        where id = ${chatId} and status <> 'closed' returning queue_id, agent_account_id`,
+  );
+  return rows[0];
+}

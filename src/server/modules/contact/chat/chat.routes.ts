@@ -1,0 +1,51 @@
+import websocket from '@fastify/websocket';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppDeps } from '../../../app';
+import { queueOut, startChatBody, startChatOut } from './chat.schemas';
+import * as service from './chat.service';
+import { ChatHub } from './chat.ws';
+
+const tags = ['contact-chat'];
+
+// A chat message is at most 2,000 characters (≤ 8 KB in UTF-8) plus a small envelope.
+const MAX_SOCKET_PAYLOAD = 16 * 1024;
+
+export type ChatDeps = AppDeps & { chatTimings?: Partial<service.ChatTimings> };
+
+export const chatRoutes =
+  (deps: ChatDeps): FastifyPluginAsyncZod =>
+  async (app) => {
+    const limit = (max: number) => (deps.rateLimits ? { max, timeWindow: '1 minute' } : false);
+    const hub = new ChatHub(deps, { ...service.defaultTimings, ...deps.chatTimings });
+    await hub.start();
+    app.addHook('onClose', async () => hub.stop());
+    await app.register(websocket, { options: { maxPayload: MAX_SOCKET_PAYLOAD } });
+
+    app.get(
+      '/api/contact/queues',
+      { config: { access: 'public' }, schema: { tags, response: { 200: z.array(queueOut) } } },
+      async () => service.listQueues(deps.db),
+    );
+
+    app.post(
+      '/api/contact/chats',
+      {
+        config: { access: 'public', rateLimit: limit(10) },
+        schema: { tags, body: startChatBody, response: { 201: startChatOut } },
+      },
+      async (request, reply) =>
+        reply.code(201).send(await service.startChat(deps.db, deps.events, hub.timings, request.body)),
+    );
+
+    // Outside /api: sockets authenticate themselves (a resume token for citizens, the session for agents).
+    app.get('/ws/chat/citizen', { websocket: true, schema: { hide: true } }, (socket, request) => {
+      const token = (request.query as Record<string, unknown>).token;
+      void hub
+        .connectCitizen(socket, typeof token === 'string' ? token : undefined)
+        .catch(() => socket.close(1011));
+    });
+    app.get('/ws/chat/agent', { websocket: true, schema: { hide: true } }, (socket, request) => {
+      void hub.connectAgent(socket, request).catch(() => socket.close(1011));
+    });
+  };

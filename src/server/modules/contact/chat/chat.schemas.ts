@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { MAX_MESSAGE_LENGTH } from './chat.service';
+
+export const startChatBody = z.object({
+  topic: z.string().min(1).max(60),
+  locale: z.enum(['nl', 'en']),
+  name: z.string().max(100).optional(),
+});
+
+export const startChatOut = z.object({
+  chatId: z.number().int(),
+  resumeToken: z.string(),
+  position: z.number().int(),
+  estimatedWaitSeconds: z.number().int().nullable(),
+  maxWaitSeconds: z.number().int(),
+});
+
+export const queueOut = z.object({
+  key: z.string(),
+  nameNl: z.string(),
+  nameEn: z.string(),
+  open: z.boolean(),
+});
+
+// Client ids are the sender's own: a UUID or similar opaque string, short enough to index.
+const clientId = z.string().min(1).max(64);
+const text = z.string().trim().min(1).max(MAX_MESSAGE_LENGTH);
+
+/** What a citizen's browser may send over the chat socket. */
+export const citizenInbound = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('message'), clientId, text }),
+  z.object({ type: z.literal('typing') }),
+  z.object({ type: z.literal('end') }),
+]);
+
+/** What an agent's console may send over its socket. */
+export const agentInbound = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('status'),
+    status: z.enum(['available', 'away']),
+    capacity: z.number().int().min(1).max(10).optional(),
+  }),
+  z.object({ type: z.literal('message'), chatId: z.number().int().positive(), clientId, text }),
+  z.object({ type: z.literal('typing'), chatId: z.number().int().positive() }),
+  z.object({
+    type: z.literal('close'),
+    chatId: z.number().int().positive(),
+    category: z.string().trim().min(1).max(60),
+  }),
+]);
+
+export type CitizenInbound = z.infer<typeof citizenInbound>;
+export type AgentInbound = z.infer<typeof agentInbound>;

@@ -1,0 +1,241 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Db } from '../../../db/client';
+import type { OpeningHours } from '../../../db/schema';
+import type { EventBus } from '../../../events/event-bus';
+import { AppError } from '../../../http/errors';
+import * as repo from './chat.repo';
+import { estimateWaitForPosition } from './erlang-c';
+
+/** One channel for all chat events; payloads are ids only (NOTIFY limit), every process looks up the rest. */
+export const CHAT_CHANNEL = 'contact_chat';
+
+export type ChatEvent =
+  | { type: 'queue'; queueId: number }
+  | { type: 'assigned'; chatId: number; agentId: number }
+  | { type: 'message'; chatId: number; messageId: number }
+  | { type: 'typing'; chatId: number; from: 'citizen' | 'agent' }
+  | { type: 'closed'; chatId: number };
+
+export type ChatTimings = {
+  /** An agent not seen for this long counts as disconnected; their chats go back to the head of the queue. */
+  agentGraceMs: number;
+  /** How often a process refreshes the presence of the agents connected to it (must be well under the grace). */
+  heartbeatMs: number;
+};
+
+export const defaultTimings: ChatTimings = { agentGraceMs: 30_000, heartbeatMs: 10_000 };
+
+// Without history (a quiet hour, a new installation) the estimate uses a typical 1700 chat length.
+const DEFAULT_HANDLE_SECONDS = 300;
+const HISTORY_WINDOW_MS = 4 * 3600_000;
+const PRIOR_CHATS = 5;
+
+export const hashResumeToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export async function seedChatQueues(db: Db): Promise<void> {
+  const weekdays: OpeningHours['days'] = {};
+  for (const day of ['1', '2', '3', '4', '5']) weekdays[day] = [['09:00', '17:00']];
+  await repo.upsertQueue(db, {
+    key: 'algemeen',
+    nameNl: 'Algemene vragen',
+    nameEn: 'General questions',
+    openingHours: { timeZone: 'Europe/Brussels', days: weekdays },
+    maxQueueLength: 50,
+  });
+}
+
+/** Weekday and HH:MM of `now` in the queue's zone, via Intl (handles summer time without a date library). */
+function localParts(now: Date, timeZone: string) {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    weekday: 'short',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(now);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  const weekday = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(get('weekday')) + 1;
+  return {
+    weekday,
+    date: `${get('year')}-${get('month')}-${get('day')}`,
+    time: `${get('hour')}:${get('minute')}`,
+  };
+}
+
+export function isOpen(queue: Pick<repo.QueueRow, 'opening_hours' | 'holidays'>, now = new Date()): boolean {
+  const { weekday, date, time } = localParts(now, queue.opening_hours.timeZone);
+  if (queue.holidays.includes(date)) return false;
+  return (queue.opening_hours.days[String(weekday)] ?? []).some(([from, to]) => time >= from && time < to);
+}
+
+export async function listQueues(db: Db, now = new Date()) {
+  const queues = await repo.listActiveQueues(db);
+  return queues.map((q) => ({ key: q.key, nameNl: q.name_nl, nameEn: q.name_en, open: isOpen(q, now) }));
+}
+
+async function handleSeconds(db: Db, queueId: number): Promise<number> {
+  const history = await repo.queueHistory(db, queueId, new Date(Date.now() - HISTORY_WINDOW_MS));
+  // Shrunk towards the default by PRIOR_CHATS pseudo-observations, so two quick chats in a quiet hour do not
+  // promise the next citizen an instant answer.
+  const handled = history.handled ?? 0;
+  const mean = history.handle_seconds ?? DEFAULT_HANDLE_SECONDS;
+  return (mean * handled + DEFAULT_HANDLE_SECONDS * PRIOR_CHATS) / (handled + PRIOR_CHATS);
+}
+
+export type QueuePosition = { chatId: number; position: number; estimatedWaitSeconds: number | null };
+
+/** Every waiting citizen's place and estimate in one queue (one pass; used on each queue change). */
+export async function queuePositions(
+  db: Db,
+  queueId: number,
+  timings: ChatTimings,
+): Promise<{ positions: QueuePosition[]; maxWaitSeconds: number | null }> {
+  const ids = await repo.listWaitingIds(db, queueId);
+  if (ids.length === 0) return { positions: [], maxWaitSeconds: null };
+  const { slots, free } = await repo.agentSlots(db, new Date(Date.now() - timings.agentGraceMs));
+  const handle = await handleSeconds(db, queueId);
+  return {
+    positions: ids.map((chatId, index) => ({
+      chatId,
+      position: index + 1,
+      estimatedWaitSeconds: estimateWaitForPosition({
+        position: index + 1,
+        slots,
+        freeSlots: free,
+        handleSeconds: handle,
+      }),
+    })),
+    maxWaitSeconds: null,
+  };
+}
+
+export async function startChat(
+  db: Db,
+  events: EventBus,
+  timings: ChatTimings,
+  input: { topic: string; locale: 'nl' | 'en'; name?: string },
+  now = new Date(),
+) {
+  const queue = await repo.findQueueByKey(db, input.topic);
+  if (!queue) throw new AppError('NOT_FOUND');
+  if (!isOpen(queue, now)) throw new AppError('CHAT_CLOSED');
+  const resumeToken = randomBytes(32).toString('base64url');
+  const chatId = await db.transaction(async (tx) => {
+    await repo.lockQueue(tx, queue.id);
+    if ((await repo.countWaiting(tx, queue.id)) >= queue.max_queue_length)
+      throw new AppError('CHAT_QUEUE_FULL');
+    return repo.insertChat(tx, {
+      queueId: queue.id,
+      tokenHash: hashResumeToken(resumeToken),
+      citizenName: input.name?.trim() || null,
+      locale: input.locale,
+    });
+  });
+  await dispatch(db, events, timings);
+  const { positions } = await queuePositions(db, queue.id, timings);
+  const mine = positions.find((p) => p.chatId === chatId);
+  await repo.setInitialEstimate(db, chatId, mine?.estimatedWaitSeconds ?? null);
+  await events.publish(CHAT_CHANNEL, { type: 'queue', queueId: queue.id } satisfies ChatEvent);
+  return {
+    chatId,
+    resumeToken,
+    position: mine?.position ?? 0,
+    estimatedWaitSeconds: mine ? mine.estimatedWaitSeconds : 0,
+    maxWaitSeconds: queue.max_wait_seconds,
+  };
+}
+
+/**
+ * Hands waiting chats to agents until no chat or no free agent is left. Each assignment is one transaction
+ * that locks the head chat and the chosen agent with FOR UPDATE SKIP LOCKED, so two processes dispatching at
+ * the same moment never give one chat twice, nor overfill one agent.
+ */
+export async function dispatch(db: Db, events: EventBus, timings: ChatTimings): Promise<number> {
+  let assigned = 0;
+  for (;;) {
+    const result = await db.transaction(async (tx) => {
+      const chat = await repo.lockNextWaiting(tx);
+      if (!chat) return null;
+      const agent = await repo.lockBestAgent(tx, new Date(Date.now() - timings.agentGraceMs));
+      if (!agent) return null;
+      await repo.assignChat(tx, chat.id, agent.account_id);
+      return { chatId: chat.id, queueId: chat.queue_id, agentId: agent.account_id };
+    });
+    if (!result) break;
+    assigned++;
+    await events.publish(CHAT_CHANNEL, {
+      type: 'assigned',
+      chatId: result.chatId,
+      agentId: result.agentId,
+    } satisfies ChatEvent);
+    await events.publish(CHAT_CHANNEL, { type: 'queue', queueId: result.queueId } satisfies ChatEvent);
+  }
+  return assigned;
+}
+
+export const MAX_MESSAGE_LENGTH = 2000;
+
+export async function postMessage(
+  db: Db,
+  events: EventBus,
+  input: {
+    chatId: number;
+    sender: 'citizen' | 'agent';
+    authorAccountId: number | null;
+    clientId: string;
+    text: string;
+  },
+) {
+  const message = await repo.insertMessage(db, { ...input, body: input.text });
+  // Published even for a resend: the first publish may have been lost with the process; clients skip known ids.
+  await events.publish(CHAT_CHANNEL, {
+    type: 'message',
+    chatId: input.chatId,
+    messageId: message.id,
+  } satisfies ChatEvent);
+  return message;
+}
+
+export async function endChat(
+  db: Db,
+  events: EventBus,
+  timings: ChatTimings,
+  chatId: number,
+  closedBy: 'citizen' | 'agent' | 'system',
+  category: string | null,
+) {
+  const closed = await repo.closeChat(db, chatId, closedBy, category);
+  if (!closed) return false;
+  await events.publish(CHAT_CHANNEL, { type: 'closed', chatId } satisfies ChatEvent);
+  await events.publish(CHAT_CHANNEL, { type: 'queue', queueId: closed.queue_id } satisfies ChatEvent);
+  // A freed slot may serve the next citizen at once.
+  await dispatch(db, events, timings);
+  return true;
+}
+
+export async function setAgentStatus(
+  db: Db,
+  events: EventBus,
+  timings: ChatTimings,
+  accountId: number,
+  status: 'available' | 'away',
+  capacity?: number,
+) {
+  await repo.upsertAgent(db, accountId, { status, capacity, connected: true });
+  await dispatch(db, events, timings);
+  // Estimates depend on the slots on duty, so every queue's positions are refreshed.
+  for (const queue of await repo.listActiveQueues(db))
+    await events.publish(CHAT_CHANNEL, { type: 'queue', queueId: queue.id } satisfies ChatEvent);
+}
+
+/** Run periodically by every process; idempotent, so several processes may run it at once. */
+export async function requeueLostAgents(db: Db, events: EventBus, timings: ChatTimings) {
+  const queueIds = await repo.requeueChatsOfLostAgents(db, new Date(Date.now() - timings.agentGraceMs));
+  for (const queueId of queueIds)
+    await events.publish(CHAT_CHANNEL, { type: 'queue', queueId } satisfies ChatEvent);
+  if (queueIds.length > 0) await dispatch(db, events, timings);
+  return queueIds.length;
+}

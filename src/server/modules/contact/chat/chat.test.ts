@@ -1,0 +1,391 @@
+import type { AddressInfo } from 'node:net';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { buildAccount, signIn, type TestContext, testConfig } from '../../../../../test/support/test-app';
+import { createTestDatabase, describeEachEngine } from '../../../../../test/support/test-db';
+import { buildApp } from '../../../app';
+import { type Database, openDatabase, queryRows } from '../../../db/client';
+import { createRuntime } from '../../../runtime';
+
+const timings = { agentGraceMs: 1_000, heartbeatMs: 200 };
+
+type Instance = TestContext & { url: string };
+
+async function startInstance(database: Database, ownsDatabase: boolean): Promise<Instance> {
+  const config = testConfig();
+  const runtime = await createRuntime(config, {
+    database,
+    logger: false,
+    rateLimits: false,
+    startJobs: false,
+    seed: false,
+  });
+  const app = await buildApp({ ...runtime, chatTimings: timings } as typeof runtime);
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = app.server.address() as AddressInfo;
+  return {
+    app,
+    runtime,
+    database,
+    config,
+    url: `ws://127.0.0.1:${port}`,
+    async close() {
+      await app.close();
+      if (ownsDatabase) await runtime.close();
+      else {
+        await runtime.jobs.stop();
+        await runtime.events.close();
+        await database.close();
+      }
+    },
+  };
+}
+
+/** A WebSocket client that keeps every frame, so a test can wait for the one it expects. */
+class Client {
+  readonly frames: Record<string, unknown>[] = [];
+  private waiters: (() => void)[] = [];
+  private constructor(readonly socket: WebSocket) {
+    socket.on('message', (data) => {
+      this.frames.push(JSON.parse(data.toString()));
+      for (const wake of this.waiters.splice(0)) wake();
+    });
+  }
+  static open(url: string, headers: Record<string, string> = {}): Promise<Client> {
+    const socket = new WebSocket(url, { headers });
+    const client = new Client(socket);
+    return new Promise((resolve, reject) => {
+      socket.once('open', () => resolve(client));
+      socket.once('error', reject);
+    });
+  }
+  send(payload: unknown) {
+    this.socket.send(JSON.stringify(payload));
+  }
+  /** Waits for the first frame after `from` matching `match` (`from` defaults to the start). */
+  async next(match: (frame: Record<string, unknown>) => boolean, from = 0, timeoutMs = 5_000) {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const found = this.frames.slice(from).find(match);
+      if (found) return found;
+      if (Date.now() > deadline)
+        throw new Error(`no matching frame; got ${JSON.stringify(this.frames.slice(from))}`);
+      await new Promise<void>((resolve) => {
+        this.waiters.push(resolve);
+        setTimeout(resolve, 50);
+      });
+    }
+  }
+  last(type: string) {
+    return this.frames.filter((f) => f.type === type).at(-1);
+  }
+  close() {
+    this.socket.close();
+  }
+}
+
+const settle = (ms = 300) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describeEachEngine('contact chat: queue, routing and sockets', (engine) => {
+  let ctx: Instance;
+  const agentCookies: string[] = [];
+  const agentIds: number[] = [];
+  const open: Client[] = [];
+
+  beforeAll(async () => {
+    ctx = await startInstance(await createTestDatabase(engine), true);
+    for (const email of ['agent-a@test.example', 'agent-b@test.example']) {
+      const { account } = await buildAccount(ctx, { email, roles: [{ role: 'contact_agent' }] });
+      agentIds.push(account.id);
+      agentCookies.push((await signIn(ctx, email)).cookie);
+    }
+    await buildAccount(ctx, { email: 'employee@test.example' });
+  }, 60_000);
+  afterAll(async () => {
+    for (const c of open) c.close();
+    await ctx?.close();
+  });
+
+  beforeEach(async () => {
+    for (const c of open.splice(0)) c.close();
+    await settle(100);
+    const db = ctx.database.db;
+    await db.execute(sql`delete from chat_sessions`);
+    await db.execute(sql`delete from chat_agents`);
+    await db.execute(sql`update chat_queues set max_queue_length = 50, holidays = '[]'::jsonb,
+      opening_hours = '{"timeZone":"Europe/Brussels","days":{"1":[["00:00","24:00"]],"2":[["00:00","24:00"]],"3":[["00:00","24:00"]],"4":[["00:00","24:00"]],"5":[["00:00","24:00"]],"6":[["00:00","24:00"]],"7":[["00:00","24:00"]]}}'::jsonb`);
+  });
+
+  async function startChat(name: string) {
+    const response = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/contact/chats',
+      payload: { topic: 'algemeen', locale: 'nl', name },
+    });
+    expect(response.statusCode, response.body).toBe(201);
+    return response.json() as { chatId: number; resumeToken: string; position: number };
+  }
+  async function citizen(token: string) {
+    const client = await Client.open(`${ctx.url}/ws/chat/citizen?token=${encodeURIComponent(token)}`);
+    open.push(client);
+    await client.next((f) => f.type === 'state');
+    return client;
+  }
+  async function agent(index: number, url = ctx.url) {
+    const client = await Client.open(`${url}/ws/chat/agent`, { cookie: agentCookies[index]! });
+    open.push(client);
+    await client.next((f) => f.type === 'hello');
+    return client;
+  }
+
+  it('lists the seeded queue and refuses chats when closed or full, with a translated reason', async () => {
+    const queues = await ctx.app.inject({ method: 'GET', url: '/api/contact/queues' });
+    expect(queues.json()).toEqual([
+      { key: 'algemeen', nameNl: 'Algemene vragen', nameEn: 'General questions', open: true },
+    ]);
+
+    await ctx.database.db.execute(sql`update chat_queues set max_queue_length = 1`);
+    await startChat('Eerste');
+    const full = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/contact/chats',
+      payload: { topic: 'algemeen', locale: 'nl' },
+    });
+    expect(full.statusCode).toBe(409);
+    expect(full.json().error.code).toBe('CHAT_QUEUE_FULL');
+
+    await ctx.database.db.execute(
+      sql`update chat_queues set opening_hours = '{"timeZone":"Europe/Brussels","days":{}}'::jsonb`,
+    );
+    const closed = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/contact/chats',
+      headers: { 'accept-language': 'en' },
+      payload: { topic: 'algemeen', locale: 'en' },
+    });
+    expect(closed.statusCode).toBe(409);
+    expect(closed.json().error).toMatchObject({
+      code: 'CHAT_CLOSED',
+      message: expect.stringContaining('e-mail'),
+    });
+
+    const unknown = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/contact/chats',
+      payload: { topic: 'nope', locale: 'nl' },
+    });
+    expect(unknown.statusCode).toBe(404);
+  });
+
+  it('keeps three citizens informed of their place as an agent takes chats', async () => {
+    const started = [await startChat('Een'), await startChat('Twee'), await startChat('Drie')];
+    expect(started.map((s) => s.position)).toEqual([1, 2, 3]);
+    const citizens = await Promise.all(started.map((s) => citizen(s.resumeToken)));
+    expect(citizens.map((c) => c.last('state')?.position)).toEqual([1, 2, 3]);
+    // Nobody on duty: no honest estimate.
+    expect(citizens[2]!.last('state')?.estimatedWaitSeconds).toBeNull();
+
+    const console_ = await agent(0);
+    const marks = citizens.map((c) => c.frames.length);
+    console_.send({ type: 'status', status: 'available', capacity: 1 });
+    const assigned = await console_.next((f) => f.type === 'assigned');
+    expect((assigned.chat as { chatId: number }).chatId).toBe(started[0]!.chatId);
+    await citizens[0]!.next((f) => f.type === 'assigned', marks[0]);
+    expect(await citizens[1]!.next((f) => f.type === 'queue', marks[1])).toMatchObject({
+      position: 1,
+      estimatedWaitSeconds: 300,
+    });
+    expect(await citizens[2]!.next((f) => f.type === 'queue', marks[2])).toMatchObject({
+      position: 2,
+      estimatedWaitSeconds: 600,
+    });
+
+    const marks2 = citizens.map((c) => c.frames.length);
+    console_.send({ type: 'close', chatId: started[0]!.chatId, category: 'informatie' });
+    await citizens[0]!.next((f) => f.type === 'closed', marks2[0]);
+    await citizens[1]!.next((f) => f.type === 'assigned', marks2[1]);
+    expect(await citizens[2]!.next((f) => f.type === 'queue' && f.position === 1, marks2[2])).toBeTruthy();
+    const [row] = await queryRows<{ close_category: string; closed_by: string }>(
+      ctx.database.db,
+      sql`select close_category, closed_by from chat_sessions where id = ${started[0]!.chatId}`,
+    );
+    expect(row).toEqual({ close_category: 'informatie', closed_by: 'agent' });
+  });
+
+  it('routes to the agent with the fewest chats, ties to the one idle longest', async () => {
+    const a = await agent(0);
+    a.send({ type: 'status', status: 'available', capacity: 2 });
+    await a.next((f) => f.type === 'status');
+    await settle(50);
+    const b = await agent(1);
+    b.send({ type: 'status', status: 'available', capacity: 2 });
+    await b.next((f) => f.type === 'status');
+    const chats = [];
+    for (const name of ['Een', 'Twee', 'Drie', 'Vier', 'Vijf']) {
+      chats.push(await startChat(name));
+      await settle(30);
+    }
+    const rows = await queryRows<{ id: number; agent_account_id: number | null; status: string }>(
+      ctx.database.db,
+      sql`select id::int as id, agent_account_id, status from chat_sessions order by id`,
+    );
+    // A idle longest takes 1; B (fewer chats) takes 2; tie at one each → A, whose last assignment is older; then B.
+    expect(rows.map((r) => r.agent_account_id)).toEqual([
+      agentIds[0],
+      agentIds[1],
+      agentIds[0],
+      agentIds[1],
+      null,
+    ]);
+    expect(rows[4]!.status).toBe('waiting');
+    expect(chats[4]!.position).toBe(1);
+  });
+
+  it('stores a message once per client id and delivers it to the agent', async () => {
+    const a = await agent(0);
+    a.send({ type: 'status', status: 'available', capacity: 3 });
+    await a.next((f) => f.type === 'status');
+    const chat = await startChat('Els');
+    const c = await citizen(chat.resumeToken);
+    await a.next((f) => f.type === 'assigned');
+    c.send({ type: 'message', clientId: 'c-1', text: '<script>alert(1)</script> Hallo' });
+    const ack1 = await c.next((f) => f.type === 'ack');
+    const mark = c.frames.length;
+    c.send({ type: 'message', clientId: 'c-1', text: '<script>alert(1)</script> Hallo' });
+    const ack2 = await c.next((f) => f.type === 'ack', mark);
+    expect(ack2.messageId).toBe(ack1.messageId);
+    const got = await a.next((f) => f.type === 'message');
+    expect(got.message).toMatchObject({ sender: 'citizen', text: '<script>alert(1)</script> Hallo' });
+    const [count] = await queryRows<{ n: number }>(
+      ctx.database.db,
+      sql`select count(*)::int as n from chat_messages`,
+    );
+    expect(count!.n).toBe(1);
+
+    a.send({
+      type: 'message',
+      chatId: chat.chatId,
+      clientId: 'a-1',
+      text: 'Goedemiddag, waarmee kan ik helpen?',
+    });
+    expect(
+      (await c.next((f) => f.type === 'message' && (f.message as { sender: string }).sender === 'agent'))
+        .message,
+    ).toMatchObject({
+      text: 'Goedemiddag, waarmee kan ik helpen?',
+    });
+
+    const before = c.frames.length;
+    c.send({ type: 'message', clientId: 'c-2', text: 'x'.repeat(2001) });
+    expect(await c.next((f) => f.type === 'error', before)).toMatchObject({ code: 'invalid_message' });
+  });
+
+  it('resumes the same queue place and the full history after a reconnect', async () => {
+    const first = await startChat('Een');
+    const second = await startChat('Twee');
+    const c = await citizen(second.resumeToken);
+    c.send({ type: 'message', clientId: 'w-1', text: 'Ik wacht al even' });
+    await c.next((f) => f.type === 'ack');
+    c.close();
+    await settle(100);
+    const again = await citizen(second.resumeToken);
+    expect(again.last('state')).toMatchObject({
+      chatId: second.chatId,
+      status: 'waiting',
+      position: 2,
+      messages: [{ clientId: 'w-1', text: 'Ik wacht al even', sender: 'citizen' }],
+    });
+    expect(first.chatId).toBeLessThan(second.chatId);
+
+    const bad = await Client.open(`${ctx.url}/ws/chat/citizen?token=not-a-token`);
+    open.push(bad);
+    expect(await bad.next((f) => f.type === 'error')).toMatchObject({ code: 'unknown_chat' });
+  });
+
+  it('refuses the agent socket to visitors, other roles and foreign origins', async () => {
+    for (const headers of <Record<string, string>[]>[
+      {},
+      { cookie: (await signIn(ctx, 'employee@test.example')).cookie },
+      { cookie: agentCookies[0]!, origin: 'https://evil.example' },
+    ]) {
+      const client = await Client.open(`${ctx.url}/ws/chat/agent`, headers);
+      open.push(client);
+      expect(await client.next((f) => f.type === 'error')).toMatchObject({ code: 'not_allowed' });
+    }
+  });
+
+  it('gives a lost agent’s chats back to the head of the queue', async () => {
+    const a = await agent(0);
+    a.send({ type: 'status', status: 'available', capacity: 1 });
+    await a.next((f) => f.type === 'status');
+    const taken = await startChat('Een');
+    const waiting = await startChat('Twee');
+    const c = await citizen(waiting.resumeToken);
+    expect(c.last('state')?.position).toBe(1);
+    a.close();
+    // Grace 1 s, sweep every 0.2 s.
+    await settle(1_800);
+    const rows = await queryRows<{ id: number; status: string; priority: number }>(
+      ctx.database.db,
+      sql`select id::int as id, status, priority from chat_sessions order by priority desc, enqueued_at`,
+    );
+    expect(rows[0]).toMatchObject({ id: taken.chatId, status: 'waiting', priority: 1 });
+    expect(await c.next((f) => f.type === 'queue' && f.position === 2)).toBeTruthy();
+  });
+});
+
+describeEachEngine('contact chat: two processes on one database', (engine) => {
+  it.skipIf(engine === 'pglite')(
+    'delivers between a citizen on one process and an agent on the other',
+    async () => {
+      const database = await createTestDatabase(engine);
+      const one = await startInstance(database, true);
+      const other = await startInstance(
+        await openDatabase({ databaseUrl: database.connectionString! }),
+        false,
+      );
+      const clients: Client[] = [];
+      try {
+        await buildAccount(one, { email: 'agent@test.example', roles: [{ role: 'contact_agent' }] });
+        const cookie = (await signIn(one, 'agent@test.example')).cookie;
+        await one.database.db.execute(sql`update chat_queues set
+        opening_hours = '{"timeZone":"Europe/Brussels","days":{"1":[["00:00","24:00"]],"2":[["00:00","24:00"]],"3":[["00:00","24:00"]],"4":[["00:00","24:00"]],"5":[["00:00","24:00"]],"6":[["00:00","24:00"]],"7":[["00:00","24:00"]]}}'::jsonb`);
+        const started = await one.app.inject({
+          method: 'POST',
+          url: '/api/contact/chats',
+          payload: { topic: 'algemeen', locale: 'nl' },
+        });
+        const { resumeToken, chatId } = started.json();
+        const c = await Client.open(`${one.url}/ws/chat/citizen?token=${resumeToken}`);
+        clients.push(c);
+        await c.next((f) => f.type === 'state');
+        const a = await Client.open(`${other.url}/ws/chat/agent`, { cookie });
+        clients.push(a);
+        await a.next((f) => f.type === 'hello');
+        a.send({ type: 'status', status: 'available' });
+        await a.next((f) => f.type === 'assigned');
+        await c.next((f) => f.type === 'assigned');
+        a.send({ type: 'message', chatId, clientId: 'x-1', text: 'Hallo vanuit proces twee' });
+        expect((await c.next((f) => f.type === 'message')).message).toMatchObject({
+          text: 'Hallo vanuit proces twee',
+        });
+        c.send({ type: 'message', clientId: 'y-1', text: 'Hallo terug' });
+        expect(
+          (
+            await a.next(
+              (f) => f.type === 'message' && (f.message as { sender: string }).sender === 'citizen',
+            )
+          ).message,
+        ).toMatchObject({
+          text: 'Hallo terug',
+        });
+      } finally {
+        for (const client of clients) client.close();
+        await other.close();
+        await one.close();
+      }
+    },
+    60_000,
+  );
+});

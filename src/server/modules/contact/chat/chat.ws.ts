@@ -1,0 +1,333 @@
+import type { FastifyRequest } from 'fastify';
+import type { WebSocket } from 'ws';
+import type { Config } from '../../../config';
+import type { Db } from '../../../db/client';
+import type { EventBus } from '../../../events/event-bus';
+import type { Principal } from '../../../http/access';
+import { type Locale, translator } from '../../../http/i18n';
+import { loadPrincipal, SESSION_COOKIE } from '../../auth/auth.service';
+import { canActOnChat, canUseAgentConsole } from './chat.policy';
+import * as repo from './chat.repo';
+import { agentInbound, citizenInbound } from './chat.schemas';
+import * as service from './chat.service';
+
+type MessageOut = { id: number; clientId: string; sender: string; text: string; createdAt: string };
+
+const messageOut = (m: repo.MessageRow): MessageOut => ({
+  id: m.id,
+  clientId: m.client_id,
+  sender: m.sender,
+  text: m.body,
+  createdAt: new Date(m.created_at).toISOString(),
+});
+
+function send(socket: WebSocket, payload: unknown) {
+  if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(payload));
+}
+
+type CitizenConn = { socket: WebSocket; chatId: number; queueId: number; locale: Locale; lastQueue?: string };
+
+/**
+ * The chat's live side in one process: the sockets connected here, and the reaction to chat events from the
+ * event bus. Every state change goes to the database first and is then announced as an id on the bus, so a
+ * citizen on one process and their agent on another see the same chat.
+ */
+export class ChatHub {
+  private readonly citizens = new Map<number, Set<CitizenConn>>();
+  private readonly agents = new Map<number, Set<WebSocket>>();
+  private readonly dirtyQueues = new Set<number>();
+  private draining = false;
+  private timers: NodeJS.Timeout[] = [];
+  private unsubscribe?: () => Promise<void>;
+
+  constructor(
+    private readonly deps: { db: Db; events: EventBus; config: Config },
+    readonly timings: service.ChatTimings,
+  ) {}
+
+  async start() {
+    this.unsubscribe = await this.deps.events.subscribe(service.CHAT_CHANNEL, (payload) => {
+      void this.onEvent(payload as service.ChatEvent).catch(() => undefined);
+    });
+    this.timers.push(
+      setInterval(() => {
+        void repo.touchAgents(this.deps.db, [...this.agents.keys()]).catch(() => undefined);
+        void service.requeueLostAgents(this.deps.db, this.deps.events, this.timings).catch(() => undefined);
+      }, this.timings.heartbeatMs),
+    );
+    for (const timer of this.timers) timer.unref();
+  }
+
+  async stop() {
+    for (const timer of this.timers) clearInterval(timer);
+    this.timers = [];
+    await this.unsubscribe?.();
+  }
+
+  private async onEvent(event: service.ChatEvent) {
+    switch (event.type) {
+      case 'queue':
+        this.dirtyQueues.add(event.queueId);
+        await this.drainQueues();
+        return;
+      case 'assigned': {
+        const citizens = this.citizens.get(event.chatId);
+        const agentSockets = this.agents.get(event.agentId);
+        if (!citizens && !agentSockets) return;
+        const chat = await repo.findChat(this.deps.db, event.chatId);
+        if (chat?.status !== 'active' || chat.agent_account_id !== event.agentId) return;
+        for (const c of citizens ?? []) {
+          c.lastQueue = undefined;
+          send(c.socket, { type: 'assigned', agentName: chat.agent_name });
+        }
+        if (agentSockets) {
+          const summary = await this.chatSummary(chat);
+          for (const socket of agentSockets) send(socket, { type: 'assigned', chat: summary });
+        }
+        return;
+      }
+      case 'message': {
+        const message = await repo.findMessage(this.deps.db, event.messageId);
+        if (!message) return;
+        const out = { type: 'message', chatId: event.chatId, message: messageOut(message) };
+        for (const c of this.citizens.get(event.chatId) ?? []) send(c.socket, out);
+        await this.toAgentOf(event.chatId, out);
+        return;
+      }
+      case 'typing':
+        if (event.from === 'agent') {
+          for (const c of this.citizens.get(event.chatId) ?? []) send(c.socket, { type: 'typing' });
+        } else await this.toAgentOf(event.chatId, { type: 'typing', chatId: event.chatId });
+        return;
+      case 'closed':
+        for (const c of this.citizens.get(event.chatId) ?? []) send(c.socket, { type: 'closed' });
+        await this.toAgentOf(event.chatId, { type: 'closed', chatId: event.chatId }, true);
+        return;
+    }
+  }
+
+  private async toAgentOf(chatId: number, payload: unknown, includeClosed = false) {
+    if (this.agents.size === 0) return;
+    const chat = await repo.findChat(this.deps.db, chatId);
+    if (!chat?.agent_account_id || (chat.status !== 'active' && !includeClosed)) return;
+    for (const socket of this.agents.get(chat.agent_account_id) ?? []) send(socket, payload);
+  }
+
+  /** Coalesces bursts of queue changes: one recomputation per queue however many events arrived meanwhile. */
+  private async drainQueues() {
+    if (this.draining) return;
+    this.draining = true;
+    try {
+      while (this.dirtyQueues.size > 0) {
+        const queueIds = [...this.dirtyQueues];
+        this.dirtyQueues.clear();
+        for (const queueId of queueIds) await this.pushPositions(queueId);
+      }
+    } finally {
+      this.draining = false;
+    }
+  }
+
+  private async pushPositions(queueId: number) {
+    const local: CitizenConn[] = [];
+    for (const set of this.citizens.values()) for (const c of set) if (c.queueId === queueId) local.push(c);
+    if (local.length === 0) return;
+    const { positions } = await service.queuePositions(this.deps.db, queueId, this.timings);
+    const byChat = new Map(positions.map((p) => [p.chatId, p]));
+    for (const c of local) {
+      const p = byChat.get(c.chatId);
+      if (!p) continue;
+      const payload = {
+        type: 'queue',
+        position: p.position,
+        estimatedWaitSeconds: p.estimatedWaitSeconds,
+      };
+      const key = JSON.stringify(payload);
+      // Only real changes are sent: the widget announces each one to screen readers.
+      if (key === c.lastQueue) continue;
+      c.lastQueue = key;
+      send(c.socket, payload);
+    }
+  }
+
+  private async chatSummary(chat: repo.ChatRow) {
+    const messages = await repo.listMessages(this.deps.db, chat.id);
+    return {
+      chatId: chat.id,
+      queueId: chat.queue_id,
+      citizenName: chat.citizen_name,
+      locale: chat.locale,
+      messages: messages.map(messageOut),
+    };
+  }
+
+  private error(socket: WebSocket, locale: Locale, code: string) {
+    send(socket, { type: 'error', code, message: translator(locale)(`contactChat.errors.${code}`) });
+  }
+
+  async connectCitizen(socket: WebSocket, token: string | undefined) {
+    const chat = token
+      ? await repo.findChatByTokenHash(this.deps.db, service.hashResumeToken(token))
+      : undefined;
+    if (!chat) {
+      this.error(socket, 'nl', 'unknown_chat');
+      socket.close(4404, 'unknown chat');
+      return;
+    }
+    const conn: CitizenConn = { socket, chatId: chat.id, queueId: chat.queue_id, locale: chat.locale };
+    // Registered before the state is read, so no event between the two is missed; clients skip known ids.
+    const set = this.citizens.get(chat.id) ?? new Set<CitizenConn>();
+    this.citizens.set(chat.id, set);
+    set.add(conn);
+    socket.on('close', () => {
+      set.delete(conn);
+      if (set.size === 0 && this.citizens.get(chat.id) === set) this.citizens.delete(chat.id);
+    });
+    socket.on('message', (data) => {
+      void this.onCitizenMessage(conn, data.toString()).catch(() =>
+        this.error(socket, conn.locale, 'failed'),
+      );
+    });
+    const messages = (await repo.listMessages(this.deps.db, chat.id)).map(messageOut);
+    let position: number | null = null;
+    let estimatedWaitSeconds: number | null = null;
+    if (chat.status === 'waiting') {
+      const { positions } = await service.queuePositions(this.deps.db, chat.queue_id, this.timings);
+      const mine = positions.find((p) => p.chatId === chat.id);
+      position = mine?.position ?? null;
+      estimatedWaitSeconds = mine?.estimatedWaitSeconds ?? null;
+      conn.lastQueue = JSON.stringify({ type: 'queue', position, estimatedWaitSeconds });
+    }
+    send(socket, {
+      type: 'state',
+      chatId: chat.id,
+      status: chat.status,
+      position,
+      estimatedWaitSeconds,
+      agentName: chat.status === 'active' ? chat.agent_name : null,
+      messages,
+    });
+  }
+
+  private async onCitizenMessage(conn: CitizenConn, raw: string) {
+    const parsed = citizenInbound.safeParse(safeJson(raw));
+    if (!parsed.success) return this.error(conn.socket, conn.locale, 'invalid_message');
+    const input = parsed.data;
+    const chat = await repo.findChat(this.deps.db, conn.chatId);
+    if (!chat || chat.status === 'closed') return this.error(conn.socket, conn.locale, 'chat_closed');
+    const { db, events } = this.deps;
+    if (input.type === 'message') {
+      const message = await service.postMessage(db, events, {
+        chatId: chat.id,
+        sender: 'citizen',
+        authorAccountId: null,
+        clientId: input.clientId,
+        text: input.text,
+      });
+      send(conn.socket, { type: 'ack', clientId: input.clientId, messageId: message.id });
+    } else if (input.type === 'typing') {
+      if (chat.status === 'active')
+        await events.publish(service.CHAT_CHANNEL, { type: 'typing', chatId: chat.id, from: 'citizen' });
+    } else {
+      await service.endChat(db, events, this.timings, chat.id, 'citizen', null);
+    }
+  }
+
+  async connectAgent(socket: WebSocket, request: FastifyRequest) {
+    const principal = await this.agentPrincipal(request);
+    if (!principal) {
+      this.error(socket, 'nl', 'not_allowed');
+      socket.close(4403, 'not allowed');
+      return;
+    }
+    const accountId = principal.accountId;
+    const set = this.agents.get(accountId) ?? new Set<WebSocket>();
+    this.agents.set(accountId, set);
+    set.add(socket);
+    socket.on('close', () => {
+      set.delete(socket);
+      if (set.size > 0) return;
+      if (this.agents.get(accountId) === set) this.agents.delete(accountId);
+      // The grace period starts now; the sweeper hands the chats back if the agent does not return in time.
+      void repo.upsertAgent(this.deps.db, accountId, { connected: false }).catch(() => undefined);
+    });
+    socket.on('message', (data) => {
+      void this.onAgentMessage(socket, principal, data.toString()).catch(() =>
+        this.error(socket, principal.locale, 'failed'),
+      );
+    });
+    await repo.upsertAgent(this.deps.db, accountId, { connected: true });
+    const agent = await repo.findAgent(this.deps.db, accountId);
+    const chats = await repo.listActiveChatsOfAgent(this.deps.db, accountId);
+    send(socket, {
+      type: 'hello',
+      status: agent?.status ?? 'away',
+      capacity: agent?.capacity ?? 3,
+      chats: await Promise.all(chats.map((chat) => this.chatSummary(chat))),
+    });
+    // Reconnecting as 'available' frees up routing that waited for this agent.
+    if (agent?.status === 'available') await service.dispatch(this.deps.db, this.deps.events, this.timings);
+  }
+
+  private async agentPrincipal(request: FastifyRequest): Promise<Principal | null> {
+    // Browsers send cookies on cross-site WebSocket handshakes too, so the origin must be ours.
+    const origin = request.headers.origin;
+    if (origin && !sameOrigin(origin, request.headers.host, this.deps.config.publicUrl)) return null;
+    const token = request.cookies[SESSION_COOKIE];
+    if (!token) return null;
+    const principal = await loadPrincipal(this.deps.db, token, this.deps.config.sessionTtlHours);
+    return principal && canUseAgentConsole(principal) ? principal : null;
+  }
+
+  private async onAgentMessage(socket: WebSocket, principal: Principal, raw: string) {
+    const parsed = agentInbound.safeParse(safeJson(raw));
+    if (!parsed.success) return this.error(socket, principal.locale, 'invalid_message');
+    const input = parsed.data;
+    const { db, events } = this.deps;
+    if (input.type === 'status') {
+      await service.setAgentStatus(
+        db,
+        events,
+        this.timings,
+        principal.accountId,
+        input.status,
+        input.capacity,
+      );
+      send(socket, { type: 'status', status: input.status });
+      return;
+    }
+    const chat = await repo.findChat(db, input.chatId);
+    if (!chat || !canActOnChat(principal, chat)) return this.error(socket, principal.locale, 'not_your_chat');
+    if (input.type === 'message') {
+      const message = await service.postMessage(db, events, {
+        chatId: chat.id,
+        sender: 'agent',
+        authorAccountId: principal.accountId,
+        clientId: input.clientId,
+        text: input.text,
+      });
+      send(socket, { type: 'ack', chatId: chat.id, clientId: input.clientId, messageId: message.id });
+    } else if (input.type === 'typing') {
+      await events.publish(service.CHAT_CHANNEL, { type: 'typing', chatId: chat.id, from: 'agent' });
+    } else {
+      await service.endChat(db, events, this.timings, chat.id, 'agent', input.category);
+    }
+  }
+}
+
+function safeJson(raw: string): unknown {
+  try {
+    return JSON.parse(raw);
+  } catch {
+    return undefined;
+  }
+}
+
+function sameOrigin(origin: string, host: string | undefined, publicUrl: string): boolean {
+  try {
+    const url = new URL(origin);
+    return url.host === host || url.origin === new URL(publicUrl).origin;
+  } catch {
+    return false;
+  }
+}
