@@ -116,14 +116,16 @@ export async function listActiveChatsOfAgent(db: Db, accountId: number): Promise
   );
 }
 
-/** Waiting chats of a queue in serving order: requeued chats first, then FIFO. */
-export async function listWaitingIds(db: Db, queueId: number): Promise<number[]> {
-  const rows = await queryRows<{ id: number }>(
+/** Waiting chats of a queue in serving order (requeued chats first, then FIFO), with the queue's wait limit. */
+export async function listWaiting(db: Db, queueId: number) {
+  return queryRows<{ id: number; waited_seconds: number; max_wait_seconds: number }>(
     db,
-    sql`select id::int as id from chat_sessions where queue_id = ${queueId} and status = 'waiting'
-        order by priority desc, enqueued_at, id`,
+    sql`select c.id::int as id, extract(epoch from now() - c.created_at)::float8 as waited_seconds,
+               q.max_wait_seconds
+        from chat_sessions c join chat_queues q on q.id = c.queue_id
+        where c.queue_id = ${queueId} and c.status = 'waiting'
+        order by c.priority desc, c.enqueued_at, c.id`,
   );
-  return rows.map((r) => r.id);
 }
 
 /** Chat slots of agents who can take chats now, and how many of them are free. */
@@ -288,4 +290,26 @@ export async function closeChat(
         where id = ${chatId} and status <> 'closed' returning queue_id, agent_account_id`,
   );
   return rows[0];
+}
+
+/** Shown estimate against the wait that followed, for chats first answered since `since`. */
+export async function estimateErrors(db: Db, since: Date) {
+  const rows = await queryRows<{
+    chats: number;
+    mae: number | null;
+    bias: number | null;
+    within_half: number | null;
+  }>(
+    db,
+    sql`with e as (
+          select initial_estimate_seconds::float8 as estimate,
+                 extract(epoch from first_assigned_at - created_at)::float8 as actual
+          from chat_sessions
+          where first_assigned_at > ${since} and initial_estimate_seconds is not null)
+        select count(*)::int as chats, avg(abs(estimate - actual))::float8 as mae,
+               avg(estimate - actual)::float8 as bias,
+               avg(case when abs(estimate - actual) <= greatest(30, actual / 2) then 1 else 0 end)::float8 as within_half
+        from e`,
+  );
+  return rows[0] ?? { chats: 0, mae: null, bias: null, within_half: null };
 }

@@ -2,7 +2,7 @@ import websocket from '@fastify/websocket';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../../app';
-import { queueOut, startChatBody, startChatOut } from './chat.schemas';
+import { accuracyOut, accuracyQuery, queueOut, startChatBody, startChatOut } from './chat.schemas';
 import * as service from './chat.service';
 import { ChatHub } from './chat.ws';
 
@@ -36,6 +36,15 @@ export const chatRoutes =
       },
       async (request, reply) =>
         reply.code(201).send(await service.startChat(deps.db, deps.events, hub.timings, request.body)),
+    );
+
+    app.get(
+      '/api/contact/chat/estimate-accuracy',
+      {
+        config: { access: 'contactSupervisor' },
+        schema: { tags, querystring: accuracyQuery, response: { 200: accuracyOut } },
+      },
+      async (request) => service.estimateAccuracy(deps.db, request.query.days),
     );
 
     // Outside /api: sockets authenticate themselves (a resume token for citizens, the session for agents).

@@ -13,6 +13,7 @@ export const startChatOut = z.object({
   position: z.number().int(),
   estimatedWaitSeconds: z.number().int().nullable(),
   maxWaitSeconds: z.number().int(),
+  offerEmail: z.boolean(),
 });
 
 export const queueOut = z.object({
@@ -51,3 +52,13 @@ export const agentInbound = z.discriminatedUnion('type', [
 
 export type CitizenInbound = z.infer<typeof citizenInbound>;
 export type AgentInbound = z.infer<typeof agentInbound>;
+
+export const accuracyQuery = z.object({ days: z.coerce.number().int().min(1).max(365).default(7) });
+
+export const accuracyOut = z.object({
+  days: z.number().int(),
+  chats: z.number().int(),
+  meanAbsoluteErrorSeconds: z.number().int().nullable(),
+  biasSeconds: z.number().int().nullable(),
+  shareWithinTolerance: z.number().nullable(),
+});

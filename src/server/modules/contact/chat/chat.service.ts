@@ -85,30 +85,40 @@ async function handleSeconds(db: Db, queueId: number): Promise<number> {
   return (mean * handled + DEFAULT_HANDLE_SECONDS * PRIOR_CHATS) / (handled + PRIOR_CHATS);
 }
 
-export type QueuePosition = { chatId: number; position: number; estimatedWaitSeconds: number | null };
+export type QueuePosition = {
+  chatId: number;
+  position: number;
+  estimatedWaitSeconds: number | null;
+  /** The wait is (or is expected to become) longer than the queue allows: the widget offers the e-mail form. */
+  offerEmail: boolean;
+};
 
 /** Every waiting citizen's place and estimate in one queue (one pass; used on each queue change). */
 export async function queuePositions(
   db: Db,
   queueId: number,
   timings: ChatTimings,
-): Promise<{ positions: QueuePosition[]; maxWaitSeconds: number | null }> {
-  const ids = await repo.listWaitingIds(db, queueId);
-  if (ids.length === 0) return { positions: [], maxWaitSeconds: null };
+): Promise<{ positions: QueuePosition[] }> {
+  const waiting = await repo.listWaiting(db, queueId);
+  if (waiting.length === 0) return { positions: [] };
   const { slots, free } = await repo.agentSlots(db, new Date(Date.now() - timings.agentGraceMs));
   const handle = await handleSeconds(db, queueId);
   return {
-    positions: ids.map((chatId, index) => ({
-      chatId,
-      position: index + 1,
-      estimatedWaitSeconds: estimateWaitForPosition({
+    positions: waiting.map((row, index) => {
+      const estimate = estimateWaitForPosition({
         position: index + 1,
         slots,
         freeSlots: free,
         handleSeconds: handle,
-      }),
-    })),
-    maxWaitSeconds: null,
+      });
+      return {
+        chatId: row.id,
+        position: index + 1,
+        estimatedWaitSeconds: estimate,
+        offerEmail:
+          estimate === null || estimate > row.max_wait_seconds || row.waited_seconds > row.max_wait_seconds,
+      };
+    }),
   };
 }
 
@@ -137,13 +147,15 @@ export async function startChat(
   await dispatch(db, events, timings);
   const { positions } = await queuePositions(db, queue.id, timings);
   const mine = positions.find((p) => p.chatId === chatId);
-  await repo.setInitialEstimate(db, chatId, mine?.estimatedWaitSeconds ?? null);
+  // Not waiting any more means an agent took it at once: the promise was "no wait".
+  await repo.setInitialEstimate(db, chatId, mine ? mine.estimatedWaitSeconds : 0);
   await events.publish(CHAT_CHANNEL, { type: 'queue', queueId: queue.id } satisfies ChatEvent);
   return {
     chatId,
     resumeToken,
     position: mine?.position ?? 0,
     estimatedWaitSeconds: mine ? mine.estimatedWaitSeconds : 0,
+    offerEmail: mine?.offerEmail ?? false,
     maxWaitSeconds: queue.max_wait_seconds,
   };
 }
@@ -238,4 +250,20 @@ export async function requeueLostAgents(db: Db, events: EventBus, timings: ChatT
     await events.publish(CHAT_CHANNEL, { type: 'queue', queueId } satisfies ChatEvent);
   if (queueIds.length > 0) await dispatch(db, events, timings);
   return queueIds.length;
+}
+
+/**
+ * How close the estimates shown at the start of a chat came to the waits that followed: mean absolute error,
+ * bias (positive: we promised longer than it took) and the share within 50 % (or 30 s for short waits).
+ */
+export async function estimateAccuracy(db: Db, days: number) {
+  const row = await repo.estimateErrors(db, new Date(Date.now() - days * 86_400_000));
+  const round = (value: number | null) => (value === null ? null : Math.round(value));
+  return {
+    days,
+    chats: row.chats,
+    meanAbsoluteErrorSeconds: round(row.mae),
+    biasSeconds: round(row.bias),
+    shareWithinTolerance: row.within_half === null ? null : Math.round(row.within_half * 1000) / 1000,
+  };
 }

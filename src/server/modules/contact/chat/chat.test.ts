@@ -184,7 +184,7 @@ describeEachEngine('contact chat: queue, routing and sockets', (engine) => {
     const citizens = await Promise.all(started.map((s) => citizen(s.resumeToken)));
     expect(citizens.map((c) => c.last('state')?.position)).toEqual([1, 2, 3]);
     // Nobody on duty: no honest estimate.
-    expect(citizens[2]!.last('state')?.estimatedWaitSeconds).toBeNull();
+    expect(citizens[2]!.last('state')).toMatchObject({ estimatedWaitSeconds: null, offerEmail: true });
 
     const console_ = await agent(0);
     const marks = citizens.map((c) => c.frames.length);
@@ -240,6 +240,21 @@ describeEachEngine('contact chat: queue, routing and sockets', (engine) => {
     ]);
     expect(rows[4]!.status).toBe('waiting');
     expect(chats[4]!.position).toBe(1);
+
+    // The four answered at once were promised no wait, and got none: the accuracy report says so.
+    await buildAccount(ctx, { email: 'supervisor@test.example', roles: [{ role: 'contact_supervisor' }] });
+    const supervisor = await signIn(ctx, 'supervisor@test.example');
+    const accuracy = await supervisor.inject({
+      method: 'GET',
+      url: '/api/contact/chat/estimate-accuracy?days=1',
+    });
+    expect(accuracy.json()).toEqual({
+      days: 1,
+      chats: 4,
+      meanAbsoluteErrorSeconds: 0,
+      biasSeconds: 0,
+      shareWithinTolerance: 1,
+    });
   });
 
   it('stores a message once per client id and delivers it to the agent', async () => {

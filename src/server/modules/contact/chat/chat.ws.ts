@@ -141,6 +141,7 @@ export class ChatHub {
         type: 'queue',
         position: p.position,
         estimatedWaitSeconds: p.estimatedWaitSeconds,
+        offerEmail: p.offerEmail,
       };
       const key = JSON.stringify(payload);
       // Only real changes are sent: the widget announces each one to screen readers.
@@ -191,12 +192,14 @@ export class ChatHub {
     const messages = (await repo.listMessages(this.deps.db, chat.id)).map(messageOut);
     let position: number | null = null;
     let estimatedWaitSeconds: number | null = null;
+    let offerEmail = false;
     if (chat.status === 'waiting') {
       const { positions } = await service.queuePositions(this.deps.db, chat.queue_id, this.timings);
       const mine = positions.find((p) => p.chatId === chat.id);
       position = mine?.position ?? null;
       estimatedWaitSeconds = mine?.estimatedWaitSeconds ?? null;
-      conn.lastQueue = JSON.stringify({ type: 'queue', position, estimatedWaitSeconds });
+      offerEmail = mine?.offerEmail ?? false;
+      conn.lastQueue = JSON.stringify({ type: 'queue', position, estimatedWaitSeconds, offerEmail });
     }
     send(socket, {
       type: 'state',
@@ -204,6 +207,7 @@ export class ChatHub {
       status: chat.status,
       position,
       estimatedWaitSeconds,
+      offerEmail,
       agentName: chat.status === 'active' ? chat.agent_name : null,
       messages,
     });
