@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { ContactEmailForm } from './ContactEmailForm';
 
 /**
  * "Contacteer ons" on every page. For now it shows how to reach 1700; the contact module replaces the
@@ -22,6 +23,7 @@ export function ContactSlot() {
           <a href={`mailto:${t('web.contact.email')}`}>{t('web.contact.email')}</a>
         </li>
       </ul>
+      <ContactEmailForm />
       <p className="contact-slot__hint">{t('web.contact.chatSoon')}</p>
     </section>
   );

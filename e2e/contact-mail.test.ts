@@ -1,0 +1,64 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { queryRows } from '../src/server/db/client';
+import {
+  describeWithBrowser,
+  type E2E,
+  expectAccessible,
+  goto,
+  pageProblems,
+  startE2E,
+} from './support/browser';
+
+describeWithBrowser('contact 1700 by e-mail in the browser', () => {
+  let e2e: E2E;
+  beforeAll(async () => {
+    e2e = await startE2E();
+  });
+  afterAll(async () => {
+    await e2e?.close();
+  });
+
+  it('sends a question from the contact slot: errors per field, then a confirmation, and the mails go out', async () => {
+    const page = await e2e.newPage();
+    await goto(page, '/waarden');
+    const open = page.getByRole('button', { name: 'Stuur een e-mail naar 1700' });
+    await open.focus();
+    await page.keyboard.press('Enter');
+    expect(await open.getAttribute('aria-expanded')).toBe('true');
+
+    // Submitting without anything: the server's messages appear next to their fields.
+    await page.getByRole('button', { name: 'Verstuur' }).click();
+    const form = page.getByRole('form', { name: 'E-mail naar 1700' });
+    await expect.poll(() => form.textContent()).toContain('Geef een geldig e-mailadres');
+    const text = (await form.textContent()) ?? '';
+    expect(text).toContain('Kies een onderwerp.');
+    expect(text).toContain('Schrijf je vraag.');
+    expect(text).toContain('Geef toestemming');
+    await expectAccessible(page, 'contact e-mail form with errors');
+
+    await page.getByLabel('Je e-mailadres').fill('an.peeters@burger.test');
+    await page.getByRole('button', { name: /Onderwerp/ }).click();
+    await page.getByRole('option', { name: 'De waarden van de Vlaamse overheid' }).click();
+    await page.getByLabel('Je vraag').fill('<script>alert(1)</script> Hoe werkt dit?');
+    await page.getByText('Ik geef 1700 toestemming', { exact: false }).click();
+    await page.getByRole('button', { name: 'Verstuur' }).click();
+
+    const status = page.getByRole('status').filter({ hasText: 'we hebben je vraag goed ontvangen' });
+    await expect.poll(() => status.textContent()).toMatch(/referentie 1700-\d{6}.*an\.peeters@burger\.test/);
+    await expectAccessible(page, 'contact e-mail form sent');
+
+    // The runtime here mails into the dev mailbox: run the queue once and both mails are there.
+    await e2e.runtime.jobs.runDue();
+    const mails = await queryRows<{ to_addresses: string; text_body: string }>(
+      e2e.runtime.db,
+      sql`select to_addresses, text_body from dev_mailbox order by id`,
+    );
+    expect(mails.map((m) => m.to_addresses).sort()).toEqual([
+      '1700@vlaanderen.example',
+      'an.peeters@burger.test',
+    ]);
+    expect(mails[0]!.text_body).toContain('<script>alert(1)</script> Hoe werkt dit?');
+    expect(pageProblems(page)).toEqual([]);
+  });
+});

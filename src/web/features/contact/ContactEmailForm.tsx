@@ -1,0 +1,184 @@
+import { useMutation } from '@tanstack/react-query';
+import { type FormEvent, useId, useState } from 'react';
+import { Form } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import { ApiError, api } from '../../app/api';
+import { Alert } from '../../ui/Alert';
+import { Button } from '../../ui/Button';
+import { Checkbox } from '../../ui/Checkbox';
+import { Select } from '../../ui/Select';
+import { TextField } from '../../ui/TextField';
+import './contact.css';
+
+// Same keys and limits as the server's contact-mail schemas; the server stays the judge.
+const TOPICS = ['general', 'values', 'work', 'website', 'privacy'] as const;
+const MAX_QUESTION = 5000;
+const MAX_NAME = 100;
+
+type Payload = {
+  name?: string;
+  email: string;
+  topic: string;
+  question: string;
+  consent: boolean;
+  locale: string;
+  website: string;
+};
+
+/**
+ * "Stuur een e-mail naar 1700": a disclosure that opens a short form. The server stores the question, mails it
+ * to 1700 and sends the citizen a copy; the confirmation is announced through a polite status region.
+ */
+export function ContactEmailForm() {
+  const { t, i18n } = useTranslation();
+  const formId = useId();
+  const consentErrorId = useId();
+  const [open, setOpen] = useState(false);
+  const [name, setName] = useState('');
+  const [email, setEmail] = useState('');
+  const [topic, setTopic] = useState<string | null>(null);
+  const [question, setQuestion] = useState('');
+  const [consent, setConsent] = useState(false);
+  const [website, setWebsite] = useState('');
+  const [sentTo, setSentTo] = useState('');
+  const send = useMutation({
+    mutationFn: (body: Payload) => api.post<{ reference: string }>('/api/contact/email', body),
+  });
+  const fieldErrors = send.error instanceof ApiError ? send.error.fieldErrors() : {};
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setSentTo(email.trim());
+    send.mutate({
+      ...(name.trim() ? { name: name.trim() } : {}),
+      email: email.trim(),
+      topic: topic ?? '',
+      question,
+      consent,
+      locale: i18n.language === 'en' ? 'en' : 'nl',
+      website,
+    });
+  };
+
+  const reset = () => {
+    setQuestion('');
+    setTopic(null);
+    setConsent(false);
+    send.reset();
+    setOpen(true);
+  };
+
+  return (
+    <div className="contact-mail">
+      {/* Always in the page so the confirmation is announced when it appears. */}
+      <div role="status" className="contact-mail__status">
+        {send.isSuccess ? (
+          <p className="contact-mail__thanks">
+            {t('contactMail.form.sent', { reference: send.data.reference, email: sentTo })}
+          </p>
+        ) : null}
+      </div>
+      {send.isSuccess ? (
+        <Button variant="secondary" onPress={reset}>
+          {t('contactMail.form.another')}
+        </Button>
+      ) : (
+        <>
+          <Button
+            variant={open ? 'secondary' : 'primary'}
+            aria-expanded={open}
+            aria-controls={formId}
+            onPress={() => setOpen((value) => !value)}
+          >
+            {t('contactMail.form.open')}
+          </Button>
+          <div id={formId} hidden={!open}>
+            {open ? (
+              <Form
+                onSubmit={submit}
+                validationErrors={fieldErrors}
+                validationBehavior="aria"
+                className="contact-mail__form"
+                aria-label={t('contactMail.form.title')}
+              >
+                <p className="contact-mail__intro">{t('contactMail.form.intro')}</p>
+                <TextField
+                  label={t('contactMail.form.name')}
+                  name="name"
+                  autoComplete="name"
+                  maxLength={MAX_NAME}
+                  value={name}
+                  onChange={setName}
+                />
+                <TextField
+                  label={t('contactMail.form.email')}
+                  description={t('contactMail.form.emailHint')}
+                  name="email"
+                  type="email"
+                  autoComplete="email"
+                  isRequired
+                  value={email}
+                  onChange={setEmail}
+                />
+                <Select
+                  label={t('contactMail.form.topic')}
+                  name="topic"
+                  isRequired
+                  options={TOPICS.map((key) => ({ id: key, label: t(`contactMail.topics.${key}`) }))}
+                  selectedKey={topic}
+                  onSelectionChange={(key) => setTopic(key === null ? null : String(key))}
+                  errorMessage={fieldErrors.topic}
+                />
+                <TextField
+                  label={t('contactMail.form.question')}
+                  description={t('contactMail.form.questionHint', { max: MAX_QUESTION })}
+                  name="question"
+                  multiline
+                  rows={5}
+                  isRequired
+                  maxLength={MAX_QUESTION}
+                  value={question}
+                  onChange={setQuestion}
+                />
+                <div className="contact-mail__consent">
+                  <Checkbox
+                    name="consent"
+                    isSelected={consent}
+                    onChange={setConsent}
+                    isInvalid={!!fieldErrors.consent}
+                    aria-describedby={fieldErrors.consent ? consentErrorId : undefined}
+                  >
+                    {t('contactMail.form.consent')}
+                  </Checkbox>
+                  {fieldErrors.consent ? (
+                    <p id={consentErrorId} className="field__error">
+                      {fieldErrors.consent}
+                    </p>
+                  ) : null}
+                </div>
+                {/* Honeypot: people never see or reach this field; the server ignores what bots put in it. */}
+                <div className="honeypot" aria-hidden="true">
+                  <label>
+                    {t('contactMail.form.website')}
+                    <input
+                      type="text"
+                      name="website"
+                      tabIndex={-1}
+                      autoComplete="off"
+                      value={website}
+                      onChange={(event) => setWebsite(event.target.value)}
+                    />
+                  </label>
+                </div>
+                {send.error ? <Alert tone="error">{(send.error as Error).message}</Alert> : null}
+                <Button type="submit" isPending={send.isPending}>
+                  {t('contactMail.form.send')}
+                </Button>
+              </Form>
+            ) : null}
+          </div>
+        </>
+      )}
+    </div>
+  );
+}
