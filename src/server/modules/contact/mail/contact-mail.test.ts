@@ -324,3 +324,37 @@ describeEachEngine('contact 1700: citizen replies by mail thread into the ticket
     expect(messages).toHaveLength(3);
   });
 });
+
+describeEachEngine('contact 1700: rate limit and the daily purge job', (engine) => {
+  const ctx = useTestContext(engine, { rateLimits: true, config: { CONTACT_RETENTION_DAYS: '7' } });
+
+  it('accepts five questions a minute from one address, then answers 429 with a translated message', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      const response = await ctx.current.app.inject({
+        method: 'POST',
+        url: '/api/contact/email',
+        payload: { ...question, question: `Vraag ${i}` },
+        headers: { 'accept-language': 'en' },
+      });
+      statuses.push(response.statusCode);
+      if (response.statusCode === 429) expect(response.json().error.code).toBe('RATE_LIMITED');
+    }
+    expect(statuses).toEqual([202, 202, 202, 202, 202, 429]);
+  });
+
+  it('schedules the purge once a day; the job purges and schedules the next day', async () => {
+    const db = ctx.current.database.db;
+    const scheduled = await db.select().from(jobs).where(eq(jobs.queue, 'contact_mail_purge'));
+    expect(scheduled).toHaveLength(1);
+    await db.execute(
+      sql`update contact_tickets set status = 'answered', updated_at = now() - interval '8 days'`,
+    );
+    await ctx.current.runtime.jobs.runDue();
+    expect(await db.select().from(contactTickets)).toHaveLength(0);
+    const after = await db.select().from(jobs).where(eq(jobs.queue, 'contact_mail_purge'));
+    expect(after.map((job) => job.status).sort()).toEqual(['done', 'pending']);
+    const next = after.find((job) => job.status === 'pending')!;
+    expect(next.runAt.getTime()).toBeGreaterThan(Date.now());
+  });
+});
