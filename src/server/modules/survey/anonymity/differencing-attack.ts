@@ -1,0 +1,245 @@
+/**
+ * The differencing attacker: the test oracle of the anonymity engine (issue 3, deliverable 6).
+ *
+ * It receives exactly what leaves the server — the public structure of the published table
+ * (which cells exist and which sums hold between them: a unit is the sum of its sub-units and
+ * its direct members, a unit's total is the sum of its demographic categories) and the counts
+ * of the *visible* cells — and tries to learn what it must not:
+ *
+ * 1. **Exact recovery.** It solves the linear system "total = sum of parts" for all relations,
+ *    with the visible counts as constants and the hidden counts as unknowns, by Gaussian
+ *    elimination to reduced row-echelon form. A hidden cell is *determined* iff its unit vector
+ *    lies in the row space of the system, i.e. iff its pivot row has no other entry. This is
+ *    complete for linear reasoning: it finds everything that "parent − visible children",
+ *    across both dimensions and repeated to any depth, can find, and also what only a
+ *    combination of many equations gives. Arithmetic is done modulo the prime 94,906,249
+ *    (all products stay below 2^53, so no BigInt is needed); counts are far below the
+ *    modulus, so a determined value maps back to the exact integer. Working over a prime
+ *    field instead of the rationals could in theory change a rank when the prime divides a
+ *    minor of the matrix; with ±1 coefficients and this modulus that does not happen at our
+ *    sizes (and it would only make the attacker *stronger*-looking or weaker by one cell,
+ *    never silently both).
+ * 2. **Small derived groups.** For every relation whose total is visible, the attacker knows
+ *    the combined count of the hidden parts (total − visible parts). It then subtracts every
+ *    visible figure nested inside those hidden parts (recursively, through both relation
+ *    kinds, taking the decomposition that covers most) and obtains the size of a group of
+ *    real people whose combined answers it could also compute by the same subtraction. If
+ *    that group has fewer than k people — including zero, which tells it that every hidden
+ *    part is exactly its visible content — it is reported.
+ * 3. **Visible small figures.** Any visible cell with n < k is reported directly.
+ *
+ * The attacker never looks at hidden counts; the tests compare its findings with the truth.
+ */
+
+/** A cell of a published table, without its count (the structure is public). */
+export interface PublicCell {
+  key: string;
+  visible: boolean;
+  /** Only for visible cells. */
+  n?: number;
+}
+
+/** total = sum(parts), as indices into the cell list. */
+export interface Relation {
+  total: number;
+  parts: number[];
+}
+
+export interface PublicTable {
+  cells: PublicCell[];
+  relations: Relation[];
+}
+
+export interface AttackFinding {
+  kind: 'hidden-count-recovered' | 'small-derived-group' | 'small-visible-figure';
+  /** Cell key, or for a derived group "total − visible" a description. */
+  subject: string;
+  /** The count the attacker obtained. */
+  n: number;
+}
+
+export interface AttackResult {
+  /** Hidden cells whose exact count the attacker derived, by key. */
+  recovered: Map<string, number>;
+  findings: AttackFinding[];
+}
+
+export const MODULUS = 94_906_249;
+
+function mod(a: number): number {
+  const r = a % MODULUS;
+  return r < 0 ? r + MODULUS : r;
+}
+
+function mulMod(a: number, b: number): number {
+  return (a * b) % MODULUS;
+}
+
+function invMod(a: number): number {
+  let [oldR, r] = [mod(a), MODULUS];
+  let [oldS, s] = [1, 0];
+  while (r !== 0) {
+    const q = Math.floor(oldR / r);
+    [oldR, r] = [r, oldR - q * r];
+    [oldS, s] = [s, oldS - q * s];
+  }
+  return mod(oldS);
+}
+
+interface Row {
+  coef: Map<number, number>;
+  rhs: number;
+}
+
+/**
+ * Which hidden cells are uniquely determined by the relations and the visible counts.
+ * Returns cell index → derived count. Used by the tests (as part of the attack) and by the
+ * planner (to verify a suppression pattern before it is released).
+ */
+export function determinedHiddenCells(table: PublicTable): Map<number, number> {
+  const { cells, relations } = table;
+  // Pivot rows in reduced row-echelon form, keyed by pivot variable.
+  const pivots = new Map<number, Row>();
+  // For each variable, the pivots whose row mentions it (to keep the form reduced cheaply).
+  const mentions = new Map<number, Set<number>>();
+  const mention = (v: number, pivot: number) => {
+    let s = mentions.get(v);
+    if (!s) {
+      s = new Set();
+      mentions.set(v, s);
+    }
+    s.add(pivot);
+  };
+
+  for (const rel of relations) {
+    const row: Row = { coef: new Map(), rhs: 0 };
+    const add = (idx: number, sign: number) => {
+      const cell = cells[idx]!;
+      if (cell.visible) {
+        row.rhs = mod(row.rhs - sign * (cell.n ?? 0));
+      } else {
+        row.coef.set(idx, mod((row.coef.get(idx) ?? 0) + sign));
+      }
+    };
+    add(rel.total, -1);
+    for (const p of rel.parts) add(p, 1);
+    // sum(hidden coef * x) = rhs
+    for (const [v, c] of [...row.coef]) if (c === 0) row.coef.delete(v);
+    if (row.coef.size === 0) continue;
+
+    // Reduce by existing pivots.
+    for (const v of [...row.coef.keys()]) {
+      const c = row.coef.get(v);
+      const p = pivots.get(v);
+      if (c === undefined || c === 0 || !p) continue;
+      for (const [w, pc] of p.coef) {
+        const next = mod((row.coef.get(w) ?? 0) - mulMod(c, pc));
+        if (next === 0) row.coef.delete(w);
+        else row.coef.set(w, next);
+      }
+      row.rhs = mod(row.rhs - mulMod(c, p.rhs));
+    }
+    if (row.coef.size === 0) continue;
+    // New pivot: the smallest variable, normalised to coefficient 1.
+    const pv = Math.min(...row.coef.keys());
+    const inv = invMod(row.coef.get(pv)!);
+    for (const [w, c] of row.coef) row.coef.set(w, mulMod(c, inv));
+    row.rhs = mulMod(row.rhs, inv);
+    // Eliminate pv from the existing pivot rows that mention it.
+    for (const other of [...(mentions.get(pv) ?? [])]) {
+      const o = pivots.get(other);
+      if (!o) continue;
+      const c = o.coef.get(pv);
+      if (c === undefined) continue;
+      for (const [w, rc] of row.coef) {
+        const next = mod((o.coef.get(w) ?? 0) - mulMod(c, rc));
+        if (next === 0) {
+          o.coef.delete(w);
+          mentions.get(w)?.delete(other);
+        } else {
+          o.coef.set(w, next);
+          mention(w, other);
+        }
+      }
+      o.rhs = mod(o.rhs - mulMod(c, row.rhs));
+    }
+    pivots.set(pv, row);
+    for (const w of row.coef.keys()) mention(w, pv);
+  }
+
+  const out = new Map<number, number>();
+  for (const [v, row] of pivots) {
+    if (row.coef.size === 1) out.set(v, row.rhs);
+  }
+  return out;
+}
+
+/**
+ * The largest count inside a hidden cell that the attacker can account for with visible
+ * figures (and recovered counts), by decomposing it through the relations where it is the total.
+ */
+function coverage(table: PublicTable, known: (idx: number) => number | undefined): (idx: number) => number {
+  const asTotal = new Map<number, Relation[]>();
+  for (const rel of table.relations) {
+    const list = asTotal.get(rel.total) ?? [];
+    list.push(rel);
+    asTotal.set(rel.total, list);
+  }
+  const memo = new Map<number, number>();
+  const cov = (idx: number): number => {
+    const k = known(idx);
+    if (k !== undefined) return k;
+    const m = memo.get(idx);
+    if (m !== undefined) return m;
+    let best = 0;
+    for (const rel of asTotal.get(idx) ?? []) {
+      let s = 0;
+      for (const p of rel.parts) s += cov(p);
+      if (s > best) best = s;
+    }
+    memo.set(idx, best);
+    return best;
+  };
+  return cov;
+}
+
+/** Run the full attack on what a viewer receives. */
+export function attack(table: PublicTable, k: number): AttackResult {
+  const findings: AttackFinding[] = [];
+  const recoveredIdx = determinedHiddenCells(table);
+  const recovered = new Map<string, number>();
+  for (const [idx, n] of recoveredIdx) {
+    const key = table.cells[idx]!.key;
+    recovered.set(key, n);
+    findings.push({ kind: 'hidden-count-recovered', subject: key, n });
+  }
+  table.cells.forEach((c) => {
+    if (c.visible && (c.n ?? 0) < k)
+      findings.push({ kind: 'small-visible-figure', subject: c.key, n: c.n ?? 0 });
+  });
+
+  const known = (idx: number): number | undefined => {
+    const c = table.cells[idx]!;
+    if (c.visible) return c.n ?? 0;
+    return recoveredIdx.get(idx);
+  };
+  const cov = coverage(table, known);
+  for (const rel of table.relations) {
+    const total = known(rel.total);
+    if (total === undefined) continue;
+    const hidden = rel.parts.filter((p) => known(p) === undefined);
+    if (hidden.length === 0) continue;
+    let residual = total;
+    for (const p of rel.parts) residual -= cov(p);
+    if (residual < k) {
+      findings.push({
+        kind: 'small-derived-group',
+        subject: `${table.cells[rel.total]!.key} − visible figures (hidden: ${hidden
+          .map((h) => table.cells[h]!.key)
+          .join(', ')})`,
+        n: residual,
+      });
+    }
+  }
+  return { recovered, findings };
+}
