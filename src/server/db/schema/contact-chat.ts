@@ -58,6 +58,10 @@ export const chatSessions = pgTable(
     firstAssignedAt: timestamp('first_assigned_at', { withTimezone: true }),
     /** Estimate shown when the chat was created, to compare with the real wait later. */
     initialEstimateSeconds: integer('initial_estimate_seconds'),
+    /** Refreshed while the citizen has a socket open on any process; stale → the citizen is gone. */
+    citizenSeenAt: timestamp('citizen_seen_at', { withTimezone: true }).notNull().defaultNow(),
+    /** When the "are you still there?" warning went out; cleared when the citizen comes back. */
+    inactivityWarnedAt: timestamp('inactivity_warned_at', { withTimezone: true }),
     closedAt: timestamp('closed_at', { withTimezone: true }),
     closedBy: text('closed_by').$type<'citizen' | 'agent' | 'system'>(),
     closeCategory: text('close_category'),

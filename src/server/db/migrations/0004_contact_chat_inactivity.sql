@@ -1,0 +1,2 @@
+ALTER TABLE "chat_sessions" ADD COLUMN "citizen_seen_at" timestamp with time zone DEFAULT now() NOT NULL;--> statement-breakpoint
+ALTER TABLE "chat_sessions" ADD COLUMN "inactivity_warned_at" timestamp with time zone;
