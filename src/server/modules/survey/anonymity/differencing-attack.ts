@@ -26,7 +26,12 @@
  *    real people whose combined answers it could also compute by the same subtraction. If
  *    that group has fewer than k people — including zero, which tells it that every hidden
  *    part is exactly its visible content — it is reported.
- * 3. **Visible small figures.** Any visible cell with n < k is reported directly.
+ * 3. **Bounds.** Counts are integers ≥ 0, so the attacker also propagates intervals through
+ *    every relation (part ≥ total − Σ max(other parts), part ≤ total − Σ min(other parts), and
+ *    the total between the sums of the parts' minima and maxima) to a fixed point. A hidden cell
+ *    whose interval closes to a single value is recovered even when linear algebra alone
+ *    cannot pin it (e.g. "x + y = 5 and x ≥ 5, so y = 0").
+ * 4. **Visible small figures.** Any visible cell with n < k is reported directly.
  *
  * The attacker never looks at hidden counts; the tests compare its findings with the truth.
  */
@@ -175,6 +180,51 @@ export function determinedHiddenCells(table: PublicTable): Map<number, number> {
 }
 
 /**
+ * Interval propagation over integers ≥ 0: for every cell, the smallest and largest count that is
+ * consistent with the relations and the visible counts (as far as propagation finds; capped
+ * passes). Visible cells have lo = hi = n.
+ */
+export function boundsOfCells(table: PublicTable, maxPasses = 200): { lo: number[]; hi: number[] } {
+  const lo = table.cells.map((c) => (c.visible ? (c.n ?? 0) : 0));
+  const hi = table.cells.map((c) => (c.visible ? (c.n ?? 0) : Number.POSITIVE_INFINITY));
+  for (let pass = 0; pass < maxPasses; pass++) {
+    let changed = false;
+    const tighten = (idx: number, l: number, h: number) => {
+      if (l > lo[idx]!) {
+        lo[idx] = l;
+        changed = true;
+      }
+      if (h < hi[idx]!) {
+        hi[idx] = h;
+        changed = true;
+      }
+    };
+    for (const rel of table.relations) {
+      let sumLo = 0;
+      let finiteHi = 0;
+      let infinite = 0;
+      for (const p of rel.parts) {
+        sumLo += lo[p]!;
+        if (Number.isFinite(hi[p]!)) finiteHi += hi[p]!;
+        else infinite++;
+      }
+      tighten(rel.total, sumLo, infinite > 0 ? Number.POSITIVE_INFINITY : finiteHi);
+      for (const p of rel.parts) {
+        const othersLo = sumLo - lo[p]!;
+        const own = Number.isFinite(hi[p]!);
+        const othersHi =
+          infinite - (own ? 0 : 1) > 0 ? Number.POSITIVE_INFINITY : finiteHi - (own ? hi[p]! : 0);
+        const l = lo[rel.total]! - othersHi;
+        const h = hi[rel.total]! - othersLo;
+        tighten(p, Math.max(0, l), h);
+      }
+    }
+    if (!changed) break;
+  }
+  return { lo, hi };
+}
+
+/**
  * The largest count inside a hidden cell that the attacker can account for with visible
  * figures (and recovered counts), by decomposing it through the relations where it is the total.
  */
@@ -207,6 +257,10 @@ function coverage(table: PublicTable, known: (idx: number) => number | undefined
 export function attack(table: PublicTable, k: number): AttackResult {
   const findings: AttackFinding[] = [];
   const recoveredIdx = determinedHiddenCells(table);
+  const { lo, hi } = boundsOfCells(table);
+  table.cells.forEach((c, idx) => {
+    if (!c.visible && lo[idx] === hi[idx] && !recoveredIdx.has(idx)) recoveredIdx.set(idx, lo[idx]!);
+  });
   const recovered = new Map<string, number>();
   for (const [idx, n] of recoveredIdx) {
     const key = table.cells[idx]!.key;

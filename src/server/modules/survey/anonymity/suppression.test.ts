@@ -45,6 +45,8 @@ const nodeArb = (depth: number): fc.Arbitrary<Node> =>
       });
 const treeArb = fc.integer({ min: 1, max: 4 }).chain((d) => nodeArb(d));
 const kArb = fc.constantFrom(3, 5, 5, 10);
+/** Multiply the number of fast-check runs, e.g. ANONYMITY_FC_RUNS=20 for a soak run. */
+const RUNS = Math.max(1, Number(process.env.ANONYMITY_FC_RUNS ?? 1));
 
 function crossedInput(
   tree: Node,
@@ -272,7 +274,7 @@ describe('planDisclosure: properties (fast-check)', () => {
         const plan = planDisclosure({ units: flatten(tree), k });
         assertSafe(plan);
       }),
-      { numRuns: 300 },
+      { numRuns: 300 * RUNS },
     );
   });
 
@@ -289,7 +291,7 @@ describe('planDisclosure: properties (fast-check)', () => {
           assertSafe(plan);
         },
       ),
-      { numRuns: 200 },
+      { numRuns: 200 * RUNS },
     );
   });
 
@@ -301,8 +303,34 @@ describe('planDisclosure: properties (fast-check)', () => {
         const b = planDisclosure({ units: [...units].reverse(), k });
         expect(hiddenKeys(b)).toEqual(hiddenKeys(a));
       }),
-      { numRuns: 100 },
+      { numRuns: 100 * RUNS },
     );
+  });
+
+  it('the oracle has teeth: with primary suppression only, the attacker catches every lone hidden part (200 runs)', () => {
+    let caught = 0;
+    let runs = 0;
+    fc.assert(
+      fc.property(treeArb, kArb, (tree, k) => {
+        runs++;
+        const plan = planDisclosure({ units: flatten(tree), k });
+        const naive = publicView(plan);
+        naive.cells.forEach((c, i) => {
+          const truth = plan.cells[i]!;
+          c.visible = truth.n >= k;
+          c.n = c.visible ? truth.n : undefined;
+        });
+        const lone = naive.relations.some(
+          (r) =>
+            naive.cells[r.total]!.visible && r.parts.filter((p) => !naive.cells[p]!.visible).length === 1,
+        );
+        const result = attack(naive, k);
+        if (lone) expect(result.recovered.size).toBeGreaterThan(0);
+        if (result.findings.length > 0) caught++;
+      }),
+      { numRuns: 200 * RUNS },
+    );
+    expect(caught / runs).toBeGreaterThan(0.3);
   });
 
   it('the attacker itself works: it recovers a lone hidden child and a small remainder', () => {
@@ -391,7 +419,7 @@ describe('planAcrossWaves', () => {
           expect(h0).toEqual(h1);
         },
       ),
-      { numRuns: 100 },
+      { numRuns: 100 * RUNS },
     );
   });
 });

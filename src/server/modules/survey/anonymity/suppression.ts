@@ -80,7 +80,7 @@
  * for 1,000 units takes milliseconds, so even 60 distinct signatures stay well below a second.
  */
 
-import { determinedHiddenCells, type PublicTable, type Relation } from './differencing-attack';
+import { boundsOfCells, determinedHiddenCells, type PublicTable, type Relation } from './differencing-attack';
 
 export const DEFAULT_K = 5;
 export const MIN_K = 3;
@@ -362,7 +362,12 @@ export function planDisclosure(input: DisclosureInput): DisclosurePlan {
       cells: cells.map((c) => ({ key: c.key, visible: c.visible, n: c.visible ? c.n : undefined })),
       relations,
     };
-    const determined = [...determinedHiddenCells(table).keys()].sort((a, b) => a - b);
+    const found = new Set(determinedHiddenCells(table).keys());
+    const { lo, hi } = boundsOfCells(table);
+    cells.forEach((c, i) => {
+      if (!c.visible && lo[i] === hi[i]) found.add(i);
+    });
+    const determined = [...found].sort((a, b) => a - b);
     if (determined.length === 0) break;
     const target = determined[0]!;
     const candidates = new Set<number>();
