@@ -2,11 +2,13 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { queryRows } from '../src/server/db/client';
 import {
+  demo,
   describeWithBrowser,
   type E2E,
   expectAccessible,
   goto,
   pageProblems,
+  signInAs,
   startE2E,
 } from './support/browser';
 
@@ -59,6 +61,38 @@ describeWithBrowser('contact 1700 by e-mail in the browser', () => {
       'an.peeters@burger.test',
     ]);
     expect(mails[0]!.text_body).toContain('<script>alert(1)</script> Hoe werkt dit?');
+    expect(pageProblems(page)).toEqual([]);
+  });
+
+  it('lets an agent read the e-mail as text, answer it and file it', async () => {
+    const page = await e2e.newPage();
+    await signInAs(page, demo('agent'));
+    await goto(page, '/1700/e-mails');
+    expect(await page.textContent('h1')).toBe('E-mails aan 1700');
+    await expectAccessible(page, 'agent e-mail list');
+    await page
+      .getByRole('link', { name: /1700-\d{6}/ })
+      .first()
+      .click();
+    await page.waitForSelector('h1:has-text("E-mail 1700-")');
+    // The citizen's markup is shown as typed and never runs.
+    expect(await page.textContent('.ticket__body')).toContain('<script>alert(1)</script> Hoe werkt dit?');
+    await expectAccessible(page, 'agent e-mail detail');
+
+    await page.getByLabel('Antwoord', { exact: true }).fill('Je vindt het op de waardenpagina.');
+    await page.getByRole('button', { name: 'Antwoord versturen' }).click();
+    await expect.poll(() => page.textContent('main')).toContain('Je antwoord is verstuurd.');
+    expect(await page.locator('.ticket__message').count()).toBe(2);
+    expect(await page.textContent('main')).toContain('Beantwoord');
+
+    await page.getByRole('button', { name: /Categorie/ }).click();
+    await page.getByRole('option', { name: 'Informatie gegeven' }).click();
+    await expect.poll(() => page.textContent('main')).toContain('Opgeslagen.');
+    const [ticket] = await queryRows<{ status: string; category: string }>(
+      e2e.runtime.db,
+      sql`select status, category from contact_tickets order by id desc limit 1`,
+    );
+    expect(ticket).toEqual({ status: 'answered', category: 'information' });
     expect(pageProblems(page)).toEqual([]);
   });
 });

@@ -73,6 +73,19 @@ export const router = createBrowserRouter([
           },
         ],
       },
+      {
+        element: <RequireRole roles={['contact_agent', 'contact_supervisor']} />,
+        children: [
+          {
+            path: '/1700/e-mails',
+            lazy: page(() => import('../features/contact/TicketsPage'), 'TicketsPage'),
+          },
+          {
+            path: '/1700/e-mails/:id',
+            lazy: page(() => import('../features/contact/TicketPage'), 'TicketPage'),
+          },
+        ],
+      },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -1,0 +1,132 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { Form } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { ApiError, api } from '../../app/api';
+import { formatDateTime } from '../../app/format';
+import { Alert } from '../../ui/Alert';
+import { Button } from '../../ui/Button';
+import { PageTitle } from '../../ui/PageTitle';
+import { QueryState } from '../../ui/QueryState';
+import { Select } from '../../ui/Select';
+import { TextField } from '../../ui/TextField';
+import './contact.css';
+import { TICKET_CATEGORIES, TICKET_STATUSES, type Ticket, ticketsPath } from './tickets';
+
+/** One citizen e-mail with its thread; the agent answers (mailed to the citizen) and files it. */
+export function TicketPage() {
+  const { t } = useTranslation();
+  const id = Number(useParams().id);
+  const client = useQueryClient();
+  const ticket = useQuery({
+    queryKey: ['contact', 'ticket', id],
+    queryFn: () => api.get<Ticket>(`/api/contact/tickets/${id}`),
+  });
+  const [text, setText] = useState('');
+  const update = (data: Ticket) => {
+    client.setQueryData(['contact', 'ticket', id], data);
+    void client.invalidateQueries({ queryKey: ['contact', 'tickets'] });
+  };
+  const reply = useMutation({
+    mutationFn: (body: { text: string }) => api.post<Ticket>(`/api/contact/tickets/${id}/reply`, body),
+    onSuccess: (data) => {
+      setText('');
+      update(data);
+    },
+  });
+  const patch = useMutation({
+    mutationFn: (body: { status?: string; category?: string | null }) =>
+      api.patch<Ticket>(`/api/contact/tickets/${id}`, body),
+    onSuccess: update,
+  });
+  const replyErrors = reply.error instanceof ApiError ? reply.error.fieldErrors() : {};
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    reply.mutate({ text });
+  };
+
+  return (
+    <div className="ticket">
+      <p>
+        <Link to={ticketsPath}>{t('contactMail.agent.back')}</Link>
+      </p>
+      <QueryState query={ticket}>
+        {(data) => (
+          <>
+            <PageTitle>{t('contactMail.agent.ticketTitle', { reference: data.reference })}</PageTitle>
+            <dl className="facts">
+              <dt>{t('contactMail.agent.from')}</dt>
+              <dd>{data.citizenName ? `${data.citizenName} <${data.citizenEmail}>` : data.citizenEmail}</dd>
+              <dt>{t('contactMail.agent.topic')}</dt>
+              <dd>{t(`contactMail.topics.${data.topic}`, { defaultValue: data.topic })}</dd>
+              <dt>{t('contactMail.agent.received')}</dt>
+              <dd>{formatDateTime(data.createdAt)}</dd>
+            </dl>
+            <div className="ticket__controls">
+              <Select
+                label={t('contactMail.agent.status')}
+                options={TICKET_STATUSES.map((key) => ({ id: key, label: t(`contactMail.statuses.${key}`) }))}
+                selectedKey={data.status}
+                onSelectionChange={(key) => patch.mutate({ status: String(key) })}
+              />
+              <Select
+                label={t('contactMail.agent.category')}
+                options={TICKET_CATEGORIES.map((key) => ({
+                  id: key,
+                  label: t(`contactMail.categories.${key}`),
+                }))}
+                selectedKey={data.category}
+                onSelectionChange={(key) => patch.mutate({ category: key === null ? null : String(key) })}
+              />
+            </div>
+            <div role="status">{patch.isSuccess ? t('contactMail.agent.saved') : null}</div>
+            {patch.error ? <Alert tone="error">{(patch.error as Error).message}</Alert> : null}
+            <h2>{t('contactMail.agent.thread')}</h2>
+            <ol className="ticket__thread">
+              {data.messages.map((message) => (
+                <li key={message.id} className={`ticket__message ticket__message--${message.direction}`}>
+                  <p className="ticket__meta">
+                    {message.direction === 'agent'
+                      ? t('contactMail.agent.byAgent', { name: message.authorName ?? '—' })
+                      : t('contactMail.agent.byCitizen')}{' '}
+                    · {formatDateTime(message.createdAt)}
+                  </p>
+                  {/* Rendered as text: whatever the citizen typed, markup included, stays visible as typed. */}
+                  <p className="ticket__body">{message.body}</p>
+                </li>
+              ))}
+            </ol>
+            {data.status === 'closed' ? null : (
+              <Form
+                onSubmit={submit}
+                validationErrors={replyErrors}
+                validationBehavior="aria"
+                className="ticket__reply"
+              >
+                <TextField
+                  label={t('contactMail.agent.reply')}
+                  description={t('contactMail.agent.replyHint', { email: data.citizenEmail })}
+                  name="text"
+                  multiline
+                  rows={6}
+                  maxLength={10_000}
+                  value={text}
+                  onChange={setText}
+                />
+                {reply.error && !Object.keys(replyErrors).length ? (
+                  <Alert tone="error">{(reply.error as Error).message}</Alert>
+                ) : null}
+                <Button type="submit" isPending={reply.isPending}>
+                  {t('contactMail.agent.send')}
+                </Button>
+              </Form>
+            )}
+            <div role="status">{reply.isSuccess ? t('contactMail.agent.sent') : null}</div>
+          </>
+        )}
+      </QueryState>
+    </div>
+  );
+}
