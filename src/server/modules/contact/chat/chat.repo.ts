@@ -313,3 +313,34 @@ export async function estimateErrors(db: Db, since: Date) {
   );
   return rows[0] ?? { chats: 0, mae: null, bias: null, within_half: null };
 }
+
+/** Marks the citizens connected to this process as present; a returning citizen's warning is withdrawn. */
+export async function touchCitizens(db: Db, chatIds: number[]) {
+  if (chatIds.length === 0) return;
+  await db.execute(sql`update chat_sessions set citizen_seen_at = now(), inactivity_warned_at = null
+    where status <> 'closed' and id in (${sql.join(
+      chatIds.map((id) => sql`${id}`),
+      sql`, `,
+    )})`);
+}
+
+/** Active chats whose citizen has been gone since `goneBefore` and has not been warned yet; marks them warned. */
+export async function markGoneCitizensWarned(db: Db, goneBefore: Date) {
+  return queryRows<{ id: number; locale: 'nl' | 'en'; warned_at: Date }>(
+    db,
+    sql`update chat_sessions set inactivity_warned_at = now()
+        where status = 'active' and inactivity_warned_at is null and citizen_seen_at < ${goneBefore}
+        returning id::int as id, locale, inactivity_warned_at as warned_at`,
+  );
+}
+
+/** Chats to close for inactivity: active ones warned before `warnedBefore`, waiting ones gone before `goneBefore`. */
+export async function listChatsToCloseForInactivity(db: Db, warnedBefore: Date, goneBefore: Date) {
+  const rows = await queryRows<{ id: number }>(
+    db,
+    sql`select id::int as id from chat_sessions
+        where (status = 'active' and inactivity_warned_at < ${warnedBefore} and citizen_seen_at < inactivity_warned_at)
+           or (status = 'waiting' and citizen_seen_at < ${goneBefore})`,
+  );
+  return rows.map((r) => r.id);
+}

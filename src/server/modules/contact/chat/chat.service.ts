@@ -3,6 +3,7 @@ import type { Db } from '../../../db/client';
 import type { OpeningHours } from '../../../db/schema';
 import type { EventBus } from '../../../events/event-bus';
 import { AppError } from '../../../http/errors';
+import { translator } from '../../../http/i18n';
 import * as repo from './chat.repo';
 import { estimateWaitForPosition } from './erlang-c';
 
@@ -21,9 +22,18 @@ export type ChatTimings = {
   agentGraceMs: number;
   /** How often a process refreshes the presence of the agents connected to it (must be well under the grace). */
   heartbeatMs: number;
+  /** A citizen gone (no socket on any process) this long from an active chat gets an "are you still there?". */
+  citizenWarnMs: number;
+  /** …and the chat closes this long after the warning; a waiting citizen gone for warn + close leaves the queue. */
+  citizenCloseMs: number;
 };
 
-export const defaultTimings: ChatTimings = { agentGraceMs: 30_000, heartbeatMs: 10_000 };
+export const defaultTimings: ChatTimings = {
+  agentGraceMs: 30_000,
+  heartbeatMs: 10_000,
+  citizenWarnMs: 120_000,
+  citizenCloseMs: 60_000,
+};
 
 // Without history (a quiet hour, a new installation) the estimate uses a typical 1700 chat length.
 const DEFAULT_HANDLE_SECONDS = 300;
@@ -266,4 +276,42 @@ export async function estimateAccuracy(db: Db, days: number) {
     biasSeconds: round(row.bias),
     shareWithinTolerance: row.within_half === null ? null : Math.round(row.within_half * 1000) / 1000,
   };
+}
+
+/**
+ * Citizen gone → warning → close. Run periodically by every process: the warning UPDATE … RETURNING hands each
+ * chat to one process only, and closing an already closed chat is a no-op.
+ */
+export async function applyCitizenInactivity(db: Db, events: EventBus, timings: ChatTimings) {
+  const now = Date.now();
+  const warned = await repo.markGoneCitizensWarned(db, new Date(now - timings.citizenWarnMs));
+  for (const chat of warned) {
+    await postSystemMessage(
+      db,
+      events,
+      chat.id,
+      `inactivity-${new Date(chat.warned_at).getTime()}`,
+      translator(chat.locale)('contactChat.system.inactivityWarning', {
+        minutes: Math.max(1, Math.round(timings.citizenCloseMs / 60_000)),
+      }),
+    );
+  }
+  const toClose = await repo.listChatsToCloseForInactivity(
+    db,
+    new Date(now - timings.citizenCloseMs),
+    new Date(now - timings.citizenWarnMs - timings.citizenCloseMs),
+  );
+  for (const chatId of toClose) await endChat(db, events, timings, chatId, 'system', 'inactive');
+  return { warned: warned.length, closed: toClose.length };
+}
+
+async function postSystemMessage(db: Db, events: EventBus, chatId: number, clientId: string, text: string) {
+  const message = await repo.insertMessage(db, {
+    chatId,
+    sender: 'system',
+    authorAccountId: null,
+    clientId,
+    body: text,
+  });
+  await events.publish(CHAT_CHANNEL, { type: 'message', chatId, messageId: message.id } satisfies ChatEvent);
 }

@@ -8,11 +8,15 @@ import { buildApp } from '../../../app';
 import { type Database, openDatabase, queryRows } from '../../../db/client';
 import { createRuntime } from '../../../runtime';
 
-const timings = { agentGraceMs: 1_000, heartbeatMs: 200 };
+const timings = { agentGraceMs: 1_000, heartbeatMs: 200, citizenWarnMs: 20_000, citizenCloseMs: 20_000 };
 
 type Instance = TestContext & { url: string };
 
-async function startInstance(database: Database, ownsDatabase: boolean): Promise<Instance> {
+async function startInstance(
+  database: Database,
+  ownsDatabase: boolean,
+  overrides: Partial<typeof timings> = {},
+): Promise<Instance> {
   const config = testConfig();
   const runtime = await createRuntime(config, {
     database,
@@ -21,7 +25,7 @@ async function startInstance(database: Database, ownsDatabase: boolean): Promise
     startJobs: false,
     seed: false,
   });
-  const app = await buildApp({ ...runtime, chatTimings: timings } as typeof runtime);
+  const app = await buildApp({ ...runtime, chatTimings: { ...timings, ...overrides } } as typeof runtime);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;
   return {
@@ -348,6 +352,62 @@ describeEachEngine('contact chat: queue, routing and sockets', (engine) => {
     expect(rows[0]).toMatchObject({ id: taken.chatId, status: 'waiting', priority: 1 });
     expect(await c.next((f) => f.type === 'queue' && f.position === 2)).toBeTruthy();
   });
+});
+
+describeEachEngine('contact chat: a citizen who leaves', (engine) => {
+  it('warns a gone citizen, then closes the chat; a gone waiting citizen leaves the queue', async () => {
+    const ctx = await startInstance(await createTestDatabase(engine), true, {
+      citizenWarnMs: 600,
+      citizenCloseMs: 600,
+    });
+    const clients: Client[] = [];
+    try {
+      await ctx.database.db.execute(sql`update chat_queues set
+        opening_hours = '{"timeZone":"Europe/Brussels","days":{"1":[["00:00","24:00"]],"2":[["00:00","24:00"]],"3":[["00:00","24:00"]],"4":[["00:00","24:00"]],"5":[["00:00","24:00"]],"6":[["00:00","24:00"]],"7":[["00:00","24:00"]]}}'::jsonb`);
+      await buildAccount(ctx, { email: 'agent@test.example', roles: [{ role: 'contact_agent' }] });
+      const cookie = (await signIn(ctx, 'agent@test.example')).cookie;
+      const a = await Client.open(`${ctx.url}/ws/chat/agent`, { cookie });
+      clients.push(a);
+      a.send({ type: 'status', status: 'available', capacity: 1 });
+      await a.next((f) => f.type === 'status');
+      const start = async () =>
+        (
+          await ctx.app.inject({
+            method: 'POST',
+            url: '/api/contact/chats',
+            payload: { topic: 'algemeen', locale: 'en' },
+          })
+        ).json();
+      const active = await start();
+      const waiting = await start();
+      const c = await Client.open(`${ctx.url}/ws/chat/citizen?token=${active.resumeToken}`);
+      await c.next((f) => f.type === 'state');
+      c.close();
+      const warning = await a.next((f) => f.type === 'message', 0, 5_000);
+      expect(warning.message).toMatchObject({
+        sender: 'system',
+        text: expect.stringContaining('Are you still there?'),
+      });
+      await a.next((f) => f.type === 'closed' && f.chatId === active.chatId, 0, 5_000);
+      await settle(800);
+      const rows = await queryRows<{ id: number; status: string; closed_by: string; close_category: string }>(
+        ctx.database.db,
+        sql`select id::int as id, status, closed_by, close_category from chat_sessions order by id`,
+      );
+      // The waiting one was handed to the freed agent or, gone too, left the queue; either way nobody waits for a ghost.
+      expect(rows[0]).toEqual({
+        id: active.chatId,
+        status: 'closed',
+        closed_by: 'system',
+        close_category: 'inactive',
+      });
+      expect(rows[1]!.id).toBe(waiting.chatId);
+      expect(rows[1]!.status).not.toBe('waiting');
+    } finally {
+      for (const client of clients) client.close();
+      await ctx.close();
+    }
+  }, 30_000);
 });
 
 describeEachEngine('contact chat: two processes on one database', (engine) => {

@@ -51,11 +51,19 @@ export class ChatHub {
     });
     this.timers.push(
       setInterval(() => {
-        void repo.touchAgents(this.deps.db, [...this.agents.keys()]).catch(() => undefined);
-        void service.requeueLostAgents(this.deps.db, this.deps.events, this.timings).catch(() => undefined);
+        void this.sweep();
       }, this.timings.heartbeatMs),
     );
     for (const timer of this.timers) timer.unref();
+  }
+
+  /** Presence heartbeats for the sockets held here, then the shared inactivity rules. */
+  private async sweep() {
+    const { db, events } = this.deps;
+    await repo.touchAgents(db, [...this.agents.keys()]).catch(() => undefined);
+    await repo.touchCitizens(db, [...this.citizens.keys()]).catch(() => undefined);
+    await service.requeueLostAgents(db, events, this.timings).catch(() => undefined);
+    await service.applyCitizenInactivity(db, events, this.timings).catch(() => undefined);
   }
 
   async stop() {
@@ -167,6 +175,7 @@ export class ChatHub {
   }
 
   async connectCitizen(socket: WebSocket, token: string | undefined) {
+    const early = holdEarlyFrames(socket);
     const chat = token
       ? await repo.findChatByTokenHash(this.deps.db, service.hashResumeToken(token))
       : undefined;
@@ -176,6 +185,7 @@ export class ChatHub {
       return;
     }
     const conn: CitizenConn = { socket, chatId: chat.id, queueId: chat.queue_id, locale: chat.locale };
+    await repo.touchCitizens(this.deps.db, [chat.id]);
     // Registered before the state is read, so no event between the two is missed; clients skip known ids.
     const set = this.citizens.get(chat.id) ?? new Set<CitizenConn>();
     this.citizens.set(chat.id, set);
@@ -184,11 +194,9 @@ export class ChatHub {
       set.delete(conn);
       if (set.size === 0 && this.citizens.get(chat.id) === set) this.citizens.delete(chat.id);
     });
-    socket.on('message', (data) => {
-      void this.onCitizenMessage(conn, data.toString()).catch(() =>
-        this.error(socket, conn.locale, 'failed'),
-      );
-    });
+    const onMessage = (raw: string) => {
+      void this.onCitizenMessage(conn, raw).catch(() => this.error(socket, conn.locale, 'failed'));
+    };
     const messages = (await repo.listMessages(this.deps.db, chat.id)).map(messageOut);
     let position: number | null = null;
     let estimatedWaitSeconds: number | null = null;
@@ -211,6 +219,7 @@ export class ChatHub {
       agentName: chat.status === 'active' ? chat.agent_name : null,
       messages,
     });
+    early.release(onMessage);
   }
 
   private async onCitizenMessage(conn: CitizenConn, raw: string) {
@@ -238,6 +247,7 @@ export class ChatHub {
   }
 
   async connectAgent(socket: WebSocket, request: FastifyRequest) {
+    const early = holdEarlyFrames(socket);
     const principal = await this.agentPrincipal(request);
     if (!principal) {
       this.error(socket, 'nl', 'not_allowed');
@@ -255,11 +265,11 @@ export class ChatHub {
       // The grace period starts now; the sweeper hands the chats back if the agent does not return in time.
       void repo.upsertAgent(this.deps.db, accountId, { connected: false }).catch(() => undefined);
     });
-    socket.on('message', (data) => {
-      void this.onAgentMessage(socket, principal, data.toString()).catch(() =>
+    const onMessage = (raw: string) => {
+      void this.onAgentMessage(socket, principal, raw).catch(() =>
         this.error(socket, principal.locale, 'failed'),
       );
-    });
+    };
     await repo.upsertAgent(this.deps.db, accountId, { connected: true });
     const agent = await repo.findAgent(this.deps.db, accountId);
     const chats = await repo.listActiveChatsOfAgent(this.deps.db, accountId);
@@ -269,6 +279,7 @@ export class ChatHub {
       capacity: agent?.capacity ?? 3,
       chats: await Promise.all(chats.map((chat) => this.chatSummary(chat))),
     });
+    early.release(onMessage);
     // Reconnecting as 'available' frees up routing that waited for this agent.
     if (agent?.status === 'available') await service.dispatch(this.deps.db, this.deps.events, this.timings);
   }
@@ -317,6 +328,26 @@ export class ChatHub {
       await service.endChat(db, events, this.timings, chat.id, 'agent', input.category);
     }
   }
+}
+
+/**
+ * Frames that arrive while the connection is still being authenticated are kept, not dropped, and handed
+ * over in order once the handler is ready (a client may send right after the socket opens).
+ */
+function holdEarlyFrames(socket: WebSocket) {
+  const held: string[] = [];
+  let deliver: ((raw: string) => void) | null = null;
+  socket.on('message', (data) => {
+    const raw = data.toString();
+    if (deliver) deliver(raw);
+    else held.push(raw);
+  });
+  return {
+    release(handler: (raw: string) => void) {
+      deliver = handler;
+      for (const raw of held.splice(0)) handler(raw);
+    },
+  };
 }
 
 function safeJson(raw: string): unknown {
