@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { attack, determinedHiddenCells } from './differencing-attack';
+import { attack, boundsOfCells, determinedHiddenCells, type PublicTable } from './differencing-attack';
 import {
   AnonymityInputError,
   createPlanCache,
@@ -353,6 +353,98 @@ describe('planDisclosure: properties (fast-check)', () => {
     const r2 = attack(pair, 5);
     expect(r2.recovered.size).toBe(0);
     expect(r2.findings.map((f) => f.kind)).toEqual(['small-derived-group']);
+  });
+});
+
+/**
+ * Exhaustive integer check for tiny tables: a hidden cell is safe if some *other* value is also
+ * consistent with everything published (a full integer solution of all relations, counts ≥ 0).
+ * Branch and propagate: fix one cell, propagate bounds, recurse.
+ */
+function feasible(table: PublicTable, budget: { left: number }): boolean {
+  if (budget.left-- <= 0) throw new Error('search budget exhausted');
+  const { lo, hi } = boundsOfCells(table);
+  if (table.cells.some((_, i) => lo[i]! > hi[i]!)) return false;
+  const free = table.cells.findIndex((c, i) => !c.visible && lo[i]! < hi[i]!);
+  if (free < 0) {
+    return table.relations.every((r) => lo[r.total] === r.parts.reduce((s, p) => s + lo[p]!, 0));
+  }
+  const top = Number.isFinite(hi[free]!) ? hi[free]! : lo[free]! + 60;
+  for (let v = lo[free]!; v <= top; v++) {
+    const cells = table.cells.map((c, i) => (i === free ? { key: c.key, visible: true, n: v } : c));
+    if (feasible({ cells, relations: table.relations }, budget)) return true;
+  }
+  return false;
+}
+
+function integerAlternatives(plan: DisclosurePlan): string[] {
+  const view = publicView(plan);
+  const { lo, hi } = boundsOfCells(view);
+  const pinned: string[] = [];
+  view.cells.forEach((c, i) => {
+    if (c.visible) return;
+    const truth = plan.cells[i]!.n;
+    const top = Number.isFinite(hi[i]!) ? hi[i]! : truth + 5;
+    const others = [];
+    for (let v = lo[i]!; v <= top; v++) if (v !== truth) others.push(v);
+    others.sort((a, b) => Math.abs(a - truth) - Math.abs(b - truth));
+    const budget = { left: 20_000 };
+    const ok = others.some((v) =>
+      feasible(
+        {
+          cells: view.cells.map((d, j) => (j === i ? { key: d.key, visible: true, n: v } : d)),
+          relations: view.relations,
+        },
+        budget,
+      ),
+    );
+    if (!ok) pinned.push(c.key);
+  });
+  return pinned;
+}
+
+describe('exhaustive integer attacker on tiny tables', () => {
+  const tiny = fc.integer({ min: 1, max: 2 }).chain((depth) => {
+    const node = (d: number): fc.Arbitrary<Node> =>
+      fc.record({
+        direct: fc.integer({ min: 0, max: 8 }),
+        children: d === 0 ? fc.constant<Node[]>([]) : fc.array(node(d - 1), { maxLength: 3 }),
+      });
+    return node(depth);
+  });
+
+  it('every hidden cell has another integer value consistent with what is published (150 runs)', () => {
+    fc.assert(
+      fc.property(
+        tiny,
+        fc.boolean(),
+        fc.array(fc.nat(1000), { minLength: 3, maxLength: 10 }),
+        fc.constantFrom(3, 5),
+        (tree, crossed, seed, k) => {
+          const input = crossed ? crossedInput(tree, [2], seed) : { units: flatten(tree) };
+          const plan = planDisclosure({ ...input, k });
+          expect(integerAlternatives(plan)).toEqual([]);
+        },
+      ),
+      { numRuns: 150 * RUNS },
+    );
+  });
+
+  it('has teeth: it pins a lone hidden child, and a hidden pair whose residual is zero', () => {
+    const plan = planDisclosure({
+      units: [
+        { id: 'p', parentId: null, n: 40 },
+        { id: 'a', parentId: 'p', n: 20 },
+        { id: 'b', parentId: 'p', n: 20 },
+        { id: 'a1', parentId: 'a', n: 10 },
+        { id: 'a2', parentId: 'a', n: 10 },
+      ],
+    });
+    for (const c of plan.cells) c.visible = c.key !== 'unit:b';
+    expect(integerAlternatives(plan)).toEqual(['unit:b']);
+    // a is the sum of its visible parts (20), and then b = 40 − 20 − 0.
+    for (const c of plan.cells) c.visible = c.key !== 'unit:b' && c.key !== 'unit:a';
+    expect(integerAlternatives(plan).sort()).toEqual(['unit:a', 'unit:b']);
   });
 });
 
