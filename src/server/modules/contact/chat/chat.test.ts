@@ -322,6 +322,41 @@ describeEachEngine('contact chat: queue, routing and sockets', (engine) => {
     expect(await bad.next((f) => f.type === 'error')).toMatchObject({ code: 'unknown_chat' });
   });
 
+  it('answers hostile frames with a translated error, refuses floods and oversized frames', async () => {
+    const chat = await startChat('Els');
+    const c = await citizen(chat.resumeToken);
+    const hostile = [
+      'not json',
+      '[]',
+      'null',
+      JSON.stringify({ type: 'message' }),
+      JSON.stringify({ type: 'message', clientId: '', text: 'x' }),
+      JSON.stringify({ type: 'message', clientId: 'a', text: '   ' }),
+      JSON.stringify({ type: 'nope', text: '<script>alert(1)</script>' }),
+    ];
+    for (const frame of hostile) c.socket.send(frame);
+    await c.next(() => c.frames.filter((f) => f.type === 'error').length === hostile.length);
+    expect(c.frames.filter((f) => f.type === 'error').every((f) => f.code === 'invalid_message')).toBe(true);
+    c.send({ type: 'message', clientId: 'ok-1', text: 'Nog steeds hier' });
+    await c.next((f) => f.type === 'ack' && f.clientId === 'ok-1');
+
+    // A flood: the burst passes, the rest is refused (and not acknowledged, so a real client would resend).
+    for (let i = 0; i < 60; i++) c.send({ type: 'message', clientId: `flood-${i}`, text: `bericht ${i}` });
+    await c.next((f) => f.type === 'error' && f.code === 'too_fast');
+    await settle(500);
+    const [stored] = await queryRows<{ n: number }>(
+      ctx.database.db,
+      sql`select count(*)::int as n from chat_messages where client_id like 'flood-%'`,
+    );
+    expect(stored!.n).toBeGreaterThan(10);
+    expect(stored!.n).toBeLessThan(60);
+
+    const big = await citizen(chat.resumeToken);
+    const closed = new Promise<number>((resolve) => big.socket.once('close', (code) => resolve(code)));
+    big.socket.send('x'.repeat(20_000));
+    expect(await closed).toBe(1009);
+  });
+
   it('refuses the agent socket to visitors, other roles and foreign origins', async () => {
     for (const headers of <Record<string, string>[]>[
       {},
@@ -403,6 +438,58 @@ describeEachEngine('contact chat: a citizen who leaves', (engine) => {
       });
       expect(rows[1]!.id).toBe(waiting.chatId);
       expect(rows[1]!.status).not.toBe('waiting');
+    } finally {
+      for (const client of clients) client.close();
+      await ctx.close();
+    }
+  }, 30_000);
+});
+
+describeEachEngine('contact chat: server restart', (engine) => {
+  it('resumes the same chat with its full history on a restarted server', async () => {
+    const ctx = await startInstance(await createTestDatabase(engine), true);
+    const clients: Client[] = [];
+    try {
+      await ctx.database.db.execute(sql`update chat_queues set
+        opening_hours = '{"timeZone":"Europe/Brussels","days":{"1":[["00:00","24:00"]],"2":[["00:00","24:00"]],"3":[["00:00","24:00"]],"4":[["00:00","24:00"]],"5":[["00:00","24:00"]],"6":[["00:00","24:00"]],"7":[["00:00","24:00"]]}}'::jsonb`);
+      const start = async () =>
+        (
+          await ctx.app.inject({
+            method: 'POST',
+            url: '/api/contact/chats',
+            payload: { topic: 'algemeen', locale: 'nl' },
+          })
+        ).json();
+      await start();
+      const mine = await start();
+      const c = await Client.open(`${ctx.url}/ws/chat/citizen?token=${mine.resumeToken}`);
+      clients.push(c);
+      await c.next((f) => f.type === 'state');
+      c.send({ type: 'message', clientId: 'r-1', text: 'Voor de herstart' });
+      await c.next((f) => f.type === 'ack');
+
+      // The process goes away (sockets drop, in-memory state is lost) and a new one starts on the same database.
+      await ctx.app.close();
+      const app = await buildApp({ ...ctx.runtime, chatTimings: timings } as typeof ctx.runtime);
+      await app.listen({ port: 0, host: '127.0.0.1' });
+      ctx.app = app;
+      const { port } = app.server.address() as AddressInfo;
+      const again = await Client.open(`ws://127.0.0.1:${port}/ws/chat/citizen?token=${mine.resumeToken}`);
+      clients.push(again);
+      expect(await again.next((f) => f.type === 'state')).toMatchObject({
+        chatId: mine.chatId,
+        status: 'waiting',
+        position: 2,
+        messages: [{ clientId: 'r-1', text: 'Voor de herstart' }],
+      });
+      // A resend of the unacknowledged-looking message after the restart is still stored once.
+      again.send({ type: 'message', clientId: 'r-1', text: 'Voor de herstart' });
+      await again.next((f) => f.type === 'ack');
+      const [count] = await queryRows<{ n: number }>(
+        ctx.database.db,
+        sql`select count(*)::int as n from chat_messages`,
+      );
+      expect(count!.n).toBe(1);
     } finally {
       for (const client of clients) client.close();
       await ctx.close();

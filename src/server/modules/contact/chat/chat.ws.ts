@@ -52,6 +52,9 @@ export class ChatHub {
     this.timers.push(
       setInterval(() => {
         void this.sweep();
+        // Time alone can cross a queue's maximum wait: refresh the queues of citizens held here now and then.
+        for (const set of this.citizens.values()) for (const c of set) this.dirtyQueues.add(c.queueId);
+        void this.drainQueues().catch(() => undefined);
       }, this.timings.heartbeatMs),
     );
     for (const timer of this.timers) timer.unref();
@@ -219,7 +222,7 @@ export class ChatHub {
       agentName: chat.status === 'active' ? chat.agent_name : null,
       messages,
     });
-    early.release(onMessage);
+    early.release(onMessage, () => this.error(socket, conn.locale, 'too_fast'));
   }
 
   private async onCitizenMessage(conn: CitizenConn, raw: string) {
@@ -279,7 +282,7 @@ export class ChatHub {
       capacity: agent?.capacity ?? 3,
       chats: await Promise.all(chats.map((chat) => this.chatSummary(chat))),
     });
-    early.release(onMessage);
+    early.release(onMessage, () => this.error(socket, principal.locale, 'too_fast'));
     // Reconnecting as 'available' frees up routing that waited for this agent.
     if (agent?.status === 'available') await service.dispatch(this.deps.db, this.deps.events, this.timings);
   }
@@ -343,12 +346,26 @@ function holdEarlyFrames(socket: WebSocket) {
     else held.push(raw);
   });
   return {
-    release(handler: (raw: string) => void) {
-      deliver = handler;
-      for (const raw of held.splice(0)) handler(raw);
+    /** From now on frames go to `handler`, at most FRAME_BURST at once and FRAME_RATE a second after that. */
+    release(handler: (raw: string) => void, onTooFast: () => void) {
+      let tokens = FRAME_BURST;
+      let last = Date.now();
+      deliver = (raw) => {
+        const now = Date.now();
+        tokens = Math.min(FRAME_BURST, tokens + ((now - last) / 1000) * FRAME_RATE);
+        last = now;
+        if (tokens < 1) return onTooFast();
+        tokens -= 1;
+        handler(raw);
+      };
+      for (const raw of held.splice(0)) deliver(raw);
     },
   };
 }
+
+// Per socket: a person types far slower than this; a flood is refused (unacknowledged, so a client may resend).
+const FRAME_BURST = 30;
+const FRAME_RATE = 5;
 
 function safeJson(raw: string): unknown {
   try {
