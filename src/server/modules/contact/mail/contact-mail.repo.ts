@@ -1,6 +1,6 @@
-import { and, count, desc, eq, inArray, lt, sql } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, like, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
-import { accounts, contactTicketMessages, contactTickets } from '../../../db/schema';
+import { accounts, contactTicketMessages, contactTickets, jobs } from '../../../db/schema';
 
 export type TicketRow = typeof contactTickets.$inferSelect;
 export type TicketStatus = TicketRow['status'];
@@ -90,7 +90,7 @@ export async function deleteHandledTicketsBefore(db: Db, cutoff: Date) {
     .delete(contactTickets)
     .where(and(inArray(contactTickets.status, ['answered', 'closed']), lt(contactTickets.updatedAt, cutoff)))
     .returning({ id: contactTickets.id });
-  return rows.length;
+  return rows.map((row) => row.id);
 }
 
 export async function deleteTicketsByEmail(db: Db, email: string) {
@@ -99,4 +99,19 @@ export async function deleteTicketsByEmail(db: Db, email: string) {
     .where(eq(sql`lower(${contactTickets.citizenEmail})`, email.toLowerCase()))
     .returning({ id: contactTickets.id });
   return rows.map((row) => row.id);
+}
+
+/** Every mail job of a ticket has a dedupe key starting with contact-ticket-<id>- (see the service). */
+export async function deleteMailJobsOfTickets(db: Db, ticketIds: number[]) {
+  if (ticketIds.length === 0) return 0;
+  const rows = await db
+    .delete(jobs)
+    .where(
+      and(
+        like(jobs.dedupeKey, 'contact-ticket-%'),
+        inArray(sql`split_part(${jobs.dedupeKey}, '-', 3)`, ticketIds.map(String)),
+      ),
+    )
+    .returning({ id: jobs.id });
+  return rows.length;
 }

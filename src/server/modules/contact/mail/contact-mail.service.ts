@@ -156,7 +156,7 @@ export async function replyToTicket(deps: Deps, actor: Actor, id: number, text: 
         text: t('contactMail.mail.replyBody', { reference, text }),
         messageId: messageId(deps.config, `ticket-${id}-answer-${message!.id}`),
       } satisfies MailMessage,
-      { dedupeKey: `contact-ticket-answer-${message!.id}` },
+      { dedupeKey: `contact-ticket-${id}-answer-${message!.id}` },
       tx,
     );
     await audit(
@@ -258,7 +258,12 @@ export async function threadInboundReply(
 /** Deletes answered and closed tickets untouched for the retention period; returns how many went. */
 export async function purgeExpiredTickets(deps: Deps, now = new Date()) {
   const cutoff = new Date(now.getTime() - deps.config.contactMail.retentionDays * 86_400_000);
-  return repo.deleteHandledTicketsBefore(deps.db, cutoff);
+  return deps.db.transaction(async (tx) => {
+    const ids = await repo.deleteHandledTicketsBefore(tx, cutoff);
+    // Mail jobs keep the text they sent (question, copy, answers): they go with their ticket.
+    await repo.deleteMailJobsOfTickets(tx, ids);
+    return ids.length;
+  });
 }
 
 const dayKey = (date: Date) => date.toISOString().slice(0, 10);
@@ -284,6 +289,7 @@ export async function runDailyPurge(deps: Deps) {
 export async function eraseCitizen(deps: Deps, actor: Actor, email: string) {
   return deps.db.transaction(async (tx) => {
     const ids = await repo.deleteTicketsByEmail(tx, email);
+    await repo.deleteMailJobsOfTickets(tx, ids);
     // The audit entry records that an erasure happened and how much, never the address itself.
     await audit(
       tx,

@@ -187,7 +187,7 @@ describeEachEngine('contact 1700 by e-mail', (engine) => {
     ]);
     const answerJobs = await queryRows<{ payload: { to: string[]; subject: string; replyTo: string } }>(
       ctx.current.database.db,
-      sql`select payload from jobs where dedupe_key like 'contact-ticket-answer-%'`,
+      sql`select payload from jobs where dedupe_key like 'contact-ticket-%-answer-%'`,
     );
     expect(answerJobs).toHaveLength(1);
     expect(answerJobs[0]!.payload.to).toEqual([question.email]);
@@ -244,6 +244,10 @@ describeEachEngine('contact 1700 by e-mail', (engine) => {
     const left = await db.select().from(contactTickets);
     expect(left.map((t) => t.citizenEmail)).toEqual(['other@burger.test']);
     expect(await db.select().from(contactTicketMessages)).toHaveLength(1);
+    // The mail jobs that carried the erased and purged texts are gone too; the other citizen's stay.
+    const mailPayloads = JSON.stringify(await db.select().from(jobs).where(eq(jobs.queue, MAIL_QUEUE)));
+    expect(mailPayloads).not.toMatch(/an\.peeters/i);
+    expect(mailPayloads).toContain('other@burger.test');
     const [entry] = await db.select().from(auditLog).where(eq(auditLog.action, 'contact.citizen.erase'));
     expect(JSON.stringify(entry)).not.toContain('an.peeters');
   });
