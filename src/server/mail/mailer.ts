@@ -10,6 +10,9 @@ export type MailMessage = {
   text: string;
   /** Stable id: a retried delivery carries the same Message-ID, so receivers can drop a duplicate. */
   messageId: string;
+  /** Threading: mail clients show an answer under the message it answers. */
+  inReplyTo?: string;
+  references?: string[];
 };
 
 export interface Mailer {
@@ -36,6 +39,8 @@ export class SmtpMailer implements Mailer {
       subject: message.subject,
       text: message.text,
       messageId: message.messageId,
+      inReplyTo: message.inReplyTo,
+      references: message.references,
     });
   }
   async close(): Promise<void> {

@@ -155,6 +155,9 @@ export async function replyToTicket(deps: Deps, actor: Actor, id: number, text: 
         subject: t('contactMail.mail.replySubject', { reference }),
         text: t('contactMail.mail.replyBody', { reference, text }),
         messageId: messageId(deps.config, `ticket-${id}-answer-${message!.id}`),
+        // Under the citizen's copy in their mail client, so the whole exchange reads as one thread.
+        inReplyTo: messageId(deps.config, `ticket-${id}-copy`),
+        references: [messageId(deps.config, `ticket-${id}-copy`)],
       } satisfies MailMessage,
       { dedupeKey: `contact-ticket-${id}-answer-${message!.id}` },
       tx,

@@ -14,7 +14,7 @@ import {
 import { describeEachEngine } from '../../../../../test/support/test-db';
 import { queryRows } from '../../../db/client';
 import { auditLog, contactTicketMessages, contactTickets, jobs } from '../../../db/schema';
-import { MAIL_QUEUE } from '../../../mail/mailer';
+import { MAIL_QUEUE, type MailMessage } from '../../../mail/mailer';
 import { purgeExpiredTickets, replyAddress, stripQuotedReply } from './contact-mail.service';
 
 async function freePort(): Promise<number> {
@@ -192,6 +192,18 @@ describeEachEngine('contact 1700 by e-mail', (engine) => {
     expect(answerJobs).toHaveLength(1);
     expect(answerJobs[0]!.payload.to).toEqual([question.email]);
     expect(answerJobs[0]!.payload.subject).toContain('Antwoord op je vraag');
+    // Sent for real, the answer carries the threading headers that put it under the citizen's copy.
+    const sink = await startSmtpSink();
+    const { SmtpMailer } = await import('../../../mail/mailer');
+    const mailer = new SmtpMailer(sink.url, 'no-reply@waarden.test');
+    try {
+      await mailer.send(answerJobs[0]!.payload as unknown as MailMessage);
+      expect(sink.received[0]!.raw).toContain(`In-Reply-To: <ticket-${item.id}-copy@waarden.test>`);
+      expect(sink.received[0]!.raw).toContain(`References: <ticket-${item.id}-copy@waarden.test>`);
+    } finally {
+      await mailer.close();
+      await sink.close();
+    }
 
     const closed = await agent.inject({
       method: 'PATCH',
