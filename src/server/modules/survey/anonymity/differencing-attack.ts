@@ -15,10 +15,12 @@
  *    combination of many equations gives. Arithmetic is done modulo the prime 94,906,249
  *    (all products stay below 2^53, so no BigInt is needed); counts are far below the
  *    modulus, so a determined value maps back to the exact integer. Working over a prime
- *    field instead of the rationals could in theory change a rank when the prime divides a
- *    minor of the matrix; with ±1 coefficients and this modulus that does not happen at our
- *    sizes (and it would only make the attacker *stronger*-looking or weaker by one cell,
- *    never silently both).
+ *    field instead of the rationals is exact unless the prime divides a denominator that the
+ *    rational elimination would produce (a minor of a matrix of 0/±1 entries); then a
+ *    determination could be missed (or a spurious one reported, which only makes the planner
+ *    hide one cell more). For hierarchies (totally unimodular systems) minors are 0/±1 and this
+ *    cannot happen; for crossed tables the integer bounds check below and the exhaustive test
+ *    on tiny tables cover the gap in practice.
  * 2. **Small derived groups.** For every relation whose total is visible, the attacker knows
  *    the combined count of the hidden parts (total − visible parts). It then subtracts every
  *    visible figure nested inside those hidden parts (recursively, through both relation
