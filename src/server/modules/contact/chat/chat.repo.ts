@@ -28,7 +28,7 @@ export type ChatRow = {
 export type MessageRow = {
   id: number;
   chat_id: number;
-  sender: 'citizen' | 'agent' | 'system';
+  sender: 'citizen' | 'agent' | 'system' | 'note';
   client_id: string;
   body: string;
   created_at: Date;
@@ -243,7 +243,7 @@ export async function insertMessage(
   db: Db,
   message: {
     chatId: number;
-    sender: 'citizen' | 'agent' | 'system';
+    sender: 'citizen' | 'agent' | 'system' | 'note';
     authorAccountId: number | null;
     clientId: string;
     body: string;
@@ -269,12 +269,34 @@ export async function findMessage(db: Db, messageId: number): Promise<MessageRow
   return rows[0];
 }
 
-export async function listMessages(db: Db, chatId: number): Promise<MessageRow[]> {
+/** The chat's history; agents' internal notes only when `withNotes` (never for the citizen). */
+export async function listMessages(db: Db, chatId: number, withNotes: boolean): Promise<MessageRow[]> {
   return queryRows<MessageRow>(
     db,
     sql`select id::int as id, chat_id::int as chat_id, sender, client_id, body, created_at from chat_messages
-        where chat_id = ${chatId} order by id`,
+        where chat_id = ${chatId} and (${withNotes} or sender <> 'note') order by id`,
   );
+}
+
+/** Back into a queue (the same or another), at its head: the citizen has waited once already. */
+export async function requeueChat(db: Db, chatId: number, queueId: number) {
+  await db.execute(sql`update chat_sessions set status = 'waiting', queue_id = ${queueId}, agent_account_id = null,
+    assigned_at = null, priority = 1 where id = ${chatId} and status = 'active'`);
+}
+
+/** Assigns an active chat to a colleague, only if they are on duty with a free slot (checked under lock). */
+export async function transferToAgent(db: Db, chatId: number, toAccountId: number, staleBefore: Date) {
+  const rows = await queryRows<{ account_id: number }>(
+    db,
+    sql`select g.account_id from chat_agents g
+        where g.account_id = ${toAccountId} and g.status = 'available' and g.connected and g.last_seen_at > ${staleBefore}
+          and (select count(*) from chat_sessions c where c.agent_account_id = g.account_id and c.status = 'active') < g.capacity
+        for update`,
+  );
+  if (!rows[0]) return false;
+  await db.execute(sql`update chat_sessions set agent_account_id = ${toAccountId}, assigned_at = now()
+    where id = ${chatId} and status = 'active'`);
+  return true;
 }
 
 export async function closeChat(

@@ -42,6 +42,13 @@ export const agentInbound = z.discriminatedUnion('type', [
     capacity: z.number().int().min(1).max(10).optional(),
   }),
   z.object({ type: z.literal('message'), chatId: z.number().int().positive(), clientId, text }),
+  z.object({ type: z.literal('note'), chatId: z.number().int().positive(), clientId, text }),
+  z.object({
+    type: z.literal('transfer'),
+    chatId: z.number().int().positive(),
+    toAccountId: z.number().int().positive().optional(),
+    queueKey: z.string().min(1).max(60).optional(),
+  }),
   z.object({ type: z.literal('typing'), chatId: z.number().int().positive() }),
   z.object({
     type: z.literal('close'),

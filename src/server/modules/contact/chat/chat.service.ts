@@ -15,7 +15,8 @@ export type ChatEvent =
   | { type: 'assigned'; chatId: number; agentId: number }
   | { type: 'message'; chatId: number; messageId: number }
   | { type: 'typing'; chatId: number; from: 'citizen' | 'agent' }
-  | { type: 'closed'; chatId: number };
+  | { type: 'closed'; chatId: number }
+  | { type: 'transferred'; chatId: number; fromAccountId: number };
 
 export type ChatTimings = {
   /** An agent not seen for this long counts as disconnected; their chats go back to the head of the queue. */
@@ -314,4 +315,62 @@ async function postSystemMessage(db: Db, events: EventBus, chatId: number, clien
     body: text,
   });
   await events.publish(CHAT_CHANNEL, { type: 'message', chatId, messageId: message.id } satisfies ChatEvent);
+}
+
+/** An internal note: stored in the chat for colleagues and supervisors, never shown to the citizen. */
+export async function postNote(
+  db: Db,
+  events: EventBus,
+  chatId: number,
+  authorAccountId: number,
+  clientId: string,
+  text: string,
+) {
+  const message = await repo.insertMessage(db, {
+    chatId,
+    sender: 'note',
+    authorAccountId,
+    clientId,
+    body: text,
+  });
+  await events.publish(CHAT_CHANNEL, { type: 'message', chatId, messageId: message.id } satisfies ChatEvent);
+  return message;
+}
+
+/**
+ * Hands an active chat to a named colleague (who must be on duty with a free slot) or to the head of a
+ * queue, the same or another topic's. The citizen keeps the chat and its history either way.
+ */
+export async function transferChat(
+  db: Db,
+  events: EventBus,
+  timings: ChatTimings,
+  chatId: number,
+  fromAccountId: number,
+  target: { toAccountId?: number; queueKey?: string },
+) {
+  if (target.toAccountId !== undefined) {
+    if (target.toAccountId === fromAccountId) throw new AppError('BAD_REQUEST');
+    const toAccountId = target.toAccountId;
+    const moved = await db.transaction((tx) =>
+      repo.transferToAgent(tx, chatId, toAccountId, new Date(Date.now() - timings.agentGraceMs)),
+    );
+    if (!moved) throw new AppError('CONFLICT', { reason: 'colleague_unavailable' });
+    await events.publish(CHAT_CHANNEL, {
+      type: 'assigned',
+      chatId,
+      agentId: toAccountId,
+    } satisfies ChatEvent);
+  } else {
+    const chat = await repo.findChat(db, chatId);
+    const queue = target.queueKey ? await repo.findQueueByKey(db, target.queueKey) : undefined;
+    if (!chat || (target.queueKey && !queue)) throw new AppError('NOT_FOUND');
+    await repo.requeueChat(db, chatId, queue?.id ?? chat.queue_id);
+    await events.publish(CHAT_CHANNEL, {
+      type: 'queue',
+      queueId: queue?.id ?? chat.queue_id,
+    } satisfies ChatEvent);
+  }
+  await events.publish(CHAT_CHANNEL, { type: 'transferred', chatId, fromAccountId } satisfies ChatEvent);
+  await dispatch(db, events, timings);
 }

@@ -357,6 +357,45 @@ describeEachEngine('contact chat: queue, routing and sockets', (engine) => {
     expect(await closed).toBe(1009);
   });
 
+  it('keeps internal notes from the citizen and transfers to a colleague or back to the queue', async () => {
+    const a = await agent(0);
+    a.send({ type: 'status', status: 'available', capacity: 1 });
+    await a.next((f) => f.type === 'status');
+    await settle(50);
+    const b = await agent(1);
+    const chat = await startChat('Els');
+    const c = await citizen(chat.resumeToken);
+    await a.next((f) => f.type === 'assigned');
+
+    // B is away: a transfer to B is refused with a reason.
+    a.send({ type: 'transfer', chatId: chat.chatId, toAccountId: agentIds[1] });
+    expect(await a.next((f) => f.type === 'error')).toMatchObject({ code: 'colleague_unavailable' });
+
+    a.send({ type: 'note', chatId: chat.chatId, clientId: 'n-1', text: 'Burger vraagt naar verlof' });
+    await a.next((f) => f.type === 'message' && (f.message as { sender: string }).sender === 'note');
+    b.send({ type: 'status', status: 'available', capacity: 1 });
+    await b.next((f) => f.type === 'status');
+    const mark = c.frames.length;
+    a.send({ type: 'transfer', chatId: chat.chatId, toAccountId: agentIds[1] });
+    await a.next((f) => f.type === 'transferred' && f.chatId === chat.chatId);
+    const handed = await b.next((f) => f.type === 'assigned');
+    expect((handed.chat as { messages: { sender: string }[] }).messages.map((m) => m.sender)).toEqual([
+      'note',
+    ]);
+    expect(await c.next((f) => f.type === 'assigned', mark)).toMatchObject({ agentName: 'agent-b' });
+    expect(c.frames.some((f) => f.type === 'message')).toBe(false);
+    const again = await citizen(chat.resumeToken);
+    expect(again.last('state')).toMatchObject({ status: 'active', messages: [] });
+
+    // Back to the head of the queue: A, free again, gets it.
+    const markA = a.frames.length;
+    b.send({ type: 'transfer', chatId: chat.chatId, queueKey: 'algemeen' });
+    await b.next((f) => f.type === 'transferred');
+    expect(((await a.next((f) => f.type === 'assigned', markA)).chat as { chatId: number }).chatId).toBe(
+      chat.chatId,
+    );
+  });
+
   it('refuses the agent socket to visitors, other roles and foreign origins', async () => {
     for (const headers of <Record<string, string>[]>[
       {},

@@ -4,6 +4,7 @@ import type { Config } from '../../../config';
 import type { Db } from '../../../db/client';
 import type { EventBus } from '../../../events/event-bus';
 import type { Principal } from '../../../http/access';
+import { AppError } from '../../../http/errors';
 import { type Locale, translator } from '../../../http/i18n';
 import { loadPrincipal, SESSION_COOKIE } from '../../auth/auth.service';
 import { canActOnChat, canUseAgentConsole } from './chat.policy';
@@ -101,7 +102,8 @@ export class ChatHub {
         const message = await repo.findMessage(this.deps.db, event.messageId);
         if (!message) return;
         const out = { type: 'message', chatId: event.chatId, message: messageOut(message) };
-        for (const c of this.citizens.get(event.chatId) ?? []) send(c.socket, out);
+        if (message.sender !== 'note')
+          for (const c of this.citizens.get(event.chatId) ?? []) send(c.socket, out);
         await this.toAgentOf(event.chatId, out);
         return;
       }
@@ -109,6 +111,10 @@ export class ChatHub {
         if (event.from === 'agent') {
           for (const c of this.citizens.get(event.chatId) ?? []) send(c.socket, { type: 'typing' });
         } else await this.toAgentOf(event.chatId, { type: 'typing', chatId: event.chatId });
+        return;
+      case 'transferred':
+        for (const socket of this.agents.get(event.fromAccountId) ?? [])
+          send(socket, { type: 'transferred', chatId: event.chatId });
         return;
       case 'closed':
         for (const c of this.citizens.get(event.chatId) ?? []) send(c.socket, { type: 'closed' });
@@ -163,7 +169,7 @@ export class ChatHub {
   }
 
   private async chatSummary(chat: repo.ChatRow) {
-    const messages = await repo.listMessages(this.deps.db, chat.id);
+    const messages = await repo.listMessages(this.deps.db, chat.id, true);
     return {
       chatId: chat.id,
       queueId: chat.queue_id,
@@ -200,7 +206,7 @@ export class ChatHub {
     const onMessage = (raw: string) => {
       void this.onCitizenMessage(conn, raw).catch(() => this.error(socket, conn.locale, 'failed'));
     };
-    const messages = (await repo.listMessages(this.deps.db, chat.id)).map(messageOut);
+    const messages = (await repo.listMessages(this.deps.db, chat.id, false)).map(messageOut);
     let position: number | null = null;
     let estimatedWaitSeconds: number | null = null;
     let offerEmail = false;
@@ -269,8 +275,8 @@ export class ChatHub {
       void repo.upsertAgent(this.deps.db, accountId, { connected: false }).catch(() => undefined);
     });
     const onMessage = (raw: string) => {
-      void this.onAgentMessage(socket, principal, raw).catch(() =>
-        this.error(socket, principal.locale, 'failed'),
+      void this.onAgentMessage(socket, principal, raw).catch((error) =>
+        this.error(socket, principal.locale, errorCodeOf(error)),
       );
     };
     await repo.upsertAgent(this.deps.db, accountId, { connected: true });
@@ -325,6 +331,18 @@ export class ChatHub {
         text: input.text,
       });
       send(socket, { type: 'ack', chatId: chat.id, clientId: input.clientId, messageId: message.id });
+    } else if (input.type === 'note') {
+      const note = await service.postNote(
+        db,
+        events,
+        chat.id,
+        principal.accountId,
+        input.clientId,
+        input.text,
+      );
+      send(socket, { type: 'ack', chatId: chat.id, clientId: input.clientId, messageId: note.id });
+    } else if (input.type === 'transfer') {
+      await service.transferChat(db, events, this.timings, chat.id, principal.accountId, input);
     } else if (input.type === 'typing') {
       await events.publish(service.CHAT_CHANNEL, { type: 'typing', chatId: chat.id, from: 'agent' });
     } else {
@@ -366,6 +384,13 @@ function holdEarlyFrames(socket: WebSocket) {
 // Per socket: a person types far slower than this; a flood is refused (unacknowledged, so a client may resend).
 const FRAME_BURST = 30;
 const FRAME_RATE = 5;
+
+/** A refusal the agent can act on gets its own message; anything else the general one. */
+function errorCodeOf(error: unknown): string {
+  if (!(error instanceof AppError)) return 'failed';
+  if (error.params.reason === 'colleague_unavailable') return 'colleague_unavailable';
+  return error.code === 'NOT_FOUND' ? 'unknown_queue' : 'invalid_message';
+}
 
 function safeJson(raw: string): unknown {
   try {
