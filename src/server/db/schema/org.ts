@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
   boolean,
   check,
   index,
@@ -20,7 +21,7 @@ export const orgUnits = pgTable(
   'org_units',
   {
     id: serial('id').primaryKey(),
-    parentId: integer('parent_id').references((): any => orgUnits.id, { onDelete: 'restrict' }),
+    parentId: integer('parent_id').references((): AnyPgColumn => orgUnits.id, { onDelete: 'restrict' }),
     kind: text('kind').$type<OrgUnitKind>().notNull(),
     /** OVO code for entities (as in the sign-in claim vo_orgcode), or any unique code for other units. */
     code: text('code').notNull(),
