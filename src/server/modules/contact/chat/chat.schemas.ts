@@ -32,6 +32,7 @@ export const citizenInbound = z.discriminatedUnion('type', [
   z.object({ type: z.literal('message'), clientId, text }),
   z.object({ type: z.literal('typing') }),
   z.object({ type: z.literal('end') }),
+  z.object({ type: z.literal('transcript'), email: z.email().max(254) }),
 ]);
 
 /** What an agent's console may send over its socket. */

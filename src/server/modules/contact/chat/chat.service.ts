@@ -1,9 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
+import type { Config } from '../../../config';
 import type { Db } from '../../../db/client';
 import type { OpeningHours } from '../../../db/schema';
 import type { EventBus } from '../../../events/event-bus';
 import { AppError } from '../../../http/errors';
 import { translator } from '../../../http/i18n';
+import type { JobQueue } from '../../../jobs/job-queue';
+import { MAIL_QUEUE, type MailMessage } from '../../../mail/mailer';
 import * as repo from './chat.repo';
 import { estimateWaitForPosition } from './erlang-c';
 
@@ -373,4 +376,42 @@ export async function transferChat(
   }
   await events.publish(CHAT_CHANNEL, { type: 'transferred', chatId, fromAccountId } satisfies ChatEvent);
   await dispatch(db, events, timings);
+}
+
+/**
+ * The conversation as plain text to an address the citizen gives, through the mail job queue (retried with
+ * back-off when SMTP is down). The dedupe key makes a repeated request for the same history one mail.
+ * Internal notes are never included.
+ */
+export async function mailTranscript(
+  deps: { db: Db; jobs: JobQueue; config: Config },
+  chat: repo.ChatRow,
+  email: string,
+) {
+  const t = translator(chat.locale);
+  const messages = await repo.listMessages(deps.db, chat.id, false);
+  const time = new Intl.DateTimeFormat(chat.locale === 'en' ? 'en-GB' : 'nl-BE', {
+    timeZone: 'Europe/Brussels',
+    dateStyle: 'short',
+    timeStyle: 'short',
+  });
+  const speaker = (sender: string) =>
+    sender === 'citizen'
+      ? t('contactChat.transcript.you')
+      : sender === 'agent'
+        ? (chat.agent_name ?? t('contactChat.transcript.agent'))
+        : t('contactChat.transcript.system');
+  const lines = messages.map(
+    (m) => `[${time.format(new Date(m.created_at))}] ${speaker(m.sender)}: ${m.body}`,
+  );
+  const last = messages.at(-1)?.id ?? 0;
+  const host = new URL(deps.config.publicUrl).hostname;
+  const key = `chat-transcript-${chat.id}-${last}-${createHash('sha256').update(email.toLowerCase()).digest('hex').slice(0, 16)}`;
+  const message: MailMessage = {
+    to: [email],
+    subject: t('contactChat.transcript.subject'),
+    text: [t('contactChat.transcript.intro'), '', ...lines, ''].join('\n'),
+    messageId: `<${key}@${host}>`,
+  };
+  await deps.jobs.enqueue(MAIL_QUEUE, message, { dedupeKey: key });
 }

@@ -396,6 +396,40 @@ describeEachEngine('contact chat: queue, routing and sockets', (engine) => {
     );
   });
 
+  it('mails the transcript once, without internal notes, after the citizen ended the chat', async () => {
+    const a = await agent(0);
+    a.send({ type: 'status', status: 'available', capacity: 1 });
+    await a.next((f) => f.type === 'status');
+    const chat = await startChat('Els');
+    const c = await citizen(chat.resumeToken);
+    await a.next((f) => f.type === 'assigned');
+    c.send({ type: 'message', clientId: 't-1', text: 'Hoeveel verlofdagen heb ik?' });
+    await c.next((f) => f.type === 'ack');
+    a.send({ type: 'note', chatId: chat.chatId, clientId: 'n-1', text: 'GEHEIM: intern' });
+    a.send({ type: 'message', chatId: chat.chatId, clientId: 'a-1', text: 'Dat hangt af van je statuut.' });
+    await c.next((f) => f.type === 'message' && (f.message as { sender: string }).sender === 'agent');
+    c.send({ type: 'end' });
+    await c.next((f) => f.type === 'closed');
+    c.send({ type: 'transcript', email: 'els@burger.test' });
+    await c.next((f) => f.type === 'transcript');
+    const mark = c.frames.length;
+    c.send({ type: 'transcript', email: 'els@burger.test' });
+    await c.next((f) => f.type === 'transcript', mark);
+    c.send({ type: 'transcript', email: 'not an address' });
+    expect(await c.next((f) => f.type === 'error', mark)).toMatchObject({ code: 'invalid_message' });
+
+    await ctx.runtime.jobs.runDue();
+    const mails = await queryRows<{ to_addresses: string; subject: string; text_body: string }>(
+      ctx.database.db,
+      sql`select to_addresses, subject, text_body from dev_mailbox where to_addresses = 'els@burger.test'`,
+    );
+    expect(mails).toHaveLength(1);
+    expect(mails[0]!.subject).toBe('Je chatgesprek met 1700');
+    expect(mails[0]!.text_body).toContain('Jij: Hoeveel verlofdagen heb ik?');
+    expect(mails[0]!.text_body).toContain('agent-a: Dat hangt af van je statuut.');
+    expect(mails[0]!.text_body).not.toContain('GEHEIM');
+  });
+
   it('refuses the agent socket to visitors, other roles and foreign origins', async () => {
     for (const headers of <Record<string, string>[]>[
       {},

@@ -6,6 +6,7 @@ import type { EventBus } from '../../../events/event-bus';
 import type { Principal } from '../../../http/access';
 import { AppError } from '../../../http/errors';
 import { type Locale, translator } from '../../../http/i18n';
+import type { JobQueue } from '../../../jobs/job-queue';
 import { loadPrincipal, SESSION_COOKIE } from '../../auth/auth.service';
 import { canActOnChat, canUseAgentConsole } from './chat.policy';
 import * as repo from './chat.repo';
@@ -42,7 +43,7 @@ export class ChatHub {
   private unsubscribe?: () => Promise<void>;
 
   constructor(
-    private readonly deps: { db: Db; events: EventBus; config: Config },
+    private readonly deps: { db: Db; events: EventBus; config: Config; jobs: JobQueue },
     readonly timings: service.ChatTimings,
   ) {}
 
@@ -236,8 +237,15 @@ export class ChatHub {
     if (!parsed.success) return this.error(conn.socket, conn.locale, 'invalid_message');
     const input = parsed.data;
     const chat = await repo.findChat(this.deps.db, conn.chatId);
-    if (!chat || chat.status === 'closed') return this.error(conn.socket, conn.locale, 'chat_closed');
+    if (!chat) return this.error(conn.socket, conn.locale, 'chat_closed');
     const { db, events } = this.deps;
+    // The transcript is typically asked for after the chat ended; everything else needs an open chat.
+    if (input.type === 'transcript') {
+      await service.mailTranscript(this.deps, chat, input.email);
+      send(conn.socket, { type: 'transcript', email: input.email });
+      return;
+    }
+    if (chat.status === 'closed') return this.error(conn.socket, conn.locale, 'chat_closed');
     if (input.type === 'message') {
       const message = await service.postMessage(db, events, {
         chatId: chat.id,
