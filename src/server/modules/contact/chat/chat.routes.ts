@@ -2,7 +2,15 @@ import websocket from '@fastify/websocket';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../../app';
-import { accuracyOut, accuracyQuery, queueOut, startChatBody, startChatOut } from './chat.schemas';
+import { AppError } from '../../../http/errors';
+import {
+  accuracyOut,
+  accuracyQuery,
+  chatParams,
+  queueOut,
+  startChatBody,
+  startChatOut,
+} from './chat.schemas';
 import * as service from './chat.service';
 import { ChatHub } from './chat.ws';
 
@@ -21,6 +29,10 @@ export const chatRoutes =
     await hub.start();
     app.addHook('onClose', async () => hub.stop());
     await app.register(websocket, { options: { maxPayload: MAX_SOCKET_PAYLOAD } });
+    deps.jobs.register(service.CHAT_PURGE_QUEUE, () => service.runDailyChatPurge(deps));
+    app.addHook('onReady', async () => {
+      await service.scheduleChatPurge(deps, new Date());
+    });
 
     app.get(
       '/api/contact/queues',
@@ -45,6 +57,24 @@ export const chatRoutes =
         schema: { tags, querystring: accuracyQuery, response: { 200: accuracyOut } },
       },
       async (request) => service.estimateAccuracy(deps.db, request.query.days),
+    );
+
+    app.delete(
+      '/api/contact/chats/:chatId',
+      {
+        config: { access: 'contactSupervisor' },
+        schema: { tags, params: chatParams, response: { 204: z.null() } },
+      },
+      async (request, reply) => {
+        if (!request.principal) throw new AppError('UNAUTHENTICATED');
+        await service.eraseChat(
+          deps,
+          hub.timings,
+          { principal: request.principal, ip: request.ip },
+          request.params.chatId,
+        );
+        return reply.code(204).send(null);
+      },
     );
 
     // Outside /api: sockets authenticate themselves (a resume token for citizens, the session for agents).

@@ -70,3 +70,5 @@ export const accuracyOut = z.object({
   biasSeconds: z.number().int().nullable(),
   shareWithinTolerance: z.number().nullable(),
 });
+
+export const chatParams = z.object({ chatId: z.coerce.number().int().positive().max(2_147_483_647) });

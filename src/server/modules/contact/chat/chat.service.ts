@@ -3,10 +3,12 @@ import type { Config } from '../../../config';
 import type { Db } from '../../../db/client';
 import type { OpeningHours } from '../../../db/schema';
 import type { EventBus } from '../../../events/event-bus';
+import type { Principal } from '../../../http/access';
 import { AppError } from '../../../http/errors';
 import { translator } from '../../../http/i18n';
 import type { JobQueue } from '../../../jobs/job-queue';
 import { MAIL_QUEUE, type MailMessage } from '../../../mail/mailer';
+import { audit } from '../../auth/auth.service';
 import * as repo from './chat.repo';
 import { estimateWaitForPosition } from './erlang-c';
 
@@ -414,4 +416,47 @@ export async function mailTranscript(
     messageId: `<${key}@${host}>`,
   };
   await deps.jobs.enqueue(MAIL_QUEUE, message, { dedupeKey: key });
+}
+
+// ---- privacy -----------------------------------------------------------------------------------
+
+export const CHAT_PURGE_QUEUE = 'contact_chat_purge';
+
+/** Closed chats older than the contact retention period (CONTACT_RETENTION_DAYS, default 90) are deleted. */
+export async function purgeExpiredChats(deps: { db: Db; config: Config }, now = new Date()) {
+  const cutoff = new Date(now.getTime() - deps.config.contactMail.retentionDays * 86_400_000);
+  return deps.db.transaction(async (tx) => (await repo.deleteClosedChatsBefore(tx, cutoff)).length);
+}
+
+const dayKey = (date: Date) => date.toISOString().slice(0, 10);
+
+/** One purge a day; the dedupe key makes it one job however many processes schedule it. */
+export async function scheduleChatPurge(deps: { jobs: JobQueue }, day: Date) {
+  await deps.jobs.enqueue(
+    CHAT_PURGE_QUEUE,
+    { day: dayKey(day) },
+    { runAt: day, dedupeKey: `contact-chat-purge-${dayKey(day)}` },
+  );
+}
+
+export async function runDailyChatPurge(deps: { db: Db; config: Config; jobs: JobQueue }) {
+  await purgeExpiredChats(deps);
+  const tomorrow = new Date();
+  tomorrow.setUTCDate(tomorrow.getUTCDate() + 1);
+  tomorrow.setUTCHours(2, 30, 0, 0);
+  await scheduleChatPurge(deps, tomorrow);
+}
+
+/** Erasure on request: the chat and its messages go; the audit log records that it happened, not what was said. */
+export async function eraseChat(
+  deps: { db: Db; events: EventBus; config: Config },
+  timings: ChatTimings,
+  actor: { principal: Principal; ip: string },
+  chatId: number,
+) {
+  await endChat(deps.db, deps.events, timings, chatId, 'system', 'erased');
+  await deps.db.transaction(async (tx) => {
+    if (!(await repo.deleteChat(tx, chatId))) throw new AppError('NOT_FOUND');
+    await audit(tx, actor.principal, 'contact.chat.erase', { type: 'chat', id: chatId }, {}, actor.ip);
+  });
 }

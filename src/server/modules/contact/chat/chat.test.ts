@@ -7,6 +7,7 @@ import { createTestDatabase, describeEachEngine } from '../../../../../test/supp
 import { buildApp } from '../../../app';
 import { type Database, openDatabase, queryRows } from '../../../db/client';
 import { createRuntime } from '../../../runtime';
+import { purgeExpiredChats } from './chat.service';
 
 const timings = { agentGraceMs: 1_000, heartbeatMs: 200, citizenWarnMs: 20_000, citizenCloseMs: 20_000 };
 
@@ -428,6 +429,40 @@ describeEachEngine('contact chat: queue, routing and sockets', (engine) => {
     expect(mails[0]!.text_body).toContain('Jij: Hoeveel verlofdagen heb ik?');
     expect(mails[0]!.text_body).toContain('agent-a: Dat hangt af van je statuut.');
     expect(mails[0]!.text_body).not.toContain('GEHEIM');
+  });
+
+  it('purges closed chats after the retention period and erases one chat on request, audited', async () => {
+    const old = await startChat('Oud');
+    const recent = await startChat('Recent');
+    const erase = await startChat('Wissen');
+    const db = ctx.database.db;
+    await db.execute(sql`update chat_sessions set status = 'closed', closed_at = now() - interval '91 days'
+      where id = ${old.chatId}`);
+    await db.execute(sql`update chat_sessions set status = 'closed', closed_at = now() - interval '89 days'
+      where id = ${recent.chatId}`);
+    expect(await purgeExpiredChats(ctx.runtime)).toBe(1);
+    const left = await queryRows<{ id: number }>(
+      db,
+      sql`select id::int as id from chat_sessions order by id`,
+    );
+    expect(left.map((r) => r.id)).toEqual([recent.chatId, erase.chatId]);
+
+    const c = await citizen(erase.resumeToken);
+    await buildAccount(ctx, {
+      email: 'erasing-supervisor@test.example',
+      roles: [{ role: 'contact_supervisor' }],
+    });
+    const supervisor = await signIn(ctx, 'erasing-supervisor@test.example');
+    const response = await supervisor.inject({ method: 'DELETE', url: `/api/contact/chats/${erase.chatId}` });
+    expect(response.statusCode).toBe(204);
+    await c.next((f) => f.type === 'closed');
+    const again = await supervisor.inject({ method: 'DELETE', url: `/api/contact/chats/${erase.chatId}` });
+    expect(again.statusCode).toBe(404);
+    const [entry] = await queryRows<{ action: string; target_id: string }>(
+      db,
+      sql`select action, target_id from audit_log where action = 'contact.chat.erase'`,
+    );
+    expect(entry).toEqual({ action: 'contact.chat.erase', target_id: String(erase.chatId) });
   });
 
   it('refuses the agent socket to visitors, other roles and foreign origins', async () => {
