@@ -7,6 +7,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   serial,
   text,
   timestamp,
@@ -104,3 +105,17 @@ export const chatAgents = pgTable('chat_agents', {
   lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
   connected: boolean('connected').notNull().default(false),
 });
+
+/** The queues an agent serves; an agent with no rows serves every queue (a small team needs no setup). */
+export const chatAgentQueues = pgTable(
+  'chat_agent_queues',
+  {
+    accountId: integer('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    queueId: integer('queue_id')
+      .notNull()
+      .references(() => chatQueues.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.accountId, t.queueId] })],
+);
