@@ -129,14 +129,18 @@ export async function listWaiting(db: Db, queueId: number) {
 }
 
 /** Chat slots of agents who can take chats now, and how many of them are free. */
-export async function agentSlots(db: Db, staleBefore: Date): Promise<{ slots: number; free: number }> {
+export async function agentSlots(
+  db: Db,
+  staleBefore: Date,
+  queueId: number,
+): Promise<{ slots: number; free: number }> {
   const rows = await queryRows<{ slots: number; free: number }>(
     db,
     sql`select coalesce(sum(g.capacity), 0)::int as slots,
                coalesce(sum(greatest(g.capacity - (select count(*) from chat_sessions c
                  where c.agent_account_id = g.account_id and c.status = 'active'), 0)), 0)::int as free
         from chat_agents g
-        where g.status = 'available' and g.connected and g.last_seen_at > ${staleBefore}`,
+        where g.status = 'available' and g.connected and g.last_seen_at > ${staleBefore} and ${servesQueue(queueId)}`,
   );
   return rows[0] ?? { slots: 0, free: 0 };
 }
@@ -154,24 +158,60 @@ export async function queueHistory(db: Db, queueId: number, since: Date) {
   return rows[0] ?? { arrivals: 0, handled: 0, handle_seconds: null };
 }
 
-/** Head of the queues, locked; SKIP LOCKED lets another process take the next one instead of waiting. */
-export async function lockNextWaiting(db: Db): Promise<{ id: number; queue_id: number } | undefined> {
+/** Queues with waiting citizens, the one whose head has waited longest (or was requeued) first. */
+export async function listQueuesWithWaiting(db: Db): Promise<number[]> {
+  const rows = await queryRows<{ queue_id: number }>(
+    db,
+    sql`select queue_id from chat_sessions where status = 'waiting'
+        group by queue_id order by max(priority) desc, min(enqueued_at), queue_id`,
+  );
+  return rows.map((r) => r.queue_id);
+}
+
+/** Head of one queue, locked; SKIP LOCKED lets another process take the next one instead of waiting. */
+export async function lockNextWaiting(
+  db: Db,
+  queueId: number,
+): Promise<{ id: number; queue_id: number } | undefined> {
   const rows = await queryRows<{ id: number; queue_id: number }>(
     db,
-    sql`select id::int as id, queue_id from chat_sessions where status = 'waiting'
+    sql`select id::int as id, queue_id from chat_sessions where status = 'waiting' and queue_id = ${queueId}
         order by priority desc, enqueued_at, id limit 1 for update skip locked`,
   );
   return rows[0];
 }
 
+/** An agent serves the queues listed for them, or every queue when none are listed. */
+const servesQueue = (queueId: number) => sql`(exists (select 1 from chat_agent_queues m
+    where m.account_id = g.account_id and m.queue_id = ${queueId})
+  or not exists (select 1 from chat_agent_queues m where m.account_id = g.account_id))`;
+
+export async function setAgentQueues(db: Db, accountId: number, queueIds: number[]) {
+  await db.execute(sql`delete from chat_agent_queues where account_id = ${accountId}`);
+  for (const queueId of queueIds)
+    await db.execute(
+      sql`insert into chat_agent_queues (account_id, queue_id) values (${accountId}, ${queueId})`,
+    );
+}
+
+export async function accountExists(db: Db, accountId: number): Promise<boolean> {
+  const rows = await queryRows<{ id: number }>(db, sql`select id from accounts where id = ${accountId}`);
+  return rows.length > 0;
+}
+
 /** The available agent with free capacity and the fewest active chats, ties to the one idle longest. */
-export async function lockBestAgent(db: Db, staleBefore: Date): Promise<{ account_id: number } | undefined> {
+export async function lockBestAgent(
+  db: Db,
+  staleBefore: Date,
+  queueId: number,
+): Promise<{ account_id: number } | undefined> {
   const rows = await queryRows<{ account_id: number }>(
     db,
     sql`select g.account_id from chat_agents g
         cross join lateral (select count(*)::int as active from chat_sessions c
           where c.agent_account_id = g.account_id and c.status = 'active') x
         where g.status = 'available' and g.connected and g.last_seen_at > ${staleBefore} and x.active < g.capacity
+          and ${servesQueue(queueId)}
         order by x.active, g.idle_since, g.account_id
         limit 1 for update of g skip locked`,
   );

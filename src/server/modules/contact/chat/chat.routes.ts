@@ -6,6 +6,9 @@ import { AppError } from '../../../http/errors';
 import {
   accuracyOut,
   accuracyQuery,
+  agentParams,
+  agentQueuesBody,
+  agentQueuesOut,
   chatParams,
   queueOut,
   startChatBody,
@@ -74,6 +77,24 @@ export const chatRoutes =
           request.params.chatId,
         );
         return reply.code(204).send(null);
+      },
+    );
+
+    app.put(
+      '/api/contact/agents/:accountId/queues',
+      {
+        config: { access: 'contactSupervisor' },
+        schema: { tags, params: agentParams, body: agentQueuesBody, response: { 200: agentQueuesOut } },
+      },
+      async (request) => {
+        if (!request.principal) throw new AppError('UNAUTHENTICATED');
+        return service.setAgentQueues(
+          deps,
+          hub.timings,
+          { principal: request.principal, ip: request.ip },
+          request.params.accountId,
+          request.body.queues,
+        );
       },
     );
 

@@ -72,3 +72,7 @@ export const accuracyOut = z.object({
 });
 
 export const chatParams = z.object({ chatId: z.coerce.number().int().positive().max(2_147_483_647) });
+
+export const agentParams = z.object({ accountId: z.coerce.number().int().positive().max(2_147_483_647) });
+export const agentQueuesBody = z.object({ queues: z.array(z.string().min(1).max(60)).max(50) });
+export const agentQueuesOut = z.object({ accountId: z.number().int(), queues: z.array(z.string()) });

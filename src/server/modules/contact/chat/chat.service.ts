@@ -117,7 +117,7 @@ export async function queuePositions(
 ): Promise<{ positions: QueuePosition[] }> {
   const waiting = await repo.listWaiting(db, queueId);
   if (waiting.length === 0) return { positions: [] };
-  const { slots, free } = await repo.agentSlots(db, new Date(Date.now() - timings.agentGraceMs));
+  const { slots, free } = await repo.agentSlots(db, new Date(Date.now() - timings.agentGraceMs), queueId);
   const handle = await handleSeconds(db, queueId);
   return {
     positions: waiting.map((row, index) => {
@@ -183,23 +183,28 @@ export async function startChat(
  */
 export async function dispatch(db: Db, events: EventBus, timings: ChatTimings): Promise<number> {
   let assigned = 0;
-  for (;;) {
-    const result = await db.transaction(async (tx) => {
-      const chat = await repo.lockNextWaiting(tx);
-      if (!chat) return null;
-      const agent = await repo.lockBestAgent(tx, new Date(Date.now() - timings.agentGraceMs));
-      if (!agent) return null;
-      await repo.assignChat(tx, chat.id, agent.account_id);
-      return { chatId: chat.id, queueId: chat.queue_id, agentId: agent.account_id };
-    });
-    if (!result) break;
-    assigned++;
-    await events.publish(CHAT_CHANNEL, {
-      type: 'assigned',
-      chatId: result.chatId,
-      agentId: result.agentId,
-    } satisfies ChatEvent);
-    await events.publish(CHAT_CHANNEL, { type: 'queue', queueId: result.queueId } satisfies ChatEvent);
+  // One assignment per queue per pass, so a queue nobody serves right now does not hold up the others.
+  for (let progressed = true; progressed; ) {
+    progressed = false;
+    for (const queueId of await repo.listQueuesWithWaiting(db)) {
+      const result = await db.transaction(async (tx) => {
+        const chat = await repo.lockNextWaiting(tx, queueId);
+        if (!chat) return null;
+        const agent = await repo.lockBestAgent(tx, new Date(Date.now() - timings.agentGraceMs), queueId);
+        if (!agent) return null;
+        await repo.assignChat(tx, chat.id, agent.account_id);
+        return { chatId: chat.id, agentId: agent.account_id };
+      });
+      if (!result) continue;
+      progressed = true;
+      assigned++;
+      await events.publish(CHAT_CHANNEL, {
+        type: 'assigned',
+        chatId: result.chatId,
+        agentId: result.agentId,
+      } satisfies ChatEvent);
+      await events.publish(CHAT_CHANNEL, { type: 'queue', queueId } satisfies ChatEvent);
+    }
   }
   return assigned;
 }
@@ -459,4 +464,33 @@ export async function eraseChat(
     if (!(await repo.deleteChat(tx, chatId))) throw new AppError('NOT_FOUND');
     await audit(tx, actor.principal, 'contact.chat.erase', { type: 'chat', id: chatId }, {}, actor.ip);
   });
+}
+
+/** Which queues an agent serves (none listed: all). Audited, as every supervisor write. */
+export async function setAgentQueues(
+  deps: { db: Db; events: EventBus },
+  timings: ChatTimings,
+  actor: { principal: Principal; ip: string },
+  accountId: number,
+  queueKeys: string[],
+) {
+  const queues = await repo.listActiveQueues(deps.db);
+  const unknown = queueKeys.filter((key) => !queues.some((q) => q.key === key));
+  if (unknown.length > 0)
+    throw new AppError('VALIDATION_FAILED', {}, [{ path: 'body.queues', code: 'invalid_value' }]);
+  if (!(await repo.accountExists(deps.db, accountId))) throw new AppError('NOT_FOUND');
+  const ids = queues.filter((q) => queueKeys.includes(q.key)).map((q) => q.id);
+  await deps.db.transaction(async (tx) => {
+    await repo.setAgentQueues(tx, accountId, ids);
+    await audit(
+      tx,
+      actor.principal,
+      'contact.chat.agent_queues',
+      { type: 'account', id: accountId },
+      { queues: queueKeys },
+      actor.ip,
+    );
+  });
+  await dispatch(deps.db, deps.events, timings);
+  return { accountId, queues: queueKeys };
 }

@@ -465,6 +465,53 @@ describeEachEngine('contact chat: queue, routing and sockets', (engine) => {
     expect(entry).toEqual({ action: 'contact.chat.erase', target_id: String(erase.chatId) });
   });
 
+  it('routes only to agents who serve the queue, as set by a supervisor', async () => {
+    const db = ctx.database.db;
+    await db.execute(sql`insert into chat_queues (key, name_nl, name_en, opening_hours)
+      select 'werk', 'Werk', 'Work', opening_hours from chat_queues where key = 'algemeen'
+      on conflict (key) do nothing`);
+    await buildAccount(ctx, {
+      email: 'queue-supervisor@test.example',
+      roles: [{ role: 'contact_supervisor' }],
+    });
+    const supervisor = await signIn(ctx, 'queue-supervisor@test.example');
+    const put = (accountId: number, queues: string[]) =>
+      supervisor.inject({
+        method: 'PUT',
+        url: `/api/contact/agents/${accountId}/queues`,
+        payload: { queues },
+      });
+    expect((await put(agentIds[0]!, ['werk'])).json()).toEqual({ accountId: agentIds[0], queues: ['werk'] });
+    expect((await put(agentIds[0]!, ['bestaat-niet'])).statusCode).toBe(400);
+    expect((await put(999_999, ['werk'])).statusCode).toBe(404);
+
+    const a = await agent(0);
+    a.send({ type: 'status', status: 'available', capacity: 2 });
+    await a.next((f) => f.type === 'status');
+    // Nobody serves 'algemeen' yet: the citizen waits and the estimate says so, while 'werk' is served.
+    const general = await startChat('Algemeen');
+    expect(general).toMatchObject({ position: 1, estimatedWaitSeconds: null });
+    const work = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/contact/chats',
+      payload: { topic: 'werk', locale: 'nl' },
+    });
+    expect(work.json().position).toBe(0);
+    const b = await agent(1);
+    b.send({ type: 'status', status: 'available', capacity: 2 });
+    await b.next((f) => f.type === 'status');
+    await b.next((f) => f.type === 'assigned');
+    const rows = await queryRows<{ id: number; agent_account_id: number }>(
+      db,
+      sql`select id::int as id, agent_account_id from chat_sessions order by id`,
+    );
+    expect(rows).toEqual([
+      { id: general.chatId, agent_account_id: agentIds[1] },
+      { id: work.json().chatId, agent_account_id: agentIds[0] },
+    ]);
+    await put(agentIds[0]!, []);
+  });
+
   it('refuses the agent socket to visitors, other roles and foreign origins', async () => {
     for (const headers of <Record<string, string>[]>[
       {},
