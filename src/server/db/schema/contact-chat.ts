@@ -119,3 +119,13 @@ export const chatAgentQueues = pgTable(
   },
   (t) => [primaryKey({ columns: [t.accountId, t.queueId] })],
 );
+
+/** Ready-made answers agents insert and adapt; per queue, or for all queues when queue_id is null. */
+export const chatCannedAnswers = pgTable('chat_canned_answers', {
+  id: serial('id').primaryKey(),
+  queueId: integer('queue_id').references(() => chatQueues.id, { onDelete: 'cascade' }),
+  title: text('title').notNull(),
+  textNl: text('text_nl').notNull(),
+  textEn: text('text_en').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
