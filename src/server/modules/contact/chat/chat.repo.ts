@@ -434,3 +434,39 @@ async function deleteTranscriptJobs(db: Db, chatIds: number[]) {
   for (const id of chatIds)
     await db.execute(sql`delete from jobs where dedupe_key like ${`chat-transcript-${id}-%`}`);
 }
+
+export type CannedRow = {
+  id: number;
+  queue_key: string | null;
+  title: string;
+  text_nl: string;
+  text_en: string;
+};
+
+export async function listCannedAnswers(db: Db): Promise<CannedRow[]> {
+  return queryRows<CannedRow>(
+    db,
+    sql`select a.id, q.key as queue_key, a.title, a.text_nl, a.text_en
+        from chat_canned_answers a left join chat_queues q on q.id = a.queue_id order by a.title, a.id`,
+  );
+}
+
+export async function insertCannedAnswer(
+  db: Db,
+  input: { queueId: number | null; title: string; textNl: string; textEn: string },
+): Promise<number> {
+  const rows = await queryRows<{ id: number }>(
+    db,
+    sql`insert into chat_canned_answers (queue_id, title, text_nl, text_en)
+        values (${input.queueId}, ${input.title}, ${input.textNl}, ${input.textEn}) returning id`,
+  );
+  return rows[0]!.id;
+}
+
+export async function deleteCannedAnswer(db: Db, id: number): Promise<boolean> {
+  const rows = await queryRows<{ id: number }>(
+    db,
+    sql`delete from chat_canned_answers where id = ${id} returning id`,
+  );
+  return rows.length > 0;
+}

@@ -9,6 +9,9 @@ import {
   agentParams,
   agentQueuesBody,
   agentQueuesOut,
+  cannedBody,
+  cannedOut,
+  cannedParams,
   chatParams,
   queueOut,
   startChatBody,
@@ -95,6 +98,37 @@ export const chatRoutes =
           request.params.accountId,
           request.body.queues,
         );
+      },
+    );
+
+    app.get(
+      '/api/contact/canned-answers',
+      { config: { access: 'contactAgent' }, schema: { tags, response: { 200: z.array(cannedOut) } } },
+      async () => service.listCannedAnswers(deps.db),
+    );
+    app.post(
+      '/api/contact/canned-answers',
+      {
+        config: { access: 'contactSupervisor' },
+        schema: { tags, body: cannedBody, response: { 201: cannedOut } },
+      },
+      async (request, reply) => {
+        if (!request.principal) throw new AppError('UNAUTHENTICATED');
+        const actor = { principal: request.principal, ip: request.ip };
+        return reply.code(201).send(await service.createCannedAnswer(deps.db, actor, request.body));
+      },
+    );
+    app.delete(
+      '/api/contact/canned-answers/:id',
+      {
+        config: { access: 'contactSupervisor' },
+        schema: { tags, params: cannedParams, response: { 204: z.null() } },
+      },
+      async (request, reply) => {
+        if (!request.principal) throw new AppError('UNAUTHENTICATED');
+        const actor = { principal: request.principal, ip: request.ip };
+        await service.deleteCannedAnswer(deps.db, actor, request.params.id);
+        return reply.code(204).send(null);
       },
     );
 

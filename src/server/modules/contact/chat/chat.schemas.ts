@@ -76,3 +76,19 @@ export const chatParams = z.object({ chatId: z.coerce.number().int().positive().
 export const agentParams = z.object({ accountId: z.coerce.number().int().positive().max(2_147_483_647) });
 export const agentQueuesBody = z.object({ queues: z.array(z.string().min(1).max(60)).max(50) });
 export const agentQueuesOut = z.object({ accountId: z.number().int(), queues: z.array(z.string()) });
+
+const cannedText = z.string().trim().min(1).max(MAX_MESSAGE_LENGTH);
+export const cannedBody = z.object({
+  queue: z.string().min(1).max(60).nullable().optional(),
+  title: z.string().trim().min(1).max(100),
+  textNl: cannedText,
+  textEn: cannedText,
+});
+export const cannedOut = z.object({
+  id: z.number().int(),
+  queue: z.string().nullable(),
+  title: z.string(),
+  textNl: z.string(),
+  textEn: z.string(),
+});
+export const cannedParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });

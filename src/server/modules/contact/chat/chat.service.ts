@@ -494,3 +494,56 @@ export async function setAgentQueues(
   await dispatch(deps.db, deps.events, timings);
   return { accountId, queues: queueKeys };
 }
+
+// ---- canned answers ----------------------------------------------------------------------------
+
+const cannedOut = (row: repo.CannedRow) => ({
+  id: row.id,
+  queue: row.queue_key,
+  title: row.title,
+  textNl: row.text_nl,
+  textEn: row.text_en,
+});
+
+export async function listCannedAnswers(db: Db) {
+  return (await repo.listCannedAnswers(db)).map(cannedOut);
+}
+
+export async function createCannedAnswer(
+  db: Db,
+  actor: { principal: Principal; ip: string },
+  input: { queue?: string | null; title: string; textNl: string; textEn: string },
+) {
+  let queueId: number | null = null;
+  if (input.queue) {
+    const queue = await repo.findQueueByKey(db, input.queue);
+    if (!queue) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'body.queue', code: 'invalid_value' }]);
+    queueId = queue.id;
+  }
+  return db.transaction(async (tx) => {
+    const id = await repo.insertCannedAnswer(tx, { ...input, queueId });
+    await audit(
+      tx,
+      actor.principal,
+      'contact.chat.canned_answer.create',
+      { type: 'canned_answer', id },
+      {},
+      actor.ip,
+    );
+    return { id, queue: input.queue ?? null, title: input.title, textNl: input.textNl, textEn: input.textEn };
+  });
+}
+
+export async function deleteCannedAnswer(db: Db, actor: { principal: Principal; ip: string }, id: number) {
+  await db.transaction(async (tx) => {
+    if (!(await repo.deleteCannedAnswer(tx, id))) throw new AppError('NOT_FOUND');
+    await audit(
+      tx,
+      actor.principal,
+      'contact.chat.canned_answer.delete',
+      { type: 'canned_answer', id },
+      {},
+      actor.ip,
+    );
+  });
+}

@@ -512,6 +512,50 @@ describeEachEngine('contact chat: queue, routing and sockets', (engine) => {
     await put(agentIds[0]!, []);
   });
 
+  it('lets supervisors keep canned answers that agents can read', async () => {
+    await buildAccount(ctx, {
+      email: 'canned-supervisor@test.example',
+      roles: [{ role: 'contact_supervisor' }],
+    });
+    const supervisor = await signIn(ctx, 'canned-supervisor@test.example');
+    const created = await supervisor.inject({
+      method: 'POST',
+      url: '/api/contact/canned-answers',
+      payload: { queue: 'algemeen', title: 'Begroeting', textNl: 'Goedemiddag!', textEn: 'Good afternoon!' },
+    });
+    expect(created.statusCode).toBe(201);
+    const bad = await supervisor.inject({
+      method: 'POST',
+      url: '/api/contact/canned-answers',
+      payload: { queue: 'nergens', title: 'X', textNl: 'x', textEn: 'x' },
+    });
+    expect(bad.statusCode).toBe(400);
+    const agentList = await ctx.app.inject({
+      method: 'GET',
+      url: '/api/contact/canned-answers',
+      headers: { cookie: agentCookies[0]! },
+    });
+    expect(agentList.json()).toEqual([
+      {
+        id: created.json().id,
+        queue: 'algemeen',
+        title: 'Begroeting',
+        textNl: 'Goedemiddag!',
+        textEn: 'Good afternoon!',
+      },
+    ]);
+    const removed = await supervisor.inject({
+      method: 'DELETE',
+      url: `/api/contact/canned-answers/${created.json().id}`,
+    });
+    expect(removed.statusCode).toBe(204);
+    const gone = await supervisor.inject({
+      method: 'DELETE',
+      url: `/api/contact/canned-answers/${created.json().id}`,
+    });
+    expect(gone.statusCode).toBe(404);
+  });
+
   it('refuses the agent socket to visitors, other roles and foreign origins', async () => {
     for (const headers of <Record<string, string>[]>[
       {},
