@@ -44,6 +44,9 @@ export function ChatPanel({ topic = 'algemeen' }: { topic?: string }) {
   const [error, setError] = useState<string | null>(null);
   const [typing, setTyping] = useState(false);
   const [announcement, setAnnouncement] = useState('');
+  const [transcriptEmail, setTranscriptEmail] = useState('');
+  const [transcriptSentTo, setTranscriptSentTo] = useState<string | null>(null);
+  const emailId = useId();
   const socketRef = useRef<WebSocket | null>(null);
   const pendingRef = useRef<Pending[]>([]);
   const lastQueueAnnounce = useRef(0);
@@ -106,6 +109,10 @@ export function ChatPanel({ topic = 'algemeen' }: { topic?: string }) {
             }
             break;
           }
+          case 'transcript':
+            setTranscriptSentTo(frame.email);
+            announce(t('contactChat.panel.transcriptSent', { email: frame.email }));
+            break;
           case 'ack':
             setPending((list) => list.filter((p) => p.clientId !== frame.clientId));
             break;
@@ -115,6 +122,7 @@ export function ChatPanel({ topic = 'algemeen' }: { topic?: string }) {
             break;
           case 'closed':
             setPhase('closed');
+            // The socket stays open a little longer so the citizen can still ask for the transcript.
             sessionStorage.removeItem(TOKEN_KEY);
             announce(t('contactChat.panel.closed'));
             break;
@@ -263,7 +271,34 @@ export function ChatPanel({ topic = 'algemeen' }: { topic?: string }) {
           </div>
         </form>
       ) : null}
-      {phase === 'closed' ? <p>{t('contactChat.panel.closed')}</p> : null}
+      {phase === 'closed' ? (
+        <>
+          <p>{t('contactChat.panel.closed')}</p>
+          {transcriptSentTo ? (
+            <p>{t('contactChat.panel.transcriptSent', { email: transcriptSentTo })}</p>
+          ) : (
+            <form
+              className="chat-panel__form"
+              onSubmit={(event) => {
+                event.preventDefault();
+                socketRef.current?.send(
+                  JSON.stringify({ type: 'transcript', email: transcriptEmail.trim() }),
+                );
+              }}
+            >
+              <label htmlFor={emailId}>{t('contactChat.panel.transcriptEmail')}</label>
+              <input
+                id={emailId}
+                type="email"
+                autoComplete="email"
+                value={transcriptEmail}
+                onChange={(event) => setTranscriptEmail(event.target.value)}
+              />
+              <Button type="submit">{t('contactChat.panel.transcriptSend')}</Button>
+            </form>
+          )}
+        </>
+      ) : null}
     </div>
   );
 }
