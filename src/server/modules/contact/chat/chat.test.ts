@@ -1,9 +1,9 @@
 import type { AddressInfo } from 'node:net';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { buildAccount, signIn, type TestContext, testConfig } from '../../../../../test/support/test-app';
-import { createTestDatabase, describeEachEngine } from '../../../../../test/support/test-db';
+import { createTestDatabase, describeEachEngine, engines } from '../../../../../test/support/test-db';
 import { buildApp } from '../../../app';
 import { type Database, openDatabase, queryRows } from '../../../db/client';
 import { createRuntime } from '../../../runtime';
@@ -696,10 +696,10 @@ describeEachEngine('contact chat: server restart', (engine) => {
   }, 30_000);
 });
 
-describeEachEngine('contact chat: two processes on one database', (engine) => {
-  it.skipIf(engine === 'pglite')(
-    'delivers between a citizen on one process and an agent on the other',
-    async () => {
+// PostgreSQL only: PGlite serves one process per data directory by design, so there is nothing to test there.
+for (const engine of engines.filter((candidate) => candidate === 'postgres'))
+  describe('contact chat: two processes on one PostgreSQL', () => {
+    it('delivers between a citizen on one process and an agent on the other', async () => {
       const database = await createTestDatabase(engine);
       const one = await startInstance(database, true);
       const other = await startInstance(
@@ -746,7 +746,5 @@ describeEachEngine('contact chat: two processes on one database', (engine) => {
         await other.close();
         await one.close();
       }
-    },
-    60_000,
-  );
-});
+    }, 60_000);
+  });
