@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../app';
 import { accounts } from '../../db/schema';
+import { perMinute } from '../../http/actor';
 import { AppError } from '../../http/errors';
 import { LOCALE_COOKIE } from '../../http/request-context';
 import { authAdminRoutes } from './auth.admin.routes';
@@ -43,7 +44,7 @@ export const authRoutes =
   (deps: AppDeps): FastifyPluginAsyncZod =>
   async (app) => {
     const oidc = deps.config.oidc ? new OidcSignIn(deps.config.oidc, deps.config.publicUrl) : undefined;
-    const oidcRateLimit = deps.rateLimits ? { max: 30, timeWindow: '1 minute' } : false;
+    const oidcRateLimit = perMinute(deps, 30);
 
     app.get(
       '/api/auth/providers',
@@ -59,7 +60,7 @@ export const authRoutes =
       {
         config: {
           access: 'public',
-          rateLimit: deps.rateLimits ? { max: 10, timeWindow: '1 minute' } : false,
+          rateLimit: perMinute(deps, 10),
         },
         schema: { tags: ['auth'], body: signInBody, response: { 200: meResponse } },
       },

@@ -1,8 +1,8 @@
-import type { FastifyRequest } from 'fastify';
+
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../app';
-import { AppError } from '../../http/errors';
+import { actorOf, perMinute } from '../../http/actor';
 import {
   adminPageOut,
   adminPageSummaryOut,
@@ -24,15 +24,10 @@ import * as service from './content.service';
 
 const tags = ['content'];
 
-function actor(request: FastifyRequest) {
-  if (!request.principal) throw new AppError('UNAUTHENTICATED');
-  return { principal: request.principal, ip: request.ip };
-}
-
 export const contentRoutes =
   (deps: AppDeps): FastifyPluginAsyncZod =>
   async (app) => {
-    const limit = (max: number) => (deps.rateLimits ? { max, timeWindow: '1 minute' } : false);
+    const limit = (max: number) => perMinute(deps, max);
 
     app.get(
       '/api/pages',
@@ -95,7 +90,7 @@ export const contentRoutes =
         schema: { tags, params: slugLocaleParams, body: pageUpsertBody, response: { 200: adminPageOut } },
       },
       async (request) =>
-        service.savePage(deps.db, actor(request), request.params.slug, request.params.locale, request.body),
+        service.savePage(deps.db, actorOf(request), request.params.slug, request.params.locale, request.body),
     );
 
     app.get(

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/client';
-import type { Principal } from '../../http/access';
+import type { Actor } from '../../http/actor';
 import { AppError } from '../../http/errors';
 import { audit } from '../auth/auth.service';
 import { renderMarkdown, stripControlCharacters } from './content.markdown';
@@ -11,8 +11,6 @@ import {
   type PageUpsertInput,
 } from './content.schemas';
 import { seedPages } from './seed-pages';
-
-type Actor = { principal: Principal; ip?: string };
 
 const REVISIONS_SHOWN = 50;
 const COMMENTS_SHOWN = 50;

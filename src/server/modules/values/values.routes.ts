@@ -1,8 +1,8 @@
-import type { FastifyRequest } from 'fastify';
+
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../app';
-import { AppError } from '../../http/errors';
+import { actorOf, } from '../../http/actor';
 import {
   currentValuesOut,
   currentValuesQuery,
@@ -19,11 +19,6 @@ import {
 import * as service from './values.service';
 
 const tags = ['values'];
-
-function actor(request: FastifyRequest) {
-  if (!request.principal) throw new AppError('UNAUTHENTICATED');
-  return { principal: request.principal, ip: request.ip };
-}
 
 export const valuesRoutes =
   (deps: AppDeps): FastifyPluginAsyncZod =>
@@ -61,7 +56,7 @@ export const valuesRoutes =
     app.post(
       '/api/values/drafts',
       { config: { access: 'programmeAdmin' }, schema: { tags, response: { 201: frameworkOut } } },
-      async (request, reply) => reply.code(201).send(await service.createDraft(deps.db, actor(request))),
+      async (request, reply) => reply.code(201).send(await service.createDraft(deps.db, actorOf(request))),
     );
 
     app.put(
@@ -70,7 +65,7 @@ export const valuesRoutes =
         config: { access: 'programmeAdmin' },
         schema: { tags, params: draftParams, body: draftBody, response: { 200: frameworkOut } },
       },
-      async (request) => service.updateDraft(deps.db, actor(request), request.params.id, request.body),
+      async (request) => service.updateDraft(deps.db, actorOf(request), request.params.id, request.body),
     );
 
     app.delete(
@@ -79,7 +74,7 @@ export const valuesRoutes =
         config: { access: 'programmeAdmin' },
         schema: { tags, params: draftParams, response: { 200: okOut } },
       },
-      async (request) => service.deleteDraft(deps.db, actor(request), request.params.id),
+      async (request) => service.deleteDraft(deps.db, actorOf(request), request.params.id),
     );
 
     app.post(
@@ -88,7 +83,7 @@ export const valuesRoutes =
         config: { access: 'programmeAdmin' },
         schema: { tags, params: draftParams, response: { 200: frameworkOut } },
       },
-      async (request) => service.publishDraft(deps.db, actor(request), request.params.id),
+      async (request) => service.publishDraft(deps.db, actorOf(request), request.params.id),
     );
 
     // Route rule "signedIn": whether this person may see *this* entity is the policy's call.
@@ -98,7 +93,8 @@ export const valuesRoutes =
         config: { access: 'signedIn' },
         schema: { tags, params: entityParams, response: { 200: entityValuesDetailOut } },
       },
-      async (request) => service.getEntityValues(deps.db, actor(request).principal, request.params.entityId),
+      async (request) =>
+        service.getEntityValues(deps.db, actorOf(request).principal, request.params.entityId),
     );
 
     app.put(
@@ -113,6 +109,6 @@ export const valuesRoutes =
         },
       },
       async (request) =>
-        service.saveEntityValues(deps.db, actor(request), request.params.entityId, request.body),
+        service.saveEntityValues(deps.db, actorOf(request), request.params.entityId, request.body),
     );
   };

@@ -2,6 +2,7 @@ import type { Db } from '../../db/client';
 import type { ValueKey } from '../../db/schema';
 import { valueKeys } from '../../db/schema';
 import type { Principal } from '../../http/access';
+import type { Actor } from '../../http/actor';
 import { AppError } from '../../http/errors';
 import { audit } from '../auth/auth.service';
 import { demoEntityValues } from './demo-entity-values';
@@ -9,8 +10,6 @@ import { seedFramework } from './seed-framework';
 import { assertCanReadEntityValues, assertCanWriteEntityValues, canWriteEntityValues } from './values.policy';
 import * as repo from './values.repo';
 import type { DraftInput, EntityValuesInput } from './values.schemas';
-
-type Actor = { principal: Principal; ip?: string };
 
 function present(framework: repo.FrameworkRow, values: repo.FrameworkContent['values']) {
   return {

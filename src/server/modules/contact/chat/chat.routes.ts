@@ -2,6 +2,7 @@ import websocket from '@fastify/websocket';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../../app';
+import { perMinute } from '../../../http/actor';
 import { AppError } from '../../../http/errors';
 import {
   accuracyOut,
@@ -30,7 +31,7 @@ export type ChatDeps = AppDeps & { chatTimings?: Partial<service.ChatTimings> };
 export const chatRoutes =
   (deps: ChatDeps): FastifyPluginAsyncZod =>
   async (app) => {
-    const limit = (max: number) => (deps.rateLimits ? { max, timeWindow: '1 minute' } : false);
+    const limit = (max: number) => perMinute(deps, max);
     const hub = new ChatHub(deps, { ...service.defaultTimings, ...deps.chatTimings });
     await hub.start();
     app.addHook('onClose', async () => hub.stop());

@@ -1,7 +1,7 @@
-import type { FastifyRequest } from 'fastify';
+
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../../app';
-import { AppError } from '../../../http/errors';
+import { actorOf, perMinute } from '../../../http/actor';
 import {
   CONTACT_BODY_LIMIT,
   contactEmailAccepted,
@@ -20,16 +20,11 @@ import { startInboundSmtp } from './inbound-smtp';
 
 const tags = ['contact'];
 
-function actor(request: FastifyRequest) {
-  if (!request.principal) throw new AppError('UNAUTHENTICATED');
-  return { principal: request.principal, ip: request.ip };
-}
-
 /** Contact 1700 by e-mail: the public form, the agents' ticket API, and the jobs behind them. */
 export const contactMailRoutes =
   (deps: AppDeps): FastifyPluginAsyncZod =>
   async (app) => {
-    const limit = (max: number) => (deps.rateLimits ? { max, timeWindow: '1 minute' } : false);
+    const limit = (max: number) => perMinute(deps, max);
 
     deps.jobs.register(service.PURGE_QUEUE, () => service.runDailyPurge(deps));
     let inbound: Awaited<ReturnType<typeof startInboundSmtp>> | undefined;
@@ -80,7 +75,7 @@ export const contactMailRoutes =
       async (request, reply) =>
         reply
           .code(201)
-          .send(await service.replyToTicket(deps, actor(request), request.params.id, request.body.text)),
+          .send(await service.replyToTicket(deps, actorOf(request), request.params.id, request.body.text)),
     );
 
     app.patch(
@@ -89,7 +84,7 @@ export const contactMailRoutes =
         config: { access: 'contactAgent' },
         schema: { tags, params: ticketIdParams, body: ticketPatchBody, response: { 200: ticketOut } },
       },
-      async (request) => service.updateTicket(deps, actor(request), request.params.id, request.body),
+      async (request) => service.updateTicket(deps, actorOf(request), request.params.id, request.body),
     );
 
     app.delete(
@@ -98,6 +93,6 @@ export const contactMailRoutes =
         config: { access: 'contactSupervisor' },
         schema: { tags, querystring: erasureQuery, response: { 200: erasureOut } },
       },
-      async (request) => service.eraseCitizen(deps, actor(request), request.query.email),
+      async (request) => service.eraseCitizen(deps, actorOf(request), request.query.email),
     );
   };

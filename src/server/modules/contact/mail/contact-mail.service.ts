@@ -1,7 +1,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AppDeps } from '../../../app';
 import type { Db } from '../../../db/client';
-import type { Principal } from '../../../http/access';
+import type { Actor } from '../../../http/actor';
 import { AppError } from '../../../http/errors';
 import { type Locale, translator } from '../../../http/i18n';
 import { MAIL_QUEUE, type MailMessage } from '../../../mail/mailer';
@@ -11,7 +11,6 @@ import type { ContactEmailInput } from './contact-mail.schemas';
 import { MAX_REPLY, ticketReference } from './contact-mail.schemas';
 
 type Deps = Pick<AppDeps, 'db' | 'jobs' | 'config'>;
-type Actor = { principal: Principal; ip: string };
 
 export const PURGE_QUEUE = 'contact_mail_purge';
 
