@@ -1,8 +1,7 @@
-
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../app';
-import { actorOf, } from '../../http/actor';
+import { actorOf } from '../../http/actor';
 import {
   currentValuesOut,
   currentValuesQuery,
