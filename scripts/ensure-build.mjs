@@ -1,7 +1,7 @@
 // `npm start` runs this first: rebuilds the web app (Vite) and the server bundle (esbuild) when missing or
 // older than their sources, so a fresh clone needs nothing but `npm install && npm start`.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -47,10 +47,14 @@ if (
   ])
 ) {
   console.log('Building the server…');
+  // Chunk names carry content hashes: clear the old ones so they do not pile up.
+  rmSync(at('dist/server'), { recursive: true, force: true });
   await build({
     entryPoints: [at('src/cli/waarden.ts')],
-    outfile: at('dist/server/waarden.js'),
+    outdir: at('dist/server'),
     bundle: true,
+    // Chunks for dynamic imports keep rarely used code (the inbound mail listener) out of every start.
+    splitting: true,
     platform: 'node',
     format: 'esm',
     target: 'node20',
