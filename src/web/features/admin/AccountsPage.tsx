@@ -10,11 +10,11 @@ import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { ComboBox } from '../../ui/ComboBox';
 import { Dialog } from '../../ui/Dialog';
+import { FilterForm } from '../../ui/FilterForm';
 import { Pagination } from '../../ui/Pagination';
 import { QueryState } from '../../ui/QueryState';
 import { Select } from '../../ui/Select';
 import { Table } from '../../ui/Table';
-import { TextField } from '../../ui/TextField';
 import { useToast } from '../../ui/Toast';
 import { pick } from '../public/localized';
 import { useUnits } from '../staff/EntityValuesPage';
@@ -25,7 +25,6 @@ const scopedRoles: Role[] = ['entity_coordinator', 'top_executive'];
 
 export function AccountsPage() {
   const { t } = useTranslation();
-  const [query, setQuery] = useState('');
   const [filter, setFilter] = useState('');
   const [page, setPage] = useState(1);
   const [editing, setEditing] = useState<AccountRow | null>(null);
@@ -37,28 +36,17 @@ export function AccountsPage() {
 
   return (
     <AdminPage section="accounts">
-      {/* biome-ignore lint/a11y/useSemanticElements: form role="search" is the landmark screen readers know best. */}
-      <form
-        role="search"
-        className="inline-form"
-        onSubmit={(event) => {
-          event.preventDefault();
+      <FilterForm
+        search
+        label={t('web.accounts.search')}
+        name="query"
+        maxLength={200}
+        submitLabel={t('web.search.submit')}
+        onSubmit={(value) => {
           setPage(1);
-          setFilter(query.trim());
+          setFilter(value);
         }}
-      >
-        <TextField
-          label={t('web.accounts.search')}
-          name="query"
-          type="search"
-          maxLength={200}
-          value={query}
-          onChange={setQuery}
-        />
-        <Button type="submit" variant="secondary">
-          {t('web.search.submit')}
-        </Button>
-      </form>
+      />
       <QueryState query={accounts}>
         {(data) => (
           <>

@@ -4,16 +4,14 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api';
 import { formatDateTime } from '../../app/format';
 import type { AuditEntry, Page } from '../../app/types';
-import { Button } from '../../ui/Button';
+import { FilterForm } from '../../ui/FilterForm';
 import { Pagination } from '../../ui/Pagination';
 import { QueryState } from '../../ui/QueryState';
 import { Table } from '../../ui/Table';
-import { TextField } from '../../ui/TextField';
 import { AdminPage } from './AdminPage';
 
 export function AuditPage() {
   const { t } = useTranslation();
-  const [action, setAction] = useState('');
   const [filter, setFilter] = useState('');
   const [page, setPage] = useState(1);
   const log = useQuery({
@@ -23,26 +21,17 @@ export function AuditPage() {
   });
   return (
     <AdminPage section="audit">
-      <form
-        className="inline-form"
-        onSubmit={(event) => {
-          event.preventDefault();
+      <FilterForm
+        label={t('web.audit.action')}
+        description={t('web.audit.actionHint')}
+        name="action"
+        maxLength={100}
+        submitLabel={t('web.audit.filter')}
+        onSubmit={(value) => {
           setPage(1);
-          setFilter(action.trim());
+          setFilter(value);
         }}
-      >
-        <TextField
-          label={t('web.audit.action')}
-          description={t('web.audit.actionHint')}
-          name="action"
-          maxLength={100}
-          value={action}
-          onChange={setAction}
-        />
-        <Button type="submit" variant="secondary">
-          {t('web.audit.filter')}
-        </Button>
-      </form>
+      />
       <QueryState query={log}>
         {(data) => (
           <>

@@ -18,6 +18,7 @@ import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { ComboBox } from '../../ui/ComboBox';
 import { ConfirmDialog, Dialog } from '../../ui/Dialog';
+import { FilterForm } from '../../ui/FilterForm';
 import { Pagination } from '../../ui/Pagination';
 import { ErrorAlert, Loading, QueryState } from '../../ui/QueryState';
 import { Select } from '../../ui/Select';
@@ -434,7 +435,6 @@ function DeleteUnitDialog({
 
 function PeopleSection({ unitId }: { unitId: number | null }) {
   const { t } = useTranslation();
-  const [query, setQuery] = useState('');
   const [submitted, setSubmitted] = useState('');
   const [page, setPage] = useState(1);
   const people = useQuery({
@@ -446,28 +446,17 @@ function PeopleSection({ unitId }: { unitId: number | null }) {
   return (
     <section aria-labelledby="people-title" className="section">
       <h2 id="people-title">{unitId === null ? t('web.org.peopleAll') : t('web.org.peopleInUnit')}</h2>
-      {/* biome-ignore lint/a11y/useSemanticElements: form role="search" is the landmark screen readers know best. */}
-      <form
-        role="search"
-        className="inline-form"
-        onSubmit={(event) => {
-          event.preventDefault();
+      <FilterForm
+        search
+        label={t('web.org.peopleSearch')}
+        name="query"
+        maxLength={100}
+        submitLabel={t('web.search.submit')}
+        onSubmit={(value) => {
           setPage(1);
-          setSubmitted(query.trim());
+          setSubmitted(value);
         }}
-      >
-        <TextField
-          label={t('web.org.peopleSearch')}
-          name="query"
-          value={query}
-          onChange={setQuery}
-          maxLength={100}
-          type="search"
-        />
-        <Button type="submit" variant="secondary">
-          {t('web.search.submit')}
-        </Button>
-      </form>
+      />
       {people.isPending ? <Loading /> : null}
       {people.error ? <ErrorAlert error={people.error} /> : null}
       {people.data ? (
