@@ -33,6 +33,8 @@ export const chatQueues = pgTable('chat_queues', {
   /** Service-level target: share of chats answered within this many seconds. */
   targetAnswerSeconds: integer('target_answer_seconds').notNull().default(60),
   active: boolean('active').notNull().default(true),
+  /** E-mail topics (contact form) handled by this queue's agents; a topic no queue claims goes to the first queue. */
+  mailTopics: jsonb('mail_topics').$type<string[]>().notNull().default([]),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
@@ -72,6 +74,7 @@ export const chatSessions = pgTable(
     index('chat_sessions_waiting_idx').on(t.queueId, t.priority, t.enqueuedAt).where(sql`status = 'waiting'`),
     index('chat_sessions_agent_idx').on(t.agentAccountId).where(sql`status = 'active'`),
     index('chat_sessions_closed_idx').on(t.closedAt),
+    index('chat_sessions_created_idx').on(t.createdAt),
   ],
 );
 

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { accounts } from './auth';
+import { chatQueues } from './contact-chat';
 
 /** One citizen e-mail to 1700 and everything that follows from it (answers, replies) is one ticket. */
 export const contactTickets = pgTable(
@@ -15,6 +16,8 @@ export const contactTickets = pgTable(
     locale: text('locale').$type<'nl' | 'en'>().notNull(),
     status: text('status').$type<'new' | 'open' | 'answered' | 'closed'>().notNull().default('new'),
     category: text('category'),
+    /** The queue whose agents handle this ticket (from its topic); agents see only their queues' tickets. */
+    queueId: integer('queue_id').references(() => chatQueues.id, { onDelete: 'set null' }),
     assignedAccountId: integer('assigned_account_id').references(() => accounts.id, {
       onDelete: 'set null',
     }),
