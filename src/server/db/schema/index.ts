@@ -3,6 +3,7 @@ export * from './contact-chat';
 export * from './contact-feedback';
 export * from './contact-mail';
 export * from './content';
+export * from './learning';
 export * from './org';
 export * from './platform';
 export * from './survey';
