@@ -6,5 +6,7 @@ export * from './content';
 export * from './learning';
 export * from './org';
 export * from './platform';
+export * from './recognition';
+export * from './stories';
 export * from './survey';
 export * from './values';
