@@ -470,3 +470,33 @@ export async function deleteCannedAnswer(db: Db, id: number): Promise<boolean> {
   );
   return rows.length > 0;
 }
+
+// ---- agent console -----------------------------------------------------------------------------
+
+/** The queues an agent serves (every active queue when none are listed), with the citizens waiting in each. */
+export async function listQueuesOfAgent(db: Db, accountId: number) {
+  return queryRows<{ id: number; key: string; name_nl: string; name_en: string; waiting: number }>(
+    db,
+    sql`select q.id, q.key, q.name_nl, q.name_en,
+               (select count(*)::int from chat_sessions c where c.queue_id = q.id and c.status = 'waiting') as waiting
+        from chat_queues q
+        where q.active
+          and (exists (select 1 from chat_agent_queues m where m.account_id = ${accountId} and m.queue_id = q.id)
+               or not exists (select 1 from chat_agent_queues m where m.account_id = ${accountId}))
+        order by q.id`,
+  );
+}
+
+/** Colleagues who could take a transferred chat now: available, connected, with a free slot. */
+export async function listColleaguesOnDuty(db: Db, accountId: number, staleBefore: Date) {
+  return queryRows<{ account_id: number; display_name: string; free: number }>(
+    db,
+    sql`select g.account_id, a.display_name, (g.capacity - x.active)::int as free
+        from chat_agents g join accounts a on a.id = g.account_id
+        cross join lateral (select count(*)::int as active from chat_sessions c
+          where c.agent_account_id = g.account_id and c.status = 'active') x
+        where g.account_id <> ${accountId} and g.status = 'available' and g.connected
+          and g.last_seen_at > ${staleBefore} and x.active < g.capacity
+        order by a.display_name, g.account_id`,
+  );
+}

@@ -7,6 +7,7 @@ import { AppError } from '../../../http/errors';
 import {
   accuracyOut,
   accuracyQuery,
+  agentConsoleOut,
   agentParams,
   agentQueuesBody,
   agentQueuesOut,
@@ -99,6 +100,15 @@ export const chatRoutes =
           request.params.accountId,
           request.body.queues,
         );
+      },
+    );
+
+    app.get(
+      '/api/contact/console',
+      { config: { access: 'contactAgent' }, schema: { tags, response: { 200: agentConsoleOut } } },
+      async (request) => {
+        if (!request.principal) throw new AppError('UNAUTHENTICATED');
+        return service.agentConsole(deps.db, hub.timings, request.principal.accountId);
       },
     );
 

@@ -92,3 +92,18 @@ export const cannedOut = z.object({
   textEn: z.string(),
 });
 export const cannedParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
+
+export const agentConsoleOut = z.object({
+  queues: z.array(
+    z.object({
+      id: z.number().int(),
+      key: z.string(),
+      nameNl: z.string(),
+      nameEn: z.string(),
+      waiting: z.number().int(),
+    }),
+  ),
+  colleagues: z.array(
+    z.object({ accountId: z.number().int(), displayName: z.string(), free: z.number().int() }),
+  ),
+});

@@ -547,3 +547,29 @@ export async function deleteCannedAnswer(db: Db, actor: { principal: Principal; 
     );
   });
 }
+
+// ---- agent console -----------------------------------------------------------------------------
+
+/** What the agent console lists beside its chats: the agent's queues and the colleagues a chat can go to. */
+export async function agentConsole(db: Db, timings: ChatTimings, accountId: number) {
+  const queues = await repo.listQueuesOfAgent(db, accountId);
+  const colleagues = await repo.listColleaguesOnDuty(
+    db,
+    accountId,
+    new Date(Date.now() - timings.agentGraceMs),
+  );
+  return {
+    queues: queues.map((q) => ({
+      id: q.id,
+      key: q.key,
+      nameNl: q.name_nl,
+      nameEn: q.name_en,
+      waiting: q.waiting,
+    })),
+    colleagues: colleagues.map((c) => ({
+      accountId: c.account_id,
+      displayName: c.display_name,
+      free: c.free,
+    })),
+  };
+}

@@ -556,6 +556,30 @@ describeEachEngine('contact chat: queue, routing and sockets', (engine) => {
     expect(gone.statusCode).toBe(404);
   });
 
+  it('lists an agent’s queues with their waiting citizens and the colleagues a chat can go to', async () => {
+    await startChat('Wacht');
+    const a = await agent(0);
+    a.send({ type: 'status', status: 'available', capacity: 1 });
+    await a.next((f) => f.type === 'assigned');
+    await startChat('Wacht ook');
+    const b = await agent(1);
+    const cookie = { cookie: agentCookies[0]! };
+    const before = await ctx.app.inject({ method: 'GET', url: '/api/contact/console', headers: cookie });
+    expect(before.statusCode).toBe(200);
+    expect(before.json()).toMatchObject({
+      queues: [{ key: 'algemeen', nameNl: 'Algemene vragen', waiting: 1 }],
+      colleagues: [],
+    });
+    // A colleague on duty with a free slot appears; A (full) never lists itself.
+    b.send({ type: 'status', status: 'available', capacity: 2 });
+    await b.next((f) => f.type === 'assigned');
+    const after = await ctx.app.inject({ method: 'GET', url: '/api/contact/console', headers: cookie });
+    expect(after.json()).toMatchObject({
+      queues: [{ key: 'algemeen', waiting: 0 }],
+      colleagues: [{ accountId: agentIds[1], displayName: 'agent-b', free: 1 }],
+    });
+  });
+
   it('refuses the agent socket to visitors, other roles and foreign origins', async () => {
     for (const headers of <Record<string, string>[]>[
       {},
