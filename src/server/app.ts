@@ -30,6 +30,7 @@ import { chatRoutes } from './modules/contact/chat/chat.routes';
 import { contactMailRoutes } from './modules/contact/mail/contact-mail.routes';
 import { contentRoutes } from './modules/content/content.routes';
 import { orgRoutes } from './modules/org/org.routes';
+import { recognitionRoutes } from './modules/recognition/recognition.routes';
 import { valuesRoutes } from './modules/values/values.routes';
 
 export type AppDeps = {
@@ -146,6 +147,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(orgRoutes(deps));
   await app.register(valuesRoutes(deps));
   await app.register(contentRoutes(deps));
+  await app.register(recognitionRoutes(deps));
   await app.register(chatRoutes(deps));
   await app.register(contactMailRoutes(deps));
 

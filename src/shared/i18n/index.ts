@@ -6,6 +6,8 @@ import enContactMail from './en/contact-mail.json' with { type: 'json' };
 import enContent from './en/content.json' with { type: 'json' };
 import enErrors from './en/errors.json' with { type: 'json' };
 import enOrg from './en/org.json' with { type: 'json' };
+import enRecognition from './en/recognition.json' with { type: 'json' };
+import enStories from './en/stories.json' with { type: 'json' };
 import enValues from './en/values.json' with { type: 'json' };
 import enWeb from './en/web.json' with { type: 'json' };
 import nlAuth from './nl/auth.json' with { type: 'json' };
@@ -14,6 +16,8 @@ import nlContactMail from './nl/contact-mail.json' with { type: 'json' };
 import nlContent from './nl/content.json' with { type: 'json' };
 import nlErrors from './nl/errors.json' with { type: 'json' };
 import nlOrg from './nl/org.json' with { type: 'json' };
+import nlRecognition from './nl/recognition.json' with { type: 'json' };
+import nlStories from './nl/stories.json' with { type: 'json' };
 import nlValues from './nl/values.json' with { type: 'json' };
 import nlWeb from './nl/web.json' with { type: 'json' };
 
@@ -25,6 +29,8 @@ export const catalogues = {
     ...nlContent,
     ...nlErrors,
     ...nlOrg,
+    ...nlRecognition,
+    ...nlStories,
     ...nlValues,
     ...nlWeb,
   },
@@ -35,6 +41,8 @@ export const catalogues = {
     ...enContent,
     ...enErrors,
     ...enOrg,
+    ...enRecognition,
+    ...enStories,
     ...enValues,
     ...enWeb,
   },

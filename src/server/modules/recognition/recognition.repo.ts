@@ -1,0 +1,379 @@
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { type Db, queryRows } from '../../db/client';
+import {
+  type RecognitionEmailMode,
+  type RecognitionKind,
+  type RecognitionVisibility,
+  recognitionMessages,
+  recognitionMessageValues,
+  recognitionPreferences,
+  recognitionReports,
+  type ValueKey,
+} from '../../db/schema';
+
+export type PersonPlacement = {
+  id: number;
+  first_name: string;
+  last_name: string;
+  email: string;
+  language: 'nl' | 'en';
+  status: string;
+  unit_id: number | null;
+  entity_id: number | null;
+};
+
+export async function findPerson(db: Db, personId: number): Promise<PersonPlacement | undefined> {
+  const rows = await queryRows<PersonPlacement>(
+    db,
+    sql`select p.id, p.first_name, p.last_name, p.email, p.language, p.status, p.unit_id,
+          (select e.id from org_units e
+            where e.kind = 'entity' and u.path like e.path || '%'
+            order by e.depth desc limit 1) as entity_id
+        from people p left join org_units u on u.id = p.unit_id
+        where p.id = ${personId}`,
+  );
+  return rows[0];
+}
+
+const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/** Active colleagues whose name matches; those in the searcher's own entity first. */
+export async function searchColleagues(db: Db, q: string, me: number, entityId: number | null) {
+  return queryRows<{ id: number; name: string; unit_name_nl: string | null; unit_name_en: string | null }>(
+    db,
+    sql`select p.id, p.first_name || ' ' || p.last_name as name, u.name_nl as unit_name_nl, u.name_en as unit_name_en
+        from people p join org_units u on u.id = p.unit_id
+        where p.status = 'active' and p.id <> ${me}
+          and (p.first_name || ' ' || p.last_name) ilike ${likePattern(q)}
+        order by (${entityId}::int is not null and u.path like
+                   (select e.path from org_units e where e.id = ${entityId}::int) || '%') desc,
+                 p.last_name, p.first_name, p.id
+        limit 20`,
+  );
+}
+
+export async function insertMessage(
+  db: Db,
+  input: {
+    senderPersonId: number;
+    recipientPersonId: number;
+    unitId: number;
+    entityId: number | null;
+    kind: RecognitionKind;
+    body: string;
+    visibility: RecognitionVisibility;
+    values: ValueKey[];
+    notified: boolean;
+  },
+) {
+  const [row] = await db
+    .insert(recognitionMessages)
+    .values({
+      senderPersonId: input.senderPersonId,
+      recipientPersonId: input.recipientPersonId,
+      unitId: input.unitId,
+      entityId: input.entityId,
+      kind: input.kind,
+      body: input.body,
+      senderVisibility: input.visibility,
+      visibility: input.visibility,
+      notifiedAt: input.notified ? new Date() : null,
+    })
+    .returning();
+  await db
+    .insert(recognitionMessageValues)
+    .values(input.values.map((valueKey) => ({ messageId: row!.id, valueKey })));
+  return row!;
+}
+
+/**
+ * Whether person `viewer` is "the recipient's manager" for message row `m`: they manage the message's
+ * unit or an ancestor of it, and no unit between that one and the message's unit has a manager other
+ * than the recipient (a manager's own manager is the one above). Used inside the visibility predicate.
+ */
+const isRecipientsManager = (viewer: number) => sql`exists (
+  select 1 from org_units mu
+  join org_units anc on mu.path like anc.path || '%'
+  join unit_managers um on um.unit_id = anc.id and um.person_id = ${viewer}
+  where mu.id = m.unit_id and um.person_id <> m.recipient_person_id
+    and not exists (
+      select 1 from org_units mid
+      join unit_managers um2 on um2.unit_id = mid.id and um2.person_id <> m.recipient_person_id
+      where mu.path like mid.path || '%' and mid.depth > anc.depth))`;
+
+const isTeamColleague = (viewer: number) =>
+  sql`exists (select 1 from people tp where tp.id = ${viewer} and tp.unit_id = m.unit_id and tp.status = 'active')`;
+
+/** Everything person `viewer` may read, besides their own messages: the policy in SQL form. */
+export const visibleToOthers = (viewer: number) => sql`(
+  (m.visibility in ('manager', 'team') and ${isRecipientsManager(viewer)})
+  or (m.visibility = 'team' and ${isTeamColleague(viewer)}))`;
+
+export const visibleTo = (viewer: number) =>
+  sql`(m.sender_person_id = ${viewer} or m.recipient_person_id = ${viewer} or ${visibleToOthers(viewer)})`;
+
+export type MessageRow = {
+  id: number;
+  kind: RecognitionKind;
+  body: string;
+  visibility: RecognitionVisibility;
+  sender_visibility: RecognitionVisibility;
+  created_at: string | Date;
+  hidden_at: string | Date | null;
+  entity_id: number | null;
+  unit_id: number;
+  sender_person_id: number;
+  sender_name: string;
+  recipient_person_id: number;
+  recipient_name: string;
+  values: ValueKey[] | string;
+};
+
+const messageSelect = sql`select m.id, m.kind, m.body, m.visibility, m.sender_visibility, m.created_at, m.hidden_at,
+    m.entity_id, m.unit_id,
+    m.sender_person_id, s.first_name || ' ' || s.last_name as sender_name,
+    m.recipient_person_id, r.first_name || ' ' || r.last_name as recipient_name,
+    coalesce((select json_agg(v.value_key order by v.value_key) from recognition_message_values v
+      where v.message_id = m.id), '[]'::json) as values
+  from recognition_messages m
+  join people s on s.id = m.sender_person_id
+  join people r on r.id = m.recipient_person_id`;
+
+export async function listMessages(
+  db: Db,
+  viewer: number,
+  box: 'received' | 'sent' | 'feed',
+  limit: number,
+  offset: number,
+) {
+  const where =
+    box === 'received'
+      ? sql`m.recipient_person_id = ${viewer}`
+      : box === 'sent'
+        ? sql`m.sender_person_id = ${viewer}`
+        : sql`m.sender_person_id <> ${viewer} and m.recipient_person_id <> ${viewer} and ${visibleToOthers(viewer)}`;
+  const filter = sql`m.hidden_at is null and ${where}`;
+  const rows = await queryRows<MessageRow>(
+    db,
+    sql`${messageSelect} where ${filter} order by m.created_at desc, m.id desc limit ${limit} offset ${offset}`,
+  );
+  const count = await queryRows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from recognition_messages m where ${filter}`,
+  );
+  return { rows, total: count[0]!.n };
+}
+
+/** One message if `viewer` may read it (not hidden); undefined otherwise. */
+export async function findVisibleMessage(db: Db, viewer: number, id: number) {
+  const rows = await queryRows<MessageRow>(
+    db,
+    sql`${messageSelect} where m.id = ${id} and m.hidden_at is null and ${visibleTo(viewer)}`,
+  );
+  return rows[0];
+}
+
+export async function findMessage(db: Db, id: number, lock = false) {
+  const rows = await queryRows<MessageRow>(
+    db,
+    sql`${messageSelect} where m.id = ${id} ${lock ? sql`for update of m` : sql``}`,
+  );
+  return rows[0];
+}
+
+export async function setVisibility(db: Db, id: number, visibility: RecognitionVisibility) {
+  await db.update(recognitionMessages).set({ visibility }).where(eq(recognitionMessages.id, id));
+}
+
+export async function hasOpenReport(db: Db, messageId: number, accountId: number) {
+  const rows = await db
+    .select({ id: recognitionReports.id })
+    .from(recognitionReports)
+    .where(
+      and(
+        eq(recognitionReports.messageId, messageId),
+        eq(recognitionReports.reporterAccountId, accountId),
+        isNull(recognitionReports.resolvedAt),
+      ),
+    )
+    .limit(1);
+  return rows.length > 0;
+}
+
+export async function insertReport(db: Db, messageId: number, accountId: number, reason: string) {
+  await db.insert(recognitionReports).values({ messageId, reporterAccountId: accountId, reason });
+}
+
+/** Messages with open reports, in the given entities (null: all). */
+export async function listReportedMessages(db: Db, entityIds: number[] | null) {
+  const scope =
+    entityIds === null
+      ? sql`true`
+      : entityIds.length === 0
+        ? sql`false`
+        : sql`m.entity_id in (${sql.join(
+            entityIds.map((e) => sql`${e}`),
+            sql`, `,
+          )})`;
+  const messages = await queryRows<MessageRow>(
+    db,
+    sql`${messageSelect}
+        where ${scope} and exists (select 1 from recognition_reports rr where rr.message_id = m.id and rr.resolved_at is null)
+        order by m.created_at asc limit 200`,
+  );
+  const ids = messages.map((m) => m.id);
+  const reports =
+    ids.length === 0
+      ? []
+      : await db
+          .select({
+            id: recognitionReports.id,
+            messageId: recognitionReports.messageId,
+            reason: recognitionReports.reason,
+            createdAt: recognitionReports.createdAt,
+          })
+          .from(recognitionReports)
+          .where(and(inArray(recognitionReports.messageId, ids), isNull(recognitionReports.resolvedAt)));
+  return { messages, reports };
+}
+
+export async function resolveReports(
+  db: Db,
+  messageId: number,
+  accountId: number,
+  resolution: 'kept' | 'hidden',
+  note: string,
+) {
+  const rows = await db
+    .update(recognitionReports)
+    .set({ resolvedAt: new Date(), resolvedBy: accountId, resolution, note: note || null })
+    .where(and(eq(recognitionReports.messageId, messageId), isNull(recognitionReports.resolvedAt)))
+    .returning({ id: recognitionReports.id });
+  if (resolution === 'hidden')
+    await db
+      .update(recognitionMessages)
+      .set({ hiddenAt: new Date(), hiddenBy: accountId })
+      .where(eq(recognitionMessages.id, messageId));
+  return rows.length;
+}
+
+export async function getEmailMode(db: Db, personId: number): Promise<RecognitionEmailMode> {
+  const rows = await db
+    .select({ emailMode: recognitionPreferences.emailMode })
+    .from(recognitionPreferences)
+    .where(eq(recognitionPreferences.personId, personId));
+  return rows[0]?.emailMode ?? 'immediate';
+}
+
+export async function setEmailMode(db: Db, personId: number, emailMode: RecognitionEmailMode) {
+  await db
+    .insert(recognitionPreferences)
+    .values({ personId, emailMode })
+    .onConflictDoUpdate({
+      target: recognitionPreferences.personId,
+      set: { emailMode, updatedAt: new Date() },
+    });
+}
+
+/** Messages not yet told of, for recipients who chose the weekly digest; locks them for the run. */
+export async function takeDigestMessages(db: Db) {
+  return queryRows<{
+    id: number;
+    recipient_person_id: number;
+    kind: RecognitionKind;
+    sender_name: string;
+    email: string;
+    language: 'nl' | 'en';
+  }>(
+    db,
+    sql`update recognition_messages m set notified_at = now()
+        from people r, people s, recognition_preferences pref
+        where r.id = m.recipient_person_id and s.id = m.sender_person_id
+          and pref.person_id = m.recipient_person_id and pref.email_mode = 'weekly'
+          and m.notified_at is null and m.hidden_at is null and r.status = 'active'
+        returning m.id, m.recipient_person_id, m.kind, s.first_name || ' ' || s.last_name as sender_name,
+          r.email, r.language`,
+  );
+}
+
+export type UnitRow = {
+  id: number;
+  parent_id: number | null;
+  name_nl: string;
+  name_en: string | null;
+  kind: string;
+  depth: number;
+  path: string;
+};
+
+export async function findUnit(db: Db, id: number): Promise<UnitRow | undefined> {
+  const rows = await queryRows<UnitRow>(
+    db,
+    sql`select id, parent_id, name_nl, name_en, kind, depth, path from org_units where id = ${id}`,
+  );
+  return rows[0];
+}
+
+export async function listUnitsByIds(db: Db, ids: number[]): Promise<UnitRow[]> {
+  if (ids.length === 0) return [];
+  return queryRows<UnitRow>(
+    db,
+    sql`select id, parent_id, name_nl, name_en, kind, depth, path from org_units
+        where id in (${sql.join(
+          ids.map((i) => sql`${i}`),
+          sql`, `,
+        )}) order by name_nl, id`,
+  );
+}
+
+/** The entity a unit lies in (the nearest entity above or at it). */
+export async function entityOfUnit(db: Db, unitId: number): Promise<UnitRow | undefined> {
+  const rows = await queryRows<UnitRow>(
+    db,
+    sql`select e.id, e.parent_id, e.name_nl, e.name_en, e.kind, e.depth, e.path
+        from org_units u join org_units e on e.kind = 'entity' and u.path like e.path || '%'
+        where u.id = ${unitId} order by e.depth desc limit 1`,
+  );
+  return rows[0];
+}
+
+export async function listEntities(db: Db): Promise<UnitRow[]> {
+  return queryRows<UnitRow>(
+    db,
+    sql`select id, parent_id, name_nl, name_en, kind, depth, path from org_units where kind = 'entity' order by name_nl, id`,
+  );
+}
+
+export async function listSubtree(db: Db, path: string): Promise<UnitRow[]> {
+  return queryRows<UnitRow>(
+    db,
+    sql`select id, parent_id, name_nl, name_en, kind, depth, path from org_units
+        where path like ${`${path}%`} order by depth, name_nl, id`,
+  );
+}
+
+/**
+ * Appreciations in a subtree, attributed per recipient to one unit (that of their latest appreciation
+ * there), so that every person counts in exactly one unit: per unit, the distinct recipients and the
+ * count of appreciations per value.
+ */
+export async function appreciationCounts(db: Db, path: string) {
+  return queryRows<{ unit_id: number; people: number; value_key: ValueKey | null; n: number }>(
+    db,
+    sql`with msgs as (
+          select m.id, m.recipient_person_id, m.unit_id, m.created_at from recognition_messages m
+          join org_units u on u.id = m.unit_id
+          where m.kind = 'appreciation' and m.hidden_at is null and u.path like ${`${path}%`}),
+        home as (
+          select distinct on (recipient_person_id) recipient_person_id, unit_id from msgs
+          order by recipient_person_id, created_at desc, id desc),
+        people_per_unit as (select unit_id, count(*)::int as people from home group by unit_id),
+        per_value as (
+          select h.unit_id, v.value_key, count(*)::int as n from msgs
+          join home h on h.recipient_person_id = msgs.recipient_person_id
+          join recognition_message_values v on v.message_id = msgs.id
+          group by h.unit_id, v.value_key)
+        select p.unit_id, p.people, v.value_key, coalesce(v.n, 0)::int as n
+        from people_per_unit p left join per_value v on v.unit_id = p.unit_id`,
+  );
+}
