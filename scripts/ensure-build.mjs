@@ -22,8 +22,24 @@ const isStale = (output, inputs) =>
   !existsSync(output) || statSync(output).mtimeMs < Math.max(...inputs.map((input) => newestMtime(input)));
 
 const force = process.argv.includes('--force');
+// Used by test/start.test.ts: build only the server bundle, into a folder of its own (inside the project,
+// where the bundle finds package.json and the migrations).
+const serverOnly = process.argv.includes('--server-only');
+const serverOutArg = process.argv.find((arg) => arg.startsWith('--server-outdir='));
+const serverOut = serverOutArg ? at(serverOutArg.slice('--server-outdir='.length)) : at('dist/server');
 
-if (force || isStale(at('dist/web/index.html'), [at('src/web'), at('src/shared'), at('vite.config.ts')])) {
+const EXTERNAL_PACKAGES = [
+  '@electric-sql/pglite',
+  '@electric-sql/pglite/*',
+  '@node-rs/argon2',
+  'pg-native',
+  'sharp',
+];
+
+if (
+  !serverOnly &&
+  (force || isStale(at('dist/web/index.html'), [at('src/web'), at('src/shared'), at('vite.config.ts')]))
+) {
   console.log('Building the web app…');
   const result = spawnSync(
     process.execPath,
@@ -39,26 +55,36 @@ if (force || isStale(at('dist/web/index.html'), [at('src/web'), at('src/shared')
 // One bundled file starts in a fraction of the time tsx needs to transform the sources on every start.
 if (
   force ||
-  isStale(at('dist/server/waarden.js'), [
+  isStale(join(serverOut, 'waarden.js'), [
     at('src/server'),
     at('src/cli'),
     at('src/shared'),
     at('package.json'),
+    // Dependencies are bundled: a changed lock file or build script means a new bundle.
+    at('package-lock.json'),
+    at('scripts/ensure-build.mjs'),
   ])
 ) {
   console.log('Building the server…');
   // Chunk names carry content hashes: clear the old ones so they do not pile up.
-  rmSync(at('dist/server'), { recursive: true, force: true });
+  rmSync(serverOut, { recursive: true, force: true });
   await build({
-    entryPoints: [at('src/cli/waarden.ts')],
-    outdir: at('dist/server'),
+    entryPoints: { waarden: at('src/cli/entry.ts') },
+    outdir: serverOut,
     bundle: true,
     // Chunks for dynamic imports keep rarely used code (the inbound mail listener) out of every start.
     splitting: true,
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    packages: 'external',
+    // Dependencies are bundled too: one file to parse starts far faster than Node resolving and
+    // loading hundreds of package files. Kept external: packages with native binaries or that find
+    // their own files next to their code (PGlite's WebAssembly and data bundle).
+    external: EXTERNAL_PACKAGES,
+    // Bundled CommonJS packages call require() for Node built-ins; ESM output needs one defined.
+    banner: {
+      js: "import { createRequire as __waardenCreateRequire } from 'node:module'; const require = __waardenCreateRequire(import.meta.url);",
+    },
     sourcemap: true,
     logLevel: 'warning',
   });

@@ -16,7 +16,18 @@ export function createEventBus(database: Database): EventBus {
   throw new Error('No event bus adapter for this database');
 }
 
-export type Runtime = AppDeps & { close(): Promise<void> };
+export type Runtime = AppDeps & { startupPhases: StartupPhases; close(): Promise<void> };
+
+/** Milliseconds spent in each start-up step, logged with "ready" so slow starts can be explained. */
+class StartupPhases {
+  private last = performance.now();
+  readonly ms: Record<string, number> = {};
+  mark(phase: string) {
+    const now = performance.now();
+    this.ms[phase] = Math.round(now - this.last);
+    this.last = now;
+  }
+}
 
 /** Wires config → database → event bus → jobs → mailer; shared by the server, the CLI and tests. */
 export async function createRuntime(
@@ -35,8 +46,10 @@ export async function createRuntime(
       : options.logger === false
         ? pino({ level: 'silent' })
         : options.logger;
+  const phases = new StartupPhases();
   const database =
     options.database ?? (await openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl }));
+  phases.mark('database');
   const events = createEventBus(database);
   const jobs = new JobQueue(database.db, events, logger);
   const mailer: Mailer = config.smtpUrl
@@ -47,8 +60,10 @@ export async function createRuntime(
   if (options.seed ?? true) {
     await seedBaseline(database.db);
     if (config.demo ?? database.isNew) await seedDemo(database.db, { logger });
+    phases.mark('seed');
   }
   if (options.startJobs ?? true) await jobs.start();
+  phases.mark('jobs');
 
   return {
     config,
@@ -60,6 +75,7 @@ export async function createRuntime(
     logger: options.logger === false ? false : logger,
     rateLimits: options.rateLimits ?? true,
     webDist: defaultWebDist,
+    startupPhases: phases,
     async close() {
       await jobs.stop();
       await events.close();
@@ -73,6 +89,7 @@ export async function startServer(config: Config) {
   const started = Date.now();
   const runtime = await createRuntime(config);
   const app = await buildApp(runtime);
+  runtime.startupPhases.mark('app');
   const logger = app.log;
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -91,6 +108,7 @@ export async function startServer(config: Config) {
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   await app.listen({ port: config.port, host: config.host });
+  runtime.startupPhases.mark('listen');
   logger.info(
     {
       url: config.publicUrl,
@@ -98,6 +116,9 @@ export async function startServer(config: Config) {
       mail: runtime.mailer.kind,
       readyInMs: Date.now() - started,
       sinceProcessStartMs: Math.round(process.uptime() * 1000),
+      phasesMs: runtime.startupPhases.ms,
+      // CPU time (all threads) until ready: comparable between runs even on a busy machine.
+      cpuMs: Math.round((process.cpuUsage().user + process.cpuUsage().system) / 1000),
     },
     'Waarden in Actie is ready',
   );

@@ -7,8 +7,9 @@ import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
-import pg from 'pg';
+import type pg from 'pg';
 import { migrationsFolder } from '../paths';
+import { takePgliteArtifacts } from './pglite-warmup';
 import * as schema from './schema';
 
 export type Schema = typeof schema;
@@ -56,7 +57,9 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
 }
 
 async function openPostgres(connectionString: string, runMigrations: boolean): Promise<Database> {
-  const pool = new pg.Pool({ connectionString, max: 10 });
+  // The PostgreSQL driver is loaded only when DATABASE_URL is set.
+  const { default: pgDriver } = await import('pg');
+  const pool = new pgDriver.Pool({ connectionString, max: 10 });
   pool.on('error', () => {
     // An idle client lost its connection; the pool replaces it on the next checkout.
   });
@@ -100,16 +103,23 @@ function acquireDirectoryLock(dir: string): () => void {
   return () => rmSync(lockFile, { force: true });
 }
 
+/**
+ * PGlite serves one connection, so PostgreSQL's default 128 MB of shared buffers mostly costs start-up
+ * time (the buffer pool is cleared on every start); 32 MB keeps the working set of a large organisation.
+ */
+const pgliteStartParams = [...PGlite.defaultStartParams, '-c', 'shared_buffers=32MB'];
+
 async function openPglite(options: OpenOptions): Promise<Database> {
   let release = () => {};
   let pglite: PGlite;
+  const artifacts = (await takePgliteArtifacts()) ?? {};
   if (options.memory || !options.dataDir) {
-    pglite = new PGlite({ loadDataDir: options.loadDataDir });
+    pglite = new PGlite({ loadDataDir: options.loadDataDir, startParams: pgliteStartParams, ...artifacts });
   } else {
     const dir = join(options.dataDir, 'pglite');
     mkdirSync(dir, { recursive: true });
     release = acquireDirectoryLock(options.dataDir);
-    pglite = new PGlite(dir);
+    pglite = new PGlite(dir, { startParams: pgliteStartParams, ...artifacts });
   }
   await pglite.waitReady;
   const db = drizzlePglite(pglite, { schema }) as unknown as Db;

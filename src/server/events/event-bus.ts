@@ -1,5 +1,5 @@
 import type { PGlite } from '@electric-sql/pglite';
-import pg from 'pg';
+import type pg from 'pg';
 
 export type EventHandler = (payload: unknown) => void;
 
@@ -115,7 +115,8 @@ export class PostgresEventBus implements EventBus {
   private async connection(): Promise<pg.Client> {
     if (this.client) return this.client;
     this.connecting ??= (async () => {
-      const client = new pg.Client({ connectionString: this.connectionString });
+      const { default: pgDriver } = await import('pg');
+      const client = new pgDriver.Client({ connectionString: this.connectionString });
       client.on('notification', (msg) => this.registry.deliver(msg.channel, decode(msg.payload)));
       client.on('error', () => this.reconnectSoon());
       client.on('end', () => this.reconnectSoon());

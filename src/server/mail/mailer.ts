@@ -1,4 +1,4 @@
-import nodemailer, { type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { Db } from '../db/client';
 import { devMailbox } from '../db/schema';
 
@@ -23,15 +23,21 @@ export interface Mailer {
 
 export class SmtpMailer implements Mailer {
   readonly kind = 'smtp' as const;
-  private readonly transport: Transporter;
+  // nodemailer is loaded with the first message, so a start without SMTP (or before any mail) skips it.
+  private transport?: Promise<Transporter>;
   constructor(
-    smtpUrl: string,
+    private readonly smtpUrl: string,
     private readonly from: string,
-  ) {
-    this.transport = nodemailer.createTransport(smtpUrl, {});
+  ) {}
+  private connection(): Promise<Transporter> {
+    this.transport ??= import('nodemailer').then(({ default: nodemailer }) =>
+      nodemailer.createTransport(this.smtpUrl, {}),
+    );
+    return this.transport;
   }
   async send(message: MailMessage): Promise<void> {
-    await this.transport.sendMail({
+    const transport = await this.connection();
+    await transport.sendMail({
       from: this.from,
       to: message.to,
       cc: message.cc,
@@ -44,7 +50,7 @@ export class SmtpMailer implements Mailer {
     });
   }
   async close(): Promise<void> {
-    this.transport.close();
+    (await this.transport)?.close();
   }
 }
 

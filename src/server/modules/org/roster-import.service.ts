@@ -1,5 +1,4 @@
 import { Readable } from 'node:stream';
-import { CsvError, parse } from 'csv-parse';
 import { z } from 'zod';
 import type { Db } from '../../db/client';
 import { AppError, type FieldIssue } from '../../http/errors';
@@ -122,6 +121,8 @@ const countLineBreaks = (fields: string[]) =>
  */
 async function parseRecords(text: string): Promise<{ header: string[]; records: ParsedRecord[] }> {
   if (text.trim() === '') throw new RosterFileError('empty');
+  // Loaded on first use: most server starts never import a roster.
+  const { CsvError, parse } = await import('csv-parse');
   // Updated as the parser goes (the iterator below may never see the records before a fatal error).
   let lastRecordEnd = 0;
   const parser = parse({
