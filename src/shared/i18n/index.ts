@@ -1,6 +1,7 @@
 // Catalogues are split per area (one JSON file per area and language) so modules can grow them independently.
 // Every area file holds its own top-level key; a test checks that nl and en have the same keys.
 import enAuth from './en/auth.json' with { type: 'json' };
+import enContact from './en/contact.json' with { type: 'json' };
 import enContactChat from './en/contact-chat.json' with { type: 'json' };
 import enContactMail from './en/contact-mail.json' with { type: 'json' };
 import enContent from './en/content.json' with { type: 'json' };
@@ -11,6 +12,7 @@ import enStories from './en/stories.json' with { type: 'json' };
 import enValues from './en/values.json' with { type: 'json' };
 import enWeb from './en/web.json' with { type: 'json' };
 import nlAuth from './nl/auth.json' with { type: 'json' };
+import nlContact from './nl/contact.json' with { type: 'json' };
 import nlContactChat from './nl/contact-chat.json' with { type: 'json' };
 import nlContactMail from './nl/contact-mail.json' with { type: 'json' };
 import nlContent from './nl/content.json' with { type: 'json' };
@@ -24,6 +26,7 @@ import nlWeb from './nl/web.json' with { type: 'json' };
 export const catalogues = {
   nl: {
     ...nlAuth,
+    ...nlContact,
     ...nlContactChat,
     ...nlContactMail,
     ...nlContent,
@@ -36,6 +39,7 @@ export const catalogues = {
   },
   en: {
     ...enAuth,
+    ...enContact,
     ...enContactChat,
     ...enContactMail,
     ...enContent,

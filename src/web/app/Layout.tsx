@@ -98,6 +98,8 @@ function MainNav() {
   if (me) items.push({ to: paths.myHome, label: t('web.nav.myHome'), end: true });
   if (hasRole(me, 'entity_coordinator')) items.push({ to: paths.myEntity, label: t('web.nav.myEntity') });
   if (hasRole(me, 'programme_admin')) items.push({ to: paths.admin, label: t('web.nav.admin') });
+  if (hasRole(me, 'contact_agent') || hasRole(me, 'contact_supervisor'))
+    items.push({ to: paths.contactConsole, label: t('contact.console.nav') });
 
   return (
     <nav className="main-nav" aria-label={t('web.nav.label')}>

@@ -18,6 +18,7 @@ export const paths = {
   adminAccounts: '/beheer/accounts',
   adminAudit: '/beheer/audit',
   adminMailbox: '/beheer/mailbox',
+  contactConsole: '/1700',
 } as const;
 
 /** Content pages with their own route; any other slug lives under /pagina/:slug. */

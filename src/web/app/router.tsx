@@ -77,6 +77,10 @@ export const router = createBrowserRouter([
         element: <RequireRole roles={['contact_agent', 'contact_supervisor']} />,
         children: [
           {
+            path: paths.contactConsole,
+            lazy: page(() => import('../features/contact/console/AgentConsolePage'), 'AgentConsolePage'),
+          },
+          {
             path: '/1700/e-mails',
             lazy: page(() => import('../features/contact/TicketsPage'), 'TicketsPage'),
           },

@@ -29,11 +29,23 @@ type Payload = {
  * "Stuur een e-mail naar 1700": a disclosure that opens a short form. The server stores the question, mails it
  * to 1700 and sends the citizen a copy; the confirmation is announced through a polite status region.
  */
-export function ContactEmailForm() {
+export function ContactEmailForm({
+  open: openProp,
+  onOpenChange,
+}: {
+  /** Controlled by the contact slot, so the chat can offer the e-mail form when it cannot help. */
+  open?: boolean;
+  onOpenChange?: (open: boolean) => void;
+} = {}) {
   const { t, i18n } = useTranslation();
   const formId = useId();
   const consentErrorId = useId();
-  const [open, setOpen] = useState(false);
+  const [openState, setOpenState] = useState(false);
+  const open = openProp ?? openState;
+  const setOpen = (value: boolean) => {
+    setOpenState(value);
+    onOpenChange?.(value);
+  };
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
   const [topic, setTopic] = useState<string | null>(null);
@@ -88,7 +100,7 @@ export function ContactEmailForm() {
             variant={open ? 'secondary' : 'primary'}
             aria-expanded={open}
             aria-controls={formId}
-            onPress={() => setOpen((value) => !value)}
+            onPress={() => setOpen(!open)}
           >
             {t('contactMail.form.open')}
           </Button>

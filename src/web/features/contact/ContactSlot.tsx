@@ -1,12 +1,38 @@
+import { lazy, Suspense, useCallback, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Button } from '../../ui/Button';
 import { ContactEmailForm } from './ContactEmailForm';
+import { hasStoredChat } from './chat/chat-token';
+
+// The chat's code (socket, queue, conversation) loads only when a citizen opens it or has a chat to resume.
+const ChatPanel = lazy(() => import('./chat/ChatPanel').then((m) => ({ default: m.ChatPanel })));
 
 /**
- * "Contacteer ons" on every page. For now it shows how to reach 1700; the contact module replaces the
- * body of this component with its e-mail form and chat launcher, keeping the same place and heading.
+ * "Contacteer ons" on every page: phone, the e-mail form and the chat. When the chat cannot help (closed,
+ * queue full, wait too long) it opens the e-mail form here and moves the focus into it.
  */
 export function ContactSlot() {
   const { t } = useTranslation();
+  const chatId = useId();
+  const mailRef = useRef<HTMLDivElement>(null);
+  const [mailOpen, setMailOpen] = useState(false);
+  // A chat started before a reload is resumed at once: the panel opens by itself.
+  const [chatOpen, setChatOpen] = useState(hasStoredChat);
+  const [chatLoaded, setChatLoaded] = useState(hasStoredChat);
+
+  const openChat = useCallback(() => {
+    setChatLoaded(true);
+    setChatOpen(true);
+  }, []);
+
+  const useEmail = useCallback(() => {
+    setMailOpen(true);
+    // After React rendered the form: the first field takes the focus (the honeypot is never focusable).
+    window.setTimeout(() => {
+      mailRef.current?.querySelector<HTMLElement>('input:not([tabindex="-1"]), textarea')?.focus();
+    }, 50);
+  }, []);
+
   return (
     <section className="contact-slot" aria-labelledby="contact-slot-title" data-slot="contact">
       <h2 id="contact-slot-title" className="contact-slot__title">
@@ -23,8 +49,33 @@ export function ContactSlot() {
           <a href={`mailto:${t('web.contact.email')}`}>{t('web.contact.email')}</a>
         </li>
       </ul>
-      <ContactEmailForm />
-      <p className="contact-slot__hint">{t('web.contact.chatSoon')}</p>
+      <div ref={mailRef}>
+        <ContactEmailForm open={mailOpen} onOpenChange={setMailOpen} />
+      </div>
+      <div className="contact-chat">
+        <p className="contact-slot__hint">{t('contact.widget.launcherHint')}</p>
+        <Button
+          variant={chatOpen ? 'secondary' : 'primary'}
+          aria-expanded={chatOpen}
+          aria-controls={chatId}
+          onPress={() => (chatOpen ? setChatOpen(false) : openChat())}
+        >
+          {t('contact.widget.launcher')}
+        </Button>
+        {/* Hidden, not unmounted, while collapsed: the citizen keeps the queue place and the socket. */}
+        <section
+          id={chatId}
+          hidden={!chatOpen}
+          aria-label={t('contact.widget.title')}
+          className="contact-chat__body"
+        >
+          {chatLoaded ? (
+            <Suspense fallback={<p className="loading">{t('contact.widget.loading')}</p>}>
+              <ChatPanel onUseEmail={useEmail} onAttention={openChat} />
+            </Suspense>
+          ) : null}
+        </section>
+      </div>
     </section>
   );
 }

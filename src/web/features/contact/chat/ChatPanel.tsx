@@ -1,39 +1,56 @@
-import { type FormEvent, useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import {
+  type FormEvent,
+  type KeyboardEvent,
+  useCallback,
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useRef,
+  useState,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api } from '../../../app/api';
 import { Alert } from '../../../ui/Alert';
 import { Button } from '../../../ui/Button';
+import { Select } from '../../../ui/Select';
+import { TextField } from '../../../ui/TextField';
+import { LiveRegion, useThrottledAnnouncer } from './announcer';
+import { clearChatToken, readChatToken, storeChatToken } from './chat-token';
+import { FeedbackAfterChat } from './FeedbackAfterChat';
 import './chat.css';
 
-// Same limit as the server's chat schema; the server stays the judge.
+// Same limits as the server's chat schema; the server stays the judge.
 const MAX_MESSAGE = 2000;
-const TOKEN_KEY = 'wia_chat_token';
-// Screen readers hear the queue place at most this often; messages are announced as they come.
+const MAX_NAME = 100;
+// Screen readers hear the queue place at most this often (the latest one, never a stale one).
 const QUEUE_ANNOUNCE_MS = 15_000;
+// The agent sees "typing…" for a while after each signal; the citizen's browser signals at most this often.
+const TYPING_SHOWN_MS = 4000;
+const TYPING_SIGNAL_MS = 2500;
 
-type Message = { id: number; clientId: string; sender: 'citizen' | 'agent' | 'system'; text: string };
+type Sender = 'citizen' | 'agent' | 'system';
+type Message = { id: number; clientId: string; sender: Sender; text: string };
 type Pending = { clientId: string; text: string };
 type Phase = 'idle' | 'starting' | 'waiting' | 'active' | 'closed';
-type StartResponse = {
-  chatId: number;
-  resumeToken: string;
-  position: number;
-  estimatedWaitSeconds: number | null;
-};
-
-function newClientId(): string {
-  return crypto.randomUUID();
-}
+type Queue = { key: string; nameNl: string; nameEn: string; open: boolean };
+type StartResponse = { chatId: number; resumeToken: string };
 
 /**
  * "Chat met ons": starts a chat, shows the live queue place and estimate, then the conversation. The resume
  * token lives in sessionStorage, so a reload or a dropped connection resumes the same place or chat; unsent
- * messages keep their client id and are sent again until the server acknowledges them (never twice stored).
+ * messages keep their client id and are sent again until the server acknowledges them (stored once).
+ * When the chat cannot help (closed, queue full, wait too long) it offers the e-mail form (`onUseEmail`);
+ * `onAttention` asks the page to show the panel (an agent took the chat while it was collapsed).
  */
-export function ChatPanel({ topic = 'algemeen' }: { topic?: string }) {
+export function ChatPanel({ onUseEmail, onAttention }: { onUseEmail: () => void; onAttention: () => void }) {
   const { t, i18n } = useTranslation();
   const inputId = useId();
-  const [phase, setPhase] = useState<Phase>('idle');
+  const hintId = useId();
+  const emailId = useId();
+  const [phase, setPhase] = useState<Phase>(() => (readChatToken() ? 'starting' : 'idle'));
+  const [topic, setTopic] = useState<string | null>(null);
+  const [name, setName] = useState('');
   const [position, setPosition] = useState<number | null>(null);
   const [estimate, setEstimate] = useState<number | null>(null);
   const [offerEmail, setOfferEmail] = useState(false);
@@ -43,19 +60,70 @@ export function ChatPanel({ topic = 'algemeen' }: { topic?: string }) {
   const [draft, setDraft] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [typing, setTyping] = useState(false);
-  const [announcement, setAnnouncement] = useState('');
+  const [connected, setConnected] = useState(true);
   const [transcriptEmail, setTranscriptEmail] = useState('');
   const [transcriptSentTo, setTranscriptSentTo] = useState<string | null>(null);
-  const emailId = useId();
+  const [feedbackToken, setFeedbackToken] = useState<string | null>(null);
+  const { text: announcement, announce } = useThrottledAnnouncer();
+
   const socketRef = useRef<WebSocket | null>(null);
   const pendingRef = useRef<Pending[]>([]);
-  const lastQueueAnnounce = useRef(0);
   const retry = useRef(0);
   const agentNameRef = useRef<string | null>(null);
+  const typingTimer = useRef<number | undefined>(undefined);
+  const lastTypingSignal = useRef(0);
+  const queueAnnounce = useRef<{ last: number; text: string | null; timer?: number }>({
+    last: 0,
+    text: null,
+  });
+  const listRef = useRef<HTMLOListElement>(null);
   agentNameRef.current = agentName;
   pendingRef.current = pending;
+  const onAttentionRef = useRef(onAttention);
+  onAttentionRef.current = onAttention;
 
-  const announce = useCallback((text: string) => setAnnouncement(text), []);
+  const queues = useQuery({
+    queryKey: ['contact', 'chat-queues'],
+    queryFn: () => api.get<Queue[]>('/api/contact/queues'),
+    enabled: phase === 'idle',
+  });
+  const openQueues = (queues.data ?? []).filter((q) => q.open);
+  const allClosed = queues.isSuccess && openQueues.length === 0;
+
+  /** The queue place is announced at once the first time, then at most every QUEUE_ANNOUNCE_MS, the latest. */
+  const announceQueue = useCallback(
+    (text: string) => {
+      const state = queueAnnounce.current;
+      state.text = text;
+      if (state.timer !== undefined) return;
+      const wait = Math.max(0, state.last + QUEUE_ANNOUNCE_MS - Date.now());
+      state.timer = window.setTimeout(() => {
+        state.timer = undefined;
+        if (state.text === null) return;
+        state.last = Date.now();
+        announce(state.text);
+        state.text = null;
+      }, wait);
+    },
+    [announce],
+  );
+  const stopQueueAnnouncements = useCallback(() => {
+    window.clearTimeout(queueAnnounce.current.timer);
+    queueAnnounce.current = { last: 0, text: null };
+  }, []);
+
+  const queueText = useCallback(
+    (pos: number | null, seconds: number | null) => {
+      if (!pos) return t('contactChat.panel.determining');
+      if (seconds === null)
+        return `${t('contactChat.panel.position', { position: pos })} ${t('contactChat.panel.noEstimate')}`;
+      return t('contact.widget.positionEstimate', {
+        position: pos,
+        count: Math.max(1, Math.round(seconds / 60)),
+      });
+    },
+    [t],
+  );
 
   const connect = useCallback(
     (token: string) => {
@@ -66,45 +134,57 @@ export function ChatPanel({ topic = 'algemeen' }: { topic?: string }) {
       socketRef.current = socket;
       socket.onopen = () => {
         retry.current = 0;
+        setConnected(true);
+        // Unacknowledged messages go again with the same client id: the server stores each one once.
         for (const item of pendingRef.current)
           socket.send(JSON.stringify({ type: 'message', clientId: item.clientId, text: item.text }));
       };
       socket.onmessage = (event) => {
         const frame = JSON.parse(String(event.data));
         switch (frame.type) {
-          case 'state':
-            setMessages(frame.messages);
+          case 'state': {
+            // The full picture after (re)connecting: replaces what we had, so nothing shows twice.
+            const list = frame.messages as Message[];
+            setMessages(list);
+            setPending((items) => items.filter((p) => !list.some((m) => m.clientId === p.clientId)));
             setPhase(frame.status);
             setPosition(frame.position);
             setEstimate(frame.estimatedWaitSeconds);
             setOfferEmail(!!frame.offerEmail);
             setAgentName(frame.agentName);
-            if (frame.status === 'closed') sessionStorage.removeItem(TOKEN_KEY);
+            if (frame.status === 'waiting')
+              announceQueue(queueText(frame.position, frame.estimatedWaitSeconds));
+            if (frame.status === 'closed') clearChatToken();
             break;
-          case 'queue': {
+          }
+          case 'queue':
             setPhase('waiting');
             setPosition(frame.position);
             setEstimate(frame.estimatedWaitSeconds);
             setOfferEmail(!!frame.offerEmail);
-            if (Date.now() - lastQueueAnnounce.current > QUEUE_ANNOUNCE_MS) {
-              lastQueueAnnounce.current = Date.now();
-              announce(t('contactChat.panel.position', { position: frame.position }));
-            }
+            announceQueue(queueText(frame.position, frame.estimatedWaitSeconds));
             break;
-          }
           case 'assigned':
+            stopQueueAnnouncements();
             setPhase('active');
             setAgentName(frame.agentName);
             announce(t('contactChat.panel.assigned', { name: frame.agentName }));
+            onAttentionRef.current();
             break;
           case 'message': {
             const message = frame.message as Message;
             setMessages((list) => (list.some((m) => m.id === message.id) ? list : [...list, message]));
             setPending((list) => list.filter((p) => p.clientId !== message.clientId));
-            if (message.sender === 'agent') {
+            if (message.sender !== 'citizen') {
               setTyping(false);
               announce(
-                t('contactChat.panel.newMessage', { name: agentNameRef.current ?? '', text: message.text }),
+                t('contactChat.panel.newMessage', {
+                  name:
+                    message.sender === 'agent'
+                      ? (agentNameRef.current ?? t('contactChat.panel.agent'))
+                      : '1700',
+                  text: message.text,
+                }),
               );
             }
             break;
@@ -118,18 +198,22 @@ export function ChatPanel({ topic = 'algemeen' }: { topic?: string }) {
             break;
           case 'typing':
             setTyping(true);
-            window.setTimeout(() => setTyping(false), 4000);
+            window.clearTimeout(typingTimer.current);
+            typingTimer.current = window.setTimeout(() => setTyping(false), TYPING_SHOWN_MS);
             break;
           case 'closed':
+            stopQueueAnnouncements();
             setPhase('closed');
-            // The socket stays open a little longer so the citizen can still ask for the transcript.
-            sessionStorage.removeItem(TOKEN_KEY);
+            setTyping(false);
+            if (typeof frame.feedbackToken === 'string') setFeedbackToken(frame.feedbackToken);
+            // The socket stays open so the citizen can still ask for the transcript.
+            clearChatToken();
             announce(t('contactChat.panel.closed'));
             break;
           case 'error':
             setError(frame.message);
             if (frame.code === 'unknown_chat') {
-              sessionStorage.removeItem(TOKEN_KEY);
+              clearChatToken();
               setPhase('idle');
             }
             break;
@@ -138,82 +222,175 @@ export function ChatPanel({ topic = 'algemeen' }: { topic?: string }) {
       socket.onclose = () => {
         if (socketRef.current !== socket) return;
         socketRef.current = null;
-        const token = sessionStorage.getItem(TOKEN_KEY);
-        if (!token) return;
-        // Back off up to 10 s; the server keeps the queue place, so nothing is lost while away.
+        const stored = readChatToken();
+        if (!stored) return;
+        setConnected(false);
+        // Back off up to 10 s; the server keeps the queue place and the chat, so nothing is lost meanwhile.
         const delay = Math.min(10_000, 500 * 2 ** retry.current++);
-        window.setTimeout(() => connect(token), delay);
+        window.setTimeout(() => {
+          if (!socketRef.current && readChatToken() === stored) connect(stored);
+        }, delay);
       };
     },
-    [announce, t],
+    [announce, announceQueue, queueText, stopQueueAnnouncements, t],
   );
 
   // A chat started before a reload resumes by itself (once, on mount; later frames go through refs).
   // biome-ignore lint/correctness/useExhaustiveDependencies: connecting again on every render would drop the socket.
   useEffect(() => {
-    const token = sessionStorage.getItem(TOKEN_KEY);
-    if (token && !socketRef.current) {
-      setPhase('starting');
-      connect(token);
-    }
+    const token = readChatToken();
+    if (token && !socketRef.current) connect(token);
     return () => {
       const socket = socketRef.current;
       socketRef.current = null;
       socket?.close();
+      window.clearTimeout(typingTimer.current);
+      window.clearTimeout(queueAnnounce.current.timer);
     };
   }, []);
 
-  const start = async () => {
+  // The newest message stays in view; the list itself is not re-read (it is not a live region).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: scrolls when the lists change.
+  useLayoutEffect(() => {
+    const list = listRef.current;
+    if (list) list.scrollTop = list.scrollHeight;
+  }, [messages.length, pending.length]);
+
+  const start = async (event?: FormEvent) => {
+    event?.preventDefault();
     setError(null);
+    setOfferEmail(false);
     setPhase('starting');
     announce(t('contactChat.panel.determining'));
     try {
       const started = await api.post<StartResponse>('/api/contact/chats', {
-        topic,
+        topic: topic ?? openQueues[0]?.key ?? 'algemeen',
         locale: i18n.language === 'en' ? 'en' : 'nl',
+        ...(name.trim() ? { name: name.trim() } : {}),
       });
-      sessionStorage.setItem(TOKEN_KEY, started.resumeToken);
+      storeChatToken(started.resumeToken);
       connect(started.resumeToken);
     } catch (caught) {
       setPhase('idle');
-      setError(caught instanceof ApiError ? caught.message : t('contactChat.panel.failed'));
+      const message = caught instanceof ApiError ? caught.message : t('contactChat.panel.failed');
+      setError(message);
+      announce(message);
       if (caught instanceof ApiError && caught.code.startsWith('CHAT_')) setOfferEmail(true);
     }
   };
 
-  const sendMessage = (event: FormEvent) => {
-    event.preventDefault();
-    const text = draft.trim();
-    if (!text) return;
-    const item = { clientId: newClientId(), text };
+  const send = (text: string) => {
+    const item = { clientId: crypto.randomUUID(), text };
     setPending((list) => [...list, item]);
-    setDraft('');
     const socket = socketRef.current;
     if (socket?.readyState === WebSocket.OPEN) socket.send(JSON.stringify({ type: 'message', ...item }));
   };
 
+  const submitMessage = (event?: FormEvent) => {
+    event?.preventDefault();
+    const text = draft.trim();
+    if (!text) return;
+    send(text);
+    setDraft('');
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
+      event.preventDefault();
+      submitMessage();
+    }
+  };
+
+  const signalTyping = () => {
+    if (phase !== 'active' || Date.now() - lastTypingSignal.current < TYPING_SIGNAL_MS) return;
+    lastTypingSignal.current = Date.now();
+    const socket = socketRef.current;
+    if (socket?.readyState === WebSocket.OPEN) socket.send(JSON.stringify({ type: 'typing' }));
+  };
+
   const end = () => {
-    socketRef.current?.send(JSON.stringify({ type: 'end' }));
+    const socket = socketRef.current;
+    if (socket?.readyState === WebSocket.OPEN) socket.send(JSON.stringify({ type: 'end' }));
+  };
+
+  const restart = () => {
+    socketRef.current?.close();
+    socketRef.current = null;
+    setMessages([]);
+    setPending([]);
+    setTranscriptSentTo(null);
+    setFeedbackToken(null);
+    setAgentName(null);
+    setError(null);
+    setPhase('idle');
   };
 
   const minutes = estimate === null ? null : Math.max(1, Math.round(estimate / 60));
+  const speaker = (sender: Sender) =>
+    sender === 'citizen'
+      ? t('contactChat.panel.you')
+      : sender === 'system'
+        ? t('contact.widget.system')
+        : `${agentName ?? t('contactChat.panel.agent').replace(/:$/, '')}:`;
+  const emailOffer = (
+    <div className="chat-panel__offer">
+      <p>{t('contact.widget.closedOffer')}</p>
+      <Button variant="secondary" onPress={onUseEmail}>
+        {t('contact.widget.useEmail')}
+      </Button>
+    </div>
+  );
 
   return (
     <div className="chat-panel">
-      {/* One polite region, filled with the latest news only: the history is never re-read. */}
-      <div className="chat-panel__live" aria-live="polite" aria-atomic="true">
-        {announcement}
-      </div>
+      {/* One polite, throttled region with the latest news only: the history is never re-read. */}
+      <LiveRegion text={announcement} />
+      <h3 className="chat-panel__title">{t('contact.widget.title')}</h3>
       {error ? <Alert tone="error">{error}</Alert> : null}
-      {phase === 'idle' || phase === 'starting' ? (
-        <>
-          <p>{t('contactChat.panel.intro')}</p>
-          {phase === 'starting' ? <p>{t('contactChat.panel.determining')}</p> : null}
-          <Button onPress={start} isDisabled={phase === 'starting'}>
-            {t('contactChat.panel.start')}
-          </Button>
-        </>
+      {!connected && phase !== 'closed' ? (
+        <p className="chat-panel__hint">{t('contact.widget.reconnecting')}</p>
       ) : null}
+
+      {phase === 'idle' ? (
+        allClosed ? (
+          <>
+            <p>{t('errors.CHAT_CLOSED')}</p>
+            {emailOffer}
+          </>
+        ) : (
+          <form className="chat-panel__form" onSubmit={start}>
+            <p>{t('contactChat.panel.intro')}</p>
+            {openQueues.length > 1 ? (
+              <Select
+                label={t('contact.widget.topic')}
+                options={openQueues.map((q) => ({
+                  id: q.key,
+                  label: i18n.language === 'en' ? q.nameEn : q.nameNl,
+                }))}
+                selectedKey={topic ?? openQueues[0]!.key}
+                onSelectionChange={(key) => setTopic(key === null ? null : String(key))}
+              />
+            ) : null}
+            <TextField
+              label={t('contact.widget.name')}
+              name="chat-name"
+              autoComplete="name"
+              maxLength={MAX_NAME}
+              value={name}
+              onChange={setName}
+            />
+            <div className="chat-panel__actions">
+              <Button type="submit">{t('contactChat.panel.start')}</Button>
+            </div>
+            {offerEmail ? emailOffer : null}
+          </form>
+        )
+      ) : null}
+
+      {phase === 'starting' ? (
+        <p className="chat-panel__position">{t('contactChat.panel.determining')}</p>
+      ) : null}
+
       {phase === 'waiting' ? (
         <div className="chat-panel__queue">
           <p className="chat-panel__position">
@@ -224,80 +401,118 @@ export function ChatPanel({ topic = 'algemeen' }: { topic?: string }) {
               ? t('contactChat.panel.noEstimate')
               : t('contactChat.panel.estimate', { count: minutes })}
           </p>
+          {offerEmail ? (
+            <>
+              <p className="chat-panel__hint">{t('contactChat.panel.offerEmail')}</p>
+              <Button variant="secondary" onPress={onUseEmail}>
+                {t('contact.widget.useEmail')}
+              </Button>
+            </>
+          ) : null}
         </div>
       ) : null}
-      {offerEmail && phase !== 'active' && phase !== 'closed' ? (
-        <p className="chat-panel__hint">{t('contactChat.panel.offerEmail')}</p>
+
+      {phase === 'active' ? (
+        <p className="chat-panel__agent">{t('contactChat.panel.assigned', { name: agentName ?? '' })}</p>
       ) : null}
-      {phase === 'active' ? <p>{t('contactChat.panel.assigned', { name: agentName ?? '' })}</p> : null}
+
       {messages.length > 0 || pending.length > 0 ? (
-        <ol className="chat-panel__messages" aria-label={t('contactChat.panel.history')}>
+        // Focusable so keyboard users can scroll a long conversation.
+        <ol
+          ref={listRef}
+          className="chat-panel__messages"
+          aria-label={t('contactChat.panel.history')}
+          // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1).
+          tabIndex={0}
+        >
           {messages.map((m) => (
             <li key={m.id} className={`chat-panel__message chat-panel__message--${m.sender}`}>
-              <span className="chat-panel__sender">
-                {m.sender === 'citizen'
-                  ? t('contactChat.panel.you')
-                  : (agentName ?? t('contactChat.panel.agent'))}
-              </span>{' '}
-              {m.text}
+              <span className="chat-panel__sender">{speaker(m.sender)}</span> {m.text}
             </li>
           ))}
           {pending.map((p) => (
-            <li key={p.clientId} className="chat-panel__message chat-panel__message--pending">
+            <li
+              key={p.clientId}
+              className="chat-panel__message chat-panel__message--citizen chat-panel__message--pending"
+            >
               <span className="chat-panel__sender">{t('contactChat.panel.sending')}</span> {p.text}
             </li>
           ))}
         </ol>
       ) : null}
-      {typing ? <p className="chat-panel__typing">{t('contactChat.panel.typing')}</p> : null}
+      {typing && phase === 'active' ? (
+        <p className="chat-panel__typing">{t('contactChat.panel.typing')}</p>
+      ) : null}
+
       {phase === 'waiting' || phase === 'active' ? (
-        <form onSubmit={sendMessage} className="chat-panel__form">
-          <label htmlFor={inputId}>{t('contactChat.panel.message')}</label>
+        <form onSubmit={submitMessage} className="chat-panel__form">
+          <label htmlFor={inputId} className="field__label">
+            {t('contactChat.panel.message')}
+          </label>
+          <p id={hintId} className="field__description">
+            {t('contact.widget.enterHint')}
+          </p>
           <textarea
             id={inputId}
+            className="chat-panel__input"
+            aria-describedby={hintId}
             value={draft}
             maxLength={MAX_MESSAGE}
             rows={3}
+            onKeyDown={onKeyDown}
             onChange={(event) => {
               setDraft(event.target.value);
-              if (phase === 'active') socketRef.current?.send(JSON.stringify({ type: 'typing' }));
+              signalTyping();
             }}
           />
           <div className="chat-panel__actions">
             <Button type="submit">{t('contactChat.panel.send')}</Button>
             <Button variant="secondary" onPress={end}>
-              {t('contactChat.panel.end')}
+              {phase === 'waiting' ? t('contact.widget.leaveQueue') : t('contactChat.panel.end')}
             </Button>
           </div>
         </form>
       ) : null}
+
       {phase === 'closed' ? (
-        <>
+        <div className="chat-panel__closed">
           <p>{t('contactChat.panel.closed')}</p>
           {transcriptSentTo ? (
-            <p>{t('contactChat.panel.transcriptSent', { email: transcriptSentTo })}</p>
-          ) : (
+            <p role="status">{t('contactChat.panel.transcriptSent', { email: transcriptSentTo })}</p>
+          ) : messages.length > 0 ? (
             <form
               className="chat-panel__form"
               onSubmit={(event) => {
                 event.preventDefault();
-                socketRef.current?.send(
-                  JSON.stringify({ type: 'transcript', email: transcriptEmail.trim() }),
-                );
+                const email = transcriptEmail.trim();
+                if (email) socketRef.current?.send(JSON.stringify({ type: 'transcript', email }));
               }}
             >
-              <label htmlFor={emailId}>{t('contactChat.panel.transcriptEmail')}</label>
+              <label htmlFor={emailId} className="field__label">
+                {t('contactChat.panel.transcriptEmail')}
+              </label>
               <input
                 id={emailId}
+                className="chat-panel__email"
                 type="email"
                 autoComplete="email"
+                required
+                maxLength={254}
                 value={transcriptEmail}
                 onChange={(event) => setTranscriptEmail(event.target.value)}
               />
-              <Button type="submit">{t('contactChat.panel.transcriptSend')}</Button>
+              <div className="chat-panel__actions">
+                <Button type="submit">{t('contactChat.panel.transcriptSend')}</Button>
+              </div>
             </form>
-          )}
-        </>
+          ) : null}
+          {feedbackToken ? <FeedbackAfterChat token={feedbackToken} /> : null}
+          <div className="chat-panel__actions">
+            <Button variant="secondary" onPress={restart}>
+              {t('contactChat.panel.start')}
+            </Button>
+          </div>
+        </div>
       ) : null}
     </div>
   );

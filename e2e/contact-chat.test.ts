@@ -1,0 +1,251 @@
+import type { AddressInfo } from 'node:net';
+import { sql } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import { buildApp } from '../src/server/app';
+import { queryRows } from '../src/server/db/client';
+import {
+  demo,
+  describeWithBrowser,
+  type E2E,
+  expectAccessible,
+  focused,
+  goto,
+  pageProblems,
+  signInAs,
+  startE2E,
+  tabTo,
+} from './support/browser';
+
+const ALWAYS_OPEN = JSON.stringify({
+  timeZone: 'Europe/Brussels',
+  days: Object.fromEntries(['1', '2', '3', '4', '5', '6', '7'].map((d) => [d, [['00:00', '24:00']]])),
+});
+
+describeWithBrowser('contact 1700 chat in the browser: citizens, two agents, live queue', () => {
+  let e2e: E2E;
+  let restarted: FastifyInstance | null = null;
+
+  beforeAll(async () => {
+    e2e = await startE2E();
+    await setOpeningHours(ALWAYS_OPEN);
+  });
+  afterAll(async () => {
+    await restarted?.close();
+    await e2e?.close();
+  });
+
+  async function setOpeningHours(json: string) {
+    await e2e.runtime.db.execute(
+      sql`update chat_queues set opening_hours = ${json}::jsonb, holidays = '[]'::jsonb`,
+    );
+  }
+
+  const widget = (page: Page) => page.getByRole('region', { name: 'Chat met 1700' });
+  const live = (page: Page) => page.getByTestId('chat-live');
+  // What the panel shows, without its (visually hidden) live region, which repeats the latest news.
+  const view = (page: Page) => widget(page).locator('.chat-panel > :not([aria-live])');
+  const messages = (page: Page) => widget(page).locator('.chat-panel__message');
+
+  async function openChat(page: Page) {
+    await page.getByRole('button', { name: 'Chat met ons' }).click();
+    await widget(page).getByRole('button', { name: 'Start een chatgesprek' }).waitFor();
+  }
+
+  async function startChat(page: Page, name: string, expect: RegExp = /U bent nummer \d+ in de wachtrij/) {
+    await openChat(page);
+    await widget(page).getByLabel('Je naam (niet verplicht)').fill(name);
+    await widget(page).getByRole('button', { name: 'Start een chatgesprek' }).click();
+    await view(page).getByText(expect).waitFor();
+  }
+
+  const position = async (page: Page) =>
+    (await widget(page).locator('.chat-panel__position').textContent())?.match(/nummer (\d+)/)?.[1];
+
+  async function chooseOption(page: Page, label: RegExp, option: string) {
+    await page.getByRole('button', { name: label }).click();
+    await page.getByRole('option', { name: option, exact: true }).click();
+  }
+
+  async function agentConsole(email: string) {
+    const page = await e2e.newPage();
+    await signInAs(page, demo(email));
+    await goto(page, '/');
+    // The nav link for agents and supervisors leads to the console.
+    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: '1700' }).click();
+    await page.waitForSelector('h1:has-text("Chatconsole 1700")');
+    await page.getByText('Verbonden met de chatdienst.').waitFor();
+    return page;
+  }
+
+  it('keeps three citizens informed as two agents take their chats; messages, notes and typing both ways; a reload resumes', async () => {
+    const agentA = await agentConsole('agent');
+    expect(await agentA.textContent('main')).toContain('Je hebt geen lopende gesprekken');
+    await expectAccessible(agentA, 'agent console, no chats');
+
+    const citizens = [await e2e.newPage(), await e2e.newPage(), await e2e.newPage()];
+    await goto(citizens[0]!, '/');
+    await startChat(citizens[0]!, 'An');
+    await goto(citizens[1]!, '/waarden');
+    await startChat(citizens[1]!, 'Bart');
+
+    // The third citizen uses only the keyboard: Tab to the launcher, Enter, fill in, Enter.
+    const keyboard = citizens[2]!;
+    await goto(keyboard, '/');
+    await tabTo(keyboard, /^button:Chat met ons$/, { max: 120 });
+    await keyboard.keyboard.press('Enter');
+    await tabTo(keyboard, /chat-name/);
+    await keyboard.keyboard.type('Chris');
+    await tabTo(keyboard, /^button:Start een chatgesprek$/);
+    await keyboard.keyboard.press('Enter');
+    await view(keyboard)
+      .getByText(/U bent nummer 3 in de wachtrij/)
+      .waitFor();
+
+    expect(await Promise.all(citizens.map(position))).toEqual(['1', '2', '3']);
+    // Nobody on duty yet: no honest estimate, and the e-mail form is offered.
+    expect(await widget(citizens[2]!).textContent()).toContain('we kunnen de wachttijd niet schatten');
+    await expectAccessible(citizens[2]!, 'chat widget while waiting');
+    // The polite region holds the latest news only: the queue place, not a history.
+    await expect.poll(() => live(citizens[0]!).textContent()).toMatch(/^U bent nummer 1 in de wachtrij/);
+
+    // The waiting citizen can already type; the message waits with the chat.
+    await tabTo(keyboard, /^textarea/);
+    await keyboard.keyboard.type('Ik wacht al even.');
+    await keyboard.keyboard.press('Enter');
+    await expect.poll(() => messages(keyboard).count()).toBe(1);
+
+    // Agent A takes one chat at a time: the head of the queue; the others move up.
+    await chooseOption(agentA, /Gesprekken tegelijk/, '1');
+    await chooseOption(agentA, /Je status/, 'Beschikbaar');
+    await view(citizens[0]!).getByText('Jens Willems helpt je nu verder.').waitFor();
+    await expect.poll(() => position(citizens[1]!)).toBe('1');
+    await expect.poll(() => position(citizens[2]!)).toBe('2');
+    await agentA.getByRole('tab', { name: /An/ }).waitFor();
+
+    const agentB = await agentConsole('supervisor');
+    await chooseOption(agentB, /Gesprekken tegelijk/, '1');
+    await chooseOption(agentB, /Je status/, 'Beschikbaar');
+    await view(citizens[1]!).getByText('Els Claes helpt je nu verder.').waitFor();
+    await expect.poll(() => position(citizens[2]!)).toBe('1');
+
+    // Citizen → agent, as text (markup is never run).
+    const an = citizens[0]!;
+    await widget(an).getByLabel('Je bericht').fill('Hoe vraag ik <b>zorgverlof</b> aan?');
+    await widget(an).getByLabel('Je bericht').press('Enter');
+    const paneA = agentA.getByRole('tabpanel');
+    await paneA.getByText('Hoe vraag ik <b>zorgverlof</b> aan?').waitFor();
+    expect(await agentA.locator('.agent-chat__messages b').count()).toBe(0);
+
+    // Agent typing is shown to the citizen; the answer arrives and is announced.
+    const input = paneA.getByLabel('Je bericht');
+    await input.click();
+    await agentA.keyboard.type('Via het formulier');
+    await view(an).getByText('De medewerker typt…').waitFor();
+    await agentA.keyboard.type(' op de personeelssite.');
+    await paneA.getByRole('button', { name: 'Versturen naar burger' }).click();
+    await view(an).getByText('Via het formulier op de personeelssite.').waitFor();
+    await expect.poll(() => live(an).textContent()).toContain('Nieuw bericht van Jens Willems');
+
+    // An internal note: shown to the agent, clearly marked, never to the citizen.
+    await input.fill('Burger werkt bij een agentschap.');
+    await paneA.getByRole('button', { name: 'Opslaan als interne notitie' }).click();
+    await paneA.locator('.agent-chat__message--note').getByText('Interne notitie:').waitFor();
+    await expectAccessible(agentA, 'agent console with a chat');
+
+    // A reload mid-chat: the widget opens by itself with the full history, once.
+    await an.reload();
+    await view(an).getByText('Via het formulier op de personeelssite.').waitFor();
+    await expect.poll(() => messages(an).count()).toBe(2);
+    expect(await widget(an).textContent()).not.toContain('Burger werkt bij een agentschap');
+    await expectAccessible(an, 'chat widget in a conversation');
+
+    // The agent closes with a category; the freed slot serves the next citizen at once.
+    await chooseOption(agentA, /Categorie/, 'Informatie gegeven');
+    await paneA.getByRole('button', { name: 'Gesprek afsluiten' }).click();
+    await view(an).getByText('Het chatgesprek is afgesloten.').waitFor();
+    await view(keyboard).getByText('Jens Willems helpt je nu verder.').waitFor();
+    await agentA.getByRole('tab', { name: /Chris/ }).waitFor();
+    expect(await agentA.getByRole('tab', { name: /An/ }).count()).toBe(0);
+    // The message Chris typed while waiting is there for the agent.
+    await agentA.getByRole('tabpanel').getByText('Ik wacht al even.').waitFor();
+
+    // The citizen asks for the transcript by e-mail after the end.
+    await widget(an).getByLabel('Je e-mailadres, om het gesprek te ontvangen').fill('an@burger.test');
+    await widget(an).getByRole('button', { name: 'Stuur mij het gesprek' }).click();
+    await view(an).getByText('We sturen het gesprek naar an@burger.test.').waitFor();
+
+    // The citizen ends the chat; the agent sees it closed and clears it from the list.
+    await widget(citizens[1]!).getByRole('button', { name: 'Gesprek beëindigen' }).click();
+    await agentB.getByRole('tabpanel').getByText('Dit gesprek is afgesloten.').waitFor();
+    await agentB.getByRole('button', { name: 'Gesprek uit de lijst halen' }).click();
+    await agentB.getByText('Je hebt geen lopende gesprekken').waitFor();
+
+    // Chris's chat ends too, and both agents leave: the next test starts from a quiet queue.
+    await chooseOption(agentA, /Categorie/, 'Doorverwezen');
+    await agentA.getByRole('tabpanel').getByRole('button', { name: 'Gesprek afsluiten' }).click();
+    await agentA.getByText('Je hebt geen lopende gesprekken').waitFor();
+    await chooseOption(agentB, /Je status/, 'Afwezig');
+
+    const stored = await queryRows<{ body: string; n: number }>(
+      e2e.runtime.db,
+      sql`select body, count(*)::int as n from chat_messages group by body having count(*) > 1`,
+    );
+    expect(stored, 'no message stored twice').toEqual([]);
+    for (const page of [agentA, agentB, ...citizens]) expect(pageProblems(page)).toEqual([]);
+    for (const page of [agentA, agentB, ...citizens]) await page.context().close();
+  });
+
+  it('survives a server restart mid-chat: same chat, full history, a message sent while down arrives once', async () => {
+    const agent = await agentConsole('agent');
+    const citizen = await e2e.newPage();
+    await goto(citizen, '/');
+    await startChat(citizen, 'Dirk');
+    await chooseOption(agent, /Je status/, 'Beschikbaar');
+    await view(citizen)
+      .getByText(/helpt je nu verder/)
+      .waitFor();
+    await widget(citizen).getByLabel('Je bericht').fill('Eerste bericht');
+    await widget(citizen).getByLabel('Je bericht').press('Enter');
+    await agent.getByRole('tabpanel').getByText('Eerste bericht').waitFor();
+
+    const { port } = e2e.app.server.address() as AddressInfo;
+    await e2e.app.close();
+    await view(citizen)
+      .getByText(/De verbinding is verbroken/)
+      .waitFor();
+    // Typed while the server is down: kept with its client id and sent after the reconnect.
+    await widget(citizen).getByLabel('Je bericht').fill('Tijdens de herstart');
+    await widget(citizen).getByLabel('Je bericht').press('Enter');
+
+    restarted = await buildApp({ ...e2e.runtime, webDist: inject('webDist') ?? undefined });
+    await restarted.listen({ port, host: '127.0.0.1' });
+
+    await agent.getByRole('tabpanel').getByText('Tijdens de herstart').waitFor({ timeout: 20_000 });
+    await agent.getByText('Verbonden met de chatdienst.').waitFor({ timeout: 20_000 });
+    await expect.poll(() => messages(citizen).count(), { timeout: 20_000 }).toBe(2);
+    expect(await citizen.locator('.chat-panel__message--pending').count()).toBe(0);
+    const rows = await queryRows<{ n: number }>(
+      e2e.runtime.db,
+      sql`select count(*)::int as n from chat_messages where body = 'Tijdens de herstart'`,
+    );
+    expect(rows[0]!.n).toBe(1);
+    await agent.getByRole('tabpanel').getByLabel('Je bericht').fill('Welkom terug.');
+    await agent.getByRole('tabpanel').getByRole('button', { name: 'Versturen naar burger' }).click();
+    await view(citizen).getByText('Welkom terug.').waitFor();
+  });
+
+  it('outside opening hours says so and offers the e-mail form instead', async () => {
+    await setOpeningHours(JSON.stringify({ timeZone: 'Europe/Brussels', days: {} }));
+    const page = await e2e.newPage({ locale: 'en' });
+    await goto(page, '/');
+    await page.getByRole('button', { name: 'Chat with us' }).click();
+    const chat = page.getByRole('region', { name: 'Chat with 1700' });
+    await chat.getByText('The chat is closed right now', { exact: false }).waitFor();
+    await chat.getByRole('button', { name: 'Send an e-mail to 1700' }).click();
+    await expect.poll(() => focused(page)).toMatch(/name/i);
+    await expectAccessible(page, 'chat widget when closed (en)');
+    await setOpeningHours(ALWAYS_OPEN);
+  });
+});
