@@ -9,4 +9,5 @@ export * from './platform';
 export * from './recognition';
 export * from './stories';
 export * from './survey';
+export * from './survey-actions';
 export * from './values';
