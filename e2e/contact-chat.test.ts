@@ -84,7 +84,8 @@ describeWithBrowser('contact 1700 chat in the browser: citizens, two agents, liv
     expect(await agentA.textContent('main')).toContain('Je hebt geen lopende gesprekken');
     await expectAccessible(agentA, 'agent console, no chats');
 
-    const citizens = [await e2e.newPage(), await e2e.newPage(), await e2e.newPage()];
+    // The first citizen's window is short, so the chat in the footer can scroll out of sight.
+    const citizens = [await e2e.newPage({ height: 560 }), await e2e.newPage(), await e2e.newPage()];
     await goto(citizens[0]!, '/');
     await startChat(citizens[0]!, 'An');
     await goto(citizens[1]!, '/waarden');
@@ -154,10 +155,22 @@ describeWithBrowser('contact 1700 chat in the browser: citizens, two agents, liv
     await paneA.locator('.agent-chat__message--note').getByText('Interne notitie:').waitFor();
     await expectAccessible(agentA, 'agent console with a chat');
 
+    // Scrolled away from the chat: a dock shows the news and leads back to it.
+    await an.evaluate(() => window.scrollTo(0, 0));
+    const dock = an.getByRole('complementary', { name: 'Je chatgesprek met 1700' });
+    await dock.getByText('Jens Willems helpt je nu verder.').waitFor();
+    await input.fill('Lukt het?');
+    await paneA.getByRole('button', { name: 'Versturen naar burger' }).click();
+    await dock.getByText('1 nieuw bericht', { exact: false }).waitFor();
+    await expectAccessible(an, 'chat dock');
+    await dock.getByRole('button', { name: 'Naar de chat' }).click();
+    await expect.poll(() => focused(an)).toMatch(/^textarea/);
+    await dock.waitFor({ state: 'detached' });
+
     // A reload mid-chat: the widget opens by itself with the full history, once.
     await an.reload();
-    await view(an).getByText('Via het formulier op de personeelssite.').waitFor();
-    await expect.poll(() => messages(an).count()).toBe(2);
+    await view(an).getByText('Lukt het?').waitFor();
+    await expect.poll(() => messages(an).count()).toBe(3);
     expect(await widget(an).textContent()).not.toContain('Burger werkt bij een agentschap');
     await expectAccessible(an, 'chat widget in a conversation');
 
@@ -171,6 +184,17 @@ describeWithBrowser('contact 1700 chat in the browser: citizens, two agents, liv
     // The message Chris typed while waiting is there for the agent.
     await agentA.getByRole('tabpanel').getByText('Ik wacht al even.').waitFor();
 
+    // B hands Bart's chat to A, who now takes two at once; Bart keeps his chat and its history.
+    await chooseOption(agentA, /Gesprekken tegelijk/, '2');
+    await agentB.getByRole('tabpanel').getByLabel('Je bericht').fill('Ik verbind je door met een collega.');
+    await agentB.getByRole('tabpanel').getByRole('button', { name: 'Versturen naar burger' }).click();
+    await chooseOption(agentB, /Doorverbinden naar/, 'Jens Willems (1 vrij)');
+    await agentB.getByRole('tabpanel').getByRole('button', { name: 'Doorverbinden', exact: true }).click();
+    await agentB.getByText('Je hebt geen lopende gesprekken').waitFor();
+    await view(citizens[1]!).getByText('Jens Willems helpt je nu verder.').waitFor();
+    await agentA.getByRole('tab', { name: /Bart/ }).click();
+    await agentA.getByRole('tabpanel').getByText('Ik verbind je door met een collega.').waitFor();
+
     // The citizen asks for the transcript by e-mail after the end.
     await widget(an).getByLabel('Je e-mailadres, om het gesprek te ontvangen').fill('an@burger.test');
     await widget(an).getByRole('button', { name: 'Stuur mij het gesprek' }).click();
@@ -178,15 +202,16 @@ describeWithBrowser('contact 1700 chat in the browser: citizens, two agents, liv
 
     // The citizen ends the chat; the agent sees it closed and clears it from the list.
     await widget(citizens[1]!).getByRole('button', { name: 'Gesprek beëindigen' }).click();
-    await agentB.getByRole('tabpanel').getByText('Dit gesprek is afgesloten.').waitFor();
-    await agentB.getByRole('button', { name: 'Gesprek uit de lijst halen' }).click();
-    await agentB.getByText('Je hebt geen lopende gesprekken').waitFor();
+    await agentA.getByRole('tabpanel').getByText('Dit gesprek is afgesloten.').waitFor();
+    await agentA.getByRole('button', { name: 'Gesprek uit de lijst halen' }).click();
+    expect(await agentA.getByRole('tab', { name: /Bart/ }).count()).toBe(0);
 
-    // Chris's chat ends too, and both agents leave: the next test starts from a quiet queue.
+    // Chris's chat ends too, and both agents step away: the next test starts from a quiet queue.
     await chooseOption(agentA, /Categorie/, 'Doorverwezen');
     await agentA.getByRole('tabpanel').getByRole('button', { name: 'Gesprek afsluiten' }).click();
     await agentA.getByText('Je hebt geen lopende gesprekken').waitFor();
     await chooseOption(agentB, /Je status/, 'Afwezig');
+    await chooseOption(agentA, /Je status/, 'Afwezig');
 
     const stored = await queryRows<{ body: string; n: number }>(
       e2e.runtime.db,
@@ -201,11 +226,9 @@ describeWithBrowser('contact 1700 chat in the browser: citizens, two agents, liv
     const agent = await agentConsole('agent');
     const citizen = await e2e.newPage();
     await goto(citizen, '/');
-    await startChat(citizen, 'Dirk');
+    // Available first: the chat is taken at once.
     await chooseOption(agent, /Je status/, 'Beschikbaar');
-    await view(citizen)
-      .getByText(/helpt je nu verder/)
-      .waitFor();
+    await startChat(citizen, 'Dirk', /Jens Willems helpt je nu verder/);
     await widget(citizen).getByLabel('Je bericht').fill('Eerste bericht');
     await widget(citizen).getByLabel('Je bericht').press('Enter');
     await agent.getByRole('tabpanel').getByText('Eerste bericht').waitFor();
@@ -234,6 +257,10 @@ describeWithBrowser('contact 1700 chat in the browser: citizens, two agents, liv
     await agent.getByRole('tabpanel').getByLabel('Je bericht').fill('Welkom terug.');
     await agent.getByRole('tabpanel').getByRole('button', { name: 'Versturen naar burger' }).click();
     await view(citizen).getByText('Welkom terug.').waitFor();
+
+    // Offline: routing stops and the console says so.
+    await chooseOption(agent, /Je status/, 'Offline');
+    await agent.getByText('Je bent offline: je krijgt geen chats.').waitFor();
   });
 
   it('outside opening hours says so and offers the e-mail form instead', async () => {

@@ -9,6 +9,7 @@ import {
   useRef,
   useState,
 } from 'react';
+import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api } from '../../../app/api';
 import { Alert } from '../../../ui/Alert';
@@ -77,6 +78,10 @@ export function ChatPanel({ onUseEmail, onAttention }: { onUseEmail: () => void;
     text: null,
   });
   const listRef = useRef<HTMLOListElement>(null);
+  const rootRef = useRef<HTMLDivElement>(null);
+  const [inView, setInView] = useState(true);
+  const inViewRef = useRef(true);
+  const [unseen, setUnseen] = useState(0);
   agentNameRef.current = agentName;
   pendingRef.current = pending;
   const onAttentionRef = useRef(onAttention);
@@ -177,6 +182,7 @@ export function ChatPanel({ onUseEmail, onAttention }: { onUseEmail: () => void;
             setPending((list) => list.filter((p) => p.clientId !== message.clientId));
             if (message.sender !== 'citizen') {
               setTyping(false);
+              if (!inViewRef.current) setUnseen((n) => n + 1);
               announce(
                 t('contactChat.panel.newMessage', {
                   name:
@@ -249,6 +255,28 @@ export function ChatPanel({ onUseEmail, onAttention }: { onUseEmail: () => void;
     };
   }, []);
 
+  // Out of sight (scrolled away or collapsed), the chat shows a small dock with its news and a way back.
+  useEffect(() => {
+    const root = rootRef.current;
+    if (!root || typeof IntersectionObserver === 'undefined') return;
+    const observer = new IntersectionObserver(([entry]) => {
+      const visible = entry?.isIntersecting ?? true;
+      inViewRef.current = visible;
+      setInView(visible);
+      if (visible) setUnseen(0);
+    });
+    observer.observe(root);
+    return () => observer.disconnect();
+  }, []);
+
+  const goToChat = () => {
+    onAttention();
+    window.setTimeout(() => {
+      rootRef.current?.scrollIntoView({ block: 'center' });
+      document.getElementById(inputId)?.focus();
+    }, 50);
+  };
+
   // The newest message stays in view; the list itself is not re-read (it is not a live region).
   // biome-ignore lint/correctness/useExhaustiveDependencies: scrolls when the lists change.
   useLayoutEffect(() => {
@@ -292,6 +320,7 @@ export function ChatPanel({ onUseEmail, onAttention }: { onUseEmail: () => void;
     if (!text) return;
     send(text);
     setDraft('');
+    lastTypingSignal.current = 0;
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
@@ -342,7 +371,7 @@ export function ChatPanel({ onUseEmail, onAttention }: { onUseEmail: () => void;
   );
 
   return (
-    <div className="chat-panel">
+    <div className="chat-panel" ref={rootRef}>
       {/* One polite, throttled region with the latest news only: the history is never re-read. */}
       <LiveRegion text={announcement} />
       <h3 className="chat-panel__title">{t('contact.widget.title')}</h3>
@@ -514,6 +543,25 @@ export function ChatPanel({ onUseEmail, onAttention }: { onUseEmail: () => void;
           </div>
         </div>
       ) : null}
+
+      {!inView && (phase === 'waiting' || phase === 'active')
+        ? createPortal(
+            <aside className="chat-dock" aria-label={t('contact.widget.dock')}>
+              <p className="chat-dock__news">
+                {phase === 'waiting'
+                  ? position
+                    ? t('contactChat.panel.position', { position })
+                    : t('contactChat.panel.determining')
+                  : t('contactChat.panel.assigned', { name: agentName ?? '' })}
+                {unseen > 0 ? ` ${t('contact.widget.unseen', { count: unseen })}` : ''}
+              </p>
+              <Button className="btn--small" onPress={goToChat}>
+                {t('contact.widget.goToChat')}
+              </Button>
+            </aside>,
+            document.body,
+          )
+        : null}
     </div>
   );
 }

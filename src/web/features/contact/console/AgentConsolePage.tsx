@@ -147,6 +147,7 @@ export function AgentConsolePage() {
                     onTransfer={(target) => agent.transfer(chat.chatId, target)}
                     onClose={(category) => agent.close(chat.chatId, category)}
                     onDismiss={() => agent.dismiss(chat.chatId)}
+                    onRefresh={() => void info.refetch()}
                   />
                 </TabPanel>
               ))}
@@ -168,6 +169,7 @@ function ChatPane({
   onTransfer,
   onClose,
   onDismiss,
+  onRefresh,
 }: {
   chat: ConsoleChat;
   name: string;
@@ -178,6 +180,8 @@ function ChatPane({
   onTransfer: (target: { toAccountId: number } | { queueKey: string }) => void;
   onClose: (category: string) => void;
   onDismiss: () => void;
+  /** Asks for a fresh list of queues and colleagues on duty (when the agent looks for a transfer target). */
+  onRefresh: () => void;
 }) {
   const { t, i18n } = useTranslation();
   const inputId = useId();
@@ -331,6 +335,7 @@ function ChatPane({
                 options={transferOptions}
                 selectedKey={transferTo}
                 onSelectionChange={(key) => setTransferTo(key === null ? null : String(key))}
+                onOpenChange={(open) => open && onRefresh()}
               />
               <Button
                 variant="secondary"

@@ -328,6 +328,8 @@ export function useAgentSocket(onEvent: (event: ConsoleEvent) => void) {
     (chatId: number, kind: 'message' | 'note', text: string) => {
       const item: PendingItem = { clientId: crypto.randomUUID(), kind, text };
       dispatch({ type: 'pending', chatId, item });
+      // The citizen's "typing…" ends with a message; the next keystroke signals again at once.
+      if (kind === 'message') lastTyping.current.delete(chatId);
       send({ type: kind, chatId, clientId: item.clientId, text });
     },
     [send],
