@@ -267,9 +267,11 @@ export function useAgentSocket(onEvent: (event: ConsoleEvent) => void) {
           break;
       }
     };
-    socket.onclose = () => {
+    socket.onclose = (event) => {
       if (socketRef.current !== socket) return;
       socketRef.current = null;
+      // Refused (signed out, session expired, role taken away): trying again would not help.
+      if (event.code === 4403) wantOnline.current = false;
       if (!wantOnline.current) {
         dispatch({ type: 'connection', connection: 'offline' });
         return;
