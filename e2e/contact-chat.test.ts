@@ -269,7 +269,7 @@ describeWithBrowser('contact 1700 chat in the browser: citizens, two agents, liv
     await agent.getByText('Je bent offline: je krijgt geen chats.').waitFor();
   });
 
-  it('outside opening hours says so and offers the e-mail form instead', async () => {
+  it('outside opening hours or with a full queue says so and offers the e-mail form instead', async () => {
     await setOpeningHours(JSON.stringify({ timeZone: 'Europe/Brussels', days: {} }));
     const page = await e2e.newPage({ locale: 'en' });
     await goto(page, '/');
@@ -280,5 +280,15 @@ describeWithBrowser('contact 1700 chat in the browser: citizens, two agents, liv
     await expect.poll(() => focused(page)).toMatch(/name/i);
     await expectAccessible(page, 'chat widget when closed (en)');
     await setOpeningHours(ALWAYS_OPEN);
+
+    // Open, but the queue is full: the refusal is read out and the e-mail form offered.
+    await e2e.runtime.db.execute(sql`update chat_queues set max_queue_length = 0`);
+    const full = await e2e.newPage();
+    await goto(full, '/');
+    await startChat(full, 'Eva', /wachtrij van de chat is vol/);
+    expect(await widget(full).getByRole('alert').textContent()).toContain('Stuur ons een e-mail');
+    await widget(full).getByRole('button', { name: 'Stuur een e-mail naar 1700' }).click();
+    await expect.poll(() => focused(full)).toMatch(/name/i);
+    await e2e.runtime.db.execute(sql`update chat_queues set max_queue_length = 50`);
   });
 });
