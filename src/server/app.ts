@@ -31,6 +31,7 @@ import { contactMailRoutes } from './modules/contact/mail/contact-mail.routes';
 import { contentRoutes } from './modules/content/content.routes';
 import { orgRoutes } from './modules/org/org.routes';
 import { recognitionRoutes } from './modules/recognition/recognition.routes';
+import { surveyRoutes } from './modules/survey/survey.routes';
 import { valuesRoutes } from './modules/values/values.routes';
 
 export type AppDeps = {
@@ -160,6 +161,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(recognitionRoutes(deps));
   await app.register(chatRoutes(deps));
   await app.register(contactMailRoutes(deps));
+  await app.register(surveyRoutes(deps));
 
   app.get(
     '/api/openapi.json',

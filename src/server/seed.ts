@@ -3,6 +3,7 @@ import type { Db } from './db/client';
 import { seedChatQueues } from './modules/contact/chat/chat.service';
 import { seedContentPages } from './modules/content/content.service';
 import { DEMO_ENTITY_CODE, seedDemoOrganisation } from './modules/org/demo-org';
+import { seedStandardModule } from './modules/survey/survey.service';
 import { seedDemoEntityValues, seedValuesFramework } from './modules/values/values.service';
 
 /** Data every installation needs (the official values framework, the public pages); idempotent. */
@@ -10,6 +11,7 @@ export async function seedBaseline(db: Db): Promise<void> {
   await seedValuesFramework(db);
   await seedContentPages(db);
   await seedChatQueues(db);
+  await seedStandardModule(db);
 }
 
 /** The synthetic demo organisation, its staff and the demo accounts; idempotent. */

@@ -9,6 +9,7 @@ import enErrors from './en/errors.json' with { type: 'json' };
 import enOrg from './en/org.json' with { type: 'json' };
 import enRecognition from './en/recognition.json' with { type: 'json' };
 import enStories from './en/stories.json' with { type: 'json' };
+import enSurvey from './en/survey.json' with { type: 'json' };
 import enValues from './en/values.json' with { type: 'json' };
 import enWeb from './en/web.json' with { type: 'json' };
 import nlAuth from './nl/auth.json' with { type: 'json' };
@@ -20,6 +21,7 @@ import nlErrors from './nl/errors.json' with { type: 'json' };
 import nlOrg from './nl/org.json' with { type: 'json' };
 import nlRecognition from './nl/recognition.json' with { type: 'json' };
 import nlStories from './nl/stories.json' with { type: 'json' };
+import nlSurvey from './nl/survey.json' with { type: 'json' };
 import nlValues from './nl/values.json' with { type: 'json' };
 import nlWeb from './nl/web.json' with { type: 'json' };
 
@@ -34,6 +36,7 @@ export const catalogues = {
     ...nlOrg,
     ...nlRecognition,
     ...nlStories,
+    ...nlSurvey,
     ...nlValues,
     ...nlWeb,
   },
@@ -47,6 +50,7 @@ export const catalogues = {
     ...enOrg,
     ...enRecognition,
     ...enStories,
+    ...enSurvey,
     ...enValues,
     ...enWeb,
   },

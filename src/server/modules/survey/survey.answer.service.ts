@@ -1,0 +1,293 @@
+import type { Db } from '../../db/client';
+import { AppError, type FieldIssue } from '../../http/errors';
+import { brusselsDay } from './survey.dates';
+import * as repo from './survey.repo';
+import { type AnswersInput, MAX_TEXT_ANSWER } from './survey.schemas';
+import { hashToken } from './survey.tokens';
+
+/**
+ * Answering with the token from the invitation mail (no sign-in: the token is the credential).
+ * A submitted response keeps the unit from the wave's snapshot and the answers, never the person,
+ * the token or a time finer than the day; the invitation only learns "answered".
+ */
+
+type Validated = {
+  scores: (number | null)[];
+  comments: { waveItemId: number; text: string }[];
+  demographics: (number | null)[];
+  /** The normalised answers, as a draft stores them. */
+  draft: AnswersInput;
+};
+
+const issue = (path: string, message: string, params: Record<string, unknown> = {}): FieldIssue => ({
+  path,
+  code: 'custom',
+  message,
+  params,
+});
+
+/** Checks every answer against the wave's frozen items; any problem is a 400 with one issue per answer. */
+export function validateAnswers(
+  items: repo.WaveItemRow[],
+  demographics: repo.DemographicRow[],
+  input: AnswersInput,
+  options: { complete: boolean },
+): Validated {
+  const issues: FieldIssue[] = [];
+  const byId = new Map(items.map((item) => [String(item.id), item]));
+  const slots = items.reduce((n, item) => Math.max(n, item.slot ?? 0), 0);
+  const scores: (number | null)[] = new Array(slots).fill(null);
+  const comments: Validated['comments'] = [];
+  const draft: AnswersInput = { answers: {}, demographics: {} };
+
+  for (const key of Object.keys(input.answers))
+    if (!byId.has(key)) issues.push(issue(`answers.${key}`, 'survey.validation.unknownItem'));
+
+  for (const item of items) {
+    const path = `answers.${item.id}`;
+    const value = input.answers[String(item.id)];
+    const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v);
+    let answered = value !== undefined && value !== null;
+    if (answered) {
+      switch (item.kind) {
+        case 'agree5':
+        case 'scale10': {
+          const [min, maxValue] = item.kind === 'agree5' ? [1, 5] : [0, 10];
+          if (!isInt(value) || value < min || value > maxValue)
+            issues.push(issue(path, 'survey.validation.range', { min, max: maxValue }));
+          else {
+            scores[item.slot! - 1] = value;
+            draft.answers[String(item.id)] = value;
+          }
+          break;
+        }
+        case 'single': {
+          if (!isInt(value) || value < 1 || value > item.options.length)
+            issues.push(issue(path, 'survey.validation.option'));
+          else {
+            scores[item.slot! - 1] = value;
+            draft.answers[String(item.id)] = value;
+          }
+          break;
+        }
+        case 'multi': {
+          const chosen = Array.isArray(value) ? value : null;
+          if (
+            !chosen ||
+            new Set(chosen).size !== chosen.length ||
+            chosen.some((v) => !isInt(v) || v < 1 || v > item.options.length)
+          )
+            issues.push(issue(path, 'survey.validation.option'));
+          else {
+            scores[item.slot! - 1] = chosen.reduce((mask, v) => mask | (1 << (v - 1)), 0);
+            draft.answers[String(item.id)] = [...chosen].sort((a, b) => a - b);
+          }
+          break;
+        }
+        case 'text': {
+          if (typeof value !== 'string') {
+            issues.push(issue(path, 'survey.validation.text'));
+            break;
+          }
+          const text = value.trim();
+          if (text.includes('\u0000')) issues.push(issue(path, 'validation.nul_character'));
+          else if ([...text].length > MAX_TEXT_ANSWER)
+            issues.push(issue(path, 'survey.validation.tooLong', { max: MAX_TEXT_ANSWER }));
+          else if (text === '') answered = false;
+          else {
+            comments.push({ waveItemId: item.id, text });
+            draft.answers[String(item.id)] = text;
+          }
+          break;
+        }
+      }
+    }
+    if (!answered && options.complete && item.required)
+      issues.push(issue(path, 'survey.validation.requiredAnswer'));
+  }
+
+  const byKey = new Map(demographics.map((d) => [d.key, d]));
+  for (const key of Object.keys(input.demographics))
+    if (!byKey.has(key)) issues.push(issue(`demographics.${key}`, 'survey.validation.unknownItem'));
+  const demographicValues = demographics.map((d) => {
+    const value = input.demographics[d.key];
+    if (value === undefined || value === null) return null;
+    if (!Number.isInteger(value) || value < 1 || value > d.options.length) {
+      issues.push(issue(`demographics.${d.key}`, 'survey.validation.option'));
+      return null;
+    }
+    draft.demographics[d.key] = value;
+    return value;
+  });
+
+  if (issues.length > 0) throw new AppError('VALIDATION_FAILED', {}, issues);
+  return { scores, comments, demographics: demographicValues, draft };
+}
+
+/**
+ * A launched wave's items and demographic questions never change, so they are read once per wave
+ * and process (a submission then costs one lookup, one insert and one update).
+ */
+const frozen = new Map<string, Promise<{ items: repo.WaveItemRow[]; demographics: repo.DemographicRow[] }>>();
+
+function frozenQuestions(db: Db, waveId: number) {
+  // Keyed by database too: tests run several databases in one process.
+  const key = `${dbKey(db)}:${waveId}`;
+  let entry = frozen.get(key);
+  if (!entry) {
+    entry = Promise.all([repo.listWaveItems(db, waveId), repo.listDemographics(db, waveId)]).then(
+      ([items, demographics]) => ({ items, demographics }),
+    );
+    entry.catch(() => frozen.delete(key));
+    if (frozen.size > 200) frozen.clear();
+    frozen.set(key, entry);
+  }
+  return entry;
+}
+
+const dbKeys = new WeakMap<object, number>();
+let nextDbKey = 0;
+function dbKey(db: Db) {
+  let key = dbKeys.get(db);
+  if (key === undefined) {
+    key = ++nextDbKey;
+    dbKeys.set(db, key);
+  }
+  return key;
+}
+
+async function invitationFor(db: Db, token: string, lock = false) {
+  const invitation = await repo.findInvitationByToken(db, hashToken(token), lock);
+  if (!invitation) throw new AppError('NOT_FOUND', {}, [issue('params.token', 'survey.errors.unknownToken')]);
+  const wave = await repo.findWave(db, invitation.waveId);
+  if (!wave) throw new AppError('NOT_FOUND', {}, [issue('params.token', 'survey.errors.unknownToken')]);
+  return { invitation, wave };
+}
+
+type FormStatus = 'open' | 'answered' | 'closed' | 'not_open';
+
+function statusOf(invitation: repo.InvitationRow, wave: repo.WaveRow, today: string): FormStatus {
+  if (invitation.answered) return 'answered';
+  if (wave.status !== 'open' || wave.closesOn < today) return 'closed';
+  if (wave.opensOn > today) return 'not_open';
+  return 'open';
+}
+
+const refusal = (status: FormStatus) =>
+  new AppError('CONFLICT', {}, [issue('params.token', `survey.errors.status_${status}`)]);
+
+/** The form for this token: its status, the frozen items and any saved draft. */
+export async function getForm(db: Db, token: string, today = brusselsDay()) {
+  const { invitation, wave } = await invitationFor(db, token);
+  const status = statusOf(invitation, wave, today);
+  const base = {
+    status,
+    wave: { titleNl: wave.titleNl, titleEn: wave.titleEn, opensOn: wave.opensOn, closesOn: wave.closesOn },
+    language: invitation.language,
+  };
+  if (status !== 'open') return { ...base, sections: [], demographics: [], draft: null };
+  const [{ items, demographics }, draft] = await Promise.all([
+    frozenQuestions(db, wave.id),
+    repo.findDraft(db, invitation.tokenHash),
+  ]);
+  const sections = new Map<
+    number,
+    { position: number; titleNl: string; titleEn: string; items: unknown[] }
+  >();
+  for (const item of items) {
+    let section = sections.get(item.sectionPosition);
+    if (!section) {
+      section = {
+        position: item.sectionPosition,
+        titleNl: item.sectionTitleNl,
+        titleEn: item.sectionTitleEn,
+        items: [],
+      };
+      sections.set(item.sectionPosition, section);
+    }
+    section.items.push({
+      id: item.id,
+      kind: item.kind,
+      textNl: item.textNl,
+      textEn: item.textEn,
+      options: item.options,
+      required: item.required,
+    });
+  }
+  return {
+    ...base,
+    sections: [...sections.values()] as {
+      position: number;
+      titleNl: string;
+      titleEn: string;
+      items: {
+        id: number;
+        kind: repo.WaveItemRow['kind'];
+        textNl: string;
+        textEn: string;
+        options: { nl: string; en: string }[];
+        required: boolean;
+      }[];
+    }[],
+    demographics: demographics.map(({ key, labelNl, labelEn, options }) => ({
+      key,
+      labelNl,
+      labelEn,
+      options,
+    })),
+    draft: (draft?.answers as AnswersInput | undefined) ?? null,
+  };
+}
+
+/** Save-and-resume: partial answers are checked as strictly as a submission, but none is required. */
+export async function saveDraft(db: Db, token: string, input: AnswersInput, today = brusselsDay()) {
+  const { invitation, wave } = await invitationFor(db, token);
+  const status = statusOf(invitation, wave, today);
+  if (status !== 'open') throw refusal(status);
+  const { items, demographics } = await frozenQuestions(db, wave.id);
+  const { draft } = validateAnswers(items, demographics, input, { complete: false });
+  await repo.upsertDraft(db, invitation.tokenHash, wave.id, draft);
+  return { saved: true as const };
+}
+
+/**
+ * Submission, in one transaction: the response (and its comments, unlinked), the invitation marked
+ * answered, the draft deleted. The invitation row is locked first, so a retry or a second tab waits
+ * and then finds "answered": never two responses for one token.
+ */
+export async function submit(db: Db, token: string, input: AnswersInput, today = brusselsDay()) {
+  const first = await invitationFor(db, token);
+  if (first.invitation.answered) return { status: 'already_answered' as const };
+  const firstStatus = statusOf(first.invitation, first.wave, today);
+  if (firstStatus !== 'open') throw refusal(firstStatus);
+  const { items, demographics } = await frozenQuestions(db, first.wave.id);
+  const validated = validateAnswers(items, demographics, input, { complete: true });
+  return db.transaction(async (tx) => {
+    const { invitation, wave } = await invitationFor(tx, token, true);
+    if (invitation.answered) return { status: 'already_answered' as const };
+    const status = statusOf(invitation, wave, today);
+    if (status !== 'open') throw refusal(status);
+    const unit = await repo.findWaveUnit(tx, wave.id, invitation.unitId);
+    await repo.insertResponse(tx, {
+      waveId: wave.id,
+      unitId: invitation.unitId,
+      entityId: unit?.entityId ?? null,
+      submittedOn: today,
+      scores: validated.scores as number[],
+      demographics: validated.demographics as number[],
+    });
+    if (validated.comments.length > 0)
+      await repo.insertComments(
+        tx,
+        validated.comments.map((comment) => ({
+          waveId: wave.id,
+          unitId: invitation.unitId,
+          waveItemId: comment.waveItemId,
+          text: comment.text,
+        })),
+      );
+    await repo.markAnswered(tx, invitation.id);
+    await repo.deleteDraft(tx, invitation.tokenHash);
+    return { status: 'submitted' as const };
+  });
+}

@@ -1,0 +1,291 @@
+import { z } from 'zod';
+import { surveyItemKinds, valueKeys } from '../../db/schema';
+
+export const MAX_TEXT_ANSWER = 2000;
+export const MAX_OPTIONS = 15;
+export const MAX_ITEM_TEXT = 1000;
+export const MAX_ITEMS_PER_WAVE = 200;
+export const MAX_DEMOGRAPHICS = 6;
+/** Answers of 200 items, each an open text of 2000 multi-byte characters, fit. */
+export const ANSWER_BODY_LIMIT = 512 * 1024;
+
+const noNul = (value: string) => !value.includes('\u0000');
+const text = (max: number) =>
+  z.string().trim().max(max).refine(noNul, { message: 'validation.nul_character' });
+const requiredText = (max: number, message = 'survey.validation.required') =>
+  z
+    .string({ message })
+    .trim()
+    .min(1, { message })
+    .max(max)
+    .refine(noNul, { message: 'validation.nul_character' });
+
+const id = z.coerce.number().int().min(1).max(2_147_483_647);
+export const idParams = z.object({ id });
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'survey.validation.date' });
+
+export const itemKind = z.enum(surveyItemKinds);
+export const valueKey = z.enum(valueKeys);
+export const option = z.object({ nl: requiredText(200), en: text(200).default('') });
+
+// ---- questionnaires ---------------------------------------------------------------------------
+
+export const itemOut = z.object({
+  id: z.number().int(),
+  sectionId: z.number().int(),
+  position: z.number().int(),
+  itemKey: z.string(),
+  kind: itemKind,
+  textNl: z.string(),
+  textEn: z.string(),
+  options: z.array(z.object({ nl: z.string(), en: z.string() })),
+  valueKey: valueKey.nullable(),
+  objective: z.number().int().nullable(),
+  outcome: z.boolean(),
+  required: z.boolean(),
+});
+
+export const sectionOut = z.object({
+  id: z.number().int(),
+  position: z.number().int(),
+  titleNl: z.string(),
+  titleEn: z.string(),
+  introNl: z.string(),
+  introEn: z.string(),
+  items: z.array(itemOut),
+});
+
+export const questionnaireSummaryOut = z.object({
+  id: z.number().int(),
+  standardKey: z.string().nullable(),
+  titleNl: z.string(),
+  titleEn: z.string(),
+  descriptionNl: z.string(),
+  descriptionEn: z.string(),
+  itemCount: z.number().int(),
+  waveCount: z.number().int(),
+  updatedAt: z.string(),
+});
+
+export const questionnaireOut = questionnaireSummaryOut.extend({
+  /** Standard modules are read-only: copy them or include them in a questionnaire of your own. */
+  editable: z.boolean(),
+  sections: z.array(sectionOut),
+});
+
+export const questionnaireListOut = z.object({ items: z.array(questionnaireSummaryOut) });
+
+export const questionnaireBody = z.object({
+  titleNl: requiredText(200),
+  titleEn: text(200).default(''),
+  descriptionNl: text(2000).default(''),
+  descriptionEn: text(2000).default(''),
+  /** Start as a copy of this questionnaire (e.g. the standard module). */
+  copyOf: id.optional(),
+});
+export const questionnairePatch = questionnaireBody.omit({ copyOf: true }).partial();
+
+export const includeBody = z.object({ sourceId: id });
+
+export const sectionBody = z.object({
+  titleNl: requiredText(200),
+  titleEn: text(200).default(''),
+  introNl: text(2000).default(''),
+  introEn: text(2000).default(''),
+});
+export const sectionPatch = sectionBody.partial();
+
+const itemFields = {
+  itemKey: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9][a-z0-9._-]{0,59}$/, { message: 'survey.validation.itemKey' })
+    .optional(),
+  kind: itemKind,
+  textNl: requiredText(MAX_ITEM_TEXT),
+  textEn: text(MAX_ITEM_TEXT).default(''),
+  options: z.array(option).max(MAX_OPTIONS).default([]),
+  valueKey: valueKey.nullable().default(null),
+  objective: z.number().int().min(1).max(5).nullable().default(null),
+  outcome: z.boolean().default(false),
+  required: z.boolean().default(false),
+};
+
+const choiceNeedsOptions = (item: { kind?: string; options?: unknown[] }) =>
+  item.kind === undefined ||
+  !(item.kind === 'single' || item.kind === 'multi') ||
+  (item.options?.length ?? 0) >= 2;
+
+export const itemBody = z
+  .object(itemFields)
+  .refine(choiceNeedsOptions, { message: 'survey.validation.options', path: ['options'] });
+export const itemPatch = z
+  .object({
+    ...itemFields,
+    kind: itemKind.optional(),
+    textNl: requiredText(MAX_ITEM_TEXT).optional(),
+    textEn: text(MAX_ITEM_TEXT).optional(),
+    options: z.array(option).max(MAX_OPTIONS).optional(),
+    valueKey: valueKey.nullable().optional(),
+    objective: z.number().int().min(1).max(5).nullable().optional(),
+    outcome: z.boolean().optional(),
+    required: z.boolean().optional(),
+  })
+  .refine(choiceNeedsOptions, { message: 'survey.validation.options', path: ['options'] });
+
+export const orderBody = z.object({
+  sections: z.array(z.object({ id, items: z.array(id).max(MAX_ITEMS_PER_WAVE) })).max(100),
+});
+
+// ---- waves -------------------------------------------------------------------------------------
+
+export const demographicBody = z.object({
+  key: z
+    .string()
+    .trim()
+    .regex(/^[a-z][a-z0-9_]{0,29}$/, { message: 'survey.validation.itemKey' }),
+  labelNl: requiredText(200),
+  labelEn: text(200).default(''),
+  options: z.array(option).min(2, { message: 'survey.validation.options' }).max(MAX_OPTIONS),
+  minGroupSize: z.number().int().min(3).max(100).default(10),
+});
+
+export const waveBody = z.object({
+  questionnaireId: id,
+  titleNl: requiredText(200),
+  titleEn: text(200).default(''),
+  opensOn: isoDate,
+  closesOn: isoDate,
+  minGroupSize: z.number().int().min(3).max(100).default(5),
+  targetUnitIds: z.array(id).max(500).default([]),
+  demographics: z.array(demographicBody).max(MAX_DEMOGRAPHICS).default([]),
+  previousWaveId: id.nullable().default(null),
+});
+export const wavePatch = z.object({
+  titleNl: requiredText(200).optional(),
+  titleEn: text(200).optional(),
+  opensOn: isoDate.optional(),
+  closesOn: isoDate.optional(),
+  minGroupSize: z.number().int().min(3).max(100).optional(),
+  targetUnitIds: z.array(id).max(500).optional(),
+  demographics: z.array(demographicBody).max(MAX_DEMOGRAPHICS).optional(),
+  previousWaveId: id.nullable().optional(),
+});
+
+const waveStatus = z.enum(['draft', 'open', 'closed']);
+
+export const waveSummaryOut = z.object({
+  id: z.number().int(),
+  questionnaireId: z.number().int(),
+  questionnaireTitleNl: z.string(),
+  titleNl: z.string(),
+  titleEn: z.string(),
+  status: waveStatus,
+  opensOn: z.string(),
+  closesOn: z.string(),
+  minGroupSize: z.number().int(),
+  launchedAt: z.string().nullable(),
+  closedAt: z.string().nullable(),
+  invited: z.number().int(),
+  /** Null while fewer than the threshold were invited (no participation figure about < k people). */
+  answered: z.number().int().nullable(),
+});
+
+export const waveOut = waveSummaryOut.extend({
+  previousWaveId: z.number().int().nullable(),
+  targets: z.array(z.object({ unitId: z.number().int(), nameNl: z.string(), nameEn: z.string().nullable() })),
+  demographics: z.array(
+    z.object({
+      key: z.string(),
+      labelNl: z.string(),
+      labelEn: z.string(),
+      options: z.array(z.object({ nl: z.string(), en: z.string() })),
+      minGroupSize: z.number().int(),
+    }),
+  ),
+  itemCount: z.number().int(),
+  reminders: z.object({ lastSentAt: z.string().nullable(), rounds: z.number().int() }),
+});
+
+export const waveListOut = z.object({ items: z.array(waveSummaryOut) });
+
+export const participationOut = z.object({
+  waveId: z.number().int(),
+  k: z.number().int(),
+  units: z.array(
+    z.object({
+      unitId: z.number().int(),
+      parentId: z.number().int().nullable(),
+      nameNl: z.string(),
+      nameEn: z.string().nullable(),
+      depth: z.number().int(),
+      /** Null when hidden by the anonymity planner (fewer than k invitees, or complementary). */
+      invited: z.number().int().nullable(),
+      answered: z.number().int().nullable(),
+      rate: z.number().nullable(),
+    }),
+  ),
+});
+
+export const remindOut = z.object({ queued: z.number().int() });
+
+// ---- answering (public, token) ----------------------------------------------------------------
+
+export const tokenParams = z.object({
+  token: z.string().regex(/^[A-Za-z0-9_-]{43}$/, { message: 'survey.errors.unknownToken' }),
+});
+
+const answerValue = z.union([
+  z.number().int().min(-1000).max(1000),
+  z.array(z.number().int().min(-1000).max(1000)).max(MAX_OPTIONS),
+  z.string().max(MAX_TEXT_ANSWER * 2),
+  z.null(),
+]);
+
+export const answersBody = z.object({
+  /** Keyed by wave item id. */
+  answers: z.record(z.string().regex(/^\d{1,10}$/), answerValue).default({}),
+  /** Keyed by demographic key; the 1-based option number or null (prefer not to say). */
+  demographics: z.record(z.string().max(30), z.number().int().min(-1000).max(1000).nullable()).default({}),
+});
+export type AnswersInput = z.infer<typeof answersBody>;
+
+export const formOut = z.object({
+  status: z.enum(['open', 'answered', 'closed', 'not_open']),
+  wave: z.object({
+    titleNl: z.string(),
+    titleEn: z.string(),
+    opensOn: z.string(),
+    closesOn: z.string(),
+  }),
+  language: z.enum(['nl', 'en']),
+  sections: z.array(
+    z.object({
+      position: z.number().int(),
+      titleNl: z.string(),
+      titleEn: z.string(),
+      items: z.array(
+        z.object({
+          id: z.number().int(),
+          kind: itemKind,
+          textNl: z.string(),
+          textEn: z.string(),
+          options: z.array(z.object({ nl: z.string(), en: z.string() })),
+          required: z.boolean(),
+        }),
+      ),
+    }),
+  ),
+  demographics: z.array(
+    z.object({
+      key: z.string(),
+      labelNl: z.string(),
+      labelEn: z.string(),
+      options: z.array(z.object({ nl: z.string(), en: z.string() })),
+    }),
+  ),
+  draft: answersBody.nullable(),
+});
+
+export const submitOut = z.object({ status: z.enum(['submitted', 'already_answered']) });
+export const draftOut = z.object({ saved: z.literal(true) });
