@@ -1,0 +1,196 @@
+import { z } from 'zod';
+
+const id = z.coerce.number().int().min(0).max(2_147_483_647);
+const num = z.number().nullable();
+const option = z.object({ nl: z.string(), en: z.string() });
+
+export const waveParams = z.object({ waveId: id });
+export const unitParams = z.object({ waveId: id, unitId: id });
+
+/** Demographic filter "key:option" or "key:option,key:option" (at most two questions). */
+export const filterQuery = z
+  .string()
+  .max(200)
+  .regex(/^([a-z0-9_-]{1,40}:\d{1,3})(,[a-z0-9_-]{1,40}:\d{1,3})?$/i)
+  .optional();
+
+export const reportQuery = z.object({ filter: filterQuery });
+
+export const heatmapQuery = z.object({
+  unitId: id.optional(),
+  columns: z.enum(['values', 'items']).default('values'),
+  metric: z.enum(['mean', 'favourable']).default('mean'),
+  filter: filterQuery,
+  depth: z.coerce.number().int().min(1).max(10).default(2),
+});
+
+export const participationQuery = z.object({ unitId: id.optional() });
+
+export const exportParams = z.object({ waveId: id, unitId: id, format: z.enum(['csv', 'xlsx']) });
+export const exportQuery = z.object({ filter: filterQuery });
+
+const unitName = z.object({ id: z.number().int(), nameNl: z.string(), nameEn: z.string().nullable() });
+
+export const waveListOut = z.array(
+  z.object({
+    id: z.number().int(),
+    titleNl: z.string(),
+    titleEn: z.string(),
+    status: z.enum(['open', 'closed']),
+    opensOn: z.string(),
+    closesOn: z.string(),
+    govId: z.number().int(),
+    roots: z.array(unitName),
+    summary: z.array(unitName),
+  }),
+);
+
+export const waveOverviewOut = z.object({
+  id: z.number().int(),
+  titleNl: z.string(),
+  titleEn: z.string(),
+  closesOn: z.string(),
+  k: z.number().int(),
+  govId: z.number().int(),
+  roots: z.array(z.number().int()),
+  summary: z.array(z.number().int()),
+  units: z.array(
+    z.object({
+      id: z.number().int(),
+      parentId: z.number().int().nullable(),
+      nameNl: z.string(),
+      nameEn: z.string().nullable(),
+      kind: z.string(),
+      depth: z.number().int(),
+      access: z.enum(['detail', 'summary']),
+    }),
+  ),
+  values: z.array(z.string()),
+  demographics: z.array(
+    z.object({ key: z.string(), labelNl: z.string(), labelEn: z.string(), options: z.array(option) }),
+  ),
+  combinedFilters: z.boolean(),
+});
+
+const trend = z
+  .object({
+    previous: z.number().nullable(),
+    difference: z.number(),
+    low: z.number(),
+    high: z.number(),
+    significant: z.boolean(),
+  })
+  .nullable();
+
+export const unitReportOut = z.object({
+  wave: z.object({ id: z.number().int(), titleNl: z.string(), titleEn: z.string() }),
+  previousWave: z.object({ id: z.number().int(), titleNl: z.string(), titleEn: z.string() }).nullable(),
+  unit: z.object({
+    id: z.number().int(),
+    parentId: z.number().int().nullable(),
+    nameNl: z.string(),
+    nameEn: z.string().nullable(),
+    kind: z.string(),
+  }),
+  access: z.enum(['detail', 'summary']),
+  filter: z.string(),
+  respondents: z.number().int().nullable(),
+  values: z.array(
+    z.object({
+      key: z.string(),
+      n: z.number().int().nullable(),
+      index: num,
+      trend,
+      parent: num,
+      government: num,
+      alpha: num,
+    }),
+  ),
+  items: z.array(
+    z.object({
+      id: z.number().int(),
+      itemKey: z.string(),
+      kind: z.string(),
+      sectionNl: z.string(),
+      sectionEn: z.string(),
+      textNl: z.string(),
+      textEn: z.string(),
+      options: z.array(option),
+      valueKey: z.string().nullable(),
+      outcome: z.boolean(),
+      figure: z
+        .object({ n: z.number().int(), mean: num, favourable: num, distribution: z.array(z.number()) })
+        .nullable(),
+      trend: z.object({ mean: trend, favourable: trend }).nullable(),
+      parent: z.object({ mean: num, favourable: num }).nullable(),
+      government: z.object({ mean: num, favourable: num }).nullable(),
+    }),
+  ),
+});
+
+export const heatmapOut = z.object({
+  unitId: z.number().int(),
+  columns: z.enum(['values', 'items']),
+  metric: z.enum(['mean', 'favourable']),
+  filter: z.string(),
+  headers: z.array(
+    z.object({ key: z.string(), labelNl: z.string(), labelEn: z.string(), valueKey: z.string().nullable() }),
+  ),
+  rows: z.array(
+    z.object({
+      unitId: z.number().int(),
+      parentId: z.number().int().nullable(),
+      depth: z.number().int(),
+      nameNl: z.string(),
+      nameEn: z.string().nullable(),
+      respondents: z.number().int().nullable(),
+      cells: z.array(num),
+    }),
+  ),
+});
+
+export const driversOut = z.object({
+  unitId: z.number().int(),
+  respondents: z.number().int().nullable(),
+  available: z.boolean(),
+  drivers: z.array(
+    z.object({
+      itemKey: z.string(),
+      textNl: z.string(),
+      textEn: z.string(),
+      valueKey: z.string().nullable(),
+      correlation: num,
+      beta: num,
+    }),
+  ),
+});
+
+export const commentsOut = z.object({
+  unitId: z.number().int(),
+  available: z.boolean(),
+  items: z.array(
+    z.object({ id: z.number().int(), textNl: z.string(), textEn: z.string(), comments: z.array(z.string()) }),
+  ),
+});
+
+export const participationOut = z.object({
+  wave: z.object({
+    id: z.number().int(),
+    titleNl: z.string(),
+    titleEn: z.string(),
+    status: z.enum(['open', 'closed']),
+  }),
+  unitId: z.number().int(),
+  rows: z.array(
+    z.object({
+      unitId: z.number().int(),
+      parentId: z.number().int().nullable(),
+      nameNl: z.string(),
+      nameEn: z.string().nullable(),
+      depth: z.number().int(),
+      invited: z.number().int(),
+      answered: z.number().int().nullable(),
+      rate: num,
+    }),
+  ),
+});
