@@ -41,6 +41,7 @@ const admittedBy: Record<AccessRule, readonly Actor[]> = {
   programmeAdmin: ['programme_admin'],
   contactAgent: ['contact_agent', 'contact_supervisor'],
   contactSupervisor: ['contact_supervisor'],
+  contactOversight: ['contact_supervisor', 'programme_admin'],
 };
 
 /**

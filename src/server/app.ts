@@ -29,6 +29,7 @@ import { authRoutes } from './modules/auth/auth.routes';
 import { chatRoutes } from './modules/contact/chat/chat.routes';
 import { contactMailRoutes } from './modules/contact/mail/contact-mail.routes';
 import { contentRoutes } from './modules/content/content.routes';
+import { learningRoutes } from './modules/learning/learning.routes';
 import { orgRoutes } from './modules/org/org.routes';
 import { recognitionRoutes } from './modules/recognition/recognition.routes';
 import { surveyRoutes } from './modules/survey/survey.routes';
@@ -158,6 +159,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(orgRoutes(deps));
   await app.register(valuesRoutes(deps));
   await app.register(contentRoutes(deps));
+  await app.register(learningRoutes(deps));
   await app.register(recognitionRoutes(deps));
   await app.register(chatRoutes(deps));
   await app.register(contactMailRoutes(deps));

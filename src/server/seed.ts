@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Db } from './db/client';
 import { seedChatQueues } from './modules/contact/chat/chat.service';
 import { seedContentPages } from './modules/content/content.service';
+import { seedLearning } from './modules/learning/learning.service';
 import { DEMO_ENTITY_CODE, seedDemoOrganisation } from './modules/org/demo-org';
 import { seedStandardModule } from './modules/survey/survey.service';
 import { seedDemoEntityValues, seedValuesFramework } from './modules/values/values.service';
@@ -10,6 +11,7 @@ import { seedDemoEntityValues, seedValuesFramework } from './modules/values/valu
 export async function seedBaseline(db: Db): Promise<void> {
   await seedValuesFramework(db);
   await seedContentPages(db);
+  await seedLearning(db);
   await seedChatQueues(db);
   await seedStandardModule(db);
 }

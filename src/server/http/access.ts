@@ -38,6 +38,8 @@ export const accessRules = {
   programmeAdmin: (p: Principal | null) => has(p, 'programme_admin'),
   contactAgent: (p: Principal | null) => has(p, 'contact_agent', 'contact_supervisor'),
   contactSupervisor: (p: Principal | null) => has(p, 'contact_supervisor'),
+  /** Contact data beyond the daily work: citizens' erasure requests and contact feedback figures. */
+  contactOversight: (p: Principal | null) => has(p, 'contact_supervisor', 'programme_admin'),
 } as const;
 
 export type AccessRule = keyof typeof accessRules;

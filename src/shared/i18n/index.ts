@@ -6,6 +6,7 @@ import enContactChat from './en/contact-chat.json' with { type: 'json' };
 import enContactMail from './en/contact-mail.json' with { type: 'json' };
 import enContent from './en/content.json' with { type: 'json' };
 import enErrors from './en/errors.json' with { type: 'json' };
+import enLearning from './en/learning.json' with { type: 'json' };
 import enOrg from './en/org.json' with { type: 'json' };
 import enRecognition from './en/recognition.json' with { type: 'json' };
 import enStories from './en/stories.json' with { type: 'json' };
@@ -18,6 +19,7 @@ import nlContactChat from './nl/contact-chat.json' with { type: 'json' };
 import nlContactMail from './nl/contact-mail.json' with { type: 'json' };
 import nlContent from './nl/content.json' with { type: 'json' };
 import nlErrors from './nl/errors.json' with { type: 'json' };
+import nlLearning from './nl/learning.json' with { type: 'json' };
 import nlOrg from './nl/org.json' with { type: 'json' };
 import nlRecognition from './nl/recognition.json' with { type: 'json' };
 import nlStories from './nl/stories.json' with { type: 'json' };
@@ -33,6 +35,7 @@ export const catalogues = {
     ...nlContactMail,
     ...nlContent,
     ...nlErrors,
+    ...nlLearning,
     ...nlOrg,
     ...nlRecognition,
     ...nlStories,
@@ -47,6 +50,7 @@ export const catalogues = {
     ...enContactMail,
     ...enContent,
     ...enErrors,
+    ...enLearning,
     ...enOrg,
     ...enRecognition,
     ...enStories,

@@ -70,7 +70,7 @@ export const chatRoutes =
     app.delete(
       '/api/contact/chats/:chatId',
       {
-        config: { access: 'contactSupervisor' },
+        config: { access: 'contactOversight' },
         schema: { tags, params: chatParams, response: { 204: z.null() } },
       },
       async (request, reply) => {

@@ -9,6 +9,7 @@ import { translator } from '../../../http/i18n';
 import type { JobQueue } from '../../../jobs/job-queue';
 import { MAIL_QUEUE, type MailMessage } from '../../../mail/mailer';
 import { audit } from '../../auth/auth.service';
+import { issueFeedbackToken } from '../feedback/feedback.service';
 import * as repo from './chat.repo';
 import { estimateWaitForPosition } from './erlang-c';
 
@@ -20,7 +21,7 @@ export type ChatEvent =
   | { type: 'assigned'; chatId: number; agentId: number }
   | { type: 'message'; chatId: number; messageId: number }
   | { type: 'typing'; chatId: number; from: 'citizen' | 'agent' }
-  | { type: 'closed'; chatId: number }
+  | { type: 'closed'; chatId: number; feedbackToken?: string }
   | { type: 'transferred'; chatId: number; fromAccountId: number };
 
 export type ChatTimings = {
@@ -242,7 +243,16 @@ export async function endChat(
 ) {
   const closed = await repo.closeChat(db, chatId, closedBy, category);
   if (!closed) return false;
-  await events.publish(CHAT_CHANNEL, { type: 'closed', chatId } satisfies ChatEvent);
+  // A chat an agent handled may be rated: the single-use token travels once on the bus to the citizen's socket.
+  const feedbackToken =
+    closed.agent_account_id !== null && category !== 'erased'
+      ? await issueFeedbackToken(db, {
+          channel: 'chat',
+          queueId: closed.queue_id,
+          agentAccountId: closed.agent_account_id,
+        })
+      : undefined;
+  await events.publish(CHAT_CHANNEL, { type: 'closed', chatId, feedbackToken } satisfies ChatEvent);
   await events.publish(CHAT_CHANNEL, { type: 'queue', queueId: closed.queue_id } satisfies ChatEvent);
   // A freed slot may serve the next citizen at once.
   await dispatch(db, events, timings);

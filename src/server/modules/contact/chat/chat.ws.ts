@@ -118,7 +118,8 @@ export class ChatHub {
           send(socket, { type: 'transferred', chatId: event.chatId });
         return;
       case 'closed':
-        for (const c of this.citizens.get(event.chatId) ?? []) send(c.socket, { type: 'closed' });
+        for (const c of this.citizens.get(event.chatId) ?? [])
+          send(c.socket, { type: 'closed', feedbackToken: event.feedbackToken ?? null });
         await this.toAgentOf(event.chatId, { type: 'closed', chatId: event.chatId }, true);
         return;
     }

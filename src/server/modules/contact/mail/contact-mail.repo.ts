@@ -1,6 +1,14 @@
 import { and, count, desc, eq, inArray, like, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
-import { accounts, contactTicketMessages, contactTickets, jobs } from '../../../db/schema';
+import {
+  accounts,
+  chatAgentQueues,
+  chatQueues,
+  contactTicketMessages,
+  contactTickets,
+  devMailbox,
+  jobs,
+} from '../../../db/schema';
 
 export type TicketRow = typeof contactTickets.$inferSelect;
 export type TicketStatus = TicketRow['status'];
@@ -27,8 +35,18 @@ export async function findTicketForUpdate(db: Db, id: number) {
   return row ?? null;
 }
 
-export async function listTickets(db: Db, filter: { status?: TicketStatus; page: number; pageSize: number }) {
-  const where = filter.status ? eq(contactTickets.status, filter.status) : undefined;
+export async function listTickets(
+  db: Db,
+  filter: { status?: TicketStatus; page: number; pageSize: number; queueIds: number[] | null },
+) {
+  const where = and(
+    filter.status ? eq(contactTickets.status, filter.status) : undefined,
+    filter.queueIds === null
+      ? undefined
+      : filter.queueIds.length === 0
+        ? sql`false`
+        : inArray(contactTickets.queueId, filter.queueIds),
+  );
   const firstMessage = db
     .select({ body: sql<string>`left(${contactTicketMessages.body}, 200)` })
     .from(contactTicketMessages)
@@ -113,5 +131,48 @@ export async function deleteMailJobsOfTickets(db: Db, ticketIds: number[]) {
       ),
     )
     .returning({ id: jobs.id });
+  return rows.length;
+}
+
+/** The queue that handles a topic: the one listing it in mail_topics, else the first active queue. */
+export async function queueForTopic(db: Db, topic: string): Promise<number | null> {
+  const rows = await db
+    .select({ id: chatQueues.id })
+    .from(chatQueues)
+    .where(eq(chatQueues.active, true))
+    .orderBy(sql`case when ${chatQueues.mailTopics} ? ${topic} then 0 else 1 end`, chatQueues.id)
+    .limit(1);
+  return rows[0]?.id ?? null;
+}
+
+/** The queues an agent is listed for (none: the agent serves all). */
+export async function servedQueueIds(db: Db, accountId: number): Promise<number[]> {
+  const rows = await db
+    .select({ id: chatAgentQueues.queueId })
+    .from(chatAgentQueues)
+    .where(eq(chatAgentQueues.accountId, accountId));
+  return rows.map((r) => r.id);
+}
+
+/** The dev mailbox keeps whole messages (citizens' questions and answers): it follows the contact retention. */
+export async function deleteDevMailBefore(db: Db, cutoff: Date) {
+  const rows = await db
+    .delete(devMailbox)
+    .where(lt(devMailbox.sentAt, cutoff))
+    .returning({ id: devMailbox.id });
+  return rows.length;
+}
+
+/** Erasure: every dev mailbox message to, from or copied to the address. */
+export async function deleteDevMailOf(db: Db, email: string) {
+  const address = email.toLowerCase();
+  const rows = await db
+    .delete(devMailbox)
+    .where(
+      sql`${address} = any(string_to_array(lower(replace(${devMailbox.toAddresses}, ' ', '')), ','))
+        or ${address} = any(string_to_array(lower(replace(coalesce(${devMailbox.ccAddresses}, ''), ' ', '')), ','))
+        or lower(${devMailbox.replyTo}) = ${address}`,
+    )
+    .returning({ id: devMailbox.id });
   return rows.length;
 }

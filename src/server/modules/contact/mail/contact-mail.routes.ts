@@ -57,7 +57,7 @@ export const contactMailRoutes =
         config: { access: 'contactAgent' },
         schema: { tags, querystring: ticketListQuery, response: { 200: ticketListOut } },
       },
-      async (request) => service.listTickets(deps.db, request.query),
+      async (request) => service.listTickets(deps.db, actorOf(request).principal, request.query),
     );
 
     app.get(
@@ -66,7 +66,7 @@ export const contactMailRoutes =
         config: { access: 'contactAgent' },
         schema: { tags, params: ticketIdParams, response: { 200: ticketOut } },
       },
-      async (request) => service.getTicket(deps.db, request.params.id),
+      async (request) => service.getTicket(deps.db, actorOf(request).principal, request.params.id),
     );
 
     app.post(
@@ -93,7 +93,7 @@ export const contactMailRoutes =
     app.delete(
       '/api/contact/citizens',
       {
-        config: { access: 'contactSupervisor' },
+        config: { access: 'contactOversight' },
         schema: { tags, querystring: erasureQuery, response: { 200: erasureOut } },
       },
       async (request) => service.eraseCitizen(deps, actorOf(request), request.query.email),

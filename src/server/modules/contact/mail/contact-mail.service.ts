@@ -1,11 +1,14 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AppDeps } from '../../../app';
 import type { Db } from '../../../db/client';
+import type { Principal } from '../../../http/access';
 import type { Actor } from '../../../http/actor';
 import { AppError } from '../../../http/errors';
 import { type Locale, translator } from '../../../http/i18n';
 import { MAIL_QUEUE, type MailMessage } from '../../../mail/mailer';
 import { audit } from '../../auth/auth.service';
+import { issueFeedbackToken, purgeFeedback } from '../feedback/feedback.service';
+import { canSeeTicket, ticketQueueScope } from './contact-mail.policy';
 import * as repo from './contact-mail.repo';
 import type { ContactEmailInput } from './contact-mail.schemas';
 import { MAX_REPLY, ticketReference } from './contact-mail.schemas';
@@ -36,6 +39,7 @@ export async function submitEmail(deps: Deps, input: ContactEmailInput, requestL
   const locale = input.locale ?? requestLocale;
   return deps.db.transaction(async (tx) => {
     const ticket = await repo.insertTicket(tx, {
+      queueId: await repo.queueForTopic(tx, input.topic),
       replyToken: randomBytes(12).toString('hex'),
       citizenName: input.name,
       citizenEmail: input.email,
@@ -99,11 +103,22 @@ function summary(ticket: repo.TicketRow, preview: string | null) {
   };
 }
 
+/** The queues whose tickets this person may see in the console (null: all). */
+async function scopeOf(db: Db, principal: Principal) {
+  return ticketQueueScope(principal, await repo.servedQueueIds(db, principal.accountId));
+}
+
+/** A ticket outside the agent's queues is answered as if it did not exist. */
+async function assertVisible(db: Db, principal: Principal, ticket: { queueId: number | null }) {
+  if (!canSeeTicket(await scopeOf(db, principal), ticket)) throw new AppError('NOT_FOUND');
+}
+
 export async function listTickets(
   db: Db,
+  principal: Principal,
   query: { status?: repo.TicketStatus; page: number; pageSize: number },
 ) {
-  const { items, total } = await repo.listTickets(db, query);
+  const { items, total } = await repo.listTickets(db, { ...query, queueIds: await scopeOf(db, principal) });
   return {
     items: items.map((row) => summary(row.ticket, row.preview)),
     total,
@@ -112,9 +127,10 @@ export async function listTickets(
   };
 }
 
-export async function getTicket(db: Db, id: number) {
+export async function getTicket(db: Db, principal: Principal, id: number) {
   const ticket = await repo.findTicket(db, id);
   if (!ticket) throw new AppError('NOT_FOUND');
+  await assertVisible(db, principal, ticket);
   const messages = await repo.listMessages(db, id);
   return {
     ...summary(ticket, messages[0]?.body.slice(0, 200) ?? null),
@@ -133,6 +149,7 @@ export async function replyToTicket(deps: Deps, actor: Actor, id: number, text: 
   await deps.db.transaction(async (tx) => {
     const ticket = await repo.findTicketForUpdate(tx, id);
     if (!ticket) throw new AppError('NOT_FOUND');
+    await assertVisible(tx, actor.principal, ticket);
     if (ticket.status === 'closed')
       throw new AppError('CONFLICT', {}, [
         { path: 'body.text', code: 'custom', message: 'contactMail.validation.closed' },
@@ -146,13 +163,20 @@ export async function replyToTicket(deps: Deps, actor: Actor, id: number, text: 
     await repo.updateTicket(tx, id, { status: 'answered', assignedAccountId: actor.principal.accountId });
     const reference = ticketReference(id);
     const t = translator(ticket.locale);
+    // Each answer carries its own single-use rating link; the rating keeps only queue, team and day.
+    const feedbackToken = await issueFeedbackToken(tx, {
+      channel: 'mail',
+      queueId: ticket.queueId,
+      agentAccountId: actor.principal.accountId,
+    });
+    const feedbackUrl = new URL(`/contact/beoordeling/${feedbackToken}`, deps.config.publicUrl).toString();
     await deps.jobs.enqueue(
       MAIL_QUEUE,
       {
         to: [ticket.citizenEmail],
         replyTo: replyAddress(deps.config, ticket),
         subject: t('contactMail.mail.replySubject', { reference }),
-        text: t('contactMail.mail.replyBody', { reference, text }),
+        text: `${t('contactMail.mail.replyBody', { reference, text })}\n${t('contactFeedback.mail.invite', { url: feedbackUrl })}\n`,
         messageId: messageId(deps.config, `ticket-${id}-answer-${message!.id}`),
         // Under the citizen's copy in their mail client, so the whole exchange reads as one thread.
         inReplyTo: messageId(deps.config, `ticket-${id}-copy`),
@@ -172,7 +196,7 @@ export async function replyToTicket(deps: Deps, actor: Actor, id: number, text: 
       actor.ip,
     );
   });
-  return getTicket(deps.db, id);
+  return getTicket(deps.db, actor.principal, id);
 }
 
 export async function updateTicket(
@@ -184,6 +208,7 @@ export async function updateTicket(
   await deps.db.transaction(async (tx) => {
     const ticket = await repo.findTicketForUpdate(tx, id);
     if (!ticket) throw new AppError('NOT_FOUND');
+    await assertVisible(tx, actor.principal, ticket);
     await repo.updateTicket(tx, id, patch);
     await audit(
       tx,
@@ -197,7 +222,7 @@ export async function updateTicket(
       actor.ip,
     );
   });
-  return getTicket(deps.db, id);
+  return getTicket(deps.db, actor.principal, id);
 }
 
 // ---- inbound replies ---------------------------------------------------------------------------
@@ -264,6 +289,9 @@ export async function purgeExpiredTickets(deps: Deps, now = new Date()) {
     const ids = await repo.deleteHandledTicketsBefore(tx, cutoff);
     // Mail jobs keep the text they sent (question, copy, answers): they go with their ticket.
     await repo.deleteMailJobsOfTickets(tx, ids);
+    // So do the copies in the dev mailbox, and the free-text comments of contact feedback.
+    await repo.deleteDevMailBefore(tx, cutoff);
+    await purgeFeedback(tx, deps.config.contactMail.retentionDays, now);
     return ids.length;
   });
 }
@@ -292,15 +320,14 @@ export async function eraseCitizen(deps: Deps, actor: Actor, email: string) {
   return deps.db.transaction(async (tx) => {
     const ids = await repo.deleteTicketsByEmail(tx, email);
     await repo.deleteMailJobsOfTickets(tx, ids);
+    const devMailDeleted = await repo.deleteDevMailOf(tx, email);
     // The audit entry records that an erasure happened and how much, never the address itself.
     await audit(
       tx,
       actor.principal,
       'contact.citizen.erase',
       { type: 'contact_citizen' },
-      {
-        ticketsDeleted: ids.length,
-      },
+      { ticketsDeleted: ids.length, devMailDeleted },
       actor.ip,
     );
     return { ticketsDeleted: ids.length };

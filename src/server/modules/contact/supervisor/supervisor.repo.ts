@@ -1,0 +1,157 @@
+import { sql } from 'drizzle-orm';
+import { type Db, queryRows } from '../../../db/client';
+
+export type LiveQueueRow = {
+  id: number;
+  key: string;
+  name_nl: string;
+  name_en: string;
+  opening_hours: import('../../../db/schema').OpeningHours;
+  holidays: string[];
+  target_answer_seconds: number;
+  waiting: number;
+  longest_wait_seconds: number | null;
+  active_chats: number;
+  agents_available: number;
+  agents_away: number;
+  agents_offline: number;
+  free_slots: number;
+  emails_open: number;
+};
+
+/** An agent serves the queues listed for them, or every queue when none are listed. */
+const serves = sql`(exists (select 1 from chat_agent_queues m where m.account_id = g.account_id and m.queue_id = q.id)
+  or not exists (select 1 from chat_agent_queues m where m.account_id = g.account_id))`;
+
+/** Everything the live board shows per queue, in one statement. */
+export async function liveQueues(db: Db, staleBefore: Date): Promise<LiveQueueRow[]> {
+  return queryRows<LiveQueueRow>(
+    db,
+    sql`select q.id, q.key, q.name_nl, q.name_en, q.opening_hours, q.holidays, q.target_answer_seconds,
+          (select count(*)::int from chat_sessions c where c.queue_id = q.id and c.status = 'waiting') as waiting,
+          (select extract(epoch from now() - min(c.created_at))::float8 from chat_sessions c
+             where c.queue_id = q.id and c.status = 'waiting') as longest_wait_seconds,
+          (select count(*)::int from chat_sessions c where c.queue_id = q.id and c.status = 'active') as active_chats,
+          (select count(*)::int from chat_agents g where ${serves} and g.status = 'available' and g.connected
+             and g.last_seen_at > ${staleBefore}) as agents_available,
+          (select count(*)::int from chat_agents g where ${serves} and g.status = 'away' and g.connected
+             and g.last_seen_at > ${staleBefore}) as agents_away,
+          (select count(*)::int from chat_agents g where ${serves}
+             and not (g.status in ('available', 'away') and g.connected and g.last_seen_at > ${staleBefore})) as agents_offline,
+          (select coalesce(sum(greatest(g.capacity - (select count(*) from chat_sessions c
+               where c.agent_account_id = g.account_id and c.status = 'active'), 0)), 0)::int
+             from chat_agents g where ${serves} and g.status = 'available' and g.connected
+             and g.last_seen_at > ${staleBefore}) as free_slots,
+          (select count(*)::int from contact_tickets t where t.queue_id = q.id and t.status in ('new', 'open')) as emails_open
+        from chat_queues q where q.active order by q.id`,
+  );
+}
+
+/** Open e-mails that no queue claims (tickets from before queues were assigned). */
+export async function unroutedOpenEmails(db: Db): Promise<number> {
+  const rows = await queryRows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from contact_tickets where queue_id is null and status in ('new', 'open')`,
+  );
+  return rows[0]?.n ?? 0;
+}
+
+export type BucketRow = {
+  bucket: string;
+  offered: number;
+  answered: number;
+  abandoned: number;
+  answered_within: number;
+  abandoned_within: number;
+  wait_seconds_sum: number;
+  emails: number;
+};
+
+/**
+ * Chats (and e-mails) that arrived in [from, to) Brussels time, per local day or per hour of the day. The
+ * service level uses each queue's own target: answered within target / (answered + abandoned after target).
+ */
+export async function history(
+  db: Db,
+  range: { from: string; to: string; by: 'day' | 'hour'; queueId: number | null },
+): Promise<BucketRow[]> {
+  const local = (column: string) => sql.raw(`(${column} at time zone 'Europe/Brussels')`);
+  const bucketOf = (column: string) =>
+    range.by === 'day'
+      ? sql`to_char(${local(column)}::date, 'YYYY-MM-DD')`
+      : sql`lpad(extract(hour from ${local(column)})::int::text, 2, '0')`;
+  const inRange = (column: string) =>
+    sql`${local(column)} >= ${range.from}::timestamp and ${local(column)} < ${range.to}::timestamp`;
+  const queueFilter = (column: string) =>
+    range.queueId === null ? sql`true` : sql`${sql.raw(column)} = ${range.queueId}`;
+  return queryRows<BucketRow>(
+    db,
+    sql`with chats as (
+          select ${bucketOf('c.created_at')} as bucket,
+                 extract(epoch from c.first_assigned_at - c.created_at)::float8 as wait,
+                 case when c.first_assigned_at is null and c.status = 'closed'
+                      then extract(epoch from c.closed_at - c.created_at)::float8 end as abandon_after,
+                 q.target_answer_seconds as target
+          from chat_sessions c join chat_queues q on q.id = c.queue_id
+          where ${inRange('c.created_at')} and ${queueFilter('c.queue_id')}),
+        c as (
+          select bucket, count(*)::int as offered,
+                 count(wait)::int as answered,
+                 count(abandon_after)::int as abandoned,
+                 count(*) filter (where wait <= target)::int as answered_within,
+                 count(*) filter (where abandon_after <= target)::int as abandoned_within,
+                 coalesce(sum(wait), 0)::float8 as wait_seconds_sum
+          from chats group by bucket),
+        m as (
+          select ${bucketOf('t.created_at')} as bucket, count(*)::int as emails
+          from contact_tickets t where ${inRange('t.created_at')} and ${queueFilter('t.queue_id')}
+          group by 1)
+        select coalesce(c.bucket, m.bucket) as bucket,
+               coalesce(c.offered, 0) as offered, coalesce(c.answered, 0) as answered,
+               coalesce(c.abandoned, 0) as abandoned, coalesce(c.answered_within, 0) as answered_within,
+               coalesce(c.abandoned_within, 0) as abandoned_within, coalesce(c.wait_seconds_sum, 0) as wait_seconds_sum,
+               coalesce(m.emails, 0) as emails
+        from c full join m on m.bucket = c.bucket
+        order by 1`,
+  );
+}
+
+/** The estimate shown at entry against the wait that followed, for chats that arrived in the range. */
+export async function estimateAccuracy(db: Db, range: { from: string; to: string; queueId: number | null }) {
+  const rows = await queryRows<{
+    chats: number;
+    mae: number | null;
+    bias: number | null;
+    within_minute: number | null;
+  }>(
+    db,
+    sql`with e as (
+          select initial_estimate_seconds::float8 as estimate,
+                 extract(epoch from first_assigned_at - created_at)::float8 as actual
+          from chat_sessions
+          where first_assigned_at is not null and initial_estimate_seconds is not null
+            and (created_at at time zone 'Europe/Brussels') >= ${range.from}::timestamp
+            and (created_at at time zone 'Europe/Brussels') < ${range.to}::timestamp
+            and (${range.queueId}::int is null or queue_id = ${range.queueId}::int))
+        select count(*)::int as chats, avg(abs(estimate - actual))::float8 as mae,
+               avg(estimate - actual)::float8 as bias,
+               avg(case when abs(estimate - actual) <= 60 then 1 else 0 end)::float8 as within_minute
+        from e`,
+  );
+  return rows[0] ?? { chats: 0, mae: null, bias: null, within_minute: null };
+}
+
+export async function findQueueId(db: Db, key: string): Promise<number | undefined> {
+  const rows = await queryRows<{ id: number }>(db, sql`select id from chat_queues where key = ${key}`);
+  return rows[0]?.id;
+}
+
+export async function setTarget(db: Db, key: string, seconds: number) {
+  const rows = await queryRows<{ id: number; before: number }>(
+    db,
+    sql`update chat_queues q set target_answer_seconds = ${seconds}
+        from (select id, target_answer_seconds as before from chat_queues where key = ${key} for update) old
+        where q.id = old.id returning q.id, old.before`,
+  );
+  return rows[0];
+}

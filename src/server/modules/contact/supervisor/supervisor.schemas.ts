@@ -1,0 +1,79 @@
+import { z } from 'zod';
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'contactSupervisor.validation.day' });
+
+export const liveOut = z.object({
+  generatedAt: z.string(),
+  queues: z.array(
+    z.object({
+      key: z.string(),
+      nameNl: z.string(),
+      nameEn: z.string(),
+      open: z.boolean(),
+      waiting: z.number().int(),
+      longestWaitSeconds: z.number().int().nullable(),
+      chatsActive: z.number().int(),
+      agents: z.object({
+        available: z.number().int(),
+        away: z.number().int(),
+        offline: z.number().int(),
+      }),
+      freeSlots: z.number().int(),
+      emailsOpen: z.number().int(),
+      targetSeconds: z.number().int(),
+      /** Today so far (Brussels), null when no chat was answered or abandoned after the target yet. */
+      serviceLevel: z.number().nullable(),
+      offeredToday: z.number().int(),
+    }),
+  ),
+  emailsOpenWithoutQueue: z.number().int(),
+});
+
+export const historyQuery = z
+  .object({
+    from: day,
+    to: day,
+    by: z.enum(['day', 'hour']).default('day'),
+    queue: z.string().max(100).optional(),
+  })
+  .refine((q) => q.from <= q.to, { message: 'contactSupervisor.validation.range', path: ['to'] })
+  .refine((q) => (Date.parse(q.to) - Date.parse(q.from)) / 86_400_000 <= 366, {
+    message: 'contactSupervisor.validation.range',
+    path: ['to'],
+  });
+
+export const bucketOut = z.object({
+  /** YYYY-MM-DD (by day) or HH, the hour of the day in Brussels (by hour, summed over the range). */
+  bucket: z.string(),
+  offered: z.number().int(),
+  answered: z.number().int(),
+  abandoned: z.number().int(),
+  averageWaitSeconds: z.number().int().nullable(),
+  serviceLevel: z.number().nullable(),
+  emails: z.number().int(),
+});
+
+export const historyOut = z.object({
+  from: z.string(),
+  to: z.string(),
+  by: z.enum(['day', 'hour']),
+  queue: z.string().nullable(),
+  buckets: z.array(bucketOut),
+  totals: bucketOut,
+  estimates: z.object({
+    chats: z.number().int(),
+    meanAbsoluteErrorSeconds: z.number().int().nullable(),
+    biasSeconds: z.number().int().nullable(),
+    shareWithinMinute: z.number().nullable(),
+  }),
+});
+
+export const targetParams = z.object({ key: z.string().min(1).max(100) });
+export const targetBody = z.object({
+  targetSeconds: z.coerce
+    .number({ message: 'contactSupervisor.validation.target' })
+    .int({ message: 'contactSupervisor.validation.target' })
+    .min(5, { message: 'contactSupervisor.validation.target' })
+    .max(3600, { message: 'contactSupervisor.validation.target' }),
+});
+export const targetOut = z.object({ key: z.string(), targetSeconds: z.number().int() });

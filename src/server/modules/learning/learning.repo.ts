@@ -1,0 +1,370 @@
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { type Db, queryRows } from '../../db/client';
+import {
+  accounts,
+  entityFocusValues,
+  entityValueTranslations,
+  type LearningLevel,
+  learningAnswers,
+  learningCards,
+  learningCompletions,
+  learningModules,
+  learningQuestions,
+  learningSteps,
+  orgUnits,
+  type ValueKey,
+} from '../../db/schema';
+import type { QuestionContent } from './learning.content';
+
+export type ModuleRow = typeof learningModules.$inferSelect;
+export type StepRow = typeof learningSteps.$inferSelect;
+export type QuestionRow = Omit<typeof learningQuestions.$inferSelect, 'content'> & {
+  content: QuestionContent;
+};
+export type CardRow = typeof learningCards.$inferSelect;
+
+// ---- modules -------------------------------------------------------------------------------------
+
+export async function listModules(db: Db): Promise<ModuleRow[]> {
+  return db.select().from(learningModules);
+}
+
+export async function findModule(db: Db, valueKey: ValueKey): Promise<ModuleRow | undefined> {
+  const rows = await db.select().from(learningModules).where(eq(learningModules.valueKey, valueKey)).limit(1);
+  return rows[0];
+}
+
+export async function stepCounts(db: Db): Promise<Map<number, number>> {
+  const rows = await queryRows<{ module_id: number; n: number }>(
+    db,
+    sql`select module_id, count(*)::int as n from learning_steps group by module_id`,
+  );
+  return new Map(rows.map((r) => [r.module_id, r.n]));
+}
+
+export async function listSteps(db: Db, moduleId: number): Promise<StepRow[]> {
+  return db
+    .select()
+    .from(learningSteps)
+    .where(eq(learningSteps.moduleId, moduleId))
+    .orderBy(asc(learningSteps.position));
+}
+
+export type ModuleHeader = Pick<ModuleRow, 'titleNl' | 'titleEn' | 'introNl' | 'introEn' | 'published'>;
+export type StepInsert = Omit<StepRow, 'id' | 'moduleId' | 'position'>;
+
+/** Creates or replaces a module with its steps (the editor sends the whole module back). */
+export async function saveModule(
+  db: Db,
+  valueKey: ValueKey,
+  header: ModuleHeader,
+  steps: StepInsert[],
+  accountId: number | null,
+): Promise<ModuleRow> {
+  const [row] = await db
+    .insert(learningModules)
+    .values({ valueKey, ...header, updatedBy: accountId, updatedAt: new Date() })
+    .onConflictDoUpdate({
+      target: learningModules.valueKey,
+      set: { ...header, updatedBy: accountId, updatedAt: new Date() },
+    })
+    .returning();
+  await db.delete(learningSteps).where(eq(learningSteps.moduleId, row!.id));
+  if (steps.length > 0) {
+    await db
+      .insert(learningSteps)
+      .values(steps.map((s, position) => ({ ...s, moduleId: row!.id, position })));
+  }
+  return row!;
+}
+
+/** Seeds never overwrite an admin's work: only absent modules are written. */
+export async function insertModuleIfAbsent(
+  db: Db,
+  valueKey: ValueKey,
+  header: ModuleHeader,
+  steps: StepInsert[],
+): Promise<void> {
+  const rows = await db
+    .insert(learningModules)
+    .values({ valueKey, ...header })
+    .onConflictDoNothing({ target: learningModules.valueKey })
+    .returning({ id: learningModules.id });
+  const id = rows[0]?.id;
+  if (id === undefined || steps.length === 0) return;
+  await db.insert(learningSteps).values(steps.map((s, position) => ({ ...s, moduleId: id, position })));
+}
+
+// ---- the person's entity ------------------------------------------------------------------------
+
+export async function findEntityWords(db: Db, entityId: number, valueKey: ValueKey) {
+  const units = await db
+    .select({ nameNl: orgUnits.nameNl, nameEn: orgUnits.nameEn })
+    .from(orgUnits)
+    .where(eq(orgUnits.id, entityId))
+    .limit(1);
+  if (!units[0]) return undefined;
+  const words = await db
+    .select({ textNl: entityValueTranslations.textNl, textEn: entityValueTranslations.textEn })
+    .from(entityValueTranslations)
+    .where(
+      and(eq(entityValueTranslations.entityId, entityId), eq(entityValueTranslations.valueKey, valueKey)),
+    )
+    .limit(1);
+  const focus = await db
+    .select({ valueKey: entityFocusValues.valueKey })
+    .from(entityFocusValues)
+    .where(and(eq(entityFocusValues.entityId, entityId), eq(entityFocusValues.valueKey, valueKey)))
+    .limit(1);
+  return {
+    ...units[0],
+    textNl: words[0]?.textNl ?? '',
+    textEn: words[0]?.textEn ?? '',
+    focus: focus.length > 0,
+  };
+}
+
+// ---- questions ------------------------------------------------------------------------------------
+
+export async function insertQuestionsIfAbsent(
+  db: Db,
+  questions: { key: string; valueKey: ValueKey; level: LearningLevel; content: QuestionContent }[],
+): Promise<void> {
+  if (questions.length === 0) return;
+  await db.insert(learningQuestions).values(questions).onConflictDoNothing({ target: learningQuestions.key });
+}
+
+export async function findQuestion(db: Db, id: number): Promise<QuestionRow | undefined> {
+  const rows = await db.select().from(learningQuestions).where(eq(learningQuestions.id, id)).limit(1);
+  return rows[0] as QuestionRow | undefined;
+}
+
+export async function countActiveQuestions(db: Db) {
+  return totalsByLevel(db);
+}
+
+export async function totalsByLevel(db: Db) {
+  return queryRows<{ value_key: ValueKey; level: LearningLevel; n: number }>(
+    db,
+    sql`select value_key, level, count(*)::int as n from learning_questions where active group by value_key, level`,
+  );
+}
+
+/**
+ * The next questions for one person: cards that are due first (oldest first), then questions never
+ * seen, in a per-person shuffled order so values and levels mix. Cards not yet due are left alone.
+ */
+export async function pickPracticeQuestions(
+  db: Db,
+  accountId: number,
+  filter: { level?: LearningLevel; valueKey?: ValueKey },
+  now: Date,
+  limit: number,
+) {
+  const levelFilter = filter.level ? sql`and q.level = ${filter.level}` : sql``;
+  const valueFilter = filter.valueKey ? sql`and q.value_key = ${filter.valueKey}` : sql``;
+  return queryRows<{
+    id: number;
+    key: string;
+    value_key: ValueKey;
+    level: LearningLevel;
+    content: QuestionContent;
+    due: boolean;
+    last_correct: boolean | null;
+  }>(
+    db,
+    sql`select q.id, q.key, q.value_key, q.level, q.content, (c.account_id is not null) as due, c.last_correct
+          from learning_questions q
+          left join learning_cards c on c.question_id = q.id and c.account_id = ${accountId}
+         where q.active ${levelFilter} ${valueFilter}
+           and (c.account_id is null or c.due_at <= ${now.toISOString()}::timestamptz)
+         order by (c.account_id is null), c.due_at, md5(q.key || ':' || ${String(accountId)})
+         limit ${limit}`,
+  );
+}
+
+export async function practiceCounts(
+  db: Db,
+  accountId: number,
+  filter: { level?: LearningLevel; valueKey?: ValueKey },
+  now: Date,
+) {
+  const levelFilter = filter.level ? sql`and q.level = ${filter.level}` : sql``;
+  const valueFilter = filter.valueKey ? sql`and q.value_key = ${filter.valueKey}` : sql``;
+  const rows = await queryRows<{ due: number; fresh: number; next_due: string | Date | null }>(
+    db,
+    sql`select count(*) filter (where c.account_id is not null and c.due_at <= ${now.toISOString()}::timestamptz)::int as due,
+               count(*) filter (where c.account_id is null)::int as fresh,
+               min(c.due_at) filter (where c.due_at > ${now.toISOString()}::timestamptz) as next_due
+          from learning_questions q
+          left join learning_cards c on c.question_id = q.id and c.account_id = ${accountId}
+         where q.active ${levelFilter} ${valueFilter}`,
+  );
+  return rows[0]!;
+}
+
+export async function findCard(db: Db, accountId: number, questionId: number): Promise<CardRow | undefined> {
+  const rows = await db
+    .select()
+    .from(learningCards)
+    .where(and(eq(learningCards.accountId, accountId), eq(learningCards.questionId, questionId)))
+    .for('update')
+    .limit(1);
+  return rows[0];
+}
+
+export async function upsertCard(
+  db: Db,
+  card: { accountId: number; questionId: number; box: number; dueAt: Date; correct: boolean; now: Date },
+) {
+  await db
+    .insert(learningCards)
+    .values({
+      accountId: card.accountId,
+      questionId: card.questionId,
+      box: card.box,
+      dueAt: card.dueAt,
+      lastCorrect: card.correct,
+      timesAnswered: 1,
+      timesCorrect: card.correct ? 1 : 0,
+      lastAnsweredAt: card.now,
+    })
+    .onConflictDoUpdate({
+      target: [learningCards.accountId, learningCards.questionId],
+      set: {
+        box: card.box,
+        dueAt: card.dueAt,
+        lastCorrect: card.correct,
+        timesAnswered: sql`${learningCards.timesAnswered} + 1`,
+        timesCorrect: sql`${learningCards.timesCorrect} + ${card.correct ? 1 : 0}`,
+        lastAnsweredAt: card.now,
+      },
+    });
+}
+
+export async function insertAnswer(
+  db: Db,
+  answer: {
+    accountId: number;
+    questionId: number;
+    choice: string;
+    correct: boolean;
+    justification: string | null;
+    now: Date;
+  },
+) {
+  await db.insert(learningAnswers).values({
+    accountId: answer.accountId,
+    questionId: answer.questionId,
+    choice: answer.choice,
+    correct: answer.correct,
+    justification: answer.justification,
+    answeredAt: answer.now,
+  });
+}
+
+/** One person's cards per value and level: answered, right last time, due now. */
+export async function cardStats(db: Db, accountId: number, now: Date) {
+  return queryRows<{
+    value_key: ValueKey;
+    level: LearningLevel;
+    answered: number;
+    correct: number;
+    due: number;
+  }>(
+    db,
+    sql`select q.value_key, q.level, count(*)::int as answered,
+               count(*) filter (where c.last_correct)::int as correct,
+               count(*) filter (where c.due_at <= ${now.toISOString()}::timestamptz)::int as due
+          from learning_cards c join learning_questions q on q.id = c.question_id
+         where c.account_id = ${accountId} and q.active
+         group by q.value_key, q.level`,
+  );
+}
+
+export async function nextDueAt(db: Db, accountId: number, now: Date): Promise<Date | null> {
+  const rows = await queryRows<{ next: string | Date | null }>(
+    db,
+    sql`select min(due_at) as next from learning_cards c join learning_questions q on q.id = c.question_id
+         where c.account_id = ${accountId} and q.active and c.due_at > ${now.toISOString()}::timestamptz`,
+  );
+  const next = rows[0]?.next;
+  return next ? new Date(next) : null;
+}
+
+// ---- completions --------------------------------------------------------------------------------
+
+export async function listCompletions(db: Db, accountId: number) {
+  return db
+    .select({ valueKey: learningCompletions.valueKey, completedAt: learningCompletions.completedAt })
+    .from(learningCompletions)
+    .where(eq(learningCompletions.accountId, accountId));
+}
+
+export async function markCompleted(db: Db, accountId: number, valueKey: ValueKey, now: Date): Promise<Date> {
+  await db
+    .insert(learningCompletions)
+    .values({ accountId, valueKey, completedAt: now })
+    .onConflictDoNothing();
+  const rows = await db
+    .select({ completedAt: learningCompletions.completedAt })
+    .from(learningCompletions)
+    .where(and(eq(learningCompletions.accountId, accountId), eq(learningCompletions.valueKey, valueKey)));
+  return rows[0]!.completedAt;
+}
+
+// ---- aggregates (counts only, never a person) ---------------------------------------------------
+
+export async function allUnits(db: Db) {
+  return db
+    .select({
+      id: orgUnits.id,
+      parentId: orgUnits.parentId,
+      kind: orgUnits.kind,
+      nameNl: orgUnits.nameNl,
+      nameEn: orgUnits.nameEn,
+      path: orgUnits.path,
+    })
+    .from(orgUnits);
+}
+
+export async function findUnits(db: Db, ids: number[]) {
+  if (ids.length === 0) return [];
+  return db
+    .select({ id: orgUnits.id, nameNl: orgUnits.nameNl, nameEn: orgUnits.nameEn, path: orgUnits.path })
+    .from(orgUnits)
+    .where(inArray(orgUnits.id, ids));
+}
+
+/**
+ * Per active staff member with an account and any learning activity: their unit, the values whose
+ * path they completed, and per value and level how many questions they got right last time. The
+ * account id only groups rows here; the service turns it into counts per unit.
+ */
+export async function participantStats(db: Db) {
+  const participants = await queryRows<{ account_id: number; unit_id: number }>(
+    db,
+    sql`select a.id as account_id, p.unit_id
+          from ${accounts} a join people p on p.id = a.person_id
+         where p.status = 'active' and p.unit_id is not null
+           and (exists (select 1 from learning_cards c where c.account_id = a.id)
+                or exists (select 1 from learning_completions lc where lc.account_id = a.id))`,
+  );
+  const completions = await queryRows<{ account_id: number; value_key: ValueKey }>(
+    db,
+    sql`select account_id, value_key from learning_completions`,
+  );
+  const correct = await queryRows<{
+    account_id: number;
+    value_key: ValueKey;
+    level: LearningLevel;
+    correct: number;
+  }>(
+    db,
+    sql`select c.account_id, q.value_key, q.level, count(*)::int as correct
+          from learning_cards c join learning_questions q on q.id = c.question_id
+         where c.last_correct and q.active
+         group by c.account_id, q.value_key, q.level`,
+  );
+  return { participants, completions, correct };
+}
