@@ -27,7 +27,9 @@ import type { JobQueue } from './jobs/job-queue';
 import type { Mailer } from './mail/mailer';
 import { authRoutes } from './modules/auth/auth.routes';
 import { chatRoutes } from './modules/contact/chat/chat.routes';
+import { contactFeedbackRoutes } from './modules/contact/feedback/feedback.routes';
 import { contactMailRoutes } from './modules/contact/mail/contact-mail.routes';
+import { contactSupervisorRoutes } from './modules/contact/supervisor/supervisor.routes';
 import { contentRoutes } from './modules/content/content.routes';
 import { learningRoutes } from './modules/learning/learning.routes';
 import { orgRoutes } from './modules/org/org.routes';
@@ -163,6 +165,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(recognitionRoutes(deps));
   await app.register(chatRoutes(deps));
   await app.register(contactMailRoutes(deps));
+  await app.register(contactFeedbackRoutes(deps));
+  await app.register(contactSupervisorRoutes(deps));
   await app.register(surveyRoutes(deps));
 
   app.get(

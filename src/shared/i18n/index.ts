@@ -3,7 +3,9 @@
 import enAuth from './en/auth.json' with { type: 'json' };
 import enContact from './en/contact.json' with { type: 'json' };
 import enContactChat from './en/contact-chat.json' with { type: 'json' };
+import enContactFeedback from './en/contact-feedback.json' with { type: 'json' };
 import enContactMail from './en/contact-mail.json' with { type: 'json' };
+import enContactSupervisor from './en/contact-supervisor.json' with { type: 'json' };
 import enContent from './en/content.json' with { type: 'json' };
 import enErrors from './en/errors.json' with { type: 'json' };
 import enLearning from './en/learning.json' with { type: 'json' };
@@ -16,7 +18,9 @@ import enWeb from './en/web.json' with { type: 'json' };
 import nlAuth from './nl/auth.json' with { type: 'json' };
 import nlContact from './nl/contact.json' with { type: 'json' };
 import nlContactChat from './nl/contact-chat.json' with { type: 'json' };
+import nlContactFeedback from './nl/contact-feedback.json' with { type: 'json' };
 import nlContactMail from './nl/contact-mail.json' with { type: 'json' };
+import nlContactSupervisor from './nl/contact-supervisor.json' with { type: 'json' };
 import nlContent from './nl/content.json' with { type: 'json' };
 import nlErrors from './nl/errors.json' with { type: 'json' };
 import nlLearning from './nl/learning.json' with { type: 'json' };
@@ -32,7 +36,9 @@ export const catalogues = {
     ...nlAuth,
     ...nlContact,
     ...nlContactChat,
+    ...nlContactFeedback,
     ...nlContactMail,
+    ...nlContactSupervisor,
     ...nlContent,
     ...nlErrors,
     ...nlLearning,
@@ -47,7 +53,9 @@ export const catalogues = {
     ...enAuth,
     ...enContact,
     ...enContactChat,
+    ...enContactFeedback,
     ...enContactMail,
+    ...enContactSupervisor,
     ...enContent,
     ...enErrors,
     ...enLearning,
