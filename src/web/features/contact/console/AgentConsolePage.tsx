@@ -63,10 +63,16 @@ export function AgentConsolePage() {
   });
   const queueName = (q: { nameNl: string; nameEn: string }) => (i18n.language === 'en' ? q.nameEn : q.nameNl);
   const status = state.status ?? 'away';
+  const unread = state.chats.reduce((sum, chat) => sum + chat.unread, 0);
 
   return (
     <div className="agent-console">
-      <PageTitle>{t('contact.console.title')}</PageTitle>
+      {/* The browser tab shows how many citizen messages wait to be read, for agents working elsewhere. */}
+      <PageTitle
+        title={unread > 0 ? t('contact.console.titleUnread', { count: unread }) : t('contact.console.title')}
+      >
+        {t('contact.console.title')}
+      </PageTitle>
       <LiveRegion text={announcement} />
       <div className="agent-console__grid">
         <aside className="agent-console__side" aria-label={t('contact.console.status')}>

@@ -123,7 +123,11 @@ function reducer(state: ConsoleState, action: Action): ConsoleState {
           messages: byId([...chat.messages, action.message]),
           pending: chat.pending.filter((p) => p.clientId !== action.message.clientId),
           typing: fromCitizen ? false : chat.typing,
-          unread: fromCitizen && state.activeChatId !== chat.chatId ? chat.unread + 1 : chat.unread,
+          // Unread: in another tab of the console, or while the agent's browser shows another page.
+          unread:
+            fromCitizen && (state.activeChatId !== chat.chatId || document.hidden)
+              ? chat.unread + 1
+              : chat.unread,
         };
       });
     case 'pending':
@@ -283,6 +287,15 @@ export function useAgentSocket(onEvent: (event: ConsoleEvent) => void) {
         if (wantOnline.current && !socketRef.current) connect();
       }, delay);
     };
+  }, []);
+
+  // Back on the console's browser tab: the open chat's messages count as read.
+  useEffect(() => {
+    const onVisible = () => {
+      if (!document.hidden) dispatch({ type: 'select', chatId: stateRef.current.activeChatId });
+    };
+    document.addEventListener('visibilitychange', onVisible);
+    return () => document.removeEventListener('visibilitychange', onVisible);
   }, []);
 
   useEffect(() => {
