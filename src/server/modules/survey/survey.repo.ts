@@ -469,7 +469,11 @@ export async function markAnsweredMany(db: Db, ids: number[]) {
 
 export async function unansweredInvitations(db: Db, waveId: number) {
   return db
-    .select({ id: surveyInvitations.id, unitId: surveyInvitations.unitId })
+    .select({
+      id: surveyInvitations.id,
+      unitId: surveyInvitations.unitId,
+      personId: surveyInvitations.personId,
+    })
     .from(surveyInvitations)
     .where(and(eq(surveyInvitations.waveId, waveId), eq(surveyInvitations.answered, false)))
     .orderBy(asc(surveyInvitations.id));

@@ -692,7 +692,7 @@ export async function deleteWave(deps: Pick<Deps, 'db'>, actor: Actor, id: numbe
  * queue. Later changes to the questionnaire or the organisation never change this wave.
  */
 export async function launchWave(
-  deps: Deps,
+  deps: { db: Db; jobs: Pick<Deps['jobs'], 'enqueue'> },
   actor: Actor | null,
   id: number,
   options: { sendMail?: boolean; today?: string } = {},

@@ -20,6 +20,8 @@ export async function generateSyntheticResponses(
     /** Shifts every score (e.g. +0.2 for a later, better wave), default 0. */
     shift?: number;
     today?: string;
+    /** People who must stay unanswered (the demo employee, whose link the demo shows). */
+    excludePersonIds?: number[];
   } = {},
 ) {
   const random = mulberry32(opts.seed ?? 1);
@@ -56,8 +58,9 @@ export async function generateSyntheticResponses(
   const responses: Parameters<typeof repo.insertResponses>[1] = [];
   const comments: Parameters<typeof repo.insertComments>[1] = [];
   const answered: number[] = [];
+  const excluded = new Set(opts.excludePersonIds ?? []);
   for (const invitation of invitations) {
-    if (random() >= rate) continue;
+    if (random() >= rate || (invitation.personId !== null && excluded.has(invitation.personId))) continue;
     answered.push(invitation.id);
     const person = normal() * 0.55;
     const base = (climate.get(invitation.unitId) ?? 0) + person + shift;

@@ -1,0 +1,109 @@
+import { eq, isNull } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { accounts, jobs, orgUnits, people, surveyWaves } from '../../db/schema';
+import type { JobQueue } from '../../jobs/job-queue';
+import { addDays, brusselsDay } from './survey.dates';
+import * as repo from './survey.repo';
+import { closeWave, launchWave } from './survey.service';
+import { STANDARD_KEY, standardDemographics } from './survey.standard';
+import { generateSyntheticResponses } from './survey.synthetic';
+
+/** The demo's survey waves are recognised by these titles (idempotent seeding). */
+export const DEMO_WAVES = {
+  previous: 'Personeelspeiling 2022',
+  latest: 'Personeelspeiling 2024',
+  open: 'Pulspeiling waarden',
+};
+
+/**
+ * Demo data: two closed waves of the standard module over the whole demo government, filled with
+ * synthetic responses (the later one slightly better, for the trend), and one open wave for the demo
+ * employee's division, whose invitations (with the demo employee's link) land in the dev mailbox once
+ * the job queue runs.
+ */
+export async function seedDemoSurvey(db: Db, demoEmployeeEmail: string) {
+  // Seeding runs before the job queue exists; jobs are rows, so they are written as the queue would.
+  const enqueue: JobQueue['enqueue'] = async (queue, payload, options = {}, tx = db) => {
+    const rows = await tx
+      .insert(jobs)
+      .values({
+        queue,
+        payload: payload as object,
+        runAt: options.runAt ?? new Date(),
+        dedupeKey: options.dedupeKey,
+      })
+      .onConflictDoNothing()
+      .returning({ id: jobs.id });
+    return rows[0]?.id ?? null;
+  };
+  const deps = { db, jobs: { enqueue } };
+  const existing = await db.select({ titleNl: surveyWaves.titleNl }).from(surveyWaves);
+  const titles = new Set(existing.map((wave) => wave.titleNl));
+  const standard = await repo.findStandardQuestionnaire(db, STANDARD_KEY);
+  if (!standard) return;
+  const roots = await db.select({ id: orgUnits.id }).from(orgUnits).where(isNull(orgUnits.parentId));
+  if (roots.length === 0) return;
+
+  const closedWave = async (title: string, year: number, previousWaveId: number | null, shift: number) => {
+    const opensOn = `${year}-03-01`;
+    const closesOn = `${year}-03-31`;
+    const wave = await repo.insertWave(db, {
+      questionnaireId: standard.id,
+      titleNl: title,
+      titleEn: title.replace('Personeelspeiling', 'Staff survey'),
+      opensOn,
+      closesOn,
+      previousWaveId,
+    });
+    await repo.replaceTargets(
+      db,
+      wave.id,
+      roots.map((root) => root.id),
+    );
+    await repo.replaceDemographics(db, wave.id, standardDemographics);
+    await launchWave(deps, null, wave.id, { sendMail: false, today: opensOn });
+    await generateSyntheticResponses(db, wave.id, {
+      rate: year === 2022 ? 0.62 : 0.71,
+      seed: year,
+      shift,
+      today: closesOn,
+    });
+    await closeWave(deps, null, wave.id);
+    return wave.id;
+  };
+
+  let previousId = (
+    await db.select().from(surveyWaves).where(eq(surveyWaves.titleNl, DEMO_WAVES.previous))
+  )[0]?.id;
+  if (!titles.has(DEMO_WAVES.previous)) previousId = await closedWave(DEMO_WAVES.previous, 2022, null, 0);
+  if (!titles.has(DEMO_WAVES.latest)) await closedWave(DEMO_WAVES.latest, 2024, previousId ?? null, 0.15);
+
+  if (!titles.has(DEMO_WAVES.open)) {
+    const [employee] = await db
+      .select({ unitId: people.unitId, personId: people.id })
+      .from(accounts)
+      .innerJoin(people, eq(people.id, accounts.personId))
+      .where(eq(accounts.email, demoEmployeeEmail));
+    if (!employee?.unitId) return;
+    const [team] = await db.select().from(orgUnits).where(eq(orgUnits.id, employee.unitId));
+    const target = team?.parentId ?? employee.unitId;
+    const today = brusselsDay();
+    const wave = await repo.insertWave(db, {
+      questionnaireId: standard.id,
+      titleNl: DEMO_WAVES.open,
+      titleEn: 'Values pulse survey',
+      opensOn: today,
+      closesOn: addDays(today, 21),
+    });
+    await repo.replaceTargets(db, wave.id, [target]);
+    await launchWave(deps, null, wave.id, { sendMail: true, today });
+    // A few colleagues have answered already, so participation has something to show.
+    await generateSyntheticResponses(db, wave.id, {
+      rate: 0.4,
+      seed: 99,
+      today,
+      comments: false,
+      excludePersonIds: [employee.personId],
+    });
+  }
+}
