@@ -1,0 +1,399 @@
+import { beforeAll, expect, it } from 'vitest';
+import type { Db } from '../src/server/db/client';
+import {
+  attack,
+  determinedHiddenCells,
+  type PublicTable,
+} from '../src/server/modules/survey/anonymity/differencing-attack';
+import { planDisclosure } from '../src/server/modules/survey/anonymity/suppression';
+import {
+  buildWaveData,
+  type Filter,
+  filterCellKey,
+  MeasurePlanner,
+  type MeasureRef,
+  pairMarginalRelations,
+  planInput,
+  planWaveFamily,
+  type WaveData,
+} from '../src/server/modules/survey/results/results.engine';
+import {
+  createFixtureWave,
+  createScenario,
+  standardLikeItems,
+} from '../src/server/modules/survey/results/results.fixture';
+import * as repo from '../src/server/modules/survey/results/results.repo';
+import { insertPerson } from './support/org-fixture';
+import { buildAccount, type Session, signIn, useTestContext } from './support/test-app';
+import { describeEachEngine } from './support/test-db';
+
+/**
+ * The adversarial suite (issue 3, deliverable 6): differencing attacks THROUGH THE ROUTES.
+ *
+ * For every viewer (and for all viewers pooling what they got), every unit they may open, every
+ * demographic filter and every pair of filters, the suite collects what the API releases —
+ * respondent counts, per-item answer counts, per-value counts, and the sums behind the means —
+ * from the unit reports, the heatmaps and the exports, of both waves. It then hands exactly that to
+ * the differencing attacker of anonymity/differencing-attack.ts, with the public structure of the
+ * table (the org tree, "unit = sub-units + direct members", "total = Σ categories", "question =
+ * Σ pairs of questions"). The attacker must recover no hidden count and no hidden sum, and find no
+ * group of fewer than k people.
+ */
+
+type Release = Map<string, { n: number; sum?: number }>;
+
+interface Collected {
+  respondents: Release;
+  items: Map<string, Release>;
+  values: Map<string, Release>;
+}
+
+const empty = (): Collected => ({ respondents: new Map(), items: new Map(), values: new Map() });
+
+function put(rel: Release, key: string, v: { n: number; sum?: number }) {
+  const prev = rel.get(key);
+  // Every route must release the same figure for the same cell.
+  if (prev) expect(prev.n).toBe(v.n);
+  rel.set(key, v);
+}
+
+function bucket(m: Map<string, Release>, key: string): Release {
+  let r = m.get(key);
+  if (!r) {
+    r = new Map();
+    m.set(key, r);
+  }
+  return r;
+}
+
+function merge(into: Collected, from: Collected) {
+  for (const [k, v] of from.respondents) put(into.respondents, k, v);
+  for (const [item, rel] of from.items) for (const [k, v] of rel) put(bucket(into.items, item), k, v);
+  for (const [value, rel] of from.values) for (const [k, v] of rel) put(bucket(into.values, value), k, v);
+}
+
+async function loadData(db: Db, waveId: number): Promise<WaveData> {
+  const wave = (await repo.findWave(db, waveId))!;
+  return buildWaveData({
+    wave,
+    units: await repo.loadSnapshotUnits(db, waveId),
+    items: await repo.loadWaveItems(db, waveId),
+    demographics: await repo.loadDemographics(db, waveId),
+    responses: await repo.loadResponses(db, waveId),
+  });
+}
+
+/** All filters a viewer can ask for: none, every option of every question, every pair of options. */
+function allFilters(data: WaveData): Array<{ q: string; f: Filter }> {
+  const out: Array<{ q: string; f: Filter }> = [{ q: '', f: { dims: [], options: [] } }];
+  data.demographics.forEach((d, i) => {
+    for (let o = 1; o <= d.options.length; o++)
+      out.push({ q: `${d.key}:${o}`, f: { dims: [i], options: [o] } });
+  });
+  data.demographics.forEach((a, i) => {
+    data.demographics.forEach((b, j) => {
+      if (j <= i) return;
+      for (let x = 1; x <= a.options.length; x++)
+        for (let y = 1; y <= b.options.length; y++)
+          out.push({ q: `${a.key}:${x},${b.key}:${y}`, f: { dims: [i, j], options: [x, y] } });
+    });
+  });
+  return out;
+}
+
+/** Everything one viewer can get about one wave. */
+async function harvest(s: Session, data: WaveData): Promise<Collected> {
+  const got = empty();
+  const waveId = data.wave.id;
+  const overview = await s.inject({ method: 'GET', url: `/api/survey/results/waves/${waveId}` });
+  if (overview.statusCode !== 200) return got;
+  const units: Array<{ id: number; access: string }> = overview.json().units;
+  for (const u of units) {
+    for (const { q, f } of u.access === 'detail' ? allFilters(data) : allFilters(data).slice(0, 1)) {
+      const qs = q ? `?filter=${q}` : '';
+      const res = await s.inject({
+        method: 'GET',
+        url: `/api/survey/results/waves/${waveId}/units/${u.id}${qs}`,
+      });
+      expect(res.statusCode, `${u.id} ${q}`).toBe(200);
+      const r = res.json();
+      const key = filterCellKey(data, u.id, f);
+      if (r.respondents !== null) put(got.respondents, key, { n: r.respondents });
+      for (const it of r.items) {
+        if (it.figure) {
+          const sum = it.figure.mean === null ? undefined : Math.round(it.figure.mean * it.figure.n);
+          put(bucket(got.items, it.itemKey), key, { n: it.figure.n, sum });
+        }
+      }
+      for (const v of r.values) if (v.n !== null) put(bucket(got.values, v.key), key, { n: v.n });
+      if (u.access !== 'detail') continue;
+      const map = await s.inject({
+        method: 'GET',
+        url: `/api/survey/results/waves/${waveId}/heatmap?unitId=${u.id}&depth=10&columns=items${q ? `&filter=${q}` : ''}`,
+      });
+      expect(map.statusCode).toBe(200);
+      for (const row of map.json().rows) {
+        const rk = filterCellKey(data, row.unitId, f);
+        if (row.respondents !== null) put(got.respondents, rk, { n: row.respondents });
+      }
+    }
+    // Exports hold nothing the report did not: the n column of the values block equals the report's.
+    const csv = await s.inject({
+      method: 'GET',
+      url: `/api/survey/results/waves/${waveId}/units/${u.id}/export.csv`,
+    });
+    expect(csv.statusCode).toBe(200);
+    const lines = csv.body.split('\r\n');
+    const start = lines.findIndex((l) => l.startsWith('Eenheid,Waarde'));
+    const report = (
+      await s.inject({ method: 'GET', url: `/api/survey/results/waves/${waveId}/units/${u.id}` })
+    ).json();
+    report.values.forEach((v: { n: number | null }, i: number) => {
+      const cols = lines[start + 1 + i]!.split(',');
+      expect(cols[2] === '' ? null : Number(cols[2])).toBe(v.n);
+    });
+  }
+  return got;
+}
+
+/** The public table of a measure with exactly the released counts (or sums) visible. */
+function tableFor(data: WaveData, m: MeasureRef, released: Release, field: 'n' | 'sum'): PublicTable {
+  const structure = planDisclosure(planInput(data, m, true));
+  const cells = structure.cells.map((c) => {
+    const r = released.get(c.key);
+    const value = r ? (field === 'n' ? r.n : r.sum) : undefined;
+    return value === undefined ? { key: c.key, visible: false } : { key: c.key, visible: true, n: value };
+  });
+  return { cells, relations: [...structure.relations, ...pairMarginalRelations(data, structure)] };
+}
+
+/**
+ * The attacker must find no group below k, and recover no cell the server hides. It may "recover"
+ * a cell that the routes never name but that the plan shows anyway (e.g. a unit's direct members,
+ * n ≥ k, which is the unit minus its sub-units): that is public by design, so the oracle is the
+ * server's own plan, recomputed here from the same rows.
+ */
+function assertNothingRecovered(data: WaveData, planner: MeasurePlanner, c: Collected, label: string) {
+  const k = data.k;
+  const check = (m: MeasureRef, result: ReturnType<typeof attack>, what: string) => {
+    const plan = planner.plan(m);
+    const leaks = result.findings.filter(
+      (f) => f.kind !== 'hidden-count-recovered' || !plan.byKey.get(f.subject)?.visible || f.n < k,
+    );
+    expect(leaks, `${label}: ${what}`).toEqual([]);
+  };
+  check(
+    { type: 'respondents' },
+    attack(tableFor(data, { type: 'respondents' }, c.respondents, 'n'), k),
+    'respondents',
+  );
+  data.scored.forEach((s, index) => {
+    const rel = c.items.get(s.item.itemKey);
+    if (!rel) return;
+    const m: MeasureRef = { type: 'item', index };
+    check(m, attack(tableFor(data, m, rel, 'n'), k), `item ${s.item.itemKey} counts`);
+    if (s.scale) {
+      const plan = planner.plan(m);
+      const table = tableFor(data, m, rel, 'sum');
+      const sums = [...determinedHiddenCells(table).keys()]
+        .map((i) => table.cells[i]!.key)
+        .filter((key) => !plan.byKey.get(key)?.visible);
+      expect(sums, `${label}: item ${s.item.itemKey} sums`).toEqual([]);
+    }
+  });
+  data.values.forEach((v, index) => {
+    const rel = c.values.get(v.key);
+    if (!rel) return;
+    const m: MeasureRef = { type: 'value', index };
+    check(m, attack(tableFor(data, m, rel, 'n'), k), `value ${v.key}`);
+  });
+}
+
+describeEachEngine('survey adversarial suite', (engine) => {
+  const ctx = useTestContext(engine);
+  let sc: Awaited<ReturnType<typeof createScenario>>;
+  let previousWaveId: number;
+  const sessions: Record<string, Session> = {};
+  const data: Record<number, WaveData> = {};
+  const planners: Record<number, MeasurePlanner> = {};
+
+  beforeAll(async () => {
+    const db = ctx.current.database.db;
+    sc = await createScenario(db, 'A', { closesOn: '2026-06-30' });
+    // The previous wave, two years earlier: T3 then sat under V2 (a team that moved), T2 had 6 people.
+    const i = sc.ids;
+    const prev = await createFixtureWave(db, {
+      title: 'A vorige',
+      closesOn: '2024-06-30',
+      seed: 9,
+      items: standardLikeItems(2, [{ key: 'skipped', kind: 'agree5', valueKey: 'openheid', skip: 0.3 }]),
+      demographics: [
+        {
+          key: 'age',
+          options: [
+            { nl: '<35', en: '<35' },
+            { nl: '35-50', en: '35-50' },
+            { nl: '>50', en: '>50' },
+          ],
+          k: 5,
+        },
+        {
+          key: 'gender',
+          options: [
+            { nl: 'v', en: 'f' },
+            { nl: 'm', en: 'm' },
+          ],
+          k: 5,
+        },
+      ],
+      units: [
+        { id: i.D.id, parentId: null, nameNl: 'A D', respondents: 5, entityId: null },
+        { id: i.E1.id, parentId: i.D.id, nameNl: 'A E1', respondents: 4, entityId: i.E1.id },
+        { id: i.V1.id, parentId: i.E1.id, nameNl: 'A V1', respondents: 9, entityId: i.E1.id },
+        { id: i.T1.id, parentId: i.V1.id, nameNl: 'A T1', respondents: 10, entityId: i.E1.id },
+        { id: i.T2.id, parentId: i.V1.id, nameNl: 'A T2', respondents: 6, entityId: i.E1.id },
+        { id: i.V2.id, parentId: i.E1.id, nameNl: 'A V2', respondents: 30, entityId: i.E1.id },
+        { id: i.T3.id, parentId: i.V2.id, nameNl: 'A T3', respondents: 4, entityId: i.E1.id },
+        { id: i.E2.id, parentId: i.D.id, nameNl: 'A E2', respondents: 18, entityId: i.E2.id },
+        { id: i.T4.id, parentId: i.E2.id, nameNl: 'A T4', respondents: 9, entityId: i.E2.id },
+      ],
+    });
+    previousWaveId = prev.waveId;
+    data[sc.waveId] = await loadData(db, sc.waveId);
+    data[previousWaveId] = await loadData(db, previousWaveId);
+    // The oracle: the same family plan the server makes (these are the only closed waves of this database).
+    const family = planWaveFamily([data[sc.waveId]!, data[previousWaveId]!]);
+    planners[sc.waveId] = new MeasurePlanner(data[sc.waveId]!, family[0]!);
+    planners[previousWaveId] = new MeasurePlanner(data[previousWaveId]!, family[1]!);
+
+    const mgr = await insertPerson(db, {
+      employeeNumber: 'A-M',
+      email: 'a-m@x.test',
+      unitId: i.V1.id,
+      manages: [i.V1.id],
+    });
+    const mgr3 = await insertPerson(db, {
+      employeeNumber: 'A-M3',
+      email: 'a-m3@x.test',
+      unitId: i.T3.id,
+      manages: [i.T3.id],
+    });
+    const emp = await insertPerson(db, { employeeNumber: 'A-E', email: 'a-e@x.test', unitId: i.T2.id });
+    await buildAccount(ctx.current, { email: 'a-admin@x.test', roles: [{ role: 'programme_admin' }] });
+    await buildAccount(ctx.current, {
+      email: 'a-coord@x.test',
+      roles: [{ role: 'entity_coordinator', scopeUnitId: i.E1.id }],
+    });
+    await buildAccount(ctx.current, {
+      email: 'a-exec@x.test',
+      roles: [{ role: 'top_executive', scopeUnitId: i.E2.id }],
+    });
+    await buildAccount(ctx.current, { email: 'a-mgr@x.test', personId: mgr.id });
+    await buildAccount(ctx.current, { email: 'a-mgr3@x.test', personId: mgr3.id });
+    await buildAccount(ctx.current, { email: 'a-emp@x.test', personId: emp.id });
+    for (const who of ['admin', 'coord', 'exec', 'mgr', 'mgr3', 'emp'])
+      sessions[who] = await signIn(ctx.current, `a-${who}@x.test`);
+  }, 120_000);
+
+  it('the scenario really has small groups to protect (a sanity check of the test itself)', () => {
+    const d = data[sc.waveId]!;
+    const plan = planDisclosure(planInput(d, { type: 'respondents' }, true));
+    const hidden = plan.cells.filter((c) => !c.visible && c.n > 0 && c.n < d.k);
+    expect(hidden.length).toBeGreaterThan(10);
+    expect(plan.byKey.get(`unit:${sc.ids.T2.id}`)!.n).toBe(3);
+  });
+
+  it('every role, every unit, every filter and pair of filters, reports, heatmaps and exports: nothing recovered', async () => {
+    for (const waveId of [sc.waveId, previousWaveId]) {
+      const d = data[waveId]!;
+      const pooled = empty();
+      for (const [who, s] of Object.entries(sessions)) {
+        const got = await harvest(s, d);
+        assertNothingRecovered(d, planners[waveId]!, got, `${who} wave ${waveId}`);
+        merge(pooled, got);
+      }
+      // All viewers pooling what they saw (the plan does not depend on who asks).
+      assertNothingRecovered(d, planners[waveId]!, pooled, `pooled wave ${waveId}`);
+      expect(pooled.respondents.size).toBeGreaterThan(10);
+    }
+  }, 600_000);
+
+  it('across waves: a group hidden in one wave is hidden in the other, and trends only join visible cells', async () => {
+    const admin = sessions.admin!;
+    const cur = data[sc.waveId]!;
+    const prev = data[previousWaveId]!;
+    for (const { q, f } of allFilters(cur)) {
+      for (const u of cur.units) {
+        if (!prev.byId.has(u.id)) continue;
+        const qs = q ? `?filter=${q}` : '';
+        const a = (
+          await admin.inject({
+            method: 'GET',
+            url: `/api/survey/results/waves/${sc.waveId}/units/${u.id}${qs}`,
+          })
+        ).json();
+        const b = (
+          await admin.inject({
+            method: 'GET',
+            url: `/api/survey/results/waves/${previousWaveId}/units/${u.id}${qs}`,
+          })
+        ).json();
+        expect(a.respondents === null, `${u.id} ${q}`).toBe(b.respondents === null);
+        expect(a.previousWave?.id).toBe(previousWaveId);
+        for (const v of a.values) {
+          const pv = b.values.find((x: { key: string }) => x.key === v.key);
+          if (v.trend) {
+            expect(v.index).not.toBeNull();
+            expect(pv.index).not.toBeNull();
+            expect(v.trend.previous).toBeCloseTo(pv.index, 8);
+          }
+        }
+        void f;
+      }
+    }
+  }, 300_000);
+
+  it('roles peeking: nothing outside their scope, through any route', async () => {
+    const i = sc.ids;
+    const w = sc.waveId;
+    const routes = (unit: number) => [
+      `/api/survey/results/waves/${w}/units/${unit}?filter=age:1`,
+      `/api/survey/results/waves/${w}/heatmap?unitId=${unit}`,
+      `/api/survey/results/waves/${w}/units/${unit}/drivers`,
+      `/api/survey/results/waves/${w}/units/${unit}/comments`,
+      `/api/survey/results/waves/${w}/units/${unit}/export.csv?filter=age:1`,
+      `/api/survey/results/waves/${w}/units/${unit}/export.xlsx?filter=age:1`,
+      `/api/survey/results/waves/${w}/participation?unitId=${unit}`,
+      `/api/survey/actions?waveId=${w}&unitId=${unit}`,
+    ];
+    const outside: Record<string, number[]> = {
+      coord: [i.D.id, i.E2.id, i.T4.id],
+      exec: [i.D.id, i.E1.id, i.V1.id, i.T2.id],
+      mgr: [i.D.id, i.E1.id, i.V2.id, i.E2.id, i.T4.id],
+      mgr3: [i.V1.id, i.T1.id, i.T2.id, i.E1.id],
+      emp: [i.D.id, i.E1.id, i.V1.id, i.T2.id, i.E2.id],
+    };
+    for (const [who, units] of Object.entries(outside)) {
+      for (const unit of units) {
+        for (const url of routes(unit)) {
+          const res = await sessions[who]!.inject({ method: 'GET', url });
+          expect(res.statusCode, `${who} ${url}`).toBe(403);
+          expect(res.body).not.toMatch(/"mean"|"index"|"respondents"/);
+        }
+      }
+    }
+    // Tampering with ids: another wave's unit, a unit of no wave, negative and huge ids.
+    for (const url of [
+      `/api/survey/results/waves/${w}/units/-1`,
+      `/api/survey/results/waves/${w}/units/99999999999`,
+      `/api/survey/results/waves/abc/units/1`,
+      `/api/survey/results/waves/${w}/heatmap?unitId=1e3`,
+      `/api/survey/results/waves/${w}/heatmap?depth=999`,
+      `/api/survey/results/waves/${w}/units/${i.D.id}?filter=age:1,gender:1,age:2`,
+      `/api/survey/results/waves/${w}/units/${i.D.id}?filter=age:0`,
+    ]) {
+      const res = await sessions.admin!.inject({ method: 'GET', url });
+      expect([400, 404], url).toContain(res.statusCode);
+    }
+  });
+});
