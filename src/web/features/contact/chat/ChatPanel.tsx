@@ -130,6 +130,10 @@ export function ChatPanel({ onUseEmail, onAttention }: { onUseEmail: () => void;
     [t],
   );
 
+  // The socket's handlers live as long as the socket: they read the current language through this ref.
+  const latest = useRef({ t, queueText });
+  latest.current = { t, queueText };
+
   const connect = useCallback(
     (token: string) => {
       const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws';
@@ -158,7 +162,7 @@ export function ChatPanel({ onUseEmail, onAttention }: { onUseEmail: () => void;
             setOfferEmail(!!frame.offerEmail);
             setAgentName(frame.agentName);
             if (frame.status === 'waiting')
-              announceQueue(queueText(frame.position, frame.estimatedWaitSeconds));
+              announceQueue(latest.current.queueText(frame.position, frame.estimatedWaitSeconds));
             if (frame.status === 'closed') clearChatToken();
             break;
           }
@@ -167,13 +171,13 @@ export function ChatPanel({ onUseEmail, onAttention }: { onUseEmail: () => void;
             setPosition(frame.position);
             setEstimate(frame.estimatedWaitSeconds);
             setOfferEmail(!!frame.offerEmail);
-            announceQueue(queueText(frame.position, frame.estimatedWaitSeconds));
+            announceQueue(latest.current.queueText(frame.position, frame.estimatedWaitSeconds));
             break;
           case 'assigned':
             stopQueueAnnouncements();
             setPhase('active');
             setAgentName(frame.agentName);
-            announce(t('contactChat.panel.assigned', { name: frame.agentName }));
+            announce(latest.current.t('contactChat.panel.assigned', { name: frame.agentName }));
             onAttentionRef.current();
             break;
           case 'message': {
@@ -184,10 +188,10 @@ export function ChatPanel({ onUseEmail, onAttention }: { onUseEmail: () => void;
               setTyping(false);
               if (!inViewRef.current) setUnseen((n) => n + 1);
               announce(
-                t('contactChat.panel.newMessage', {
+                latest.current.t('contactChat.panel.newMessage', {
                   name:
                     message.sender === 'agent'
-                      ? (agentNameRef.current ?? t('contactChat.panel.agent'))
+                      ? (agentNameRef.current ?? latest.current.t('contactChat.panel.agent'))
                       : '1700',
                   text: message.text,
                 }),
@@ -197,7 +201,7 @@ export function ChatPanel({ onUseEmail, onAttention }: { onUseEmail: () => void;
           }
           case 'transcript':
             setTranscriptSentTo(frame.email);
-            announce(t('contactChat.panel.transcriptSent', { email: frame.email }));
+            announce(latest.current.t('contactChat.panel.transcriptSent', { email: frame.email }));
             break;
           case 'ack':
             setPending((list) => list.filter((p) => p.clientId !== frame.clientId));
@@ -214,7 +218,7 @@ export function ChatPanel({ onUseEmail, onAttention }: { onUseEmail: () => void;
             if (typeof frame.feedbackToken === 'string') setFeedbackToken(frame.feedbackToken);
             // The socket stays open so the citizen can still ask for the transcript.
             clearChatToken();
-            announce(t('contactChat.panel.closed'));
+            announce(latest.current.t('contactChat.panel.closed'));
             break;
           case 'error':
             setError(frame.message);
@@ -238,7 +242,7 @@ export function ChatPanel({ onUseEmail, onAttention }: { onUseEmail: () => void;
         }, delay);
       };
     },
-    [announce, announceQueue, queueText, stopQueueAnnouncements, t],
+    [announce, announceQueue, stopQueueAnnouncements],
   );
 
   // A chat started before a reload resumes by itself (once, on mount; later frames go through refs).
