@@ -1,0 +1,437 @@
+/**
+ * Staff survey benchmark: `npm run bench:survey [-- --respondents 50000 --units 1000 --http 2000 --http-pglite 500 --clients 16]`.
+ *
+ * On PGlite (a file-backed data directory, as in production) and on PostgreSQL (when
+ * TEST_DATABASE_URL or the local server answers), for one wave of 50,000 respondents × 60 items
+ * over 1,000 units (a bench-local generator shaped like `waarden seed-demo`: government → 10
+ * policy domains → 50 entities → 200 divisions → teams, team sizes skewed so that some are below
+ * the anonymity threshold), it prints in one run:
+ *
+ *   1. submissions through the HTTP API (POST /api/survey/answer/:token, concurrent clients, each
+ *      submission one transaction: response row, invitation marked answered, draft deleted) vs
+ *      the same rows by a raw batched INSERT (1,000 a statement), and vs single-row INSERTs from the
+ *      same number of concurrent clients;
+ *   2. after close: the full heatmap (every unit × the four values, with the disclosure plan and
+ *      complementary suppression), computed cold (reading the wave, aggregating, planning), vs a
+ *      bare GROUP BY unit × item of the same data;
+ *   3. p50/p95 of the results endpoints over HTTP once the wave's results are computed.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'drizzle-orm';
+import pg from 'pg';
+import { buildApp } from '../src/server/app';
+import { loadConfig } from '../src/server/config';
+import { type Database, type Engine, openDatabase, queryRows } from '../src/server/db/client';
+import { accountRoles, accounts, surveyResponses } from '../src/server/db/schema';
+import { hashPassword } from '../src/server/modules/auth/auth.service';
+import {
+  createFixtureWave,
+  type FixtureUnit,
+  fixtureTokens,
+  rng,
+  standardLikeItems,
+} from '../src/server/modules/survey/results/results.fixture';
+import { bareGroupBy } from '../src/server/modules/survey/results/results.repo';
+import {
+  forgetWaveResults,
+  heatmap,
+  warmWaveResults,
+} from '../src/server/modules/survey/results/results.service';
+import { createRuntime } from '../src/server/runtime';
+import { postgresReachable, TEST_DATABASE_URL, urlForDatabase } from '../test/support/engines';
+
+const arg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const RESPONDENTS = arg('respondents', 50_000);
+const UNITS = arg('units', 1_000);
+const CLIENTS = arg('clients', 16);
+const HTTP_PG = arg('http', 2_000);
+const HTTP_PGLITE = arg('http-pglite', 500);
+const SAMPLES = arg('samples', 100);
+
+/** government → 10 domains → 5 entities each → 4 divisions each → teams; n people, skewed sizes. */
+function generateOrg(units: number, people: number): FixtureUnit[] {
+  const random = rng(20150910);
+  const out: FixtureUnit[] = [
+    { id: 1, parentId: null, nameNl: 'Vlaamse overheid', kind: 'government', respondents: 0 },
+  ];
+  let id = 1;
+  const domains: number[] = [];
+  const entities: number[] = [];
+  const divisions: number[] = [];
+  for (let d = 0; d < 10; d++) {
+    out.push({
+      id: ++id,
+      parentId: 1,
+      nameNl: `Beleidsdomein ${d + 1}`,
+      kind: 'policy_domain',
+      respondents: 0,
+    });
+    domains.push(id);
+  }
+  for (const d of domains)
+    for (let e = 0; e < 5; e++) {
+      out.push({ id: ++id, parentId: d, nameNl: `Entiteit ${id}`, kind: 'entity', respondents: 0 });
+      entities.push(id);
+    }
+  for (const e of entities)
+    for (let v = 0; v < 4; v++) {
+      out.push({
+        id: ++id,
+        parentId: e,
+        nameNl: `Afdeling ${id}`,
+        kind: 'division',
+        respondents: 0,
+        entityId: e,
+      });
+      divisions.push(id);
+    }
+  const entityOf = new Map(out.map((u) => [u.id, u.entityId ?? (u.kind === 'entity' ? u.id : null)]));
+  while (out.length < units) {
+    const parent = divisions[Math.floor(random() * divisions.length)]!;
+    out.push({
+      id: ++id,
+      parentId: parent,
+      nameNl: `Team ${id}`,
+      kind: 'team',
+      respondents: 0,
+      entityId: entityOf.get(parent)!,
+    });
+  }
+  for (const u of out) if (u.kind === 'entity') u.entityId = u.id;
+  // Weights: teams heavy-tailed (some of 1–4 people), entities and divisions a few direct members.
+  const weights = out.map((u) =>
+    u.kind === 'team'
+      ? random() ** 2 * 3 + 0.02
+      : u.kind === 'government' || u.kind === 'policy_domain'
+        ? 0
+        : 0.15,
+  );
+  const total = weights.reduce((a, b) => a + b, 0);
+  let assigned = 0;
+  out.forEach((u, i) => {
+    u.respondents = Math.floor((weights[i]! / total) * people);
+    assigned += u.respondents;
+  });
+  for (let i = 0; assigned < people; i = (i + 1) % out.length) {
+    if (out[i]!.kind !== 'team') continue;
+    out[i]!.respondents++;
+    assigned++;
+  }
+  for (const u of out) u.invited = u.respondents;
+  return out;
+}
+
+function percentile(xs: number[], p: number) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
+}
+
+async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; result: T }> {
+  const started = performance.now();
+  const result = await work();
+  return { ms: performance.now() - started, result };
+}
+
+type Row = { engine: Engine; what: string; value: string };
+const summary: Row[] = [];
+const say = (engine: Engine, what: string, value: string) => {
+  summary.push({ engine, what, value });
+  console.log(`  ${engine.padEnd(8)} ${what.padEnd(58)} ${value}`);
+};
+
+async function runOn(engine: Engine, open: () => Promise<Database>) {
+  const database = await open();
+  const config = loadConfig({ LOG_LEVEL: 'silent', PUBLIC_URL: 'http://localhost:3000', DEMO: 'false' });
+  const runtime = await createRuntime(config, {
+    database,
+    logger: false,
+    rateLimits: false,
+    startJobs: false,
+    seed: false,
+  });
+  const app = await buildApp(runtime);
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  const db = database.db;
+  try {
+    const org = generateOrg(UNITS, RESPONDENTS);
+    const items = standardLikeItems(
+      13,
+      Array.from({ length: 6 }, (_, i) => ({ key: `extra.${i + 1}`, kind: 'agree5' as const })),
+    );
+    const generated = await timed(() =>
+      createFixtureWave(db, {
+        title: 'Bench',
+        status: 'open',
+        closesOn: '2099-12-31',
+        units: org,
+        items,
+        invitations: true,
+        responses: false,
+      }),
+    );
+    const wave = generated.result;
+    say(
+      engine,
+      `wave: ${org.length} units, ${items.length} items, ${RESPONDENTS} invitations`,
+      `${(generated.ms / 1000).toFixed(1)} s to generate`,
+    );
+
+    // Answers for every invitation, in invitation order (units in order, `invited` each).
+    const unitOfInvitation: number[] = [];
+    for (const u of org) for (let i = 0; i < u.invited!; i++) unitOfInvitation.push(u.id);
+    const random = rng(7);
+    const answersOf = () =>
+      items.map((it) => (it.kind === 'scale10' ? Math.floor(random() * 11) : 1 + Math.floor(random() * 5)));
+    const tokens = fixtureTokens(wave.tokenKey, wave.waveId, RESPONDENTS);
+
+    // 1. Submissions through the API.
+    const httpCount = Math.min(engine === 'pglite' ? HTTP_PGLITE : HTTP_PG, RESPONDENTS);
+    let next = 0;
+    let failures = 0;
+    const submitted = await timed(async () => {
+      await Promise.all(
+        Array.from({ length: CLIENTS }, async () => {
+          for (;;) {
+            const i = next++;
+            if (i >= httpCount) return;
+            const scores = answersOf();
+            const body = {
+              answers: Object.fromEntries(wave.itemIds.map((id, j) => [String(id), scores[j]])),
+              demographics: {},
+            };
+            const res = await fetch(`${base}/api/survey/answer/${tokens[i]}`, {
+              method: 'POST',
+              headers: { 'content-type': 'application/json' },
+              body: JSON.stringify(body),
+            });
+            if (res.status >= 300) failures++;
+            await res.arrayBuffer();
+          }
+        }),
+      );
+    });
+    const httpRate = (httpCount / submitted.ms) * 1000;
+    say(
+      engine,
+      `HTTP submissions (${CLIENTS} clients, ${httpCount})`,
+      `${httpRate.toFixed(0)} /s  (${failures} failed)`,
+    );
+
+    // Baseline A: the remaining rows by raw batched INSERT (1,000 a statement).
+    const rest = RESPONDENTS - httpCount;
+    const raw = await timed(async () => {
+      for (let start = httpCount; start < RESPONDENTS; start += 1000) {
+        const batch = [];
+        for (let i = start; i < Math.min(RESPONDENTS, start + 1000); i++)
+          batch.push({
+            waveId: wave.waveId,
+            unitId: unitOfInvitation[i]!,
+            submittedOn: '2026-06-10',
+            scores: answersOf(),
+            demographics: [],
+          });
+        await db.insert(surveyResponses).values(batch);
+      }
+    });
+    const rawRate = (rest / raw.ms) * 1000;
+    say(engine, `baseline: raw batched INSERT (${rest} rows, 1,000 a statement)`, `${rawRate.toFixed(0)} /s`);
+    // Baseline B: single-row INSERTs from as many concurrent clients (then removed again).
+    const singles = Math.min(httpCount, 2000);
+    let s = 0;
+    const single = await timed(async () => {
+      await Promise.all(
+        Array.from({ length: engine === 'pglite' ? 1 : CLIENTS }, async () => {
+          for (;;) {
+            const i = s++;
+            if (i >= singles) return;
+            await db.insert(surveyResponses).values({
+              waveId: wave.waveId,
+              unitId: 1,
+              submittedOn: '2026-01-01',
+              scores: answersOf(),
+              demographics: [],
+            });
+          }
+        }),
+      );
+    });
+    await db.execute(
+      sql`delete from survey_responses where wave_id = ${wave.waveId} and submitted_on = '2026-01-01'`,
+    );
+    const singleRate = (singles / single.ms) * 1000;
+    say(engine, `baseline: single-row INSERTs (${singles}, same concurrency)`, `${singleRate.toFixed(0)} /s`);
+    say(
+      engine,
+      'HTTP submissions / raw batched INSERT',
+      `${((httpRate / rawRate) * 100).toFixed(1)} %  (aim ≥ 50 %)`,
+    );
+    say(engine, 'HTTP submissions / single-row INSERT', `${((httpRate / singleRate) * 100).toFixed(1)} %`);
+    await db.execute(sql`update survey_invitations set answered = true where wave_id = ${wave.waveId}`);
+    await db.execute(
+      sql`update survey_waves set status = 'closed', closed_at = now(), token_key = null where id = ${wave.waveId}`,
+    );
+    await db.execute(sql`analyze survey_responses`);
+    const [{ n }] = (await queryRows<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from survey_responses where wave_id = ${wave.waveId}`,
+    )) as [{ n: number }];
+    say(engine, 'responses in the closed wave', String(n));
+
+    // 2. Heatmap with suppression (cold) vs bare GROUP BY.
+    const adminPrincipal = {
+      accountId: 0,
+      personId: null,
+      email: 'bench@x',
+      displayName: 'bench',
+      locale: 'nl' as const,
+      roles: ['programme_admin' as const],
+      managerOf: [],
+      coordinatorOf: [],
+      executiveOf: [],
+      unitId: null,
+      entityId: null,
+      csrfToken: '',
+      sessionMethod: 'password' as const,
+    };
+    const bare: number[] = [];
+    const cold: number[] = [];
+    for (let round = 0; round < 3; round++) {
+      bare.push((await timed(() => bareGroupBy(db, wave.waveId))).ms);
+      forgetWaveResults(db);
+      cold.push(
+        (
+          await timed(async () => {
+            await warmWaveResults(db, wave.waveId);
+            return heatmap(db, adminPrincipal, wave.waveId, 1, {
+              columns: 'values',
+              metric: 'mean',
+              depth: 10,
+            });
+          })
+        ).ms,
+      );
+    }
+    const map = await heatmap(db, adminPrincipal, wave.waveId, 1, {
+      columns: 'values',
+      metric: 'mean',
+      depth: 10,
+    });
+    const hidden = map.rows.filter((r) => r.respondents === null).length;
+    const warm = (
+      await timed(() =>
+        heatmap(db, adminPrincipal, wave.waveId, 1, { columns: 'items', metric: 'mean', depth: 10 }),
+      )
+    ).ms;
+    const bareMs = percentile(bare, 50);
+    const coldMs = percentile(cold, 50);
+    say(engine, 'baseline: bare GROUP BY unit × item (median of 3)', `${bareMs.toFixed(0)} ms`);
+    say(
+      engine,
+      `heatmap ${map.rows.length} units × values, suppression, cold (median of 3)`,
+      `${coldMs.toFixed(0)} ms  (${hidden} rows hidden)`,
+    );
+    say(engine, 'heatmap cold / bare GROUP BY', `${(coldMs / bareMs).toFixed(2)}x  (aim ≤ 1.3x)`);
+    say(engine, 'heatmap all units × items, after the first computation', `${warm.toFixed(0)} ms`);
+
+    // 3. Results endpoints over HTTP.
+    await db.insert(accounts).values({
+      email: 'bench-admin@x.test',
+      displayName: 'bench',
+      passwordHash: await hashPassword('bench-password-1'),
+    });
+    const [acc] = await queryRows<{ id: number }>(
+      db,
+      sql`select id from accounts where email = 'bench-admin@x.test'`,
+    );
+    await db.insert(accountRoles).values({ accountId: acc!.id, role: 'programme_admin' });
+    const signin = await fetch(`${base}/api/auth/sign-in`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'bench-admin@x.test', password: 'bench-password-1' }),
+    });
+    const cookie = (signin.headers.get('set-cookie') ?? '').split(';')[0]!;
+    const entity = org.find((u) => u.kind === 'entity')!.id;
+    const team =
+      org
+        .filter((u) => u.kind !== 'government')
+        .sort((a, b) => b.respondents - a.respondents)
+        .at(-40)?.id ?? entity;
+    const w = `/api/survey/results/waves/${wave.waveId}`;
+    const endpoints: Array<[string, string]> = [
+      ['unit report: government', `${w}/units/1`],
+      ['unit report: entity', `${w}/units/${entity}`],
+      ['unit report: team', `${w}/units/${team}`],
+      ['heatmap: government × values, 2 levels', `${w}/heatmap?unitId=1&depth=2`],
+      [
+        'heatmap: entity × items (favourable), all levels',
+        `${w}/heatmap?unitId=${entity}&columns=items&metric=favourable&depth=10`,
+      ],
+      ['drivers: entity', `${w}/units/${entity}/drivers`],
+      ['comments: entity', `${w}/units/${entity}/comments`],
+      ['participation: government', `${w}/participation?unitId=1`],
+    ];
+    for (const [label, url] of endpoints) {
+      const times: number[] = [];
+      for (let i = 0; i < SAMPLES + 5; i++) {
+        const t = performance.now();
+        const res = await fetch(`${base}${url}`, { headers: { cookie } });
+        await res.arrayBuffer();
+        if (res.status !== 200) throw new Error(`${url}: ${res.status}`);
+        if (i >= 5) times.push(performance.now() - t);
+      }
+      say(
+        engine,
+        `GET ${label}`,
+        `p50 ${percentile(times, 50).toFixed(1)} ms  p95 ${percentile(times, 95).toFixed(1)} ms`,
+      );
+    }
+  } finally {
+    await app.close();
+    await runtime.close();
+  }
+}
+
+console.log(
+  `Survey benchmark: ${RESPONDENTS} respondents × 60 items over ${UNITS} units, ${CLIENTS} concurrent clients\n`,
+);
+const only = process.argv.includes('--postgres-only')
+  ? 'postgres'
+  : process.argv.includes('--pglite-only')
+    ? 'pglite'
+    : null;
+
+if (only !== 'postgres') {
+  const dir = mkdtempSync(join(tmpdir(), 'waarden-bench-survey-'));
+  try {
+    await runOn('pglite', () => openDatabase({ dataDir: dir }));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (only !== 'pglite') {
+  if (await postgresReachable()) {
+    const name = `waarden_bench_survey_${process.pid}`;
+    const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+    try {
+      await runOn('postgres', () => openDatabase({ databaseUrl: urlForDatabase(name) }));
+    } finally {
+      await admin.query(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    }
+  } else {
+    console.log(`  postgres  skipped: nothing answers at ${TEST_DATABASE_URL}`);
+  }
+}
+
+console.log('\nSummary');
+for (const r of summary) console.log(`  ${r.engine.padEnd(8)} ${r.what.padEnd(58)} ${r.value}`);
