@@ -34,6 +34,9 @@ import { contentRoutes } from './modules/content/content.routes';
 import { learningRoutes } from './modules/learning/learning.routes';
 import { orgRoutes } from './modules/org/org.routes';
 import { recognitionRoutes } from './modules/recognition/recognition.routes';
+import { storiesRoutes } from './modules/stories/stories.routes';
+import { surveyActionsRoutes } from './modules/survey/actions/actions.routes';
+import { surveyResultsRoutes } from './modules/survey/results/results.routes';
 import { surveyRoutes } from './modules/survey/survey.routes';
 import { valuesRoutes } from './modules/values/values.routes';
 
@@ -163,11 +166,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(contentRoutes(deps));
   await app.register(learningRoutes(deps));
   await app.register(recognitionRoutes(deps));
+  await app.register(storiesRoutes(deps));
   await app.register(chatRoutes(deps));
   await app.register(contactMailRoutes(deps));
   await app.register(contactFeedbackRoutes(deps));
   await app.register(contactSupervisorRoutes(deps));
   await app.register(surveyRoutes(deps));
+  await app.register(surveyResultsRoutes(deps));
+  await app.register(surveyActionsRoutes(deps));
 
   app.get(
     '/api/openapi.json',

@@ -4,6 +4,8 @@ import { seedChatQueues } from './modules/contact/chat/chat.service';
 import { seedContentPages } from './modules/content/content.service';
 import { seedLearning } from './modules/learning/learning.service';
 import { DEMO_EMAIL_DOMAIN, DEMO_ENTITY_CODE, seedDemoOrganisation } from './modules/org/demo-org';
+import { seedRecognitionDemo } from './modules/recognition/recognition.demo';
+import { seedStoriesDemo } from './modules/stories/stories.demo';
 import { seedDemoSurvey } from './modules/survey/survey.demo';
 import { seedStandardModule } from './modules/survey/survey.service';
 import { seedDemoEntityValues, seedValuesFramework } from './modules/values/values.service';
@@ -21,5 +23,7 @@ export async function seedBaseline(db: Db): Promise<void> {
 export async function seedDemo(db: Db, options: { logger?: Logger; staff?: number } = {}): Promise<void> {
   await seedDemoOrganisation(db, options);
   await seedDemoEntityValues(db, DEMO_ENTITY_CODE);
+  await seedRecognitionDemo(db, `employee@${DEMO_EMAIL_DOMAIN}`);
+  await seedStoriesDemo(db, DEMO_ENTITY_CODE);
   await seedDemoSurvey(db, `employee@${DEMO_EMAIL_DOMAIN}`);
 }

@@ -13,6 +13,7 @@ import enOrg from './en/org.json' with { type: 'json' };
 import enRecognition from './en/recognition.json' with { type: 'json' };
 import enStories from './en/stories.json' with { type: 'json' };
 import enSurvey from './en/survey.json' with { type: 'json' };
+import enSurveyResults from './en/survey-results.json' with { type: 'json' };
 import enValues from './en/values.json' with { type: 'json' };
 import enWeb from './en/web.json' with { type: 'json' };
 import nlAuth from './nl/auth.json' with { type: 'json' };
@@ -28,6 +29,7 @@ import nlOrg from './nl/org.json' with { type: 'json' };
 import nlRecognition from './nl/recognition.json' with { type: 'json' };
 import nlStories from './nl/stories.json' with { type: 'json' };
 import nlSurvey from './nl/survey.json' with { type: 'json' };
+import nlSurveyResults from './nl/survey-results.json' with { type: 'json' };
 import nlValues from './nl/values.json' with { type: 'json' };
 import nlWeb from './nl/web.json' with { type: 'json' };
 
@@ -46,6 +48,7 @@ export const catalogues = {
     ...nlRecognition,
     ...nlStories,
     ...nlSurvey,
+    ...nlSurveyResults,
     ...nlValues,
     ...nlWeb,
   },
@@ -63,6 +66,7 @@ export const catalogues = {
     ...enRecognition,
     ...enStories,
     ...enSurvey,
+    ...enSurveyResults,
     ...enValues,
     ...enWeb,
   },

@@ -94,8 +94,11 @@ function MainNav() {
     { to: paths.home, label: t('web.nav.home'), end: true },
     { to: paths.values, label: t('web.nav.values') },
     { to: paths.search, label: t('web.nav.search') },
+    { to: paths.stories, label: t('stories.web.public.title'), end: true },
   ];
   if (me) items.push({ to: paths.myHome, label: t('web.nav.myHome'), end: true });
+  if (hasRole(me, 'employee')) items.push({ to: paths.recognition, label: t('recognition.web.navLink') });
+  else if (me) items.push({ to: paths.gallery, label: t('stories.web.gallery.title') });
   if (hasRole(me, 'entity_coordinator')) items.push({ to: paths.myEntity, label: t('web.nav.myEntity') });
   if (hasRole(me, 'programme_admin')) items.push({ to: paths.admin, label: t('web.nav.admin') });
   if (hasRole(me, 'contact_agent') || hasRole(me, 'contact_supervisor'))

@@ -18,6 +18,13 @@ export const paths = {
   adminAccounts: '/beheer/accounts',
   adminAudit: '/beheer/audit',
   adminMailbox: '/beheer/mailbox',
+  recognition: '/waardering',
+  recognitionOverview: '/waardering/overzicht',
+  gallery: '/galerij',
+  gallerySubmit: '/galerij/nieuw',
+  galleryMine: '/galerij/mijn',
+  moderation: '/beheer/moderatie',
+  stories: '/verhalen',
   contactConsole: '/1700',
 } as const;
 

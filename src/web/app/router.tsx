@@ -30,9 +30,14 @@ export const router = createBrowserRouter([
       { path: '/pagina/:slug', element: <ContentPage /> },
       { path: paths.signIn, element: <SignInPage /> },
       {
+        path: paths.stories,
+        lazy: page(() => import('../features/stories/PublicStoriesPage'), 'PublicStoriesPage'),
+      },
+      {
         element: <RequireRole />,
         children: [
           { path: paths.myHome, lazy: page(() => import('../features/staff/MyHomePage'), 'MyHomePage') },
+          { path: paths.gallery, lazy: page(() => import('../features/stories/GalleryPage'), 'GalleryPage') },
         ],
       },
       {
@@ -87,6 +92,44 @@ export const router = createBrowserRouter([
           {
             path: '/1700/e-mails/:id',
             lazy: page(() => import('../features/contact/TicketPage'), 'TicketPage'),
+          },
+        ],
+      },
+      {
+        element: <RequireRole roles={['employee']} />,
+        children: [
+          {
+            path: paths.recognition,
+            lazy: page(() => import('../features/recognition/RecognitionPage'), 'RecognitionPage'),
+          },
+          {
+            path: paths.gallerySubmit,
+            lazy: page(() => import('../features/stories/SubmitStoryPage'), 'SubmitStoryPage'),
+          },
+          {
+            path: paths.galleryMine,
+            lazy: page(() => import('../features/stories/MyStoriesPage'), 'MyStoriesPage'),
+          },
+        ],
+      },
+      {
+        element: <RequireRole roles={['manager', 'entity_coordinator', 'top_executive', 'programme_admin']} />,
+        children: [
+          {
+            path: paths.recognitionOverview,
+            lazy: page(
+              () => import('../features/recognition/RecognitionOverviewPage'),
+              'RecognitionOverviewPage',
+            ),
+          },
+        ],
+      },
+      {
+        element: <RequireRole roles={['entity_coordinator', 'programme_admin']} />,
+        children: [
+          {
+            path: paths.moderation,
+            lazy: page(() => import('../features/recognition/ModerationPage'), 'ModerationPage'),
           },
         ],
       },

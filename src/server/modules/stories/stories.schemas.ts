@@ -1,0 +1,113 @@
+import { z } from 'zod';
+import { storyReactions, storyStatuses, valueKeys } from '../../db/schema';
+import { MAX_IMAGES } from './stories.images';
+
+const id = z.coerce.number().int().positive().max(2_147_483_647);
+const valueKey = z.enum(valueKeys);
+const reaction = z.enum(storyReactions);
+const status = z.enum(storyStatuses);
+
+const noMarkup = (s: string) => !/<\s*\/?\s*[a-z!][^>]*>/i.test(s);
+const plain = (min: number, max: number) =>
+  z.string().trim().min(min).max(max).refine(noMarkup, { message: 'stories.validation.noMarkup' });
+
+// ---- requests --------------------------------------------------------------------------------
+
+export const idParams = z.object({ id });
+
+/** The `data` part of the multipart submission (the images are the `images` parts, in order). */
+export const submissionData = z.object({
+  title: plain(3, 120),
+  body: plain(10, 5000),
+  values: z
+    .array(valueKey)
+    .min(1, { message: 'stories.validation.valuesRequired' })
+    .max(valueKeys.length)
+    .refine((keys) => new Set(keys).size === keys.length, { message: 'stories.validation.duplicateValue' }),
+  publicConsent: z.boolean().default(false),
+  /** A text alternative per image, in the order of the images. */
+  alts: z.array(plain(3, 300)).max(MAX_IMAGES).default([]),
+});
+export type SubmissionData = z.infer<typeof submissionData>;
+
+export const galleryQuery = z.object({
+  value: valueKey.optional(),
+  entityId: id.optional(),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+});
+
+export const publicQuery = z.object({
+  value: valueKey.optional(),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+});
+
+export const moderationQuery = z.object({ status: status.default('pending') });
+
+export const moderationBody = z
+  .object({
+    decision: z.enum(['approve', 'reject']),
+    reason: z.string().trim().max(1000).default(''),
+  })
+  .refine((b) => b.decision === 'approve' || b.reason.length >= 5, {
+    message: 'stories.validation.reasonRequired',
+    path: ['reason'],
+  });
+
+export const consentBody = z.object({ publicConsent: z.boolean() });
+export const reactionBody = z.object({ reaction });
+
+// ---- responses -------------------------------------------------------------------------------
+
+export const imageOut = z.object({
+  id: z.number().int(),
+  url: z.string(),
+  alt: z.string(),
+  width: z.number().int(),
+  height: z.number().int(),
+});
+
+const reactionCounts = z.partialRecord(reaction, z.number().int());
+
+export const storyOut = z.object({
+  id: z.number().int(),
+  title: z.string(),
+  body: z.string(),
+  values: z.array(valueKey),
+  images: z.array(imageOut),
+  entity: z.object({ id: z.number().int(), nameNl: z.string(), nameEn: z.string().nullable() }).nullable(),
+  authorName: z.string(),
+  createdAt: z.string(),
+  status,
+  publicConsent: z.boolean(),
+  rejectReason: z.string().nullable(),
+  reactions: reactionCounts,
+  myReaction: reaction.nullable(),
+  mine: z.boolean(),
+});
+
+export const storyListOut = z.object({
+  items: z.array(storyOut),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  total: z.number().int(),
+  entities: z.array(z.object({ id: z.number().int(), nameNl: z.string(), nameEn: z.string().nullable() })),
+});
+
+export const publicStoryOut = z.object({
+  id: z.number().int(),
+  title: z.string(),
+  body: z.string(),
+  values: z.array(valueKey),
+  images: z.array(imageOut),
+  entity: z.object({ nameNl: z.string(), nameEn: z.string().nullable() }).nullable(),
+  createdAt: z.string(),
+});
+
+export const publicListOut = z.object({
+  items: z.array(publicStoryOut),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  total: z.number().int(),
+});
+
+export const okOut = z.object({ ok: z.literal(true) });
