@@ -99,6 +99,7 @@ function MainNav() {
   if (me) items.push({ to: paths.myHome, label: t('web.nav.myHome'), end: true });
   if (hasRole(me, 'employee')) items.push({ to: paths.recognition, label: t('recognition.web.navLink') });
   else if (me) items.push({ to: paths.gallery, label: t('stories.web.gallery.title') });
+  if (me) items.push({ to: paths.surveyResults, label: t('surveyResults.nav') });
   if (hasRole(me, 'entity_coordinator')) items.push({ to: paths.myEntity, label: t('web.nav.myEntity') });
   if (hasRole(me, 'programme_admin')) items.push({ to: paths.admin, label: t('web.nav.admin') });
   if (hasRole(me, 'contact_agent') || hasRole(me, 'contact_supervisor'))

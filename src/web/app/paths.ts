@@ -25,6 +25,8 @@ export const paths = {
   galleryMine: '/galerij/mijn',
   moderation: '/beheer/moderatie',
   stories: '/verhalen',
+  surveyResults: '/peilingen/resultaten',
+  surveyParticipation: '/peilingen/deelname',
   contactConsole: '/1700',
 } as const;
 

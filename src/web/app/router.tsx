@@ -37,6 +37,18 @@ export const router = createBrowserRouter([
         element: <RequireRole />,
         children: [
           { path: paths.myHome, lazy: page(() => import('../features/staff/MyHomePage'), 'MyHomePage') },
+          {
+            path: paths.surveyResults,
+            lazy: page(() => import('../features/survey/results/ResultsPages'), 'ResultsHomePage'),
+          },
+          {
+            path: `${paths.surveyResults}/:waveId`,
+            lazy: page(() => import('../features/survey/results/ResultsPages'), 'WaveResultsPage'),
+          },
+          {
+            path: `${paths.surveyParticipation}/:waveId`,
+            lazy: page(() => import('../features/survey/results/ResultsPages'), 'ParticipationPage'),
+          },
           { path: paths.gallery, lazy: page(() => import('../features/stories/GalleryPage'), 'GalleryPage') },
         ],
       },
