@@ -197,8 +197,12 @@ describeWithBrowser('contact 1700 chat in the browser: citizens, two agents, liv
     await agentB.getByRole('tabpanel').getByRole('button', { name: 'Doorverbinden', exact: true }).click();
     await agentB.getByText('Je hebt geen lopende gesprekken').waitFor();
     await view(citizens[1]!).getByText('Jens Willems helpt je nu verder.').waitFor();
-    await agentA.getByRole('tab', { name: /Bart/ }).click();
+    // Between chats by keyboard: the arrow keys move along the tabs.
+    await agentA.getByRole('tab', { name: /Chris/ }).click();
+    await agentA.keyboard.press('ArrowRight');
+    expect(await focused(agentA)).toMatch(/^tab:Bart/);
     await agentA.getByRole('tabpanel').getByText('Ik verbind je door met een collega.').waitFor();
+    await expectAccessible(agentA, 'agent console with two chats');
 
     // The citizen asks for the transcript by e-mail after the end.
     await widget(an).getByLabel('Je e-mailadres, om het gesprek te ontvangen').fill('an@burger.test');
@@ -272,6 +276,20 @@ describeWithBrowser('contact 1700 chat in the browser: citizens, two agents, liv
     // Offline: routing stops and the console says so.
     await chooseOption(agent, /Je status/, 'Offline');
     await agent.getByText('Je bent offline: je krijgt geen chats.').waitFor();
+    // …and back: the console reconnects and the status is sent once the server greeted it.
+    await chooseOption(agent, /Je status/, 'Beschikbaar');
+    await agent.getByText('Verbonden met de chatdienst.').waitFor();
+    await expect
+      .poll(
+        async () =>
+          (
+            await queryRows<{ status: string }>(
+              e2e.runtime.db,
+              sql`select status from chat_agents g join accounts a on a.id = g.account_id where a.email = ${demo('agent')}`,
+            )
+          )[0]?.status,
+      )
+      .toBe('available');
   });
 
   it('outside opening hours or with a full queue says so and offers the e-mail form instead', async () => {

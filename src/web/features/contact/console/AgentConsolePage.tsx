@@ -84,6 +84,7 @@ export function AgentConsolePage() {
           </p>
           <Select
             label={t('contact.console.status')}
+            description={t('contact.console.statusHint')}
             options={STATUSES.map((s) => ({ id: s, label: t(`contact.console.statuses.${s}`) }))}
             selectedKey={state.connection === 'offline' ? 'offline' : status}
             onSelectionChange={(key) => agent.setStatus(String(key) as AgentStatus)}
