@@ -30,6 +30,8 @@ describeWithBrowser('contact 1700 chat in the browser: citizens, two agents, liv
   beforeAll(async () => {
     e2e = await startE2E();
     await setOpeningHours(ALWAYS_OPEN);
+    await e2e.runtime.db.execute(sql`insert into chat_canned_answers (queue_id, title, text_nl, text_en)
+      values (null, 'Begroeting', 'Goedendag, waarmee kan ik je helpen?', 'Good day, how can I help you?')`);
   });
   afterAll(async () => {
     await restarted?.close();
@@ -84,7 +86,7 @@ describeWithBrowser('contact 1700 chat in the browser: citizens, two agents, liv
     return page;
   }
 
-  it('keeps three citizens informed as two agents take their chats; messages, notes and typing both ways; a reload resumes', async () => {
+  it('keeps three citizens informed as two agents take their chats; messages, notes, canned answers, typing, a transfer; a reload resumes', async () => {
     const agentA = await agentConsole('agent');
     expect(await agentA.textContent('main')).toContain('Je hebt geen lopende gesprekken');
     await expectAccessible(agentA, 'agent console, no chats');
@@ -135,6 +137,13 @@ describeWithBrowser('contact 1700 chat in the browser: citizens, two agents, liv
     await chooseOption(agentB, /Je status/, 'Beschikbaar');
     await view(citizens[1]!).getByText('Els Claes helpt je nu verder.').waitFor();
     await expect.poll(() => position(citizens[2]!)).toBe('1');
+
+    // A canned answer fills the message field (in the citizen's language); the agent sends it.
+    const paneB = agentB.getByRole('tabpanel');
+    await chooseOption(agentB, /Standaardantwoord invoegen/, 'Begroeting');
+    expect(await paneB.getByLabel('Je bericht').inputValue()).toBe('Goedendag, waarmee kan ik je helpen?');
+    await paneB.getByLabel('Je bericht').press('Enter');
+    await view(citizens[1]!).getByText('Goedendag, waarmee kan ik je helpen?').waitFor();
 
     // Citizen → agent, as text (markup is never run).
     const an = citizens[0]!;
@@ -191,10 +200,10 @@ describeWithBrowser('contact 1700 chat in the browser: citizens, two agents, liv
 
     // B hands Bart's chat to A, who now takes two at once; Bart keeps his chat and its history.
     await chooseOption(agentA, /Gesprekken tegelijk/, '2');
-    await agentB.getByRole('tabpanel').getByLabel('Je bericht').fill('Ik verbind je door met een collega.');
-    await agentB.getByRole('tabpanel').getByRole('button', { name: 'Versturen naar burger' }).click();
+    await paneB.getByLabel('Je bericht').fill('Ik verbind je door met een collega.');
+    await paneB.getByRole('button', { name: 'Versturen naar burger' }).click();
     await chooseOption(agentB, /Doorverbinden naar/, 'Jens Willems (1 vrij)');
-    await agentB.getByRole('tabpanel').getByRole('button', { name: 'Doorverbinden', exact: true }).click();
+    await paneB.getByRole('button', { name: 'Doorverbinden', exact: true }).click();
     await agentB.getByText('Je hebt geen lopende gesprekken').waitFor();
     await view(citizens[1]!).getByText('Jens Willems helpt je nu verder.').waitFor();
     // Between chats by keyboard: the arrow keys move along the tabs.
