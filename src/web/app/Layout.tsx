@@ -102,6 +102,7 @@ function MainNav() {
   if (me) items.push({ to: paths.surveyResults, label: t('surveyResults.nav') });
   if (hasRole(me, 'entity_coordinator')) items.push({ to: paths.myEntity, label: t('web.nav.myEntity') });
   if (hasRole(me, 'programme_admin')) items.push({ to: paths.admin, label: t('web.nav.admin') });
+  if (hasRole(me, 'programme_admin')) items.push({ to: paths.adminSurvey, label: t('survey.admin.nav') });
   if (hasRole(me, 'contact_agent') || hasRole(me, 'contact_supervisor'))
     items.push({ to: paths.contactConsole, label: t('contact.console.nav') });
 

@@ -18,6 +18,8 @@ export const paths = {
   adminAccounts: '/beheer/accounts',
   adminAudit: '/beheer/audit',
   adminMailbox: '/beheer/mailbox',
+  adminSurvey: '/beheer/peilingen',
+  surveyAnswer: '/peiling/:token',
   recognition: '/waardering',
   recognitionOverview: '/waardering/overzicht',
   gallery: '/galerij',

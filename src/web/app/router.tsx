@@ -30,6 +30,10 @@ export const router = createBrowserRouter([
       { path: '/pagina/:slug', element: <ContentPage /> },
       { path: paths.signIn, element: <SignInPage /> },
       {
+        path: paths.surveyAnswer,
+        lazy: page(() => import('../features/survey/SurveyAnswerPage'), 'SurveyAnswerPage'),
+      },
+      {
         path: paths.stories,
         lazy: page(() => import('../features/stories/PublicStoriesPage'), 'PublicStoriesPage'),
       },
@@ -87,6 +91,18 @@ export const router = createBrowserRouter([
           {
             path: paths.adminMailbox,
             lazy: page(() => import('../features/admin/MailboxPage'), 'MailboxPage'),
+          },
+          {
+            path: paths.adminSurvey,
+            lazy: page(() => import('../features/survey/SurveyAdminPages'), 'SurveyAdminPage'),
+          },
+          {
+            path: `${paths.adminSurvey}/vragenlijsten/:id`,
+            lazy: page(() => import('../features/survey/SurveyAdminPages'), 'QuestionnaireEditorPage'),
+          },
+          {
+            path: `${paths.adminSurvey}/:id`,
+            lazy: page(() => import('../features/survey/SurveyAdminPages'), 'WaveAdminPage'),
           },
         ],
       },
