@@ -96,6 +96,12 @@ export function AgentConsolePage() {
             isDisabled={state.connection !== 'connected'}
             onSelectionChange={(key) => agent.setStatus(status === 'offline' ? 'away' : status, Number(key))}
           />
+          <p className="agent-console__muted">
+            {t('contact.console.load', {
+              active: state.chats.filter((c) => !c.closed).length,
+              capacity: state.capacity,
+            })}
+          </p>
           <section aria-labelledby="console-queues" className="agent-console__queues">
             <h2 id="console-queues" className="agent-console__heading">
               {t('contact.console.queues')}
