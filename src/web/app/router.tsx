@@ -42,6 +42,26 @@ export const router = createBrowserRouter([
         children: [
           { path: paths.myHome, lazy: page(() => import('../features/staff/MyHomePage'), 'MyHomePage') },
           {
+            path: paths.learning,
+            lazy: page(() => import('../features/learning/LearningHomePage'), 'LearningHomePage'),
+          },
+          {
+            path: paths.learningPractice,
+            lazy: page(() => import('../features/learning/PracticePage'), 'PracticePage'),
+          },
+          {
+            path: paths.learningProgress,
+            lazy: page(() => import('../features/learning/ProgressPage'), 'ProgressPage'),
+          },
+          {
+            path: paths.learningInsights,
+            lazy: page(() => import('../features/learning/InsightsPage'), 'InsightsPage'),
+          },
+          {
+            path: `${paths.learning}/:value`,
+            lazy: page(() => import('../features/learning/ModulePage'), 'ModulePage'),
+          },
+          {
             path: paths.surveyResults,
             lazy: page(() => import('../features/survey/results/ResultsPages'), 'ResultsHomePage'),
           },
@@ -88,6 +108,10 @@ export const router = createBrowserRouter([
             lazy: page(() => import('../features/admin/AccountsPage'), 'AccountsPage'),
           },
           { path: paths.adminAudit, lazy: page(() => import('../features/admin/AuditPage'), 'AuditPage') },
+          {
+            path: paths.adminLearning,
+            lazy: page(() => import('../features/learning/LearningAdminPage'), 'LearningAdminPage'),
+          },
           {
             path: paths.adminMailbox,
             lazy: page(() => import('../features/admin/MailboxPage'), 'MailboxPage'),
