@@ -105,7 +105,11 @@ function MainNav() {
   if (hasRole(me, 'programme_admin')) items.push({ to: paths.admin, label: t('web.nav.admin') });
   if (hasRole(me, 'programme_admin')) items.push({ to: paths.adminSurvey, label: t('survey.admin.nav') });
   if (hasRole(me, 'contact_agent') || hasRole(me, 'contact_supervisor'))
-    items.push({ to: paths.contactConsole, label: t('contact.console.nav') });
+    items.push({ to: paths.contactConsole, label: t('contact.console.nav'), end: true });
+  if (hasRole(me, 'contact_supervisor'))
+    items.push({ to: paths.contactSupervisor, label: t('contactSupervisor.title') });
+  if (hasRole(me, 'programme_admin'))
+    items.push({ to: paths.adminContactFeedback, label: t('contactFeedback.summary.nav') });
 
   return (
     <nav className="main-nav" aria-label={t('web.nav.label')}>

@@ -35,6 +35,9 @@ export const paths = {
   surveyResults: '/peilingen/resultaten',
   surveyParticipation: '/peilingen/deelname',
   contactConsole: '/1700',
+  contactSupervisor: '/1700/toezicht',
+  contactFeedback: '/contact/beoordeling/:token',
+  adminContactFeedback: '/beheer/contactfeedback',
 } as const;
 
 /** Content pages with their own route; any other slug lives under /pagina/:slug. */

@@ -30,6 +30,10 @@ export const router = createBrowserRouter([
       { path: '/pagina/:slug', element: <ContentPage /> },
       { path: paths.signIn, element: <SignInPage /> },
       {
+        path: paths.contactFeedback,
+        lazy: page(() => import('../features/contact/feedback/FeedbackPage'), 'FeedbackPage'),
+      },
+      {
         path: paths.surveyAnswer,
         lazy: page(() => import('../features/survey/SurveyAnswerPage'), 'SurveyAnswerPage'),
       },
@@ -117,6 +121,10 @@ export const router = createBrowserRouter([
             lazy: page(() => import('../features/admin/MailboxPage'), 'MailboxPage'),
           },
           {
+            path: paths.adminContactFeedback,
+            lazy: page(() => import('../features/contact/feedback/FeedbackAdminPage'), 'FeedbackAdminPage'),
+          },
+          {
             path: paths.adminSurvey,
             lazy: page(() => import('../features/survey/SurveyAdminPages'), 'SurveyAdminPage'),
           },
@@ -127,6 +135,15 @@ export const router = createBrowserRouter([
           {
             path: `${paths.adminSurvey}/:id`,
             lazy: page(() => import('../features/survey/SurveyAdminPages'), 'WaveAdminPage'),
+          },
+        ],
+      },
+      {
+        element: <RequireRole roles={['contact_supervisor']} />,
+        children: [
+          {
+            path: paths.contactSupervisor,
+            lazy: page(() => import('../features/contact/supervisor/SupervisorPage'), 'SupervisorPage'),
           },
         ],
       },

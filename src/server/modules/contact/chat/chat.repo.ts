@@ -289,9 +289,15 @@ export async function insertMessage(
     body: string;
   },
 ): Promise<MessageRow> {
-  await db.execute(sql`insert into chat_messages (chat_id, sender, author_account_id, client_id, body)
+  const inserted = await queryRows<MessageRow>(
+    db,
+    sql`insert into chat_messages (chat_id, sender, author_account_id, client_id, body)
     values (${message.chatId}, ${message.sender}, ${message.authorAccountId}, ${message.clientId}, ${message.body})
-    on conflict (chat_id, client_id) do nothing`);
+    on conflict (chat_id, client_id) do nothing
+    returning id::int as id, chat_id::int as chat_id, sender, client_id, body, created_at`,
+  );
+  if (inserted[0]) return inserted[0];
+  // A resend of a stored message: the first one is the answer.
   const rows = await queryRows<MessageRow>(
     db,
     sql`select id::int as id, chat_id::int as chat_id, sender, client_id, body, created_at from chat_messages

@@ -19,7 +19,15 @@ export const CHAT_CHANNEL = 'contact_chat';
 export type ChatEvent =
   | { type: 'queue'; queueId: number }
   | { type: 'assigned'; chatId: number; agentId: number }
-  | { type: 'message'; chatId: number; messageId: number }
+  | {
+      type: 'message';
+      chatId: number;
+      messageId: number;
+      /** The chat's agent when the sender knew it: receivers need not look the chat up. */
+      agentId?: number | null;
+      /** The stored message itself when it fits the NOTIFY payload: receivers need not read it back. */
+      message?: repo.MessageRow;
+    }
   | { type: 'typing'; chatId: number; from: 'citizen' | 'agent' }
   | { type: 'closed'; chatId: number; feedbackToken?: string }
   | { type: 'transferred'; chatId: number; fromAccountId: number };
@@ -221,16 +229,29 @@ export async function postMessage(
     authorAccountId: number | null;
     clientId: string;
     text: string;
+    /** The chat's agent as the caller found it (saves every process a lookup of the chat). */
+    agentId?: number | null;
   },
 ) {
   const message = await repo.insertMessage(db, { ...input, body: input.text });
   // Published even for a resend: the first publish may have been lost with the process; clients skip known ids.
-  await events.publish(CHAT_CHANNEL, {
-    type: 'message',
-    chatId: input.chatId,
-    messageId: message.id,
-  } satisfies ChatEvent);
+  await events.publish(CHAT_CHANNEL, messageEvent(input.chatId, message, input.agentId));
   return message;
+}
+
+// A NOTIFY payload holds ~7,900 bytes; a message body up to this size travels in the event itself.
+const INLINE_BODY_BYTES = 6000;
+
+/** The 'message' event: ids always; the message and the agent when known and small enough (fan-out without reads). */
+function messageEvent(chatId: number, message: repo.MessageRow, agentId?: number | null): ChatEvent {
+  const inline = Buffer.byteLength(message.body) <= INLINE_BODY_BYTES;
+  return {
+    type: 'message',
+    chatId,
+    messageId: message.id,
+    ...(agentId !== undefined ? { agentId } : {}),
+    ...(inline ? { message } : {}),
+  };
 }
 
 export async function endChat(

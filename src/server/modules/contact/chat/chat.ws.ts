@@ -38,6 +38,16 @@ export class ChatHub {
   private readonly citizens = new Map<number, Set<CitizenConn>>();
   private readonly agents = new Map<number, Set<WebSocket>>();
   private readonly dirtyQueues = new Set<number>();
+  /**
+   * The last computed positions per queue, until the next change of that queue: a burst of (re)connecting
+   * citizens — a deploy, a network blip — reads the queue once instead of once per citizen.
+   */
+  private readonly positionCache = new Map<
+    number,
+    { at: number; byChat: Promise<Map<number, service.QueuePosition>> }
+  >();
+  /** Bumped on every change of a queue, so a computation that raced with a change is not cached. */
+  private queueVersion = 0;
   private draining = false;
   private timers: NodeJS.Timeout[] = [];
   private unsubscribe?: () => Promise<void>;
@@ -80,6 +90,8 @@ export class ChatHub {
   private async onEvent(event: service.ChatEvent) {
     switch (event.type) {
       case 'queue':
+        this.positionCache.delete(event.queueId);
+        this.queueVersion++;
         this.dirtyQueues.add(event.queueId);
         await this.drainQueues();
         return;
@@ -100,12 +112,16 @@ export class ChatHub {
         return;
       }
       case 'message': {
-        const message = await repo.findMessage(this.deps.db, event.messageId);
+        const citizens = this.citizens.get(event.chatId);
+        const agentSockets = event.agentId != null ? this.agents.get(event.agentId) : undefined;
+        // Nothing held here for this chat: no reads at all (the common case with several processes).
+        if (!citizens && event.agentId !== undefined && !agentSockets) return;
+        const message = event.message ?? (await repo.findMessage(this.deps.db, event.messageId));
         if (!message) return;
         const out = { type: 'message', chatId: event.chatId, message: messageOut(message) };
-        if (message.sender !== 'note')
-          for (const c of this.citizens.get(event.chatId) ?? []) send(c.socket, out);
-        await this.toAgentOf(event.chatId, out);
+        if (message.sender !== 'note') for (const c of citizens ?? []) send(c.socket, out);
+        if (event.agentId === undefined) await this.toAgentOf(event.chatId, out);
+        else for (const socket of agentSockets ?? []) send(socket, out);
         return;
       }
       case 'typing':
@@ -151,8 +167,7 @@ export class ChatHub {
     const local: CitizenConn[] = [];
     for (const set of this.citizens.values()) for (const c of set) if (c.queueId === queueId) local.push(c);
     if (local.length === 0) return;
-    const { positions } = await service.queuePositions(this.deps.db, queueId, this.timings);
-    const byChat = new Map(positions.map((p) => [p.chatId, p]));
+    const byChat = await this.positionsOf(queueId, true);
     for (const c of local) {
       const p = byChat.get(c.chatId);
       if (!p) continue;
@@ -168,6 +183,32 @@ export class ChatHub {
       c.lastQueue = key;
       send(c.socket, payload);
     }
+  }
+
+  /**
+   * Positions of one queue; from the cache unless `fresh`, or when it is older than a heartbeat. Concurrent
+   * callers share one computation in flight, so a burst of connections reads the queue once.
+   */
+  private positionsOf(queueId: number, fresh = false): Promise<Map<number, service.QueuePosition>> {
+    const cached = this.positionCache.get(queueId);
+    if (!fresh && cached && Date.now() - cached.at < this.timings.heartbeatMs) return cached.byChat;
+    const at = Date.now();
+    const version = this.queueVersion;
+    const byChat = service
+      .queuePositions(this.deps.db, queueId, this.timings)
+      .then(({ positions }) => new Map(positions.map((p) => [p.chatId, p])));
+    this.positionCache.set(queueId, { at, byChat });
+    // A failure, or a change of the queue meanwhile, must not stay in the cache.
+    byChat.then(
+      () => {
+        if (version !== this.queueVersion && this.positionCache.get(queueId)?.byChat === byChat)
+          this.positionCache.delete(queueId);
+      },
+      () => {
+        if (this.positionCache.get(queueId)?.byChat === byChat) this.positionCache.delete(queueId);
+      },
+    );
+    return byChat;
   }
 
   private async chatSummary(chat: repo.ChatRow) {
@@ -213,8 +254,9 @@ export class ChatHub {
     let estimatedWaitSeconds: number | null = null;
     let offerEmail = false;
     if (chat.status === 'waiting') {
-      const { positions } = await service.queuePositions(this.deps.db, chat.queue_id, this.timings);
-      const mine = positions.find((p) => p.chatId === chat.id);
+      // A chat just created may not be in the cached positions yet: then the queue is read afresh.
+      let mine = (await this.positionsOf(chat.queue_id)).get(chat.id);
+      if (!mine) mine = (await this.positionsOf(chat.queue_id, true)).get(chat.id);
       position = mine?.position ?? null;
       estimatedWaitSeconds = mine?.estimatedWaitSeconds ?? null;
       offerEmail = mine?.offerEmail ?? false;
@@ -254,6 +296,7 @@ export class ChatHub {
         authorAccountId: null,
         clientId: input.clientId,
         text: input.text,
+        agentId: chat.status === 'active' ? chat.agent_account_id : null,
       });
       send(conn.socket, { type: 'ack', clientId: input.clientId, messageId: message.id });
     } else if (input.type === 'typing') {
@@ -338,6 +381,7 @@ export class ChatHub {
         authorAccountId: principal.accountId,
         clientId: input.clientId,
         text: input.text,
+        agentId: principal.accountId,
       });
       send(socket, { type: 'ack', chatId: chat.id, clientId: input.clientId, messageId: message.id });
     } else if (input.type === 'note') {

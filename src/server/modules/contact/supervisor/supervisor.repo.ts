@@ -155,3 +155,46 @@ export async function setTarget(db: Db, key: string, seconds: number) {
   );
   return rows[0];
 }
+
+// ---- demo history --------------------------------------------------------------------------------
+
+export async function hasDemoHistory(db: Db): Promise<boolean> {
+  const rows = await queryRows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from chat_sessions where resume_token_hash like 'demo-%'`,
+  );
+  return (rows[0]?.n ?? 0) > 0;
+}
+
+export async function accountIdByEmail(db: Db, email: string): Promise<number | undefined> {
+  const rows = await queryRows<{ id: number }>(db, sql`select id from accounts where email = ${email}`);
+  return rows[0]?.id;
+}
+
+export type DemoChat = {
+  queueId: number;
+  tokenHash: string;
+  createdAt: Date;
+  waitSeconds: number | null;
+  handleSeconds: number;
+  estimateSeconds: number;
+  agentId: number | null;
+};
+
+export async function insertDemoChats(db: Db, chats: DemoChat[]) {
+  for (let i = 0; i < chats.length; i += 500) {
+    const values = chats.slice(i, i + 500).map((c) => {
+      const assigned = c.waitSeconds === null ? null : new Date(c.createdAt.getTime() + c.waitSeconds * 1000);
+      const closed = assigned
+        ? new Date(assigned.getTime() + c.handleSeconds * 1000)
+        : new Date(c.createdAt.getTime() + c.handleSeconds * 1000);
+      return sql`(${c.queueId}, 'closed', ${c.tokenHash}, ${c.createdAt}, ${c.createdAt}, ${assigned}, ${assigned},
+        ${assigned ? c.agentId : null}, ${c.estimateSeconds}, ${closed}, ${assigned ? 'agent' : 'citizen'},
+        ${assigned ? 'information' : null}, ${closed})`;
+    });
+    await db.execute(sql`insert into chat_sessions (queue_id, status, resume_token_hash, created_at, enqueued_at,
+        assigned_at, first_assigned_at, agent_account_id, initial_estimate_seconds, closed_at, closed_by, close_category,
+        citizen_seen_at)
+      values ${sql.join(values, sql`, `)}`);
+  }
+}

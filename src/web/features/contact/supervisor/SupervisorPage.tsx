@@ -1,0 +1,494 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError, api } from '../../../app/api';
+import { formatNumber } from '../../../app/format';
+import { Alert } from '../../../ui/Alert';
+import { Button } from '../../../ui/Button';
+import { PageTitle } from '../../../ui/PageTitle';
+import { QueryState } from '../../../ui/QueryState';
+import { type Column, Table } from '../../../ui/Table';
+import { FeedbackSummary } from '../feedback/FeedbackSummary';
+import { BarChart } from './BarChart';
+import './supervisor.css';
+
+const REFRESH_SECONDS = 5;
+
+type LiveQueue = {
+  key: string;
+  nameNl: string;
+  nameEn: string;
+  open: boolean;
+  waiting: number;
+  longestWaitSeconds: number | null;
+  chatsActive: number;
+  agents: { available: number; away: number; offline: number };
+  freeSlots: number;
+  emailsOpen: number;
+  targetSeconds: number;
+  serviceLevel: number | null;
+  offeredToday: number;
+};
+type Live = { generatedAt: string; queues: LiveQueue[]; emailsOpenWithoutQueue: number };
+type Bucket = {
+  bucket: string;
+  offered: number;
+  answered: number;
+  abandoned: number;
+  averageWaitSeconds: number | null;
+  serviceLevel: number | null;
+  emails: number;
+};
+type History = {
+  buckets: Bucket[];
+  totals: Bucket;
+  by: 'day' | 'hour';
+  estimates: {
+    chats: number;
+    meanAbsoluteErrorSeconds: number | null;
+    biasSeconds: number | null;
+    shareWithinMinute: number | null;
+  };
+};
+
+const dayOf = (date: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' }).format(date);
+const percent = (share: number | null) =>
+  share === null ? '—' : `${formatNumber(Math.round(share * 1000) / 10)} %`;
+
+function duration(seconds: number | null) {
+  if (seconds === null) return '—';
+  const m = Math.floor(seconds / 60);
+  const s = seconds % 60;
+  return m > 0 ? `${m} min ${String(s).padStart(2, '0')} s` : `${s} s`;
+}
+
+/** /1700/toezicht — what a contact supervisor watches during the day and uses to plan staffing. */
+export function SupervisorPage() {
+  const { t } = useTranslation();
+  return (
+    <div className="supervisor">
+      <PageTitle>{t('contactSupervisor.title')}</PageTitle>
+      <LiveBoard />
+      <HistoryView />
+      <FeedbackSummary showComments />
+    </div>
+  );
+}
+
+function LiveBoard() {
+  const { t, i18n } = useTranslation();
+  const live = useQuery({
+    queryKey: ['contact', 'supervisor', 'live'],
+    queryFn: () => api.get<Live>('/api/contact/supervisor/live'),
+    refetchInterval: REFRESH_SECONDS * 1000,
+  });
+  const name = (q: LiveQueue) => (i18n.language === 'en' ? q.nameEn : q.nameNl);
+  const columns: Column<LiveQueue>[] = [
+    { key: 'queue', header: t('contactSupervisor.live.queue'), cell: name, rowHeader: true },
+    {
+      key: 'open',
+      header: t('contactSupervisor.live.open'),
+      cell: (q) => (q.open ? t('contactSupervisor.live.isOpen') : t('contactSupervisor.live.isClosed')),
+    },
+    {
+      key: 'waiting',
+      header: t('contactSupervisor.live.waiting'),
+      numeric: true,
+      cell: (q) => formatNumber(q.waiting),
+    },
+    {
+      key: 'longest',
+      header: t('contactSupervisor.live.longestWait'),
+      numeric: true,
+      cell: (q) => duration(q.longestWaitSeconds),
+    },
+    {
+      key: 'agents',
+      header: t('contactSupervisor.live.agents'),
+      numeric: true,
+      cell: (q) => `${q.agents.available} / ${q.agents.away} / ${q.agents.offline}`,
+    },
+    {
+      key: 'active',
+      header: t('contactSupervisor.live.chatsActive'),
+      numeric: true,
+      cell: (q) => formatNumber(q.chatsActive),
+    },
+    {
+      key: 'free',
+      header: t('contactSupervisor.live.freeSlots'),
+      numeric: true,
+      cell: (q) => formatNumber(q.freeSlots),
+    },
+    {
+      key: 'sl',
+      header: t('contactSupervisor.live.serviceLevel'),
+      numeric: true,
+      cell: (q) => `${percent(q.serviceLevel)} (${t('contactSupervisor.live.target')} ${q.targetSeconds} s)`,
+    },
+    {
+      key: 'emails',
+      header: t('contactSupervisor.live.emailsOpen'),
+      numeric: true,
+      cell: (q) => formatNumber(q.emailsOpen),
+    },
+  ];
+  return (
+    <section aria-labelledby="supervisor-live">
+      <h2 id="supervisor-live">{t('contactSupervisor.live.title')}</h2>
+      <QueryState query={live}>
+        {(data) => (
+          <>
+            <p className="supervisor__updated">
+              {t('contactSupervisor.live.updated', {
+                time: new Date(data.generatedAt).toLocaleTimeString(
+                  i18n.language === 'en' ? 'en-GB' : 'nl-BE',
+                ),
+                seconds: REFRESH_SECONDS,
+              })}
+            </p>
+            <Table
+              caption={t('contactSupervisor.live.caption')}
+              columns={columns}
+              rows={data.queues}
+              rowKey={(q) => q.key}
+            />
+            {data.emailsOpenWithoutQueue > 0 ? (
+              <p>{t('contactSupervisor.live.withoutQueue', { count: data.emailsOpenWithoutQueue })}</p>
+            ) : null}
+            <TargetForm queues={data.queues} />
+          </>
+        )}
+      </QueryState>
+    </section>
+  );
+}
+
+function TargetForm({ queues }: { queues: LiveQueue[] }) {
+  const { t, i18n } = useTranslation();
+  const client = useQueryClient();
+  const [queue, setQueue] = useState(queues[0]?.key ?? '');
+  const current = queues.find((q) => q.key === queue);
+  const [seconds, setSeconds] = useState('');
+  const queueId = useId();
+  const secondsId = useId();
+  const save = useMutation({
+    mutationFn: (body: { key: string; targetSeconds: number }) =>
+      api.put<{ key: string; targetSeconds: number }>(
+        `/api/contact/supervisor/queues/${encodeURIComponent(body.key)}/target`,
+        { targetSeconds: body.targetSeconds },
+      ),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['contact', 'supervisor'] }),
+  });
+  const error = save.error instanceof ApiError ? save.error.fieldErrors().targetSeconds : undefined;
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    save.mutate({ key: queue, targetSeconds: Number(seconds || current?.targetSeconds) });
+  };
+  const label = (q: LiveQueue) => (i18n.language === 'en' ? q.nameEn : q.nameNl);
+  return (
+    <details className="supervisor__target">
+      <summary>{t('contactSupervisor.target.title')}</summary>
+      <form onSubmit={submit} className="supervisor__form">
+        <div className="field">
+          <label htmlFor={queueId} className="field__label">
+            {t('contactSupervisor.history.queue')}
+          </label>
+          <select
+            id={queueId}
+            className="field__input"
+            value={queue}
+            onChange={(e) => setQueue(e.target.value)}
+          >
+            {queues.map((q) => (
+              <option key={q.key} value={q.key}>
+                {label(q)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={secondsId} className="field__label">
+            {t('contactSupervisor.target.label', { queue: current ? label(current) : '' })}
+          </label>
+          <input
+            id={secondsId}
+            className="field__input"
+            type="number"
+            min={5}
+            max={3600}
+            inputMode="numeric"
+            placeholder={String(current?.targetSeconds ?? 60)}
+            value={seconds}
+            onChange={(e) => setSeconds(e.target.value)}
+            aria-invalid={error ? true : undefined}
+          />
+          {error ? <p className="feedback__error">{error}</p> : null}
+        </div>
+        <Button type="submit" variant="secondary" isDisabled={save.isPending}>
+          {t('contactSupervisor.target.save')}
+        </Button>
+      </form>
+      <div role="status">
+        {save.isSuccess ? (
+          <p>
+            {t('contactSupervisor.target.saved', {
+              queue: current ? label(current) : save.data.key,
+              seconds: save.data.targetSeconds,
+            })}
+          </p>
+        ) : null}
+      </div>
+    </details>
+  );
+}
+
+function HistoryView() {
+  const { t, i18n } = useTranslation();
+  const today = dayOf(new Date());
+  const [form, setForm] = useState({
+    from: dayOf(new Date(Date.now() - 13 * 86_400_000)),
+    to: today,
+    by: 'day' as 'day' | 'hour',
+    queue: '',
+  });
+  const [query, setQuery] = useState(form);
+  const ids = { from: useId(), to: useId(), by: useId(), queue: useId() };
+  const queues = useQuery({
+    queryKey: ['contact', 'queues'],
+    queryFn: () => api.get<{ key: string; nameNl: string; nameEn: string }[]>('/api/contact/queues'),
+  });
+  const history = useQuery({
+    queryKey: ['contact', 'supervisor', 'history', query],
+    queryFn: () => api.get<History>('/api/contact/supervisor/history', query),
+    placeholderData: (previous) => previous,
+  });
+  const issues = history.error instanceof ApiError ? history.error.fieldErrors('querystring') : {};
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setQuery(form);
+  };
+  const bucketLabel = (b: Bucket, by: 'day' | 'hour') =>
+    by === 'hour'
+      ? `${b.bucket}:00`
+      : new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'nl-BE', {
+          day: 'numeric',
+          month: 'short',
+        }).format(new Date(`${b.bucket}T12:00:00Z`));
+  return (
+    <section aria-labelledby="supervisor-history">
+      <h2 id="supervisor-history">{t('contactSupervisor.history.title')}</h2>
+      <form onSubmit={submit} className="supervisor__form">
+        <div className="field">
+          <label htmlFor={ids.from} className="field__label">
+            {t('contactSupervisor.history.from')}
+          </label>
+          <input
+            id={ids.from}
+            className="field__input"
+            type="date"
+            value={form.from}
+            max={today}
+            onChange={(e) => setForm({ ...form, from: e.target.value })}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={ids.to} className="field__label">
+            {t('contactSupervisor.history.to')}
+          </label>
+          <input
+            id={ids.to}
+            className="field__input"
+            type="date"
+            value={form.to}
+            onChange={(e) => setForm({ ...form, to: e.target.value })}
+            aria-invalid={issues.to ? true : undefined}
+            aria-describedby={issues.to ? `${ids.to}-error` : undefined}
+          />
+          {issues.to ? (
+            <p id={`${ids.to}-error`} className="feedback__error">
+              {issues.to}
+            </p>
+          ) : null}
+        </div>
+        <div className="field">
+          <label htmlFor={ids.by} className="field__label">
+            {t('contactSupervisor.history.by')}
+          </label>
+          <select
+            id={ids.by}
+            className="field__input"
+            value={form.by}
+            onChange={(e) => setForm({ ...form, by: e.target.value as 'day' | 'hour' })}
+          >
+            <option value="day">{t('contactSupervisor.history.byDay')}</option>
+            <option value="hour">{t('contactSupervisor.history.byHour')}</option>
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={ids.queue} className="field__label">
+            {t('contactSupervisor.history.queue')}
+          </label>
+          <select
+            id={ids.queue}
+            className="field__input"
+            value={form.queue}
+            onChange={(e) => setForm({ ...form, queue: e.target.value })}
+          >
+            <option value="">{t('contactSupervisor.history.allQueues')}</option>
+            {(queues.data ?? []).map((q) => (
+              <option key={q.key} value={q.key}>
+                {i18n.language === 'en' ? q.nameEn : q.nameNl}
+              </option>
+            ))}
+          </select>
+        </div>
+        <Button type="submit" variant="secondary">
+          {t('contactSupervisor.history.show')}
+        </Button>
+      </form>
+      {history.error && Object.keys(issues).length > 0 ? null : (
+        <QueryState query={history}>{(data) => <HistoryCharts data={data} label={bucketLabel} />}</QueryState>
+      )}
+    </section>
+  );
+}
+
+function HistoryCharts({ data, label }: { data: History; label: (b: Bucket, by: 'day' | 'hour') => string }) {
+  const { t } = useTranslation();
+  const labels = data.buckets.map((b) => label(b, data.by));
+  const rows = [...data.buckets, { ...data.totals, bucket: 'total' }];
+  const rowLabel = (b: Bucket) =>
+    b.bucket === 'total' ? t('contactSupervisor.history.total') : label(b, data.by);
+  const columns: Column<Bucket>[] = [
+    { key: 'bucket', header: t('contactSupervisor.history.bucket'), cell: rowLabel, rowHeader: true },
+    {
+      key: 'offered',
+      header: t('contactSupervisor.history.offered'),
+      numeric: true,
+      cell: (b) => formatNumber(b.offered),
+    },
+    {
+      key: 'answered',
+      header: t('contactSupervisor.history.answered'),
+      numeric: true,
+      cell: (b) => formatNumber(b.answered),
+    },
+    {
+      key: 'abandoned',
+      header: t('contactSupervisor.history.abandoned'),
+      numeric: true,
+      cell: (b) => formatNumber(b.abandoned),
+    },
+    {
+      key: 'wait',
+      header: t('contactSupervisor.history.averageWait'),
+      numeric: true,
+      cell: (b) => (b.averageWaitSeconds === null ? '—' : formatNumber(b.averageWaitSeconds)),
+    },
+    {
+      key: 'sl',
+      header: t('contactSupervisor.history.serviceLevel'),
+      numeric: true,
+      cell: (b) => percent(b.serviceLevel),
+    },
+    {
+      key: 'emails',
+      header: t('contactSupervisor.history.emails'),
+      numeric: true,
+      cell: (b) => formatNumber(b.emails),
+    },
+  ];
+  const summary = t('contactSupervisor.history.chartSummary');
+  const e = data.estimates;
+  return (
+    <div className="supervisor__history">
+      <div className="supervisor__charts">
+        <BarChart
+          title={t('contactSupervisor.history.volumes')}
+          description={summary}
+          labels={labels}
+          series={[
+            {
+              key: 'offered',
+              label: t('contactSupervisor.history.offered'),
+              values: data.buckets.map((b) => b.offered),
+            },
+            {
+              key: 'answered',
+              label: t('contactSupervisor.history.answered'),
+              values: data.buckets.map((b) => b.answered),
+            },
+            {
+              key: 'abandoned',
+              label: t('contactSupervisor.history.abandoned'),
+              values: data.buckets.map((b) => b.abandoned),
+            },
+            {
+              key: 'emails',
+              label: t('contactSupervisor.history.emails'),
+              values: data.buckets.map((b) => b.emails),
+            },
+          ]}
+        />
+        <BarChart
+          title={t('contactSupervisor.history.waits')}
+          description={summary}
+          labels={labels}
+          series={[
+            {
+              key: 'wait',
+              label: t('contactSupervisor.history.averageWait'),
+              values: data.buckets.map((b) => b.averageWaitSeconds),
+            },
+          ]}
+        />
+        <BarChart
+          title={t('contactSupervisor.history.serviceLevels')}
+          description={summary}
+          labels={labels}
+          max={100}
+          format={(v) => `${v}%`}
+          series={[
+            {
+              key: 'sl',
+              label: t('contactSupervisor.history.serviceLevel'),
+              values: data.buckets.map((b) =>
+                b.serviceLevel === null ? null : Math.round(b.serviceLevel * 100),
+              ),
+            },
+          ]}
+        />
+      </div>
+      <Table
+        caption={`${t('contactSupervisor.history.title')} (${t(
+          data.by === 'day' ? 'contactSupervisor.history.byDay' : 'contactSupervisor.history.byHour',
+        )})`}
+        columns={columns}
+        rows={rows}
+        rowKey={(b) => b.bucket}
+      />
+      <section aria-labelledby="supervisor-estimates" className="supervisor__estimates">
+        <h3 id="supervisor-estimates">{t('contactSupervisor.estimates.title')}</h3>
+        <p>{t('contactSupervisor.estimates.intro')}</p>
+        <dl>
+          <dt>{t('contactSupervisor.estimates.chats')}</dt>
+          <dd>{formatNumber(e.chats)}</dd>
+          <dt>{t('contactSupervisor.estimates.mae')}</dt>
+          <dd>{duration(e.meanAbsoluteErrorSeconds)}</dd>
+          <dt>{t('contactSupervisor.estimates.bias')}</dt>
+          <dd>
+            {e.biasSeconds === null
+              ? '—'
+              : `${e.biasSeconds > 0 ? '+' : e.biasSeconds < 0 ? '−' : ''}${duration(Math.abs(e.biasSeconds))}`}
+          </dd>
+          <dt>{t('contactSupervisor.estimates.withinMinute')}</dt>
+          <dd>{percent(e.shareWithinMinute)}</dd>
+        </dl>
+      </section>
+      {data.buckets.every((b) => b.offered === 0 && b.emails === 0) ? (
+        <Alert tone="info">{t('contactSupervisor.history.empty')}</Alert>
+      ) : null}
+    </div>
+  );
+}
