@@ -55,11 +55,17 @@ export function useValueNames(): { keys: ValueKey[]; name: (key: ValueKey) => st
 export function RecognitionNav() {
   const { t } = useTranslation();
   const me = useMe().data;
+  // Messages and own stories need a place in the organisation; accounts without one see the gallery only.
+  const isStaff = hasRole(me, 'employee');
   const items: { to: string; label: string; end?: boolean }[] = [
-    { to: recognitionPaths.home, label: t('recognition.web.nav.messages'), end: true },
+    ...(isStaff ? [{ to: recognitionPaths.home, label: t('recognition.web.nav.messages'), end: true }] : []),
     { to: recognitionPaths.gallery, label: t('recognition.web.nav.gallery'), end: true },
-    { to: recognitionPaths.submit, label: t('recognition.web.nav.submit') },
-    { to: recognitionPaths.mine, label: t('recognition.web.nav.mine') },
+    ...(isStaff
+      ? [
+          { to: recognitionPaths.submit, label: t('recognition.web.nav.submit') },
+          { to: recognitionPaths.mine, label: t('recognition.web.nav.mine') },
+        ]
+      : []),
   ];
   if (hasRole(me, 'manager', 'entity_coordinator', 'top_executive', 'programme_admin'))
     items.push({ to: recognitionPaths.overview, label: t('recognition.web.nav.overview'), end: true });
