@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api';
 import { currentLocale } from '../../app/i18n';
+import { hasRole, useMe } from '../../app/session';
 import type { ValueKey } from '../../app/types';
 import { ButtonLink } from '../../ui/Button';
 import { PageTitle } from '../../ui/PageTitle';
@@ -16,6 +17,7 @@ import { StoryCard, type StoryList } from './shared';
 export function GalleryPage() {
   const { t } = useTranslation();
   const locale = currentLocale();
+  const me = useMe().data;
   const { keys, name } = useValueNames();
   const [value, setValue] = useState<ValueKey | ''>('');
   const [entityId, setEntityId] = useState<string>('');
@@ -34,9 +36,11 @@ export function GalleryPage() {
       <PageTitle>{t('stories.web.gallery.title')}</PageTitle>
       <RecognitionNav />
       <p className="lead">{t('stories.web.gallery.lead')}</p>
-      <p>
-        <ButtonLink href={recognitionPaths.submit}>{t('stories.web.gallery.share')}</ButtonLink>
-      </p>
+      {hasRole(me, 'employee') ? (
+        <p>
+          <ButtonLink href={recognitionPaths.submit}>{t('stories.web.gallery.share')}</ButtonLink>
+        </p>
+      ) : null}
       <form
         className="rec-card__actions"
         onSubmit={(event) => event.preventDefault()}
