@@ -220,6 +220,8 @@ describeWithBrowser('contact 1700 chat in the browser: citizens, two agents, liv
 
     // The citizen ends the chat; the agent sees it closed and clears it from the list.
     await widget(citizens[1]!).getByRole('button', { name: 'Gesprek beëindigen' }).click();
+    // The form is gone with the chat: the focus lands on the closing note, not on the page.
+    await expect.poll(() => focused(citizens[1]!)).toMatch(/^p:Het chatgesprek is afgesloten/);
     await agentA.getByRole('tabpanel').getByText('Dit gesprek is afgesloten.').waitFor();
     await agentA.getByRole('button', { name: 'Gesprek uit de lijst halen' }).click();
     expect(await agentA.getByRole('tab', { name: /Bart/ }).count()).toBe(0);
@@ -228,6 +230,7 @@ describeWithBrowser('contact 1700 chat in the browser: citizens, two agents, liv
     await chooseOption(agentA, /Categorie/, 'Doorverwezen');
     await agentA.getByRole('tabpanel').getByRole('button', { name: 'Gesprek afsluiten' }).click();
     await agentA.getByText('Je hebt geen lopende gesprekken').waitFor();
+    await expect.poll(() => focused(agentA)).toBe('h2:Je gesprekken');
     await chooseOption(agentB, /Je status/, 'Afwezig');
     await chooseOption(agentA, /Je status/, 'Afwezig');
 

@@ -273,6 +273,15 @@ export function ChatPanel({ onUseEmail, onAttention }: { onUseEmail: () => void;
     return () => observer.disconnect();
   }, []);
 
+  // The message form goes when the chat ends; focus that was in it moves to the closing note, not to the page.
+  const closedRef = useRef<HTMLParagraphElement>(null);
+  const previousPhase = useRef(phase);
+  useEffect(() => {
+    const ended = phase === 'closed' && previousPhase.current !== 'closed';
+    previousPhase.current = phase;
+    if (ended && document.activeElement === document.body) closedRef.current?.focus();
+  }, [phase]);
+
   const goToChat = () => {
     onAttention();
     window.setTimeout(() => {
@@ -509,7 +518,9 @@ export function ChatPanel({ onUseEmail, onAttention }: { onUseEmail: () => void;
 
       {phase === 'closed' ? (
         <div className="chat-panel__closed">
-          <p>{t('contactChat.panel.closed')}</p>
+          <p ref={closedRef} tabIndex={-1} className="chat-panel__closed-note">
+            {t('contactChat.panel.closed')}
+          </p>
           {transcriptSentTo ? (
             <p role="status">{t('contactChat.panel.transcriptSent', { email: transcriptSentTo })}</p>
           ) : messages.length > 0 ? (

@@ -64,6 +64,15 @@ export function AgentConsolePage() {
   const queueName = (q: { nameNl: string; nameEn: string }) => (i18n.language === 'en' ? q.nameEn : q.nameNl);
   const status = state.status ?? 'away';
   const unread = state.chats.reduce((sum, chat) => sum + chat.unread, 0);
+  // A chat that leaves the list (closed, transferred) takes its focused controls along: focus goes to the list.
+  const chatsHeading = useRef<HTMLHeadingElement>(null);
+  const chatCount = state.chats.length;
+  const previousCount = useRef(chatCount);
+  useEffect(() => {
+    const fewer = chatCount < previousCount.current;
+    previousCount.current = chatCount;
+    if (fewer && document.activeElement === document.body) chatsHeading.current?.focus();
+  }, [chatCount]);
 
   return (
     <div className="agent-console">
@@ -124,7 +133,7 @@ export function AgentConsolePage() {
         </aside>
 
         <section aria-labelledby="console-chats" className="agent-console__main">
-          <h2 id="console-chats" className="agent-console__heading">
+          <h2 id="console-chats" className="agent-console__heading" ref={chatsHeading} tabIndex={-1}>
             {t('contact.console.chats')}
           </h2>
           {state.error ? <Alert tone="error">{state.error.message}</Alert> : null}
