@@ -25,6 +25,7 @@ type ConsoleInfo = {
   queues: { id: number; key: string; nameNl: string; nameEn: string; waiting: number }[];
   colleagues: { accountId: number; displayName: string; free: number }[];
 };
+type Queue = { key: string; nameNl: string; nameEn: string; open: boolean };
 type Canned = { id: number; queue: string | null; title: string; textNl: string; textEn: string };
 
 // Same list as the e-mail tickets, so reports count chats and e-mails alike.
@@ -56,6 +57,11 @@ export function AgentConsolePage() {
     queryKey: ['contact', 'console'],
     queryFn: () => api.get<ConsoleInfo>('/api/contact/console'),
     refetchInterval: 5000,
+  });
+  // Every topic's queue, for transfers: a chat may go to a queue this agent does not serve.
+  const allQueues = useQuery({
+    queryKey: ['contact', 'chat-queues'],
+    queryFn: () => api.get<Queue[]>('/api/contact/queues'),
   });
   const canned = useQuery({
     queryKey: ['contact', 'canned-answers'],
@@ -164,6 +170,7 @@ export function AgentConsolePage() {
                     name={nameOf(chat)}
                     info={info.data}
                     canned={canned.data ?? []}
+                    queues={allQueues.data ?? []}
                     onPost={(kind, text) => agent.post(chat.chatId, kind, text)}
                     onTyping={() => agent.typing(chat.chatId)}
                     onTransfer={(target) => agent.transfer(chat.chatId, target)}
@@ -186,6 +193,7 @@ function ChatPane({
   name,
   info,
   canned,
+  queues,
   onPost,
   onTyping,
   onTransfer,
@@ -197,6 +205,7 @@ function ChatPane({
   name: string;
   info: ConsoleInfo | undefined;
   canned: Canned[];
+  queues: Queue[];
   onPost: (kind: 'message' | 'note', text: string) => void;
   onTyping: () => void;
   onTransfer: (target: { toAccountId: number } | { queueKey: string }) => void;
@@ -255,7 +264,7 @@ function ChatPane({
       id: `agent:${c.accountId}`,
       label: t('contact.console.transferColleague', { name: c.displayName, free: c.free }),
     })),
-    ...(info?.queues ?? []).map((q) => ({
+    ...queues.map((q) => ({
       id: `queue:${q.key}`,
       label: t('contact.console.transferQueue', { name: i18n.language === 'en' ? q.nameEn : q.nameNl }),
     })),
