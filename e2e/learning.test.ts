@@ -138,10 +138,13 @@ describeWithBrowser('learning path, dilemmas and progress in the browser', () =>
     expect(await page.textContent('main')).toContain(
       'Cijfers verschijnen alleen voor groepen van minstens 5 deelnemers.',
     );
-    // Only the manager's own answers exist in the demo's units: every cell is hidden, none shows a figure.
-    const cells = await page.locator('tbody td:nth-child(2)').allTextContents();
-    expect(cells.length).toBeGreaterThan(0);
-    for (const cell of cells) expect(cell).toBe('verborgen');
+    // The demo seeds learning activity for part of the entity's staff (with 200 staff in this test the
+    // manager's units are small): a cell shows a figure of at least 5 participants, or nothing at all.
+    const cells = await page.locator('tbody tr > :nth-child(2)').allTextContents();
+    expect(cells.length).toBeGreaterThan(1);
+    for (const cell of cells) {
+      if (cell !== 'verborgen') expect(Number(cell)).toBeGreaterThanOrEqual(5);
+    }
     await expectAccessible(page, '/leren/overzicht');
 
     const staff = await e2e.newPage({ locale: 'nl' });
@@ -160,7 +163,10 @@ describeWithBrowser('learning path, dilemmas and progress in the browser', () =>
     await expect
       .poll(() => admin.locator('.field__error').first().textContent())
       .toBe('Schrijf gewone tekst, zonder HTML-tags.');
-    await admin.getByRole('textbox', { name: 'Titel (Nederlands)' }).first().fill('Daadkracht: doen wat je zegt');
+    await admin
+      .getByRole('textbox', { name: 'Titel (Nederlands)' })
+      .first()
+      .fill('Daadkracht: doen wat je zegt');
     await admin.getByRole('button', { name: 'Bewaren' }).click();
     await expect.poll(() => admin.locator('.toasts [role="status"]').textContent()).toContain('bewaard');
     await goto(admin, '/leren');

@@ -3,7 +3,7 @@ import type { Db } from './db/client';
 import { seedChatQueues } from './modules/contact/chat/chat.service';
 import { seedContactDemo } from './modules/contact/supervisor/supervisor.demo';
 import { seedContentPages } from './modules/content/content.service';
-import { seedLearning } from './modules/learning/learning.service';
+import { seedDemoLearning, seedLearning } from './modules/learning/learning.service';
 import { DEMO_EMAIL_DOMAIN, DEMO_ENTITY_CODE, seedDemoOrganisation } from './modules/org/demo-org';
 import { seedRecognitionDemo } from './modules/recognition/recognition.demo';
 import { seedStoriesDemo } from './modules/stories/stories.demo';
@@ -24,6 +24,7 @@ export async function seedBaseline(db: Db): Promise<void> {
 export async function seedDemo(db: Db, options: { logger?: Logger; staff?: number } = {}): Promise<void> {
   await seedDemoOrganisation(db, options);
   await seedDemoEntityValues(db, DEMO_ENTITY_CODE);
+  await seedDemoLearning(db, DEMO_ENTITY_CODE, DEMO_EMAIL_DOMAIN);
   await seedContactDemo(db, `agent@${DEMO_EMAIL_DOMAIN}`);
   await seedRecognitionDemo(db, `employee@${DEMO_EMAIL_DOMAIN}`);
   await seedStoriesDemo(db, DEMO_ENTITY_CODE);

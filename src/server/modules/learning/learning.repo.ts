@@ -368,3 +368,60 @@ export async function participantStats(db: Db) {
   );
   return { participants, completions, correct };
 }
+
+// ---- demo data ----------------------------------------------------------------------------------
+
+/**
+ * Demo only: single-sign-on accounts (no password, so nobody can sign in with them here) for about
+ * 75% of the active staff in one entity's subtree, with synthetic learning activity, so the unit
+ * overview has groups above the threshold. Pseudo-random but deterministic (hashtext of ids).
+ * Returns the number of accounts created; 0 when the entity already has them.
+ */
+export async function seedDemoActivity(db: Db, entityCode: string, emailDomain: string): Promise<number> {
+  const [entity] = await queryRows<{ path: string }>(
+    db,
+    sql`select path from org_units where code = ${entityCode}`,
+  );
+  if (!entity) return 0;
+  const created = await queryRows<{ id: number }>(
+    db,
+    sql`insert into accounts (email, display_name, person_id, password_hash, locale)
+        select p.email, p.first_name || ' ' || p.last_name, p.id, null, p.language
+          from people p join org_units u on u.id = p.unit_id
+         where u.path like ${`${entity.path}%`} and p.status = 'active' and p.synthetic
+           and p.email like ${`%@${emailDomain}`}
+           and not exists (select 1 from accounts a where a.person_id = p.id)
+           and mod(abs(hashtext('learning-demo:' || p.id)), 100) < 75
+        on conflict do nothing
+        returning id`,
+  );
+  if (created.length === 0) return 0;
+  const ids = created.map((r) => r.id);
+  const idList = sql.join(
+    ids.map((id) => sql`${id}`),
+    sql`, `,
+  );
+  // Each person answered about half of the questions; right three times out of four.
+  await db.execute(
+    sql`insert into learning_cards (account_id, question_id, box, due_at, last_correct, times_answered, times_correct, last_answered_at)
+        select a.id, q.id,
+               case when r.correct then 2 + mod(r.h, 3) else 1 end,
+               now() + (case when r.correct then 4 + mod(r.h, 20) else mod(r.h, 3) end) * interval '1 day',
+               r.correct, 1, case when r.correct then 1 else 0 end,
+               now() - mod(r.h, 40) * interval '1 day'
+          from accounts a cross join learning_questions q
+          cross join lateral (select abs(hashtext('learning-demo:' || a.id || ':' || q.id)) as h) hh
+          cross join lateral (select hh.h as h, mod(hh.h, 4) <> 0 as correct) r
+         where a.id in (${idList}) and q.active and mod(hh.h / 7, 100) < 50
+        on conflict do nothing`,
+  );
+  await db.execute(
+    sql`insert into learning_completions (account_id, value_key, completed_at)
+        select a.id, v.key, now() - mod(abs(hashtext('learning-demo-path:' || a.id || v.key)), 60) * interval '1 day'
+          from accounts a
+          cross join (values ('openheid'), ('daadkracht'), ('vertrouwen'), ('wendbaarheid')) as v(key)
+         where a.id in (${idList}) and mod(abs(hashtext('learning-demo-path:' || a.id || v.key)), 100) < 55
+        on conflict do nothing`,
+  );
+  return created.length;
+}

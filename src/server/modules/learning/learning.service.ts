@@ -56,6 +56,11 @@ export async function seedLearning(db: Db): Promise<void> {
   await repo.insertQuestionsIfAbsent(db, seedQuestions);
 }
 
+/** Demo data: synthetic learning activity in one entity (see repo.seedDemoActivity); idempotent. */
+export async function seedDemoLearning(db: Db, entityCode: string, emailDomain: string): Promise<number> {
+  return repo.seedDemoActivity(db, entityCode, emailDomain);
+}
+
 function stepRow(step: ModuleInput['steps'][number]): repo.StepInsert {
   return {
     ...step,
