@@ -128,16 +128,29 @@ export function validateAnswers(
  * A launched wave's items and demographic questions never change, so they are read once per wave
  * and process (a submission then costs one lookup, one insert and one update).
  */
-const frozen = new Map<string, Promise<{ items: repo.WaveItemRow[]; demographics: repo.DemographicRow[] }>>();
+const frozen = new Map<
+  string,
+  Promise<{
+    items: repo.WaveItemRow[];
+    demographics: repo.DemographicRow[];
+    entityOf: Map<number, number | null>;
+  }>
+>();
 
 function frozenQuestions(db: Db, waveId: number) {
   // Keyed by database too: tests run several databases in one process.
   const key = `${dbKey(db)}:${waveId}`;
   let entry = frozen.get(key);
   if (!entry) {
-    entry = Promise.all([repo.listWaveItems(db, waveId), repo.listDemographics(db, waveId)]).then(
-      ([items, demographics]) => ({ items, demographics }),
-    );
+    entry = Promise.all([
+      repo.listWaveItems(db, waveId),
+      repo.listDemographics(db, waveId),
+      repo.listWaveUnits(db, waveId),
+    ]).then(([items, demographics, units]) => ({
+      items,
+      demographics,
+      entityOf: new Map(units.map((unit) => [unit.unitId, unit.entityId])),
+    }));
     entry.catch(() => frozen.delete(key));
     if (frozen.size > 200) frozen.clear();
     frozen.set(key, entry);
@@ -157,11 +170,9 @@ function dbKey(db: Db) {
 }
 
 async function invitationFor(db: Db, token: string, lock = false) {
-  const invitation = await repo.findInvitationByToken(db, hashToken(token), lock);
-  if (!invitation) throw new AppError('NOT_FOUND', {}, [issue('params.token', 'survey.errors.unknownToken')]);
-  const wave = await repo.findWave(db, invitation.waveId);
-  if (!wave) throw new AppError('NOT_FOUND', {}, [issue('params.token', 'survey.errors.unknownToken')]);
-  return { invitation, wave };
+  const found = await repo.findInvitationWithWave(db, hashToken(token), lock);
+  if (!found) throw new AppError('NOT_FOUND', {}, [issue('params.token', 'survey.errors.unknownToken')]);
+  return found;
 }
 
 type FormStatus = 'open' | 'answered' | 'closed' | 'not_open';
@@ -251,43 +262,121 @@ export async function saveDraft(db: Db, token: string, input: AnswersInput, toda
 }
 
 /**
- * Submission, in one transaction: the response (and its comments, unlinked), the invitation marked
- * answered, the draft deleted. The invitation row is locked first, so a retry or a second tab waits
- * and then finds "answered": never two responses for one token.
+ * Submission. The answers are validated first, outside any transaction; then the submission joins
+ * the next *group commit*: one transaction for every submission waiting at that moment, which marks
+ * their invitations answered (`UPDATE … WHERE NOT answered RETURNING`: a token already answered, by a
+ * retry, a second tab or the same batch, is not returned and gets no second row), inserts their
+ * responses and comments in multi-row statements and deletes their drafts. Each request is answered
+ * only after that commit, so an acknowledged response is stored, and one that was not acknowledged
+ * can be retried safely.
  */
 export async function submit(db: Db, token: string, input: AnswersInput, today = brusselsDay()) {
   const first = await invitationFor(db, token);
   if (first.invitation.answered) return { status: 'already_answered' as const };
   const firstStatus = statusOf(first.invitation, first.wave, today);
   if (firstStatus !== 'open') throw refusal(firstStatus);
-  const { items, demographics } = await frozenQuestions(db, first.wave.id);
+  const { items, demographics, entityOf } = await frozenQuestions(db, first.wave.id);
   const validated = validateAnswers(items, demographics, input, { complete: true });
-  return db.transaction(async (tx) => {
-    const { invitation, wave } = await invitationFor(tx, token, true);
-    if (invitation.answered) return { status: 'already_answered' as const };
-    const status = statusOf(invitation, wave, today);
-    if (status !== 'open') throw refusal(status);
-    const unit = await repo.findWaveUnit(tx, wave.id, invitation.unitId);
-    await repo.insertResponse(tx, {
-      waveId: wave.id,
-      unitId: invitation.unitId,
-      entityId: unit?.entityId ?? null,
-      submittedOn: today,
-      scores: validated.scores as number[],
-      demographics: validated.demographics as number[],
+  return new Promise<SubmitResult>((resolve, reject) => {
+    let queue = submissionQueues.get(db);
+    if (!queue) {
+      queue = { pending: [], running: false };
+      submissionQueues.set(db, queue);
+    }
+    queue.pending.push({
+      token,
+      tokenHash: first.invitation.tokenHash,
+      today,
+      validated,
+      entityOf,
+      resolve,
+      reject,
     });
-    if (validated.comments.length > 0)
-      await repo.insertComments(
-        tx,
-        validated.comments.map((comment) => ({
-          waveId: wave.id,
-          unitId: invitation.unitId,
+    if (!queue.running) void drain(db, queue);
+  });
+}
+
+type SubmitResult = { status: 'submitted' | 'already_answered' };
+type Pending = {
+  token: string;
+  tokenHash: string;
+  today: string;
+  validated: Validated;
+  entityOf: Map<number, number | null>;
+  resolve: (result: SubmitResult) => void;
+  reject: (error: unknown) => void;
+};
+type SubmissionQueue = { pending: Pending[]; running: boolean };
+
+const MAX_BATCH = 500;
+const submissionQueues = new WeakMap<object, SubmissionQueue>();
+
+async function drain(db: Db, queue: SubmissionQueue) {
+  queue.running = true;
+  try {
+    while (queue.pending.length > 0) {
+      const today = queue.pending[0]!.today;
+      const batch: Pending[] = [];
+      const rest: Pending[] = [];
+      for (const item of queue.pending)
+        (item.today === today && batch.length < MAX_BATCH ? batch : rest).push(item);
+      queue.pending = rest;
+      try {
+        await flush(db, batch, today);
+      } catch (error) {
+        // Nothing of this batch was committed: every request fails and may be retried.
+        for (const item of batch) item.reject(error);
+      }
+    }
+  } finally {
+    queue.running = false;
+  }
+}
+
+async function flush(db: Db, batch: Pending[], today: string) {
+  const firstFor = new Map<string, Pending>();
+  for (const item of batch) if (!firstFor.has(item.tokenHash)) firstFor.set(item.tokenHash, item);
+  const claimed = await db.transaction(async (tx) => {
+    const rows = await repo.claimInvitations(tx, [...firstFor.keys()], today);
+    const responses: Parameters<typeof repo.insertResponses>[1] = [];
+    const comments: Parameters<typeof repo.insertComments>[1] = [];
+    for (const row of rows) {
+      const { validated, entityOf } = firstFor.get(row.token_hash)!;
+      responses.push({
+        waveId: row.wave_id,
+        unitId: row.unit_id,
+        entityId: entityOf.get(row.unit_id) ?? null,
+        submittedOn: today,
+        scores: validated.scores as number[],
+        demographics: validated.demographics as number[],
+      });
+      for (const comment of validated.comments)
+        comments.push({
+          waveId: row.wave_id,
+          unitId: row.unit_id,
           waveItemId: comment.waveItemId,
           text: comment.text,
-        })),
-      );
-    await repo.markAnswered(tx, invitation.id);
-    await repo.deleteDraft(tx, invitation.tokenHash);
-    return { status: 'submitted' as const };
+        });
+    }
+    await repo.insertResponses(tx, responses);
+    await repo.insertComments(tx, comments);
+    await repo.deleteDrafts(
+      tx,
+      rows.map((row) => row.token_hash),
+    );
+    return new Set(rows.map((row) => row.token_hash));
   });
+  for (const item of batch) {
+    if (claimed.has(item.tokenHash) && firstFor.get(item.tokenHash) === item) {
+      item.resolve({ status: 'submitted' });
+      continue;
+    }
+    // Not claimed: answered before (or earlier in this batch), or the wave closed meanwhile.
+    invitationFor(db, item.token)
+      .then(({ invitation, wave }) => {
+        if (invitation.answered) return item.resolve({ status: 'already_answered' });
+        item.reject(refusal(statusOf(invitation, wave, today)));
+      })
+      .catch(item.reject);
+  }
 }

@@ -68,7 +68,7 @@ export async function seedDemoSurvey(db: Db, demoEmployeeEmail: string) {
       shift,
       today: closesOn,
     });
-    await closeWave(deps, null, wave.id);
+    await closeWave(deps, null, wave.id, { warm: false });
     return wave.id;
   };
 

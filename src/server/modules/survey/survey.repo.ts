@@ -421,6 +421,39 @@ export async function findInvitationByToken(db: Db, tokenHash: string, lock = fa
   return row ?? null;
 }
 
+/** The invitation of a token with its wave, in one query. */
+export async function findInvitationWithWave(db: Db, tokenHash: string, lock = false) {
+  const query = db
+    .select({ invitation: surveyInvitations, wave: surveyWaves })
+    .from(surveyInvitations)
+    .innerJoin(surveyWaves, eq(surveyWaves.id, surveyInvitations.waveId))
+    .where(eq(surveyInvitations.tokenHash, tokenHash));
+  const [row] = lock ? await query.for('update', { of: surveyInvitations }) : await query;
+  return row ?? null;
+}
+
+/**
+ * Group commit: marks the invitations of these tokens answered when their wave is open today and
+ * they were not answered yet, and returns exactly those (the row lock makes concurrent claims wait).
+ */
+export async function claimInvitations(db: Db, tokenHashes: string[], today: string) {
+  if (tokenHashes.length === 0) return [];
+  return queryRows<{ id: number; token_hash: string; wave_id: number; unit_id: number }>(
+    db,
+    sql`update survey_invitations i set answered = true
+        from survey_waves w
+        where w.id = i.wave_id and w.status = 'open'
+          and w.opens_on <= ${today}::date and w.closes_on >= ${today}::date
+          and i.token_hash = any(${`{${tokenHashes.join(',')}}`}::text[]) and not i.answered
+        returning i.id, i.token_hash, i.wave_id, i.unit_id`,
+  );
+}
+
+export async function deleteDrafts(db: Db, tokenHashes: string[]) {
+  if (tokenHashes.length === 0) return;
+  await db.delete(surveyDrafts).where(inArray(surveyDrafts.tokenHash, tokenHashes));
+}
+
 export async function findDraft(db: Db, tokenHash: string) {
   const [row] = await db.select().from(surveyDrafts).where(eq(surveyDrafts.tokenHash, tokenHash));
   return row ?? null;

@@ -7,6 +7,7 @@ import { AppError } from '../../http/errors';
 import { translator } from '../../http/i18n';
 import { audit } from '../auth/auth.service';
 import { planDisclosure } from './anonymity/suppression';
+import { warmWaveResults } from './results/results.service';
 import { addDays, brusselsDay, isValidDay, morningOf } from './survey.dates';
 import * as repo from './survey.repo';
 import type {
@@ -834,7 +835,12 @@ export async function launchWave(
 }
 
 /** Closes a wave: no more answers, drafts deleted, the token key wiped (no link can be made again). */
-export async function closeWave(deps: Pick<Deps, 'db'>, actor: Actor | null, id: number) {
+export async function closeWave(
+  deps: Pick<Deps, 'db'>,
+  actor: Actor | null,
+  id: number,
+  options: { warm?: boolean } = {},
+) {
   await deps.db.transaction(async (tx) => {
     const wave = await repo.findWaveForUpdate(tx, id);
     if (!wave) throw new AppError('NOT_FOUND');
@@ -845,6 +851,8 @@ export async function closeWave(deps: Pick<Deps, 'db'>, actor: Actor | null, id:
     if (actor)
       await audit(tx, actor.principal, 'survey.wave.close', { type: 'survey_wave', id }, {}, actor.ip);
   });
+  // The results module prepares this wave's figures now, so the first viewer does not wait for it.
+  if (options.warm ?? true) void warmWaveResults(deps.db, id).catch(() => undefined);
   return getWave(deps.db, id);
 }
 

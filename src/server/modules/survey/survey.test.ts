@@ -382,6 +382,25 @@ describeEachEngine('staff survey: questionnaires, waves, invitations, answering'
     expect(reminders.some((m) => m.textBody.includes(tokens[0]!))).toBe(false);
   });
 
+  it('commits many concurrent submissions together, each acknowledged once', async () => {
+    const batch = tokens.slice(2, 12);
+    const form = (await api(null, 'GET', `/api/survey/answer/${batch[0]}`)).json();
+    const agree = form.sections[0].items[0].id;
+    const results = await Promise.all(
+      [...batch, batch[0]!].map((token) =>
+        api(null, 'POST', `/api/survey/answer/${token}`, { answers: { [agree]: 3 } }),
+      ),
+    );
+    const statuses = results.map((r) => r.json().status);
+    expect(statuses.filter((s) => s === 'submitted')).toHaveLength(10);
+    expect(statuses.filter((s) => s === 'already_answered')).toHaveLength(1);
+    const [row] = await queryRows<{ n: number }>(
+      ctx.current.database.db,
+      sql`select count(*)::int as n from survey_responses where wave_id = ${waveId}`,
+    );
+    expect(row!.n).toBe(11);
+  });
+
   it('fills a wave with synthetic responses and closes it: no more answers, drafts and token key gone', async () => {
     await api(null, 'PUT', `/api/survey/answer/${tokens[1]}/draft`, { answers: {} });
     const generated = await generateSyntheticResponses(ctx.current.database.db, waveId, {
