@@ -213,6 +213,10 @@ describeWithBrowser('contact 1700 chat in the browser: citizens, two agents, liv
     await agentA.getByRole('tabpanel').getByText('Ik verbind je door met een collega.').waitFor();
     await expectAccessible(agentA, 'agent console with two chats');
 
+    // After the chat: the contact-feedback form, with the token the server sent in the 'closed' message.
+    await widget(an).getByRole('form', { name: 'Hoe was je contact met 1700?' }).waitFor();
+    await expectAccessible(an, 'chat widget after the chat, with the feedback form');
+
     // The citizen asks for the transcript by e-mail after the end.
     await widget(an).getByLabel('Je e-mailadres, om het gesprek te ontvangen').fill('an@burger.test');
     await widget(an).getByRole('button', { name: 'Stuur mij het gesprek' }).click();
