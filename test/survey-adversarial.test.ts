@@ -175,10 +175,16 @@ function tableFor(data: WaveData, m: MeasureRef, released: Release, field: 'n' |
  */
 function assertNothingRecovered(data: WaveData, planner: MeasurePlanner, c: Collected, label: string) {
   const k = data.k;
+  // The plan a released cell comes from: units only, or units × the filter's question (or pair).
+  const visibleInPlan = (m: MeasureRef, key: string) => {
+    const dim = key.includes('|') ? key.slice(key.indexOf('|') + 1, key.indexOf('=')) : null;
+    const dims =
+      dim === null ? [] : dim.split('×').map((d) => data.demographics.findIndex((x) => x.key === d));
+    return planner.plan(m, { dims, options: dims.map(() => 1) }).byKey.get(key)?.visible ?? false;
+  };
   const check = (m: MeasureRef, result: ReturnType<typeof attack>, what: string) => {
-    const plan = planner.plan(m);
     const leaks = result.findings.filter(
-      (f) => f.kind !== 'hidden-count-recovered' || !plan.byKey.get(f.subject)?.visible || f.n < k,
+      (f) => f.kind !== 'hidden-count-recovered' || !visibleInPlan(m, f.subject) || f.n < k,
     );
     expect(leaks, `${label}: ${what}`).toEqual([]);
   };
@@ -193,11 +199,10 @@ function assertNothingRecovered(data: WaveData, planner: MeasurePlanner, c: Coll
     const m: MeasureRef = { type: 'item', index };
     check(m, attack(tableFor(data, m, rel, 'n'), k), `item ${s.item.itemKey} counts`);
     if (s.scale) {
-      const plan = planner.plan(m);
       const table = tableFor(data, m, rel, 'sum');
       const sums = [...determinedHiddenCells(table).keys()]
         .map((i) => table.cells[i]!.key)
-        .filter((key) => !plan.byKey.get(key)?.visible);
+        .filter((key) => !visibleInPlan(m, key));
       expect(sums, `${label}: item ${s.item.itemKey} sums`).toEqual([]);
     }
   });

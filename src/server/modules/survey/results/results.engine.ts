@@ -361,8 +361,13 @@ function answered(data: WaveData, m: MeasureRef, r: number): boolean {
 }
 
 /** Planner input for a measure's counts (subtree counts per unit and per demographic category). */
-export function planInput(data: WaveData, m: MeasureRef, withPairs: boolean): DisclosureInput {
-  const defs = dimensionDefs(data, withPairs);
+export function planInput(
+  data: WaveData,
+  m: MeasureRef,
+  withPairs: boolean,
+  only?: (dimensionId: string) => boolean,
+): DisclosureInput {
+  const defs = dimensionDefs(data, withPairs).filter((d) => !only || only(d.id));
   const n = new Map<number, number>();
   const dimCounts = defs.map(() => new Map<number, number[]>());
   for (const u of data.units) {
@@ -553,20 +558,27 @@ export class MeasurePlanner {
     return this.plans.pairs;
   }
 
-  plan(m: MeasureRef): DisclosurePlan {
+  /**
+   * The plan of a measure for one view: units only (no filter), or units crossed with the one
+   * dimension the filter uses (a question, or a pair of questions). Planning each view on its own
+   * dimension keeps the cost per skipped item low; the wave plan (made jointly over all
+   * dimensions) is forced into each, so every cell it hides stays hidden.
+   */
+  plan(m: MeasureRef, f: Filter = NO_FILTER): DisclosurePlan {
     if (m.type === 'respondents') return this.plans.wave;
-    const key = `${m.type}:${m.index}`;
+    const dim = f.dims.length === 0 ? null : dimensionId(this.data, f.dims);
+    const key = `${m.type}:${m.index}:${dim ?? ''}`;
     let p = this.byMeasure.get(key);
     if (p) return p;
     let all = true;
     for (let r = 0; r < this.data.count && all; r++) if (!answered(this.data, m, r)) all = false;
     if (all) p = this.plans.wave;
     else {
-      const input = planInput(this.data, m, this.plans.pairs);
-      p = this.cache.plan({
-        ...input,
-        forceHidden: [...new Set([...input.forceHidden!, ...this.plans.hidden])],
-      });
+      const input = planInput(this.data, m, f.dims.length === 2, (id) => id === dim);
+      const forced = this.plans.hidden.filter(
+        (k) => !k.includes('|') || (dim !== null && k.includes(`|${dim}=`)),
+      );
+      p = this.cache.plan({ ...input, forceHidden: [...new Set([...input.forceHidden!, ...forced])] });
     }
     this.byMeasure.set(key, p);
     return p;
@@ -588,7 +600,7 @@ export class MeasurePlanner {
 
   visible(m: MeasureRef, unitId: number, f: Filter): boolean {
     if (f.dims.length === 2 && !this.plans.pairs) return false;
-    return this.plan(m).byKey.get(filterCellKey(this.data, unitId, f))?.visible ?? false;
+    return this.plan(m, f).byKey.get(filterCellKey(this.data, unitId, f))?.visible ?? false;
   }
 }
 
