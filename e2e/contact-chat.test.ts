@@ -1,11 +1,16 @@
 import type { AddressInfo } from 'node:net';
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
-import type { Page } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import { buildApp } from '../src/server/app';
-import { queryRows } from '../src/server/db/client';
+import { loadConfig } from '../src/server/config';
+import { openDatabase, queryRows } from '../src/server/db/client';
+import { createRuntime, type Runtime } from '../src/server/runtime';
+import { seedDemo } from '../src/server/seed';
+import { createTestDatabase, engines } from '../test/support/test-db';
 import {
+  chromiumPath,
   demo,
   describeWithBrowser,
   type E2E,
@@ -330,4 +335,74 @@ describeWithBrowser('contact 1700 chat in the browser: citizens, two agents, liv
     await expect.poll(() => focused(full)).toMatch(/name/i);
     await e2e.runtime.db.execute(sql`update chat_queues set max_queue_length = 50`);
   });
+});
+
+// Two server processes on one PostgreSQL, as in production: the citizen's browser talks to one, the agent's
+// to the other; the queue, the assignment and every message cross between them through the database.
+describeWithBrowser('contact 1700 chat across two server processes on one PostgreSQL', () => {
+  const onPostgres = engines.includes('postgres');
+  const servers: { app: FastifyInstance; runtime: Runtime; url: string }[] = [];
+  let browser: Browser | undefined;
+
+  beforeAll(async () => {
+    if (!onPostgres) return;
+    const database = await createTestDatabase('postgres');
+    const config = loadConfig({ LOG_LEVEL: 'silent', PUBLIC_URL: 'http://127.0.0.1', DEMO: 'false' });
+    const options = { logger: false, rateLimits: false, startJobs: false, seed: false } as const;
+    const first = await createRuntime(config, { ...options, database });
+    await seedDemo(database.db, { staff: 20 });
+    await first.db.execute(
+      sql`update chat_queues set opening_hours = ${ALWAYS_OPEN}::jsonb, holidays = '[]'::jsonb`,
+    );
+    const second = await createRuntime(config, {
+      ...options,
+      database: await openDatabase({ databaseUrl: database.connectionString! }),
+    });
+    for (const runtime of [first, second]) {
+      const app = await buildApp({ ...runtime, webDist: inject('webDist') ?? undefined });
+      await app.listen({ port: 0, host: '127.0.0.1' });
+      servers.push({ app, runtime, url: `http://127.0.0.1:${(app.server.address() as AddressInfo).port}` });
+    }
+    browser = await chromium.launch({ executablePath: chromiumPath!, args: ['--headless', '--no-sandbox'] });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    for (const { app } of servers) await app.close();
+    for (const { runtime } of servers) await runtime.close();
+  });
+
+  (onPostgres ? it : it.skip)(
+    'queues, assigns and delivers between a citizen on one process and an agent on the other',
+    async () => {
+      const [one, other] = servers as [(typeof servers)[0], (typeof servers)[0]];
+      const open = async (baseURL: string) => {
+        const page = await (await browser!.newContext({ baseURL, locale: 'nl-BE' })).newPage();
+        page.setDefaultTimeout(10_000);
+        return page;
+      };
+      const agent = await open(other.url);
+      await signInAs(agent, demo('agent'));
+      await goto(agent, '/1700');
+      await agent.getByText('Verbonden met de chatdienst.').waitFor();
+
+      const citizen = await open(one.url);
+      await goto(citizen, '/');
+      await citizen.getByRole('button', { name: 'Chat met ons' }).click();
+      const chat = citizen.getByRole('region', { name: 'Chat met 1700' });
+      await chat.getByRole('button', { name: 'Start een chatgesprek' }).click();
+      await chat.locator('.chat-panel__position').getByText('U bent nummer 1 in de wachtrij.').waitFor();
+
+      await agent.getByRole('button', { name: /Je status/ }).click();
+      await agent.getByRole('option', { name: 'Beschikbaar', exact: true }).click();
+      await chat.locator('.chat-panel__agent').getByText('Jens Willems helpt je nu verder.').waitFor();
+
+      await chat.getByLabel('Je bericht').fill('Hallo vanuit proces één');
+      await chat.getByLabel('Je bericht').press('Enter');
+      const pane = agent.getByRole('tabpanel');
+      await pane.getByText('Hallo vanuit proces één').waitFor();
+      await pane.getByLabel('Je bericht').fill('Antwoord vanuit proces twee');
+      await pane.getByLabel('Je bericht').press('Enter');
+      await chat.locator('.chat-panel__messages').getByText('Antwoord vanuit proces twee').waitFor();
+    },
+  );
 });
