@@ -1,11 +1,11 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
 import { insertPerson, insertSmallTree, insertUnit } from '../../../../test/support/org-fixture';
 import { buildAccount, type Session, signIn, useTestContext } from '../../../../test/support/test-app';
 import { describeEachEngine } from '../../../../test/support/test-db';
 import { auditLog, jobs } from '../../db/schema';
 import { MAIL_QUEUE, type MailMessage } from '../../mail/mailer';
-import { nextDigestAt, runDigest } from './recognition.service';
+import { DIGEST_QUEUE, nextDigestAt, runDigest } from './recognition.service';
 
 const concrete =
   'Je legde in het teamoverleg open uit waarom de planning schoof, zodat iedereen wist waar we stonden.';
@@ -325,10 +325,14 @@ describeEachEngine('recognition: addressing each other on the values', (engine) 
     expect(await runDigest(ctx.current.runtime)).toEqual({ recipients: 0, messages: 0 });
     expect(nextDigestAt(new Date('2026-11-28T20:00:00Z')).toISOString()).toBe('2026-11-30T07:00:00.000Z');
     expect(nextDigestAt(new Date('2026-11-30T07:00:00Z')).toISOString()).toBe('2026-12-07T07:00:00.000Z');
-    const scheduled = await ctx.current.database.db.execute(
-      sql`select count(*)::int as n from jobs where queue = 'recognition_digest' and status = 'pending'`,
-    );
-    expect(scheduled).toBeTruthy();
+    // The app schedules the weekly job when it starts: one pending job, on a Monday at 07:00 UTC.
+    const scheduled = await ctx.current.database.db
+      .select({ runAt: jobs.runAt })
+      .from(jobs)
+      .where(and(eq(jobs.queue, DIGEST_QUEUE), eq(jobs.status, 'pending')));
+    expect(scheduled).toHaveLength(1);
+    expect(scheduled[0]!.runAt.getUTCDay()).toBe(1);
+    expect(scheduled[0]!.runAt.getUTCHours()).toBe(7);
   });
 
   it('shows per unit how often each value is recognised, only above the threshold, with complementary suppression', async () => {
