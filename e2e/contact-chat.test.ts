@@ -313,7 +313,7 @@ describeWithBrowser('contact 1700 chat in the browser: citizens, two agents, liv
       .toBe('available');
   });
 
-  it('outside opening hours or with a full queue says so and offers the e-mail form instead', async () => {
+  it('outside opening hours, with a full queue or without its code, the chat says so and offers the e-mail form', async () => {
     await setOpeningHours(JSON.stringify({ timeZone: 'Europe/Brussels', days: {} }));
     const page = await e2e.newPage({ locale: 'en' });
     await goto(page, '/');
@@ -334,6 +334,15 @@ describeWithBrowser('contact 1700 chat in the browser: citizens, two agents, liv
     await widget(full).getByRole('button', { name: 'Stuur een e-mail naar 1700' }).click();
     await expect.poll(() => focused(full)).toMatch(/name/i);
     await e2e.runtime.db.execute(sql`update chat_queues set max_queue_length = 50`);
+
+    // The chat's code cannot load (offline, or an old page after a release): the slot says so, the page lives on.
+    const offline = await e2e.newPage();
+    await offline.route('**/assets/ChatPanel-*.js', (route) => route.abort());
+    await goto(offline, '/');
+    await offline.getByRole('button', { name: 'Chat met ons' }).click();
+    await widget(offline).getByRole('alert').getByText('De chat kon niet laden.', { exact: false }).waitFor();
+    expect(await offline.getByRole('button', { name: 'Stuur een e-mail naar 1700' }).count()).toBe(1);
+    await expectAccessible(offline, 'chat widget whose code could not load');
   });
 });
 

@@ -2,6 +2,7 @@ import { lazy, Suspense, useCallback, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../ui/Button';
 import { ContactEmailForm } from './ContactEmailForm';
+import { ChatLoadBoundary } from './chat/ChatLoadBoundary';
 import { hasStoredChat } from './chat/chat-token';
 
 // The chat's code (socket, queue, conversation) loads only when a citizen opens it or has a chat to resume.
@@ -70,9 +71,20 @@ export function ContactSlot() {
           className="contact-chat__body"
         >
           {chatLoaded ? (
-            <Suspense fallback={<p className="loading">{t('contact.widget.loading')}</p>}>
-              <ChatPanel onUseEmail={useEmail} onAttention={openChat} />
-            </Suspense>
+            <ChatLoadBoundary
+              fallback={
+                <div className="contact-chat__failed">
+                  <p role="alert">{t('contact.widget.loadFailed')}</p>
+                  <Button variant="secondary" onPress={() => window.location.reload()}>
+                    {t('contact.widget.reload')}
+                  </Button>
+                </div>
+              }
+            >
+              <Suspense fallback={<p className="loading">{t('contact.widget.loading')}</p>}>
+                <ChatPanel onUseEmail={useEmail} onAttention={openChat} />
+              </Suspense>
+            </ChatLoadBoundary>
           ) : null}
         </section>
       </div>
