@@ -271,35 +271,89 @@ export async function saveDraft(db: Db, token: string, input: AnswersInput, toda
  * can be retried safely.
  */
 export async function submit(db: Db, token: string, input: AnswersInput, today = brusselsDay()) {
+  // Fast path: the answers name their wave (wave item ids are unique), so a well-formed submission
+  // needs no query before the group commit; the commit claims the token only for that wave.
+  const waveId = await waveOfAnswers(db, input);
+  if (waveId !== null) {
+    const { items, demographics, entityOf } = await frozenQuestions(db, waveId);
+    let validated: Validated | null = null;
+    try {
+      validated = validateAnswers(items, demographics, input, { complete: true });
+    } catch {
+      // Checked again below against the token's own wave, which gives the right error.
+    }
+    if (validated)
+      return enqueueSubmission(db, {
+        token,
+        tokenHash: hashToken(token),
+        waveId,
+        input,
+        checked: false,
+        today,
+        validated,
+        entityOf,
+      });
+  }
+  return submitChecked(db, token, input, today);
+}
+
+/** The careful path: look the token up, refuse what cannot be answered, validate against its wave. */
+async function submitChecked(db: Db, token: string, input: AnswersInput, today: string) {
   const first = await invitationFor(db, token);
   if (first.invitation.answered) return { status: 'already_answered' as const };
   const firstStatus = statusOf(first.invitation, first.wave, today);
   if (firstStatus !== 'open') throw refusal(firstStatus);
   const { items, demographics, entityOf } = await frozenQuestions(db, first.wave.id);
   const validated = validateAnswers(items, demographics, input, { complete: true });
+  return enqueueSubmission(db, {
+    token,
+    tokenHash: first.invitation.tokenHash,
+    waveId: first.wave.id,
+    input,
+    checked: true,
+    today,
+    validated,
+    entityOf,
+  });
+}
+
+function enqueueSubmission(db: Db, item: Omit<Pending, 'resolve' | 'reject'>) {
   return new Promise<SubmitResult>((resolve, reject) => {
     let queue = submissionQueues.get(db);
     if (!queue) {
       queue = { pending: [], running: false };
       submissionQueues.set(db, queue);
     }
-    queue.pending.push({
-      token,
-      tokenHash: first.invitation.tokenHash,
-      today,
-      validated,
-      entityOf,
-      resolve,
-      reject,
-    });
+    queue.pending.push({ ...item, resolve, reject });
     if (!queue.running) void drain(db, queue);
   });
+}
+
+/** Which wave the first answered item belongs to (cached: a launched wave's item ids never change). */
+const itemWaves = new Map<string, number>();
+async function waveOfAnswers(db: Db, input: AnswersInput) {
+  const first = Object.keys(input.answers)[0];
+  if (!first) return null;
+  const key = `${dbKey(db)}:${first}`;
+  const cached = itemWaves.get(key);
+  if (cached !== undefined) return cached;
+  const waveId = await repo.waveOfItem(db, Number(first));
+  if (waveId !== null) {
+    if (itemWaves.size > 100_000) itemWaves.clear();
+    itemWaves.set(key, waveId);
+  }
+  return waveId;
 }
 
 type SubmitResult = { status: 'submitted' | 'already_answered' };
 type Pending = {
   token: string;
   tokenHash: string;
+  /** The wave the answers were validated against; the token is claimed only for that wave. */
+  waveId: number;
+  input: AnswersInput;
+  /** true when the token was looked up before (no second lookup-and-retry after a failed claim). */
+  checked: boolean;
   today: string;
   validated: Validated;
   entityOf: Map<number, number | null>;
@@ -337,7 +391,11 @@ async function flush(db: Db, batch: Pending[], today: string) {
   const firstFor = new Map<string, Pending>();
   for (const item of batch) if (!firstFor.has(item.tokenHash)) firstFor.set(item.tokenHash, item);
   const claimed = await db.transaction(async (tx) => {
-    const rows = await repo.claimInvitations(tx, [...firstFor.keys()], today);
+    const rows = await repo.claimInvitations(
+      tx,
+      [...firstFor.values()].map((item) => ({ tokenHash: item.tokenHash, waveId: item.waveId })),
+      today,
+    );
     const responses: Parameters<typeof repo.insertResponses>[1] = [];
     const comments: Parameters<typeof repo.insertComments>[1] = [];
     for (const row of rows) {
@@ -371,7 +429,12 @@ async function flush(db: Db, batch: Pending[], today: string) {
       item.resolve({ status: 'submitted' });
       continue;
     }
-    // Not claimed: answered before (or earlier in this batch), or the wave closed meanwhile.
+    // Not claimed: answered before (or earlier in this batch), the wave closed meanwhile, an unknown
+    // token, or answers validated against another wave than the token's (then check it properly).
+    if (!item.checked && firstFor.get(item.tokenHash) === item) {
+      submitChecked(db, item.token, item.input, today).then(item.resolve, item.reject);
+      continue;
+    }
     invitationFor(db, item.token)
       .then(({ invitation, wave }) => {
         if (invitation.answered) return item.resolve({ status: 'already_answered' });
