@@ -90,7 +90,19 @@ describeWithBrowser('learning path, dilemmas and progress in the browser', () =>
     expect(await openheidRow.locator('th').textContent()).toBe('Openheid');
     expect(await openheidRow.locator('td').first().textContent()).toMatch(/^✓ /);
     expect(await page.textContent('main')).toContain('Je resultaten zijn van jou alleen');
+    // The own history shows the justification back; erasing wipes everything after a confirmation.
+    await expect
+      .poll(() => page.textContent('.learning-history'))
+      .toContain('Zo begrijpt de burger de beslissing en kan hij verder.');
     await expectAccessible(page, '/leren/voortgang (nl)');
+    await page.getByRole('button', { name: 'Mijn resultaten wissen' }).click();
+    await page.getByRole('alertdialog').waitFor();
+    await expectAccessible(page, 'erase confirmation (nl)');
+    await page.getByRole('button', { name: 'Definitief wissen' }).click();
+    await expect.poll(() => page.textContent('main')).toContain('Je hebt nog geen vragen beantwoord.');
+    await expect
+      .poll(() => page.locator('tbody tr').first().locator('td').first().textContent())
+      .toBe('Start het leerpad');
   });
 
   it('en: answers knowledge checks, a wrong answer is scheduled to come back, and progress shows in English', async () => {

@@ -425,3 +425,31 @@ export async function seedDemoActivity(db: Db, entityCode: string, emailDomain: 
   );
   return created.length;
 }
+
+// ---- the person's own history and erasure ------------------------------------------------------
+
+export async function listOwnAnswers(db: Db, accountId: number, limit: number) {
+  return queryRows<{
+    id: number;
+    choice: string;
+    correct: boolean;
+    justification: string | null;
+    answered_at: string | Date;
+    level: LearningLevel;
+    value_key: ValueKey;
+    content: QuestionContent;
+  }>(
+    db,
+    sql`select a.id, a.choice, a.correct, a.justification, a.answered_at, q.level, q.value_key, q.content
+          from learning_answers a join learning_questions q on q.id = a.question_id
+         where a.account_id = ${accountId}
+         order by a.answered_at desc, a.id desc
+         limit ${limit}`,
+  );
+}
+
+export async function eraseOwnResults(db: Db, accountId: number) {
+  await db.delete(learningAnswers).where(eq(learningAnswers.accountId, accountId));
+  await db.delete(learningCards).where(eq(learningCards.accountId, accountId));
+  await db.delete(learningCompletions).where(eq(learningCompletions.accountId, accountId));
+}

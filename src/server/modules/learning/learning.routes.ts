@@ -15,6 +15,8 @@ import {
   moduleBody,
   moduleOut,
   moduleSummaryOut,
+  okOut,
+  ownAnswerOut,
   practiceOut,
   practiceQuery,
   progressOut,
@@ -80,6 +82,21 @@ export const learningRoutes =
       '/api/learning/progress',
       { config: { access: 'signedIn' }, schema: { tags, response: { 200: progressOut } } },
       async (request) => service.progress(deps.db, actorOf(request).principal),
+    );
+
+    app.get(
+      '/api/learning/answers',
+      { config: { access: 'signedIn' }, schema: { tags, response: { 200: z.array(ownAnswerOut) } } },
+      async (request) => service.ownAnswers(deps.db, actorOf(request).principal),
+    );
+
+    app.delete(
+      '/api/learning/results',
+      {
+        config: { access: 'signedIn', rateLimit: limit(5) },
+        schema: { tags, response: { 200: okOut } },
+      },
+      async (request) => service.eraseOwnResults(deps.db, actorOf(request).principal),
     );
 
     // Route rule "signedIn": which units (if any) this person may see is the policy's call.

@@ -257,3 +257,19 @@ export const insightsOut = z.object({
   parentId: z.number().int().nullable(),
   children: z.array(insightRow),
 });
+
+export const ownAnswerOut = z.object({
+  id: z.number().int(),
+  level: learningLevel,
+  valueKey,
+  /** The dilemma's title, or the statement/behaviour of a knows/explains question. */
+  title: bilingual,
+  choice: z.string(),
+  /** The chosen option of a dilemma; for the other levels the choice is a value key. */
+  choiceText: bilingual.nullable(),
+  correct: z.boolean(),
+  justification: z.string().nullable(),
+  answeredAt: z.string(),
+});
+
+export const okOut = z.object({ ok: z.literal(true) });

@@ -526,3 +526,33 @@ export async function insights(db: Db, principal: Principal, unitId?: number) {
       .map(row),
   };
 }
+
+// ---- own history and erasure ---------------------------------------------------------------------
+
+export const OWN_ANSWERS_LIMIT = 50;
+
+/** The person's latest answers, with what they wrote to justify a dilemma; nobody else can read these. */
+export async function ownAnswers(db: Db, principal: Principal) {
+  const rows = await repo.listOwnAnswers(db, principal.accountId, OWN_ANSWERS_LIMIT);
+  return rows.map((row) => {
+    const dilemma = row.level === 'applies' ? (row.content as DilemmaContent) : null;
+    const chosen = dilemma?.options.find((o) => o.id === row.choice);
+    return {
+      id: row.id,
+      level: row.level,
+      valueKey: row.value_key,
+      title: dilemma ? dilemma.title : (row.content as ValueQuestionContent).prompt,
+      choice: row.choice,
+      choiceText: chosen ? chosen.text : null,
+      correct: row.correct,
+      justification: row.justification,
+      answeredAt: new Date(row.answered_at).toISOString(),
+    };
+  });
+}
+
+/** Wipes the person's own answers, cards and completions (their right to start over or be forgotten). */
+export async function eraseOwnResults(db: Db, principal: Principal) {
+  await db.transaction(async (tx) => repo.eraseOwnResults(tx, principal.accountId));
+  return { ok: true as const };
+}

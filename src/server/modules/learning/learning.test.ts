@@ -288,13 +288,35 @@ describeEachEngine('learning path, knowledge checks and aggregates', (engine) =>
       (await admin.inject({ method: 'GET', url: `/api/learning/practice?accountId=${teamAccounts[0]}` }))
         .statusCode,
     ).toBe(400);
-    // No route lists people or answers: the OpenAPI document has no learning route with an account or person in its path.
+    // The own history shows what the person wrote; nobody else's list holds it.
+    const history = (await employee.inject({ method: 'GET', url: '/api/learning/answers' })).json();
+    expect(
+      history.some((a: { justification: string | null }) => a.justification?.includes('regels gelden')),
+    ).toBe(true);
+    const adminHistory = await admin.inject({ method: 'GET', url: '/api/learning/answers' });
+    expect(adminHistory.json()).toEqual([]);
+    // No learning route takes a person: the only path parameters are a value, a question and an illustration.
     const spec = (await ctx.current.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
     const learningPaths = Object.keys(spec.paths).filter((p) => p.startsWith('/api/learning'));
-    expect(learningPaths.length).toBeGreaterThan(5);
-    expect(learningPaths.join(' ')).not.toMatch(
-      /account|person|people|answers$(?<!questions\/\{id\}\/answers)/,
-    );
+    expect(learningPaths.length).toBeGreaterThan(8);
+    const params = new Set(learningPaths.flatMap((p) => [...p.matchAll(/\{(\w+)\}/g)].map((m) => m[1])));
+    expect([...params].sort()).toEqual(['id', 'name', 'valueKey']);
+    expect(learningPaths.join(' ')).not.toMatch(/account|person|people|user/i);
+  });
+
+  it('lets a person erase their own results, and only their own', async () => {
+    const other = await signIn(ctx.current, 'a1@lrn.test');
+    await other.inject({ method: 'POST', url: '/api/learning/modules/daadkracht/completion' });
+    const { questions } = await practice(other, '?level=knows');
+    await answer(other, questions[0]!.id, { choice: 'openheid' });
+    const erased = await other.inject({ method: 'DELETE', url: '/api/learning/results' });
+    expect(erased.statusCode).toBe(200);
+    const after = (await other.inject({ method: 'GET', url: '/api/learning/progress' })).json();
+    expect(after.values.every((v: { completedAt: string | null }) => v.completedAt === null)).toBe(true);
+    expect((await other.inject({ method: 'GET', url: '/api/learning/answers' })).json()).toEqual([]);
+    // The employee's own results are untouched.
+    const mine = (await employee.inject({ method: 'GET', url: '/api/learning/progress' })).json();
+    expect(mine.values[0].completedAt).not.toBeNull();
   });
 
   it('shows aggregates per unit only above the threshold, with complementary suppression, to the right people', async () => {

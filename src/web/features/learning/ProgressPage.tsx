@@ -1,12 +1,27 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { formatDate } from '../../app/format';
+import { api } from '../../app/api';
+import { formatDate, formatDateTime } from '../../app/format';
+import { currentLocale } from '../../app/i18n';
 import { paths } from '../../app/paths';
 import { Breadcrumbs } from '../../ui/Breadcrumbs';
+import { Button } from '../../ui/Button';
+import { ConfirmDialog } from '../../ui/Dialog';
 import { PageTitle } from '../../ui/PageTitle';
-import { QueryState } from '../../ui/QueryState';
+import { ErrorAlert, QueryState } from '../../ui/QueryState';
 import { type Column, Table } from '../../ui/Table';
-import { type LevelProgress, levels, type Progress, useProgress } from './learning-api';
+import { useToast } from '../../ui/Toast';
+import {
+  type LevelProgress,
+  learningKeys,
+  levels,
+  type Progress,
+  tr,
+  useOwnAnswers,
+  useProgress,
+} from './learning-api';
 import './learning.css';
 
 type Row = Progress['values'][number];
@@ -80,6 +95,7 @@ export function ProgressPage() {
                 {t('learning.home.practiceAll')}
               </Link>
             </p>
+            <OwnAnswers />
             <h2>{t('learning.progress.levelsHeading')}</h2>
             <dl>
               {levels.map((level) => (
@@ -95,5 +111,73 @@ export function ProgressPage() {
         )}
       </QueryState>
     </>
+  );
+}
+
+/** The person's latest answers and justifications, and the way to erase all of their results. */
+function OwnAnswers() {
+  const { t } = useTranslation();
+  const locale = currentLocale();
+  const toast = useToast();
+  const queryClient = useQueryClient();
+  const answers = useOwnAnswers();
+  const [confirming, setConfirming] = useState(false);
+  const erase = useMutation({
+    mutationFn: () => api.delete<{ ok: true }>('/api/learning/results'),
+    onSuccess: async () => {
+      setConfirming(false);
+      toast.show(t('learning.progress.erased'));
+      await queryClient.invalidateQueries({ queryKey: learningKeys.all });
+    },
+  });
+  return (
+    <section aria-labelledby="learning-history" className="section">
+      <h2 id="learning-history">{t('learning.progress.historyHeading')}</h2>
+      <QueryState query={answers}>
+        {(list) =>
+          list.length === 0 ? (
+            <p>{t('learning.progress.noHistory')}</p>
+          ) : (
+            <ol className="learning-history">
+              {list.map((a) => (
+                <li key={a.id}>
+                  <strong>{tr(locale, a.title)}</strong>{' '}
+                  <span className="muted">
+                    ({t(`learning.levels.${a.level}`)} · {formatDateTime(a.answeredAt)})
+                  </span>
+                  <br />
+                  {t('learning.progress.yourAnswer')}{' '}
+                  {a.choiceText ? tr(locale, a.choiceText) : t(`learning.values.${a.choice}`)}
+                  {' — '}
+                  {a.correct ? t('learning.practice.right') : t('learning.practice.wrong')}
+                  {a.justification ? (
+                    <>
+                      <br />
+                      {t('learning.progress.yourJustification')} <q>{a.justification}</q>
+                    </>
+                  ) : null}
+                </li>
+              ))}
+            </ol>
+          )
+        }
+      </QueryState>
+      <p>
+        <Button variant="danger" onPress={() => setConfirming(true)}>
+          {t('learning.progress.erase')}
+        </Button>
+      </p>
+      {erase.error ? <ErrorAlert error={erase.error} /> : null}
+      <ConfirmDialog
+        title={t('learning.progress.eraseTitle')}
+        message={<p>{t('learning.progress.eraseText')}</p>}
+        confirmLabel={t('learning.progress.eraseConfirm')}
+        isOpen={confirming}
+        onOpenChange={setConfirming}
+        onConfirm={() => erase.mutate()}
+        isPending={erase.isPending}
+        variant="danger"
+      />
+    </section>
   );
 }

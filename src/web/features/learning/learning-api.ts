@@ -161,3 +161,21 @@ export const useModule = (valueKey: ValueKey) =>
 
 export const useProgress = () =>
   useQuery({ queryKey: learningKeys.progress, queryFn: () => api.get<Progress>('/api/learning/progress') });
+
+export type OwnAnswer = {
+  id: number;
+  level: Level;
+  valueKey: ValueKey;
+  title: Bilingual;
+  choice: string;
+  choiceText: Bilingual | null;
+  correct: boolean;
+  justification: string | null;
+  answeredAt: string;
+};
+
+export const useOwnAnswers = () =>
+  useQuery({
+    queryKey: ['learning', 'answers'],
+    queryFn: () => api.get<OwnAnswer[]>('/api/learning/answers'),
+  });
