@@ -27,7 +27,20 @@ function send(socket: WebSocket, payload: unknown) {
   if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(payload));
 }
 
-type CitizenConn = { socket: WebSocket; chatId: number; queueId: number; locale: Locale; lastQueue?: string };
+type CitizenConn = {
+  socket: WebSocket;
+  chatId: number;
+  queueId: number;
+  locale: Locale;
+  lastQueue?: string;
+  /**
+   * The chat's state as the last event left it, so a citizen's message needs no read of the chat: set at
+   * connect and on 'assigned'/'closed', forgotten on any other change of the queue or a transfer.
+   */
+  known?: { status: repo.ChatRow['status']; agentId: number | null };
+  /** Counts the events that touched this chat, so a read that raced with one is not remembered. */
+  epoch: number;
+};
 
 /**
  * The chat's live side in one process: the sockets connected here, and the reaction to chat events from the
@@ -92,6 +105,12 @@ export class ChatHub {
       case 'queue':
         this.positionCache.delete(event.queueId);
         this.queueVersion++;
+        for (const set of this.citizens.values())
+          for (const c of set)
+            if (c.queueId === event.queueId) {
+              c.known = undefined;
+              c.epoch++;
+            }
         this.dirtyQueues.add(event.queueId);
         await this.drainQueues();
         return;
@@ -103,6 +122,8 @@ export class ChatHub {
         if (chat?.status !== 'active' || chat.agent_account_id !== event.agentId) return;
         for (const c of citizens ?? []) {
           c.lastQueue = undefined;
+          c.known = { status: 'active', agentId: event.agentId };
+          c.epoch++;
           send(c.socket, { type: 'assigned', agentName: chat.agent_name });
         }
         if (agentSockets) {
@@ -130,12 +151,19 @@ export class ChatHub {
         } else await this.toAgentOf(event.chatId, { type: 'typing', chatId: event.chatId });
         return;
       case 'transferred':
+        for (const c of this.citizens.get(event.chatId) ?? []) {
+          c.known = undefined;
+          c.epoch++;
+        }
         for (const socket of this.agents.get(event.fromAccountId) ?? [])
           send(socket, { type: 'transferred', chatId: event.chatId });
         return;
       case 'closed':
-        for (const c of this.citizens.get(event.chatId) ?? [])
+        for (const c of this.citizens.get(event.chatId) ?? []) {
+          c.known = { status: 'closed', agentId: null };
+          c.epoch++;
           send(c.socket, { type: 'closed', feedbackToken: event.feedbackToken ?? null });
+        }
         await this.toAgentOf(event.chatId, { type: 'closed', chatId: event.chatId }, true);
         return;
     }
@@ -181,7 +209,8 @@ export class ChatHub {
       // Only real changes are sent: the widget announces each one to screen readers.
       if (key === c.lastQueue) continue;
       c.lastQueue = key;
-      send(c.socket, payload);
+      // The serialised frame is the comparison key: one JSON.stringify per citizen and change, not two.
+      if (c.socket.readyState === c.socket.OPEN) c.socket.send(key);
     }
   }
 
@@ -236,7 +265,13 @@ export class ChatHub {
       socket.close(4404, 'unknown chat');
       return;
     }
-    const conn: CitizenConn = { socket, chatId: chat.id, queueId: chat.queue_id, locale: chat.locale };
+    const conn: CitizenConn = {
+      socket,
+      chatId: chat.id,
+      queueId: chat.queue_id,
+      locale: chat.locale,
+      epoch: 0,
+    };
     await repo.touchCitizens(this.deps.db, [chat.id]);
     // Registered before the state is read, so no event between the two is missed; clients skip known ids.
     const set = this.citizens.get(chat.id) ?? new Set<CitizenConn>();
@@ -279,9 +314,24 @@ export class ChatHub {
     const parsed = citizenInbound.safeParse(safeJson(raw));
     if (!parsed.success) return this.error(conn.socket, conn.locale, 'invalid_message');
     const input = parsed.data;
+    const { db, events } = this.deps;
+    // The hot path: a message in a chat whose state the events have kept up to date here.
+    if (input.type === 'message' && conn.known && conn.known.status !== 'closed') {
+      const message = await service.postMessage(db, events, {
+        chatId: conn.chatId,
+        sender: 'citizen',
+        authorAccountId: null,
+        clientId: input.clientId,
+        text: input.text,
+        agentId: conn.known.status === 'active' ? conn.known.agentId : null,
+      });
+      send(conn.socket, { type: 'ack', clientId: input.clientId, messageId: message.id });
+      return;
+    }
+    const epoch = conn.epoch;
     const chat = await repo.findChat(this.deps.db, conn.chatId);
     if (!chat) return this.error(conn.socket, conn.locale, 'chat_closed');
-    const { db, events } = this.deps;
+    if (epoch === conn.epoch) conn.known = { status: chat.status, agentId: chat.agent_account_id };
     // The transcript is typically asked for after the chat ended; everything else needs an open chat.
     if (input.type === 'transcript') {
       await service.mailTranscript(this.deps, chat, input.email);

@@ -1,6 +1,14 @@
 import { z } from 'zod';
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'contactSupervisor.validation.day' });
+/** A real calendar day (2024-02-30 is refused here, not by the database). */
+const isDay = (value: string) => {
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value && value >= '2000-01-01';
+};
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'contactSupervisor.validation.day' })
+  .refine(isDay, { message: 'contactSupervisor.validation.day' });
 
 export const liveOut = z.object({
   generatedAt: z.string(),

@@ -408,6 +408,13 @@ describeEachEngine('contact supervision, feedback and privacy', (engine) => {
       url: '/api/contact/supervisor/history?from=2024-02-01&to=2024-01-01&lang=en',
     });
     expect(reversed.statusCode).toBe(400);
+    const impossible = await supervisor.inject({
+      method: 'GET',
+      url: '/api/contact/supervisor/history?from=2024-02-31&to=2024-13-01',
+    });
+    expect(impossible.statusCode).toBe(400);
+    const paths = impossible.json().error.issues.map((issue: { path: string }) => issue.path);
+    expect([...new Set(paths)].sort()).toEqual(['querystring.from', 'querystring.to']);
     expect(reversed.json().error.issues[0].message).toMatch(/end date/);
 
     const target = await supervisor.inject({
