@@ -374,6 +374,45 @@ describeEachEngine('learning path, knowledge checks and aggregates', (engine) =>
     expect((await admin.inject({ method: 'GET', url: '/api/learning/insights?unitId=abc' })).statusCode).toBe(
       400,
     );
+
+    // Once the small team reaches 5 participants and 5 people take part directly in the division, every
+    // group is at least 5 and nothing can be worked out by subtraction: all figures show.
+    const more = async (prefix: string, unitId: number, n: number) => {
+      for (let i = 0; i < n; i++) {
+        const person = await insertPerson(db, {
+          employeeNumber: `${prefix}${i}`,
+          email: `${prefix}${i}@lrn.test`,
+          unitId,
+        });
+        const { account } = await buildAccount(ctx.current, {
+          email: `${prefix}${i}@lrn.test`,
+          personId: person.id,
+        });
+        await db
+          .insert(learningCards)
+          .values({
+            accountId: account.id,
+            questionId: anyQuestion!.id,
+            box: 1,
+            dueAt: new Date(),
+            lastCorrect: false,
+          });
+      }
+    };
+    await more('L-C', smallTeam.id, 3);
+    await more('L-D', tree.division.id, 5);
+    const grown = (
+      await admin.inject({ method: 'GET', url: `/api/learning/insights?unitId=${tree.division.id}` })
+    ).json();
+    expect(grown.unit).toMatchObject({ visible: true, figures: { participants: 16 } });
+    expect(grown.children.find((c: { unitId: number }) => c.unitId === smallTeam.id)).toMatchObject({
+      visible: true,
+      figures: { participants: 5 },
+    });
+    expect(grown.children.find((c: { unitId: number }) => c.unitId === tree.team.id)).toMatchObject({
+      visible: true,
+      figures: { participants: 6 },
+    });
   });
 
   it('lets programme admins write modules (audited, Markdown sanitised) and refuses everyone else and bad input', async () => {
