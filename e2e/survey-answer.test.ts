@@ -42,6 +42,16 @@ describeWithBrowser('staff survey: answering by the link from the invitation', (
     await expectAccessible(page, 'survey with an unknown link');
   });
 
+  it('lets the signed-in invitee find the same link under Mijn peilingen', async () => {
+    const page = await e2e.newPage();
+    await signInAs(page, demo('employee'));
+    await goto(page, '/mijn/peilingen');
+    await expectAccessible(page, 'my surveys');
+    await page.getByRole('link', { name: 'Pulspeiling waarden' }).click();
+    await page.waitForURL(`**${link}`);
+    await page.locator('fieldset').first().waitFor();
+  });
+
   it('answers on a narrow phone with the keyboard, saves, resumes, and submits once', async () => {
     const page = await e2e.newPage({ width: 360, height: 740 });
     await goto(page, link);

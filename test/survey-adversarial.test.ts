@@ -182,9 +182,15 @@ function assertNothingRecovered(data: WaveData, planner: MeasurePlanner, c: Coll
       dim === null ? [] : dim.split('×').map((d) => data.demographics.findIndex((x) => x.key === d));
     return planner.plan(m, { dims, options: dims.map(() => 1) }).byKey.get(key)?.visible ?? false;
   };
+  // Structural zeros (nobody invited directly to a unit) are public by the org chart.
+  const publicZero = (m: MeasureRef, key: string) =>
+    [...(planner.plan(m).input.publicCells ?? [])].includes(key.split('|')[0]!);
   const check = (m: MeasureRef, result: ReturnType<typeof attack>, what: string) => {
     const leaks = result.findings.filter(
-      (f) => f.kind !== 'hidden-count-recovered' || !visibleInPlan(m, f.subject) || f.n < k,
+      (f) =>
+        f.kind !== 'hidden-count-recovered' ||
+        !visibleInPlan(m, f.subject) ||
+        (f.n < k && !(f.n === 0 && publicZero(m, f.subject))),
     );
     expect(leaks, `${label}: ${what}`).toEqual([]);
   };
@@ -252,7 +258,8 @@ describeEachEngine('survey adversarial suite', (engine) => {
         },
       ],
       units: [
-        { id: i.D.id, parentId: null, nameNl: 'A D', respondents: 5, entityId: null },
+        // Nobody sat directly in D two years ago: a structural zero, public by the org chart.
+        { id: i.D.id, parentId: null, nameNl: 'A D', respondents: 0, invited: 0, entityId: null },
         { id: i.E1.id, parentId: i.D.id, nameNl: 'A E1', respondents: 4, entityId: i.E1.id },
         { id: i.V1.id, parentId: i.E1.id, nameNl: 'A V1', respondents: 9, entityId: i.E1.id },
         { id: i.T1.id, parentId: i.V1.id, nameNl: 'A T1', respondents: 10, entityId: i.E1.id },
@@ -319,7 +326,7 @@ describeEachEngine('survey adversarial suite', (engine) => {
       }
       // All viewers pooling what they saw (the plan does not depend on who asks).
       assertNothingRecovered(d, planners[waveId]!, pooled, `pooled wave ${waveId}`);
-      expect(pooled.respondents.size).toBeGreaterThan(10);
+      expect(pooled.respondents.size).toBeGreaterThanOrEqual(8);
     }
   }, 600_000);
 

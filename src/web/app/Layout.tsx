@@ -97,6 +97,7 @@ function MainNav() {
     { to: paths.stories, label: t('stories.web.public.title'), end: true },
   ];
   if (me) items.push({ to: paths.myHome, label: t('web.nav.myHome'), end: true });
+  if (hasRole(me, 'employee')) items.push({ to: paths.mySurveys, label: t('survey.mine.nav') });
   if (me) items.push({ to: paths.learning, label: t('learning.nav') });
   if (hasRole(me, 'employee')) items.push({ to: paths.recognition, label: t('recognition.web.navLink') });
   else if (me) items.push({ to: paths.gallery, label: t('stories.web.gallery.title') });

@@ -25,6 +25,7 @@ export const paths = {
   adminLearning: '/beheer/leren',
   adminSurvey: '/beheer/peilingen',
   surveyAnswer: '/peiling/:token',
+  mySurveys: '/mijn/peilingen',
   recognition: '/waardering',
   recognitionOverview: '/waardering/overzicht',
   gallery: '/galerij',

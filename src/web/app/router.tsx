@@ -46,6 +46,10 @@ export const router = createBrowserRouter([
         children: [
           { path: paths.myHome, lazy: page(() => import('../features/staff/MyHomePage'), 'MyHomePage') },
           {
+            path: paths.mySurveys,
+            lazy: page(() => import('../features/survey/MySurveysPage'), 'MySurveysPage'),
+          },
+          {
             path: paths.learning,
             lazy: page(() => import('../features/learning/LearningHomePage'), 'LearningHomePage'),
           },

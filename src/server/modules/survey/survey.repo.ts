@@ -535,3 +535,20 @@ export async function invitationOfPerson(db: Db, waveId: number, personId: numbe
     .where(and(eq(surveyInvitations.waveId, waveId), eq(surveyInvitations.personId, personId)));
   return row ?? null;
 }
+
+/** Open waves in which this person has an invitation that is not answered yet. */
+export async function openInvitationsOfPerson(db: Db, personId: number) {
+  return db
+    .select({ wave: surveyWaves })
+    .from(surveyInvitations)
+    .innerJoin(surveyWaves, eq(surveyWaves.id, surveyInvitations.waveId))
+    .where(
+      and(
+        eq(surveyInvitations.personId, personId),
+        eq(surveyInvitations.answered, false),
+        eq(surveyWaves.status, 'open'),
+        isNotNull(surveyWaves.tokenKey),
+      ),
+    )
+    .orderBy(asc(surveyWaves.closesOn));
+}

@@ -13,6 +13,7 @@ import {
   includeBody,
   itemBody,
   itemPatch,
+  mySurveysOut,
   orderBody,
   participationOut,
   questionnaireBody,
@@ -94,6 +95,15 @@ export const surveyRoutes =
         schema: { tags, params: tokenParams, body: answersBody, response: { 200: submitOut } },
       },
       async (request) => answers.submit(deps.db, request.params.token, request.body),
+    );
+
+    app.get(
+      '/api/survey/mine',
+      { config: { access: 'employee' }, schema: { tags, response: { 200: mySurveysOut } } },
+      async (request, reply) => {
+        reply.header('cache-control', 'no-store');
+        return service.mySurveys(deps, actorOf(request).principal.personId);
+      },
     );
 
     // ---- questionnaires (programme admin) ----

@@ -289,3 +289,16 @@ export const formOut = z.object({
 
 export const submitOut = z.object({ status: z.enum(['submitted', 'already_answered']) });
 export const draftOut = z.object({ saved: z.literal(true) });
+
+export const mySurveysOut = z.object({
+  items: z.array(
+    z.object({
+      waveId: z.number().int(),
+      titleNl: z.string(),
+      titleEn: z.string(),
+      closesOn: z.string(),
+      /** The personal answering link (relative). */
+      path: z.string(),
+    }),
+  ),
+});

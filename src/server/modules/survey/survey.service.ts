@@ -993,3 +993,29 @@ export async function participation(db: Db, id: number) {
     }),
   };
 }
+
+// ---- my surveys ---------------------------------------------------------------------------------
+
+/**
+ * The signed-in person's open invitations, with their personal link (the same one as in the e-mail),
+ * so nobody depends on finding the mail. Answered waves are not listed.
+ */
+export async function mySurveys(
+  deps: Pick<Deps, 'db' | 'config'>,
+  personId: number | null,
+  today = brusselsDay(),
+) {
+  if (personId === null) return { items: [] };
+  const rows = await repo.openInvitationsOfPerson(deps.db, personId);
+  return {
+    items: rows
+      .filter(({ wave }) => wave.opensOn <= today && wave.closesOn >= today)
+      .map(({ wave }) => ({
+        waveId: wave.id,
+        titleNl: wave.titleNl,
+        titleEn: wave.titleEn,
+        closesOn: wave.closesOn,
+        path: `/peiling/${tokenFor(wave.tokenKey!, wave.id, personId)}`,
+      })),
+  };
+}

@@ -257,7 +257,14 @@ describeEachEngine('staff survey: questionnaires, waves, invitations, answering'
   });
 
   it('shows the form by token, saves and resumes a draft, validates every answer, and submits once', async () => {
-    const token = tokens[0]!;
+    // The signed-in invitee finds their personal link (the one from the e-mail) without the e-mail.
+    const mine = (await employee.inject({ method: 'GET', url: '/api/survey/mine' })).json();
+    expect(mine.items).toHaveLength(1);
+    const token = mine.items[0].path.replace('/peiling/', '') as string;
+    expect(tokens).toContain(token);
+    // From here on tokens[0] is the one this test answers.
+    tokens.splice(tokens.indexOf(token), 1);
+    tokens.unshift(token);
     expect((await api(null, 'GET', '/api/survey/answer/short')).statusCode).toBe(400);
     const unknown = await api(null, 'GET', `/api/survey/answer/${'A'.repeat(43)}`);
     expect(unknown.statusCode).toBe(404);
@@ -343,6 +350,7 @@ describeEachEngine('staff survey: questionnaires, waves, invitations, answering'
     const comments = await db.select().from(surveyComments).where(eq(surveyComments.waveId, waveId));
     expect(comments.map((c) => c.text)).toEqual(['Meer overleg, mail me op jan@x.be']);
     expect(await db.select().from(surveyDrafts)).toHaveLength(0);
+    expect((await employee.inject({ method: 'GET', url: '/api/survey/mine' })).json().items).toEqual([]);
     const again = await api(null, 'GET', `/api/survey/answer/${token}`);
     expect(again.json()).toMatchObject({ status: 'answered', sections: [] });
     expect((await api(null, 'PUT', `/api/survey/answer/${token}/draft`, { answers: {} })).statusCode).toBe(

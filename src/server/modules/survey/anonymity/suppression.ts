@@ -17,6 +17,12 @@
  *   unit. For each dimension, `categories` and, per unit, the subtree counts per category,
  *   which must add up to the unit's `n` (put "unknown / not answered" in its own category).
  * - `k`: the threshold, default 5; values below 3 throw.
+ * - `publicCells` (optional): cell keys whose count everybody already knows, in practice the
+ *   direct members of a unit to which nobody belongs directly (0 invited, so 0 respondents: the
+ *   org chart says so). Such a *structural zero* is shown, never chosen to hide, and counts as
+ *   known in the verification. Without it, a zero that is secret in the plan but public in fact
+ *   makes every parent with no direct staff hide one more child, and the bounds check then pins
+ *   the zero and hides more, up to the root.
  * - `forceHidden` (optional): cell keys that must be hidden whatever their counts (used by
  *   {@link planAcrossWaves}).
  *
@@ -109,6 +115,7 @@ export interface DisclosureInput {
   dimensions?: DimensionCounts[];
   k?: number;
   forceHidden?: Iterable<string>;
+  publicCells?: Iterable<string>;
 }
 
 export type CellReason = 'shown' | 'primary' | 'complementary' | 'forced';
@@ -287,6 +294,8 @@ export function planDisclosure(input: DisclosureInput): DisclosurePlan {
   checkK(k);
   const { cells, relations } = buildTable(input);
   const forced = new Set(input.forceHidden ?? []);
+  const known = new Set(input.publicCells ?? []);
+  const isPublic = (idx: number) => known.has(cells[idx]!.key);
 
   const hide = (idx: number, reason: CellReason) => {
     const c = cells[idx]!;
@@ -296,6 +305,7 @@ export function planDisclosure(input: DisclosureInput): DisclosurePlan {
     return true;
   };
   cells.forEach((c, i) => {
+    if (known.has(c.key)) return;
     if (forced.has(c.key)) hide(i, 'forced');
     else if (c.n < k) hide(i, 'primary');
   });
@@ -343,7 +353,7 @@ export function planDisclosure(input: DisclosureInput): DisclosurePlan {
           let count = hiddenParts.length;
           const safe = () => count >= 2 && residual() >= k;
           if (safe()) continue;
-          const candidates = rel.parts.filter((p) => cells[p]!.visible).sort(order);
+          const candidates = rel.parts.filter((p) => cells[p]!.visible && !isPublic(p)).sort(order);
           while (!safe() && candidates.length > 0) {
             hide(candidates.shift()!, 'complementary');
             memo.clear();
@@ -355,10 +365,11 @@ export function planDisclosure(input: DisclosureInput): DisclosurePlan {
           continue;
         }
         if (hiddenParts.length === 0) {
-          const smallest = [...rel.parts].sort(order)[0];
-          if (smallest !== undefined) hide(smallest, 'complementary');
-          memo.clear();
-          changed = true;
+          const smallest = rel.parts.filter((p) => !isPublic(p)).sort(order)[0];
+          if (smallest !== undefined && hide(smallest, 'complementary')) {
+            memo.clear();
+            changed = true;
+          }
         }
       }
     }
@@ -377,7 +388,7 @@ export function planDisclosure(input: DisclosureInput): DisclosurePlan {
     const target = determined[0]!;
     const candidates = new Set<number>();
     for (const rel of memberOf.get(target) ?? []) {
-      for (const m of [...rel.parts, rel.total]) if (cells[m]!.visible) candidates.add(m);
+      for (const m of [...rel.parts, rel.total]) if (cells[m]!.visible && !isPublic(m)) candidates.add(m);
     }
     const next = [...candidates].sort(order)[0];
     if (next === undefined) throw new Error('anonymity planner: determined cell without a visible neighbour');
@@ -423,6 +434,7 @@ export function countSignature(input: DisclosureInput): string {
     for (const u of units) parts.push((d.counts[u.id] ?? []).join(','));
   }
   parts.push(`!${[...(input.forceHidden ?? [])].sort().join(',')}`);
+  parts.push(`=${[...(input.publicCells ?? [])].sort().join(',')}`);
   return parts.join(';');
 }
 

@@ -422,7 +422,27 @@ export function planInput(
       }
     }
   });
-  return { units, dimensions, k: data.k, forceHidden };
+  return { units, dimensions, k: data.k, forceHidden, publicCells: structuralZeros(data, defs) };
+}
+
+/**
+ * The direct-member cells of units to which nobody was invited directly: zero by the org chart,
+ * public knowledge, so the planner shows them instead of protecting a zero everyone knows.
+ */
+function structuralZeros(data: WaveData, defs: Array<{ id: string; categories: string[] }>): string[] {
+  const out: string[] = [];
+  for (const u of data.units) {
+    if (u.invited !== 0 || !data.children.has(u.id)) continue;
+    if ((data.byUnit.get(u.id)?.length ?? 0) !== 0) continue;
+    const id = String(u.id);
+    out.push(cellKey('direct', id));
+    for (const d of defs) for (const c of d.categories) out.push(cellKey('direct', id, d.id, c));
+  }
+  return out;
+}
+
+export function publicDirectCells(data: WaveData): string[] {
+  return structuralZeros(data, []);
 }
 
 /** The relations "single-question cell = Σ pair cells" that the planner does not model. */
@@ -498,9 +518,13 @@ export function planWaveFamily(family: WaveData[]): WavePlans[] {
         if (!pairs[i]) return;
         const { table, extra } = extendedAttack(family[i]!, plan);
         const result = attack(table, plan.k);
+        const publicCells = new Set(plan.input.publicCells ?? []);
         const bad = [
           ...result.recovered.keys(),
-          ...result.findings.filter((f) => f.kind !== 'hidden-count-recovered').map((f) => f.subject),
+          ...result.findings
+            .filter((f) => f.kind !== 'hidden-count-recovered')
+            .filter((f) => !(f.kind === 'small-visible-figure' && publicCells.has(f.subject)))
+            .map((f) => f.subject),
         ];
         if (bad.length === 0) return;
         clean = false;
@@ -573,7 +597,11 @@ export class MeasurePlanner {
     let all = true;
     for (let r = 0; r < this.data.count && all; r++) if (!answered(this.data, m, r)) all = false;
     if (all) p = this.plans.wave;
-    else {
+    else if (f.dims.length === 2) {
+      // A skipped item under a pair of filters: its own pair plan would not know that a question's
+      // cell is the sum of its pair cells, so these views are not offered (everything hidden).
+      p = { ...this.plans.wave, byKey: new Map() };
+    } else {
       const input = planInput(this.data, m, f.dims.length === 2, (id) => id === dim);
       const forced = this.plans.hidden.filter(
         (k) => !k.includes('|') || (dim !== null && k.includes(`|${dim}=`)),
@@ -593,6 +621,7 @@ export class MeasurePlanner {
         units: input.units,
         k: Math.max(COMMENTS_MIN_N, this.data.k),
         forceHidden: [...wanted],
+        publicCells: publicDirectCells(this.data),
       });
     }
     return this.commentsPlan;

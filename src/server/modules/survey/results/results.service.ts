@@ -620,6 +620,8 @@ export async function participation(db: Db, principal: Principal, waveId: number
     invited.set(c.unitId, c.invited);
     answered.set(c.unitId, c.answered);
   }
+  const ownInvited = new Map(invited);
+  const invitedDirect = (id: number) => ownInvited.get(id) ?? 0;
   for (const id of data.postOrder) {
     const p = data.byId.get(id)!.parentId;
     if (p === null) continue;
@@ -634,6 +636,10 @@ export async function participation(db: Db, principal: Principal, waveId: number
       n: answered.get(u.id)!,
     })),
     k: data.k,
+    // Nobody invited directly to a unit: its direct members' zero is public.
+    publicCells: data.units
+      .filter((u) => invitedDirect(u.id) === 0 && data.children.has(u.id))
+      .map((u) => `direct:${u.id}`),
   });
   const rows: number[] = [];
   const visit = (id: number) => {
