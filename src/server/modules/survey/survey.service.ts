@@ -972,6 +972,10 @@ export async function participation(db: Db, id: number) {
       n: invited.get(unit.unitId) ?? 0,
     })),
     k: wave.minGroupSize,
+    // Nobody invited directly in a unit with sub-units: that zero is known from the org chart.
+    publicCells: units
+      .filter((unit) => unit.invited === 0 && units.some((child) => child.parentId === unit.unitId))
+      .map((unit) => `direct:${unit.unitId}`),
   });
   return {
     waveId: id,

@@ -364,6 +364,8 @@ describeEachEngine('staff survey: questionnaires, waves, invitations, answering'
     const byId = new Map(res.json().units.map((u: Json) => [u.unitId, u]));
     // Team 2 (3 invitees) is never shown; whatever the planner hides besides, no shown figure is about < k people.
     expect(byId.get(unit.t2!.id)).toMatchObject({ invited: null, answered: null, rate: null });
+    // Structural zeros (nobody directly in the entity or a division) are public, so the totals show.
+    expect(byId.get(unit.entity!.id)).toMatchObject({ invited: 17, answered: 1 });
     const shown = res.json().units.filter((u: Json) => u.invited !== null);
     expect(shown.length).toBeGreaterThan(0);
     for (const u of shown) expect(u.invited).toBeGreaterThanOrEqual(5);
