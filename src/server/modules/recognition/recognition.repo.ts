@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../db/client';
 import {
   type RecognitionEmailMode,
@@ -86,20 +86,30 @@ export async function insertMessage(
   return row!;
 }
 
+/** The ids of a unit's ancestors and itself, from its materialised path ('/1/7/42/'): primary-key lookups, no LIKE scan. */
+const pathIds = (path: SQL) => sql`string_to_array(trim(both '/' from ${path}), '/')::int[]`;
+
 /**
  * Whether person `viewer` is "the recipient's manager" for message row `m`: they manage the message's
  * unit or an ancestor of it, and no unit between that one and the message's unit has a manager other
  * than the recipient (a manager's own manager is the one above). Used inside the visibility predicate.
  */
-const isRecipientsManager = (viewer: number) => sql`exists (
+const isRecipientsManager = (viewer: number) => sql`(${viewer} <> m.recipient_person_id and exists (
   select 1 from org_units mu
-  join org_units anc on mu.path like anc.path || '%'
-  join unit_managers um on um.unit_id = anc.id and um.person_id = ${viewer}
-  where mu.id = m.unit_id and um.person_id <> m.recipient_person_id
+  join unit_managers um on um.person_id = ${viewer} and um.unit_id = any(${pathIds(sql`mu.path`)})
+  join org_units anc on anc.id = um.unit_id
+  where mu.id = m.unit_id
     and not exists (
-      select 1 from org_units mid
-      join unit_managers um2 on um2.unit_id = mid.id and um2.person_id <> m.recipient_person_id
-      where mu.path like mid.path || '%' and mid.depth > anc.depth))`;
+      select 1 from unit_managers um2 join org_units mid on mid.id = um2.unit_id
+      where um2.unit_id = any(${pathIds(sql`mu.path`)})
+        and mid.depth > anc.depth and um2.person_id <> m.recipient_person_id)))`;
+
+/** A cheap, index-friendly superset of the units whose messages `viewer` may see as manager or colleague. */
+const candidateUnits = (viewer: number) => sql`(m.unit_id in (
+    select c.id from unit_managers um join org_units a on a.id = um.unit_id
+    join org_units c on c.path like a.path || '%'
+    where um.person_id = ${viewer})
+  or m.unit_id = (select p.unit_id from people p where p.id = ${viewer}))`;
 
 const isTeamColleague = (viewer: number) =>
   sql`exists (select 1 from people tp where tp.id = ${viewer} and tp.unit_id = m.unit_id and tp.status = 'active')`;
@@ -151,7 +161,8 @@ export async function listMessages(
       ? sql`m.recipient_person_id = ${viewer}`
       : box === 'sent'
         ? sql`m.sender_person_id = ${viewer}`
-        : sql`m.sender_person_id <> ${viewer} and m.recipient_person_id <> ${viewer} and ${visibleToOthers(viewer)}`;
+        : sql`m.sender_person_id <> ${viewer} and m.recipient_person_id <> ${viewer}
+            and m.visibility <> 'private' and ${candidateUnits(viewer)} and ${visibleToOthers(viewer)}`;
   const filter = sql`m.hidden_at is null and ${where}`;
   const rows = await queryRows<MessageRow>(
     db,
