@@ -299,17 +299,25 @@ export async function insertWaveItems(db: Db, rows: (typeof surveyWaveItems.$inf
   if (rows.length > 0) await db.insert(surveyWaveItems).values(rows);
 }
 
+/** One statement per 10,000 invitations: the columns travel as arrays (unnest), not as 10,000 × 5 parameters. */
 export async function insertInvitations(db: Db, rows: (typeof surveyInvitations.$inferInsert)[]) {
-  const ids: number[] = [];
-  for (let i = 0; i < rows.length; i += 2000) {
-    const inserted = await db
-      .insert(surveyInvitations)
-      .values(rows.slice(i, i + 2000))
-      .returning({ id: surveyInvitations.id });
-    ids.push(...inserted.map((row) => row.id));
+  for (let i = 0; i < rows.length; i += 10_000) {
+    const chunk = rows.slice(i, i + 10_000);
+    await db.execute(sql`
+      insert into survey_invitations (wave_id, person_id, unit_id, token_hash, language)
+      select * from unnest(
+        ${intArray(chunk.map((row) => row.waveId))}::int[],
+        ${intArray(chunk.map((row) => row.personId ?? null))}::int[],
+        ${intArray(chunk.map((row) => row.unitId))}::int[],
+        ${textArray(chunk.map((row) => row.tokenHash))}::text[],
+        ${textArray(chunk.map((row) => row.language ?? 'nl'))}::text[])`);
   }
-  return ids;
 }
+
+const intArray = (values: (number | null)[]) =>
+  `{${values.map((v) => (v === null ? 'NULL' : String(Math.trunc(v)))).join(',')}}`;
+/** Only for values without quotes, backslashes, commas or braces (hashes, language codes, dates). */
+const textArray = (values: string[]) => `{${values.join(',')}}`;
 
 export async function listWaveUnits(db: Db, waveId: number) {
   return db
@@ -495,9 +503,24 @@ export async function insertResponse(db: Db, values: typeof surveyResponses.$inf
   await db.insert(surveyResponses).values(values);
 }
 
+/** Many responses in few statements: each column as one array, the scores as array literals cast per row. */
 export async function insertResponses(db: Db, rows: (typeof surveyResponses.$inferInsert)[]) {
-  for (let i = 0; i < rows.length; i += 1000)
-    await db.insert(surveyResponses).values(rows.slice(i, i + 1000));
+  const literal = (values: (number | null)[]) =>
+    `{${values.map((v) => (v === null || v === undefined ? 'NULL' : String(Math.trunc(v)))).join(',')}}`;
+  for (let i = 0; i < rows.length; i += 5000) {
+    const chunk = rows.slice(i, i + 5000);
+    const quote = (text: string) => `"${text}"`;
+    await db.execute(sql`
+      insert into survey_responses (wave_id, unit_id, entity_id, submitted_on, scores, demographics)
+      select w, u, e, d::date, s::smallint[], g::smallint[] from unnest(
+        ${intArray(chunk.map((row) => row.waveId))}::int[],
+        ${intArray(chunk.map((row) => row.unitId))}::int[],
+        ${intArray(chunk.map((row) => row.entityId ?? null))}::int[],
+        ${textArray(chunk.map((row) => row.submittedOn))}::text[],
+        ${`{${chunk.map((row) => quote(literal(row.scores as (number | null)[]))).join(',')}}`}::text[],
+        ${`{${chunk.map((row) => quote(literal((row.demographics ?? []) as (number | null)[]))).join(',')}}`}::text[]
+      ) as r(w, u, e, d, s, g)`);
+  }
 }
 
 export async function insertComments(db: Db, rows: (typeof surveyComments.$inferInsert)[]) {
