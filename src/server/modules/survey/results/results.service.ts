@@ -1,6 +1,7 @@
 import type { Db } from '../../../db/client';
 import type { Principal } from '../../../http/access';
 import { AppError } from '../../../http/errors';
+import { planDisclosure } from '../anonymity/suppression';
 import {
   type Aggregates,
   aggregate,
@@ -40,6 +41,13 @@ interface WaveState {
   data: WaveData;
   aggregates: Map<string, Aggregates>;
   planner?: MeasurePlanner;
+  /** Respondent-level analyses (alpha, drivers) per unit: computed once per wave and process. */
+  memo: Map<string, unknown>;
+}
+
+function memo<T>(state: WaveState, key: string, compute: () => T): T {
+  if (!state.memo.has(key)) state.memo.set(key, compute());
+  return state.memo.get(key) as T;
 }
 
 interface DbCache {
@@ -76,7 +84,7 @@ async function loadState(db: Db, wave: repo.WaveRow): Promise<WaveState> {
       wave.status === 'closed' ? repo.loadResponses(db, wave.id) : Promise.resolve([]),
     ]);
     const data = buildWaveData({ wave, units, items, demographics, responses });
-    return { stamp, data, aggregates: new Map([['', aggregate(data)]]) } satisfies WaveState;
+    return { stamp, data, aggregates: new Map([['', aggregate(data)]]), memo: new Map() } satisfies WaveState;
   })();
   cache.waves.set(wave.id, promise);
   promise.catch(() => cache.waves.delete(wave.id));
@@ -390,7 +398,7 @@ export async function unitReport(
   const gov = data.govId;
   const alpha =
     unitId === gov && f.dims.length === 0 && respondents(w, gov, f) !== null
-      ? alphaPerValue(data, gov)
+      ? memo(w.state, `alpha:${gov}`, () => alphaPerValue(data, gov))
       : null;
 
   const values = data.values.map((v, vi) => {
@@ -548,7 +556,8 @@ export async function driversReport(db: Db, principal: Principal, waveId: number
   const { data } = w.state;
   assertAccess(w.scope, w.tree, unitId, 'detail');
   const n = respondents(w, unitId, NO_FILTER);
-  const result = n !== null && n >= 30 ? computeDrivers(data, unitId) : null;
+  const result =
+    n !== null && n >= 30 ? memo(w.state, `drivers:${unitId}`, () => computeDrivers(data, unitId)) : null;
   return {
     unitId,
     respondents: n,
@@ -597,17 +606,20 @@ export async function commentsReport(db: Db, principal: Principal, waveId: numbe
   };
 }
 
-/** Participation while the wave runs (and after): answered / invited per unit, through a plan on answered counts. */
-export async function participation(db: Db, principal: Principal, waveId: number, unitId?: number) {
-  const wave = await repo.findWave(db, waveId);
-  if (!wave || wave.status === 'draft') throw new AppError('NOT_FOUND');
-  const state = await loadState(db, wave);
-  const { data } = state;
-  const tree = treeOf(data);
-  const scope = scopeOf(principal, tree, false);
-  const root = unitId ?? scope.roots[0];
-  if (root === undefined) throw new AppError('FORBIDDEN');
-  assertAccess(scope, tree, root, 'detail');
+const PARTICIPATION_TTL_MS = 5_000;
+
+async function participationState(db: Db, state: WaveState) {
+  const cached = state.memo.get('participation') as
+    | { at: number; value: Awaited<ReturnType<typeof computeParticipation>> }
+    | undefined;
+  if (cached && Date.now() - cached.at < PARTICIPATION_TTL_MS) return cached.value;
+  const value = await computeParticipation(db, state.data);
+  state.memo.set('participation', { at: Date.now(), value });
+  return value;
+}
+
+async function computeParticipation(db: Db, data: WaveData) {
+  const waveId = data.wave.id;
   const counts = await repo.participationCounts(db, waveId);
   const invited = new Map<number, number>();
   const answered = new Map<number, number>();
@@ -628,7 +640,6 @@ export async function participation(db: Db, principal: Principal, waveId: number
     invited.set(p, invited.get(p)! + invited.get(id)!);
     answered.set(p, answered.get(p)! + answered.get(id)!);
   }
-  const { planDisclosure } = await import('../anonymity/suppression');
   const plan = planDisclosure({
     units: data.units.map((u) => ({
       id: String(u.id),
@@ -641,6 +652,22 @@ export async function participation(db: Db, principal: Principal, waveId: number
       .filter((u) => invitedDirect(u.id) === 0 && data.children.has(u.id))
       .map((u) => `direct:${u.id}`),
   });
+  return { invited, answered, plan };
+}
+
+/** Participation while the wave runs (and after): answered / invited per unit, through a plan on answered counts. */
+export async function participation(db: Db, principal: Principal, waveId: number, unitId?: number) {
+  const wave = await repo.findWave(db, waveId);
+  if (!wave || wave.status === 'draft') throw new AppError('NOT_FOUND');
+  const state = await loadState(db, wave);
+  const { data } = state;
+  const tree = treeOf(data);
+  const scope = scopeOf(principal, tree, false);
+  const root = unitId ?? scope.roots[0];
+  if (root === undefined) throw new AppError('FORBIDDEN');
+  assertAccess(scope, tree, root, 'detail');
+  // Participation changes while a wave runs; counts and their plan are reused for a few seconds.
+  const { invited, answered, plan } = await participationState(db, state);
   const rows: number[] = [];
   const visit = (id: number) => {
     rows.push(id);
