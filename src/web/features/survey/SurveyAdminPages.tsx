@@ -391,6 +391,40 @@ export function QuestionnaireEditorPage() {
               <section key={section.id} className="survey-section" aria-labelledby={`s-${section.id}`}>
                 <h2 id={`s-${section.id}`}>{section.titleNl}</h2>
                 {section.titleEn ? <p lang="en">{section.titleEn}</p> : null}
+                {q.editable ? (
+                  <div className="survey-admin-actions">
+                    <Button
+                      variant="secondary"
+                      onPress={() => {
+                        const next = window.prompt(t('survey.admin.renameSectionPrompt'), section.titleNl);
+                        if (next?.trim())
+                          change.mutate({
+                            method: 'patch',
+                            url: `/api/survey/admin/sections/${section.id}`,
+                            body: { titleNl: next },
+                          });
+                      }}
+                      aria-label={t('survey.admin.renameSection', { title: section.titleNl })}
+                    >
+                      {t('survey.admin.rename')}
+                    </Button>
+                    <Button
+                      variant="danger"
+                      onPress={() => {
+                        if (
+                          window.confirm(t('survey.admin.deleteSectionConfirm', { title: section.titleNl }))
+                        )
+                          change.mutate({
+                            method: 'delete',
+                            url: `/api/survey/admin/sections/${section.id}`,
+                          });
+                      }}
+                      aria-label={t('survey.admin.deleteSection', { title: section.titleNl })}
+                    >
+                      {t('survey.admin.delete')}
+                    </Button>
+                  </div>
+                ) : null}
                 {section.items.map((item, itemIndex) => (
                   <div key={item.id} className="survey-admin-item">
                     <div>
@@ -667,6 +701,22 @@ export function WaveAdminPage() {
     enabled: wave.data !== undefined && wave.data.status !== 'draft',
   });
   const [message, setMessage] = useState('');
+  const navigate = useNavigate();
+  const remove = useMutation({
+    mutationFn: () => api.delete(`/api/survey/admin/waves/${encodeURIComponent(id)}`),
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: ['survey-admin'] });
+      navigate(ADMIN_SURVEYS);
+    },
+  });
+  const edit = useMutation({
+    mutationFn: (body: unknown) =>
+      api.patch<WaveDetail>(`/api/survey/admin/waves/${encodeURIComponent(id)}`, body),
+    onSuccess: (next) => {
+      client.setQueryData(key, next);
+      setMessage(t('survey.admin.done.patch'));
+    },
+  });
   const action = useMutation({
     mutationFn: (what: 'launch' | 'close' | 'remind') =>
       api.post<WaveDetail | { queued: number }>(`/api/survey/admin/waves/${encodeURIComponent(id)}/${what}`),
@@ -724,11 +774,27 @@ export function WaveAdminPage() {
             ) : null}
           </dl>
           <p role="status">{message}</p>
-          <FormError error={action.error} />
+          <FormError error={action.error ?? edit.error ?? remove.error} />
           <div className="survey-admin-actions">
             {w.status === 'draft' ? (
-              <Button onPress={() => action.mutate('launch')} isDisabled={action.isPending}>
-                {t('survey.admin.launch')}
+              <>
+                <Button onPress={() => action.mutate('launch')} isDisabled={action.isPending}>
+                  {t('survey.admin.launch')}
+                </Button>
+                <Button variant="danger" onPress={() => remove.mutate()} isDisabled={remove.isPending}>
+                  {t('survey.admin.deleteWave')}
+                </Button>
+              </>
+            ) : null}
+            {w.status !== 'closed' ? (
+              <Button
+                variant="secondary"
+                onPress={() => {
+                  const next = window.prompt(t('survey.admin.closesOnPrompt'), w.closesOn);
+                  if (next?.trim()) edit.mutate({ closesOn: next.trim() });
+                }}
+              >
+                {t('survey.admin.changeClosesOn')}
               </Button>
             ) : null}
             {w.status === 'open' ? (
