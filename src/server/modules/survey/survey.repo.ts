@@ -360,6 +360,20 @@ export async function participationByUnit(db: Db, waveId: number) {
   );
 }
 
+export async function countUnanswered(db: Db, waveId: number) {
+  const [row] = await db
+    .select({ n: count() })
+    .from(surveyInvitations)
+    .where(
+      and(
+        eq(surveyInvitations.waveId, waveId),
+        eq(surveyInvitations.answered, false),
+        isNotNull(surveyInvitations.personId),
+      ),
+    );
+  return Number(row?.n ?? 0);
+}
+
 export async function reminderStats(db: Db, waveId: number) {
   const [row] = await db
     .select({ last: max(surveyInvitations.remindedAt), rounds: max(surveyInvitations.reminderCount) })

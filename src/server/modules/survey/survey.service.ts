@@ -863,7 +863,10 @@ export async function closeDueWaves(deps: Pick<Deps, 'db'>, today = brusselsDay(
   return due.length;
 }
 
-/** Reminds everyone who has not answered yet; at most once an hour. */
+/**
+ * Reminds everyone who has not answered yet; at most once an hour. The request only queues the
+ * fan-out (a wave of 50,000 gets its mails from the job queue, not from this request).
+ */
 export async function remind(deps: Deps, actor: Actor, id: number) {
   return deps.db.transaction(async (tx) => {
     const wave = await repo.findWaveForUpdate(tx, id);
@@ -872,7 +875,15 @@ export async function remind(deps: Deps, actor: Actor, id: number) {
     const stats = await repo.reminderStats(tx, id);
     if (stats.lastSentAt && Date.now() - stats.lastSentAt.getTime() < 3_600_000)
       throw conflict('survey.errors.remindedRecently');
-    const queued = await remindUnanswered(deps, tx, id);
+    const hour = new Date().toISOString().slice(0, 13);
+    const job = await deps.jobs.enqueue(
+      SURVEY_FANOUT_QUEUE,
+      { waveId: id, kind: 'remind' },
+      { dedupeKey: `survey-fanout-${id}-remind-${hour}` },
+      tx,
+    );
+    if (job === null) throw conflict('survey.errors.remindedRecently');
+    const queued = await repo.countUnanswered(tx, id);
     await audit(tx, actor.principal, 'survey.wave.remind', { type: 'survey_wave', id }, { queued }, actor.ip);
     return { queued };
   });
