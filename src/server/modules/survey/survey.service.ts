@@ -889,15 +889,17 @@ export async function remind(deps: Deps, actor: Actor, id: number) {
   });
 }
 
-async function remindUnanswered(deps: Pick<Deps, 'jobs'>, db: Db, waveId: number) {
+async function remindUnanswered(_deps: Pick<Deps, 'jobs'>, db: Db, waveId: number) {
   const reminded = await repo.markUnansweredReminded(db, waveId);
-  for (const row of reminded)
-    await deps.jobs.enqueue(
-      SURVEY_MAIL_QUEUE,
-      { invitationId: row.id, kind: 'remind' },
-      { dedupeKey: `survey-mail-${row.id}-remind-${row.reminder_count}` },
-      db,
-    );
+  await repo.enqueueMailJobs(
+    db,
+    SURVEY_MAIL_QUEUE,
+    reminded.map((row) => ({
+      invitationId: row.id,
+      kind: 'remind' as const,
+      dedupeKey: `survey-mail-${row.id}-remind-${row.reminder_count}`,
+    })),
+  );
   return reminded.length;
 }
 
@@ -910,13 +912,16 @@ export async function runFanout(deps: Deps, payload: { waveId: number; kind: 'in
       await remindUnanswered(deps, tx, wave.id);
       return;
     }
-    for (const invitationId of await repo.invitationIds(tx, wave.id))
-      await deps.jobs.enqueue(
-        SURVEY_MAIL_QUEUE,
-        { invitationId, kind: 'invite' },
-        { dedupeKey: `survey-mail-${invitationId}-invite` },
-        tx,
-      );
+    const ids = await repo.invitationIds(tx, wave.id);
+    await repo.enqueueMailJobs(
+      tx,
+      SURVEY_MAIL_QUEUE,
+      ids.map((invitationId) => ({
+        invitationId,
+        kind: 'invite' as const,
+        dedupeKey: `survey-mail-${invitationId}-invite`,
+      })),
+    );
     await repo.markInvited(tx, wave.id);
   });
 }
