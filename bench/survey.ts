@@ -1,5 +1,5 @@
 /**
- * Staff survey benchmark: `npm run bench:survey [-- --respondents 50000 --units 1000 --http 2000 --http-pglite 500 --clients 16]`.
+ * Staff survey benchmark: `npm run bench:survey [-- --respondents 50000 --units 1000 --http 2000 --http-pglite 500 --clients 64]`.
  *
  * On PGlite (a file-backed data directory, as in production) and on PostgreSQL (when
  * TEST_DATABASE_URL or the local server answers), for one wave of 50,000 respondents × 60 items
@@ -49,7 +49,7 @@ const arg = (name: string, fallback: number) => {
 };
 const RESPONDENTS = arg('respondents', 50_000);
 const UNITS = arg('units', 1_000);
-const CLIENTS = arg('clients', 16);
+const CLIENTS = arg('clients', 64);
 const HTTP_PG = arg('http', 2_000);
 const HTTP_PGLITE = arg('http-pglite', 500);
 const SAMPLES = arg('samples', 100);
