@@ -15,6 +15,7 @@ import {
   surveyWaves,
   surveyWaveUnits,
 } from '../../db/schema';
+import { closeDueWaves } from './survey.service';
 import { generateSyntheticResponses } from './survey.synthetic';
 import { hashToken } from './survey.tokens';
 
@@ -436,5 +437,32 @@ describeEachEngine('staff survey: questionnaires, waves, invitations, answering'
       expect((await api(null, 'GET', `/api/survey/answer/${open}`)).json().status).toBe('closed');
       expect((await api(null, 'POST', `/api/survey/answer/${open}`, { answers: {} })).statusCode).toBe(409);
     }
+  });
+  it('keeps a running wave frozen, deletes only drafts, and closes waves whose closing day has passed', async () => {
+    const body = {
+      questionnaireId: questionnaire.id,
+      titleNl: 'Tweede peiling',
+      opensOn: '2020-01-01',
+      closesOn: '2099-12-31',
+      targetUnitIds: [unit.divB!.id],
+    };
+    const draft = (await api(admin, 'POST', '/api/survey/admin/waves', body)).json();
+    expect((await api(admin, 'DELETE', `/api/survey/admin/waves/${draft.id}`)).statusCode).toBe(204);
+    const wave = (await api(admin, 'POST', '/api/survey/admin/waves', body)).json();
+    const launched = await api(admin, 'POST', `/api/survey/admin/waves/${wave.id}/launch`);
+    // A new wave sees today's organisation: Team 3's 8 people and the colleague who moved there.
+    expect(launched.json()).toMatchObject({ status: 'open', invited: 9 });
+    expect((await api(admin, 'DELETE', `/api/survey/admin/waves/${wave.id}`)).statusCode).toBe(409);
+    expect(
+      (await api(admin, 'PATCH', `/api/survey/admin/waves/${wave.id}`, { opensOn: '2021-01-01' })).statusCode,
+    ).toBe(409);
+    const extended = await api(admin, 'PATCH', `/api/survey/admin/waves/${wave.id}`, {
+      closesOn: '2099-06-30',
+    });
+    expect(extended.json().closesOn).toBe('2099-06-30');
+    // The scheduled close: nothing is due today; on a day after the closing day, the wave closes.
+    expect(await closeDueWaves({ db: ctx.current.database.db })).toBe(0);
+    expect(await closeDueWaves({ db: ctx.current.database.db }, '2099-07-01')).toBe(1);
+    expect((await api(admin, 'GET', `/api/survey/admin/waves/${wave.id}`)).json().status).toBe('closed');
   });
 });
