@@ -496,7 +496,8 @@ export interface WavePlans {
 function pairsWanted(data: WaveData): boolean {
   if (data.demographics.length < 2) return false;
   const cols = dimensionDefs(data, true).reduce((s, d) => s + d.categories.length, 1);
-  return cols * data.units.length * 2 <= 40_000;
+  // The joint check of pair cells costs an exact elimination per round; keep it to small tables.
+  return cols * data.units.length * 2 <= 6_000;
 }
 
 /**
