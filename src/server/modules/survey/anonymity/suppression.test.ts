@@ -118,6 +118,24 @@ describe('planDisclosure: hand-made cases', () => {
     expect(() => planDisclosure({ units: [{ id: 'c', parentId: 'x', n: 1 }] })).toThrow(/unknown parent/);
   });
 
+  it('a dimension without categories (no answers yet) is planned, not looped on', () => {
+    const units = [
+      { id: 'p', parentId: null, n: 0 },
+      { id: 'c', parentId: 'p', n: 0 },
+    ];
+    const plan = planDisclosure({
+      units,
+      dimensions: [{ id: 'team', categories: [], counts: { p: [], c: [] } }],
+    });
+    expect(plan.cells.every((cell) => cell.dimension === null)).toBe(true);
+    expect(() =>
+      planDisclosure({
+        units: [{ id: 'p', parentId: null, n: 4 }],
+        dimensions: [{ id: 'team', categories: [], counts: { p: [] } }],
+      }),
+    ).toThrow(/no categories/);
+  });
+
   it('parent 12 = 7 + 5 + 0 direct: the empty direct remainder needs a partner, the smallest sibling', () => {
     const plan = planDisclosure({
       units: [

@@ -205,7 +205,15 @@ function buildTable(input: DisclosureInput): Table {
     }
   }
 
-  const dims = input.dimensions ?? [];
+  // A dimension without categories can only describe units of n = 0 (checked below) and tells nothing;
+  // its relations would have no parts, which the suppression loop cannot satisfy.
+  const dims = (input.dimensions ?? []).filter((d) => {
+    if (d.categories.length > 0) return true;
+    const nonEmpty = units.find((u) => u.n > 0);
+    if (nonEmpty)
+      throw new AnonymityInputError(`dimension ${d.id}: no categories, but unit ${nonEmpty.id} has people`);
+    return false;
+  });
   const columns: Array<{ dimension: string | null; category: string | null; count: (id: string) => number }> =
     [{ dimension: null, category: null, count: (id) => byId.get(id)!.n }];
   for (const d of dims) {
