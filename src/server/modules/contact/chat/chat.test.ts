@@ -566,8 +566,11 @@ describeEachEngine('contact chat: queue, routing and sockets', (engine) => {
     const cookie = { cookie: agentCookies[0]! };
     const before = await ctx.app.inject({ method: 'GET', url: '/api/contact/console', headers: cookie });
     expect(before.statusCode).toBe(200);
+    // Agents without a queue list serve every queue, including those earlier tests in this file added.
     expect(before.json()).toMatchObject({
-      queues: [{ key: 'algemeen', nameNl: 'Algemene vragen', waiting: 1 }],
+      queues: expect.arrayContaining([
+        expect.objectContaining({ key: 'algemeen', nameNl: 'Algemene vragen', waiting: 1 }),
+      ]),
       colleagues: [],
     });
     // A colleague on duty with a free slot appears; A (full) never lists itself.
@@ -575,7 +578,7 @@ describeEachEngine('contact chat: queue, routing and sockets', (engine) => {
     await b.next((f) => f.type === 'assigned');
     const after = await ctx.app.inject({ method: 'GET', url: '/api/contact/console', headers: cookie });
     expect(after.json()).toMatchObject({
-      queues: [{ key: 'algemeen', waiting: 0 }],
+      queues: expect.arrayContaining([expect.objectContaining({ key: 'algemeen', waiting: 0 })]),
       colleagues: [{ accountId: agentIds[1], displayName: 'agent-b', free: 1 }],
     });
   });
