@@ -50,11 +50,13 @@ describeWithBrowser('contact 1700 by e-mail in the browser', () => {
     await expect.poll(() => status.textContent()).toMatch(/referentie 1700-\d{6}.*an\.peeters@burger\.test/);
     await expectAccessible(page, 'contact e-mail form sent');
 
-    // The runtime here mails into the dev mailbox: run the queue once and both mails are there.
+    // The runtime here mails into the dev mailbox: run the queue once and both mails are there (the
+    // demo's other modules mail demo staff too, hence the filter on this contact's addresses).
     await e2e.runtime.jobs.runDue();
     const mails = await queryRows<{ to_addresses: string; text_body: string }>(
       e2e.runtime.db,
-      sql`select to_addresses, text_body from dev_mailbox order by id`,
+      sql`select to_addresses, text_body from dev_mailbox
+          where to_addresses in ('1700@vlaanderen.example', 'an.peeters@burger.test') order by id`,
     );
     expect(mails.map((m) => m.to_addresses).sort()).toEqual([
       '1700@vlaanderen.example',

@@ -83,7 +83,8 @@ export async function insertModuleIfAbsent(
   db: Db,
   valueKey: ValueKey,
   header: ModuleHeader,
-  steps: StepInsert[],
+  /** Called only when the module is new: rendering the steps' Markdown is the costly part of the seed. */
+  steps: () => StepInsert[],
 ): Promise<void> {
   const rows = await db
     .insert(learningModules)
@@ -91,8 +92,10 @@ export async function insertModuleIfAbsent(
     .onConflictDoNothing({ target: learningModules.valueKey })
     .returning({ id: learningModules.id });
   const id = rows[0]?.id;
-  if (id === undefined || steps.length === 0) return;
-  await db.insert(learningSteps).values(steps.map((s, position) => ({ ...s, moduleId: id, position })));
+  if (id === undefined) return;
+  const stepRows = steps();
+  if (stepRows.length === 0) return;
+  await db.insert(learningSteps).values(stepRows.map((s, position) => ({ ...s, moduleId: id, position })));
 }
 
 // ---- the person's entity ------------------------------------------------------------------------

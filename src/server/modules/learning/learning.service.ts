@@ -39,18 +39,19 @@ export async function seedLearning(db: Db): Promise<void> {
         introEn: module.intro.en,
         published: true,
       },
-      module.steps.map((step) =>
-        stepRow({
-          titleNl: step.title.nl,
-          titleEn: step.title.en,
-          bodyNl: step.body.nl,
-          bodyEn: step.body.en,
-          imageUrl: step.imageUrl ?? null,
-          imageAltNl: step.imageAlt?.nl ?? '',
-          imageAltEn: step.imageAlt?.en ?? '',
-          videoUrl: step.videoUrl ?? null,
-        }),
-      ),
+      () =>
+        module.steps.map((step) =>
+          stepRow({
+            titleNl: step.title.nl,
+            titleEn: step.title.en,
+            bodyNl: step.body.nl,
+            bodyEn: step.body.en,
+            imageUrl: step.imageUrl ?? null,
+            imageAltNl: step.imageAlt?.nl ?? '',
+            imageAltEn: step.imageAlt?.en ?? '',
+            videoUrl: step.videoUrl ?? null,
+          }),
+        ),
     );
   }
   await repo.insertQuestionsIfAbsent(db, seedQuestions);

@@ -1,5 +1,4 @@
 import { sql } from 'drizzle-orm';
-import sharp from 'sharp';
 import { type Db, queryRows } from '../../db/client';
 import { processImage } from './stories.images';
 import * as repo from './stories.repo';
@@ -20,6 +19,7 @@ export async function seedStoriesDemo(db: Db, entityCode: string): Promise<void>
         order by p.id limit 3`,
   );
   if (authors.length < 3) return;
+  const { default: sharp } = await import('sharp');
   const picture = await sharp({
     create: { width: 960, height: 540, channels: 3, background: { r: 255, g: 230, b: 21 } },
   })

@@ -1,4 +1,4 @@
-import sharp from 'sharp';
+import type sharpModule from 'sharp';
 import { AppError } from '../../http/errors';
 
 /** What a story may carry: a few photos of a sensible size, each re-encoded on arrival. */
@@ -87,7 +87,9 @@ export async function processImage(
       declared: declared.toUpperCase(),
       actual: format.toUpperCase(),
     });
-  let meta: Awaited<ReturnType<ReturnType<typeof sharp>['metadata']>>;
+  // libvips is loaded with the first image, not at every server start.
+  const { default: sharp } = await import('sharp');
+  let meta: Awaited<ReturnType<ReturnType<typeof sharpModule>['metadata']>>;
   try {
     meta = await sharp(upload.bytes, { limitInputPixels: false }).metadata();
   } catch {
