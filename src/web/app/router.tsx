@@ -186,7 +186,9 @@ export const router = createBrowserRouter([
         ],
       },
       {
-        element: <RequireRole roles={['manager', 'entity_coordinator', 'top_executive', 'programme_admin']} />,
+        element: (
+          <RequireRole roles={['manager', 'entity_coordinator', 'top_executive', 'programme_admin']} />
+        ),
         children: [
           {
             path: paths.recognitionOverview,

@@ -388,15 +388,13 @@ describeEachEngine('learning path, knowledge checks and aggregates', (engine) =>
           email: `${prefix}${i}@lrn.test`,
           personId: person.id,
         });
-        await db
-          .insert(learningCards)
-          .values({
-            accountId: account.id,
-            questionId: anyQuestion!.id,
-            box: 1,
-            dueAt: new Date(),
-            lastCorrect: false,
-          });
+        await db.insert(learningCards).values({
+          accountId: account.id,
+          questionId: anyQuestion!.id,
+          box: 1,
+          dueAt: new Date(),
+          lastCorrect: false,
+        });
       }
     };
     await more('L-C', smallTeam.id, 3);
