@@ -92,6 +92,9 @@ export class ChatHub {
     await repo.touchCitizens(db, [...this.citizens.keys()]).catch(() => undefined);
     await service.requeueLostAgents(db, events, this.timings).catch(() => undefined);
     await service.applyCitizenInactivity(db, events, this.timings).catch(() => undefined);
+    // Safety net: dispatch locks agents with SKIP LOCKED, so one that raced with a heartbeat (or another
+    // process) may have skipped a free agent; no citizen waits longer than a heartbeat for that.
+    await service.dispatch(db, events, this.timings).catch(() => undefined);
   }
 
   async stop() {
