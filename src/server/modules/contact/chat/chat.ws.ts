@@ -86,7 +86,21 @@ export class ChatHub {
   }
 
   /** Presence heartbeats for the sockets held here, then the shared inactivity rules. */
+  private sweeping = false;
+
   private async sweep() {
+    // One sweep at a time: on a busy machine a sweep can outlast the heartbeat, and overlapping sweeps
+    // would keep agent rows locked by presence updates, so dispatch (SKIP LOCKED) would never see them.
+    if (this.sweeping) return;
+    this.sweeping = true;
+    try {
+      await this.sweepOnce();
+    } finally {
+      this.sweeping = false;
+    }
+  }
+
+  private async sweepOnce() {
     const { db, events } = this.deps;
     await repo.touchAgents(db, [...this.agents.keys()]).catch(() => undefined);
     await repo.touchCitizens(db, [...this.citizens.keys()]).catch(() => undefined);
