@@ -10,6 +10,7 @@ import { Button } from '../../ui/Button';
 import { PageTitle } from '../../ui/PageTitle';
 import { ErrorAlert, QueryState } from '../../ui/QueryState';
 import './survey.css';
+import { standardDemographics } from '../../../shared/survey-demographics';
 
 type Option = { nl: string; en: string };
 type Kind = 'agree5' | 'scale10' | 'single' | 'multi' | 'text';
@@ -225,7 +226,7 @@ export function SurveyAdminPage() {
                   closesOn: text(form, 'closesOn'),
                   minGroupSize: Number(form.get('minGroupSize') || 5),
                   targetUnitIds: form.getAll('target').map(Number),
-                  demographics: form.get('demographics') ? STANDARD_DEMOGRAPHICS : [],
+                  demographics: form.get('demographics') ? standardDemographics : [],
                 });
               }}
             >
@@ -297,31 +298,6 @@ export function SurveyAdminPage() {
     </Frame>
   );
 }
-
-const STANDARD_DEMOGRAPHICS = [
-  {
-    key: 'age',
-    labelNl: 'Leeftijd',
-    labelEn: 'Age',
-    options: [
-      { nl: 'Jonger dan 30', en: 'Under 30' },
-      { nl: '30 tot 44', en: '30 to 44' },
-      { nl: '45 tot 54', en: '45 to 54' },
-      { nl: '55 of ouder', en: '55 or older' },
-    ],
-    minGroupSize: 10,
-  },
-  {
-    key: 'role',
-    labelNl: 'Functie',
-    labelEn: 'Role',
-    options: [
-      { nl: 'Ik ben leidinggevende', en: 'I am a manager' },
-      { nl: 'Ik ben geen leidinggevende', en: 'I am not a manager' },
-    ],
-    minGroupSize: 10,
-  },
-];
 
 /** Compose a questionnaire: sections and items, added, edited, moved and removed. */
 export function QuestionnaireEditorPage() {
