@@ -8,7 +8,6 @@ import { currentLocale } from '../../app/i18n';
 import type { ValueKey } from '../../app/types';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
-import { Checkbox } from '../../ui/Checkbox';
 import { Dialog } from '../../ui/Dialog';
 import { PageTitle } from '../../ui/PageTitle';
 import { Pagination } from '../../ui/Pagination';
@@ -23,7 +22,7 @@ import {
   type MessageList,
   MIN_MESSAGE_LENGTH,
   RecognitionNav,
-  useValueNames,
+  ValuePicker,
   ValueTags,
 } from './shared';
 import './recognition.css';
@@ -147,7 +146,6 @@ function ComposeForm() {
   const { t } = useTranslation();
   const toast = useToast();
   const queryClient = useQueryClient();
-  const { keys, name } = useValueNames();
   const [recipient, setRecipient] = useState<Colleague | null>(null);
   const [kind, setKind] = useState<'appreciation' | 'feedback'>('appreciation');
   const [values, setValues] = useState<ValueKey[]>([]);
@@ -206,27 +204,12 @@ function ComposeForm() {
             ))}
           </div>
         </fieldset>
-        <fieldset className="fieldset">
-          <legend>
-            {t('recognition.web.form.values')}
-            <span className="field__required" aria-hidden="true">
-              {' '}
-              *
-            </span>
-          </legend>
-          <div className="rec-options">
-            {keys.map((key) => (
-              <Checkbox
-                key={key}
-                isSelected={values.includes(key)}
-                onChange={(on) => setValues(on ? [...values, key] : values.filter((v) => v !== key))}
-              >
-                {name(key)}
-              </Checkbox>
-            ))}
-          </div>
-          {errors.values ? <p className="field__error">{errors.values}</p> : null}
-        </fieldset>
+        <ValuePicker
+          legend={t('recognition.web.form.values')}
+          values={values}
+          onChange={setValues}
+          error={errors.values}
+        />
         <TextField
           name="body"
           label={t('recognition.web.form.body')}

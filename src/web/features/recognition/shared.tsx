@@ -12,6 +12,7 @@ import { currentLocale } from '../../app/i18n';
 import { paths } from '../../app/paths';
 import { hasRole, useMe } from '../../app/session';
 import type { ValueKey } from '../../app/types';
+import { Checkbox } from '../../ui/Checkbox';
 import { valueName } from '../public/localized';
 import { useFramework } from '../public/queries';
 
@@ -97,5 +98,39 @@ export function ValueTags({ values }: { values: ValueKey[] }) {
         </li>
       ))}
     </ul>
+  );
+}
+
+/** The required "which values" checkboxes of a message or a story. */
+export function ValuePicker(props: {
+  legend: string;
+  values: ValueKey[];
+  onChange: (values: ValueKey[]) => void;
+  error?: string;
+}) {
+  const { keys, name } = useValueNames();
+  const { values, onChange } = props;
+  return (
+    <fieldset className="fieldset">
+      <legend>
+        {props.legend}
+        <span className="field__required" aria-hidden="true">
+          {' '}
+          *
+        </span>
+      </legend>
+      <div className="rec-options">
+        {keys.map((key) => (
+          <Checkbox
+            key={key}
+            isSelected={values.includes(key)}
+            onChange={(on) => onChange(on ? [...values, key] : values.filter((v) => v !== key))}
+          >
+            {name(key)}
+          </Checkbox>
+        ))}
+      </div>
+      {props.error ? <p className="field__error">{props.error}</p> : null}
+    </fieldset>
   );
 }

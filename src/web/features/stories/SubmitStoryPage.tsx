@@ -11,7 +11,7 @@ import { Checkbox } from '../../ui/Checkbox';
 import { PageTitle } from '../../ui/PageTitle';
 import { TextField } from '../../ui/TextField';
 import { useToast } from '../../ui/Toast';
-import { RecognitionNav, recognitionPaths, useValueNames } from '../recognition/shared';
+import { RecognitionNav, recognitionPaths, ValuePicker } from '../recognition/shared';
 import { MAX_IMAGE_MB, MAX_IMAGES, type Story } from './shared';
 
 /** /galerij/nieuw: share a story, photo or artwork about the values; a moderator looks at it first. */
@@ -20,7 +20,6 @@ export function SubmitStoryPage() {
   const toast = useToast();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const { keys, name } = useValueNames();
   const [title, setTitle] = useState('');
   const [body, setBody] = useState('');
   const [values, setValues] = useState<ValueKey[]>([]);
@@ -88,27 +87,12 @@ export function SubmitStoryPage() {
           onChange={setBody}
           isRequired
         />
-        <fieldset className="fieldset">
-          <legend>
-            {t('stories.web.submit.values')}
-            <span className="field__required" aria-hidden="true">
-              {' '}
-              *
-            </span>
-          </legend>
-          <div className="rec-options">
-            {keys.map((key) => (
-              <Checkbox
-                key={key}
-                isSelected={values.includes(key)}
-                onChange={(on) => setValues(on ? [...values, key] : values.filter((v) => v !== key))}
-              >
-                {name(key)}
-              </Checkbox>
-            ))}
-          </div>
-          {errors.values ? <p className="field__error">{errors.values}</p> : null}
-        </fieldset>
+        <ValuePicker
+          legend={t('stories.web.submit.values')}
+          values={values}
+          onChange={setValues}
+          error={errors.values}
+        />
         <div className="field">
           <label className="field__label" htmlFor="story-images">
             {t('stories.web.submit.images')}
