@@ -168,6 +168,9 @@ describeWithBrowser('survey results in the browser', () => {
     const link = page.getByRole('link', { name: 'Resultaten bekijken' }).first();
     if ((await link.count()) === 0) return; // The employee works outside the surveyed entity.
     await link.click();
+    // The results home has an h1 too: wait for the wave page itself before settling.
+    await page.waitForURL(/\/peilingen\/resultaten\/[^/?]+/);
+    await page.getByRole('tab').first().waitFor();
     await settle(page);
     expect(await page.getByRole('tab').allTextContents()).toEqual(['Overzicht']);
     expect(await page.getByRole('link', { name: 'CSV downloaden' }).getAttribute('href')).toMatch(
