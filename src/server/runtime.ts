@@ -3,14 +3,14 @@ import pino, { type Logger } from 'pino';
 import { type AppDeps, buildApp } from './app';
 import type { Config } from './config';
 import { type Database, openDatabase } from './db/client';
-import { type EventBus, PgliteEventBus, PostgresEventBus } from './events/event-bus';
+import { type EventBus, InProcessEventBus, PostgresEventBus } from './events/event-bus';
 import { JobQueue } from './jobs/job-queue';
 import { DevMailboxMailer, MAIL_QUEUE, type Mailer, type MailMessage, SmtpMailer } from './mail/mailer';
 import { defaultWebDist } from './paths';
 import { seedBaseline, seedDemo } from './seed';
 
 export function createEventBus(database: Database): EventBus {
-  if (database.pglite) return new PgliteEventBus(database.pglite);
+  if (database.pglite) return new InProcessEventBus();
   if (database.pool && database.connectionString)
     return new PostgresEventBus(database.connectionString, database.pool);
   throw new Error('No event bus adapter for this database');

@@ -45,7 +45,54 @@ describeEachEngine('event bus', (engine) => {
     await expect(bus.publish('big', { text: 'x'.repeat(9000) })).rejects.toThrow(/too large/);
   });
 
+  it('delivers to a subscriber in the publishing process exactly once, without waiting for the database', async () => {
+    const received: unknown[] = [];
+    const stop = await bus.subscribe('once_only', (payload) => received.push(payload));
+    const published = bus.publish('once_only', { n: 1 });
+    await Promise.resolve();
+    // Delivered before the publish's own round trip to the database has finished.
+    expect(received).toEqual([{ n: 1 }]);
+    await published;
+    // On PostgreSQL the NOTIFY echo of our own event comes back and is skipped.
+    await new Promise((r) => setTimeout(r, 200));
+    expect(received).toEqual([{ n: 1 }]);
+    await stop();
+  });
+
+  it('hands subscribers a copy of the payload, never the object that was published', async () => {
+    const seen: unknown[] = [];
+    const stop = await bus.subscribe('copies', (payload) => {
+      (payload as { n: number }).n = 99;
+      seen.push(payload);
+    });
+    const payload = { n: 1 };
+    await bus.publish('copies', payload);
+    await expect.poll(() => seen.length).toBe(1);
+    expect(payload).toEqual({ n: 1 });
+    await stop();
+  });
+
   if (engine === 'postgres') {
+    it('sends an event published in a transaction at its commit, to this process too, and none on rollback', async () => {
+      const received: unknown[] = [];
+      const stop = await bus.subscribe('on_commit', (payload) => received.push(payload));
+      await database.db.transaction(async (tx) => {
+        await bus.publishOnCommit(tx, 'on_commit', { kept: true });
+        await new Promise((r) => setTimeout(r, 150));
+        expect(received).toEqual([]);
+      });
+      await expect.poll(() => received).toEqual([{ kept: true }]);
+      await database.db
+        .transaction(async (tx) => {
+          await bus.publishOnCommit(tx, 'on_commit', { kept: false });
+          throw new Error('roll back');
+        })
+        .catch(() => undefined);
+      await new Promise((r) => setTimeout(r, 200));
+      expect(received).toEqual([{ kept: true }]);
+      await stop();
+    });
+
     it('carries events between two independent connections, as between two app processes', async () => {
       const second = new PostgresEventBus(database.connectionString!, database.pool!);
       try {
@@ -53,6 +100,18 @@ describeEachEngine('event bus', (engine) => {
         await new Promise((r) => setTimeout(r, 100));
         await bus.publish('between_processes', { from: 'process-a' });
         expect(await arrival).toEqual({ from: 'process-a' });
+        // A burst published in one turn travels in few NOTIFYs, split at the size limit, and arrives whole
+        // and in order.
+        const burst: unknown[] = [];
+        await second.subscribe('burst', (payload) => burst.push(payload));
+        await new Promise((r) => setTimeout(r, 100));
+        const sent = Array.from({ length: 300 }, (_, i) => ({
+          i,
+          text: 'x'.repeat(i % 7 === 0 ? 3000 : 40),
+        }));
+        await Promise.all(sent.map((payload) => bus.publish('burst', payload)));
+        await expect.poll(() => burst.length, { timeout: 5000 }).toBe(300);
+        expect(burst).toEqual(sent);
       } finally {
         await second.close();
       }

@@ -1,14 +1,26 @@
-import type { PGlite } from '@electric-sql/pglite';
+import { randomBytes } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import type pg from 'pg';
+import type { Db } from '../db/client';
 
 export type EventHandler = (payload: unknown) => void;
 
 /**
  * Publish/subscribe between the app's processes. Payloads are JSON and must stay under
  * PostgreSQL's 8000-byte NOTIFY limit: send ids, not documents.
+ *
+ * Subscribers in the publishing process get the event at once (a microtask later), not after a round trip
+ * through the database; other processes get it through NOTIFY. A chat message thus reaches an agent on the
+ * same process one database round trip after it was stored, instead of three.
  */
 export interface EventBus {
   publish(channel: string, payload: unknown): Promise<void>;
+  /**
+   * For a wake-up about rows the transaction `tx` wrote: subscribers that react read after the commit. On
+   * PostgreSQL the event is sent at commit (and not on rollback); on PGlite at once, as every query there
+   * waits behind the open transaction. A spurious wake-up after a rollback must be harmless.
+   */
+  publishOnCommit(tx: Db, channel: string, payload: unknown): Promise<void>;
   subscribe(channel: string, handler: EventHandler): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
@@ -20,9 +32,13 @@ function assertChannel(channel: string): void {
   if (!channelPattern.test(channel)) throw new Error(`Invalid event channel name: ${channel}`);
 }
 
+// The limit is the same on both engines, so a payload that works on PGlite cannot fail on PostgreSQL.
+const MAX_PAYLOAD_BYTES = 7900;
+
 function encode(payload: unknown): string {
   const text = JSON.stringify(payload ?? null);
-  if (Buffer.byteLength(text) > 7900) throw new Error('Event payload too large for NOTIFY (max ~7900 bytes)');
+  if (Buffer.byteLength(text) > MAX_PAYLOAD_BYTES)
+    throw new Error('Event payload too large for NOTIFY (max ~7900 bytes)');
   return text;
 }
 
@@ -70,35 +86,38 @@ class HandlerRegistry {
   }
 }
 
-export class PgliteEventBus implements EventBus {
+/**
+ * For the embedded database: PGlite lives inside this one process (its data directory is locked), so every
+ * subscriber is local and a NOTIFY through the wasm engine would only come back to us. Events are delivered
+ * in-process, as JSON copies, in publish order.
+ */
+export class InProcessEventBus implements EventBus {
   private readonly registry = new HandlerRegistry();
-  private readonly unlisten = new Map<string, () => Promise<void>>();
-  constructor(private readonly pglite: PGlite) {}
 
   async publish(channel: string, payload: unknown): Promise<void> {
     assertChannel(channel);
-    await this.pglite.query('select pg_notify($1, $2)', [channel, encode(payload)]);
+    const text = encode(payload);
+    queueMicrotask(() => this.registry.deliver(channel, decode(text)));
+  }
+
+  async publishOnCommit(_tx: Db, channel: string, payload: unknown): Promise<void> {
+    // PGlite runs one statement at a time and queues every query behind an open transaction, so a subscriber
+    // that reacts now still reads after the commit.
+    await this.publish(channel, payload);
   }
 
   async subscribe(channel: string, handler: EventHandler): Promise<() => Promise<void>> {
     assertChannel(channel);
-    if (this.registry.add(channel, handler)) {
-      const stop = await this.pglite.listen(channel, (text) => this.registry.deliver(channel, decode(text)));
-      this.unlisten.set(channel, stop);
-    }
+    this.registry.add(channel, handler);
     return async () => {
-      if (this.registry.remove(channel, handler)) {
-        await this.unlisten.get(channel)?.();
-        this.unlisten.delete(channel);
-      }
+      this.registry.remove(channel, handler);
     };
   }
 
-  async close(): Promise<void> {
-    for (const stop of this.unlisten.values()) await stop().catch(() => undefined);
-    this.unlisten.clear();
-  }
+  async close(): Promise<void> {}
 }
+
+type Waiter = { resolve: () => void; reject: (error: unknown) => void };
 
 /** LISTEN needs a connection of its own, never a pooled one; it reconnects and re-listens on loss. */
 export class PostgresEventBus implements EventBus {
@@ -106,6 +125,8 @@ export class PostgresEventBus implements EventBus {
   private client?: pg.Client;
   private connecting?: Promise<pg.Client>;
   private closed = false;
+  /** Tags this process's notifications, so their echo from PostgreSQL is not delivered a second time. */
+  private readonly origin = randomBytes(6).toString('hex');
 
   constructor(
     private readonly connectionString: string,
@@ -117,7 +138,7 @@ export class PostgresEventBus implements EventBus {
     this.connecting ??= (async () => {
       const { default: pgDriver } = await import('pg');
       const client = new pgDriver.Client({ connectionString: this.connectionString });
-      client.on('notification', (msg) => this.registry.deliver(msg.channel, decode(msg.payload)));
+      client.on('notification', (msg) => this.onNotification(msg.channel, msg.payload));
       client.on('error', () => this.reconnectSoon());
       client.on('end', () => this.reconnectSoon());
       await client.connect();
@@ -138,9 +159,78 @@ export class PostgresEventBus implements EventBus {
     }, 500).unref();
   }
 
+  /**
+   * Notifications are `<origin>:[<json>,…]`: one NOTIFY carries every event this process published on a
+   * channel in one turn of the event loop. An empty origin (sent from a transaction) is for every process.
+   */
+  private onNotification(channel: string, text: string | undefined) {
+    if (!text) return;
+    const colon = text.indexOf(':');
+    if (colon < 0) return;
+    if (text.slice(0, colon) === this.origin) return;
+    const batch = decode(text.slice(colon + 1));
+    if (!Array.isArray(batch)) return;
+    for (const payload of batch) this.registry.deliver(channel, payload);
+  }
+
   async publish(channel: string, payload: unknown): Promise<void> {
     assertChannel(channel);
-    await this.pool.query('select pg_notify($1, $2)', [channel, encode(payload)]);
+    const text = encode(payload);
+    queueMicrotask(() => this.registry.deliver(channel, decode(text)));
+    await this.notifyOthers(channel, text);
+  }
+
+  /**
+   * Publications wait here for their NOTIFY. One NOTIFY is in flight at a time, so other processes receive
+   * events in publish order, and each carries every waiting event of its channel up to the size limit: under
+   * load, a burst of chat messages costs PostgreSQL a few notifying commits instead of one each.
+   */
+  private readonly outbox: { channel: string; text: string; done: Waiter }[] = [];
+  private sending = false;
+
+  private notifyOthers(channel: string, text: string): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.outbox.push({ channel, text, done: { resolve, reject } });
+      // The first of a turn waits for the turn's end, so one NOTIFY carries all of that turn's events.
+      if (!this.sending && this.outbox.length === 1) setImmediate(() => this.sendNext());
+    });
+  }
+
+  private sendNext() {
+    if (this.sending || this.outbox.length === 0) return;
+    const channel = this.outbox[0]!.channel;
+    const budget = MAX_PAYLOAD_BYTES - this.origin.length - 3;
+    let bytes = 0;
+    let count = 0;
+    while (count < this.outbox.length && this.outbox[count]!.channel === channel) {
+      const size = Buffer.byteLength(this.outbox[count]!.text) + 1;
+      if (count > 0 && bytes + size > budget) break;
+      bytes += size;
+      count++;
+    }
+    const batch = this.outbox.splice(0, count);
+    this.sending = true;
+    const payload = `${this.origin}:[${batch.map((entry) => entry.text).join(',')}]`;
+    this.pool
+      .query('select pg_notify($1, $2)', [channel, payload])
+      .then(
+        () => {
+          for (const entry of batch) entry.done.resolve();
+        },
+        (error: unknown) => {
+          for (const entry of batch) entry.done.reject(error);
+        },
+      )
+      .finally(() => {
+        this.sending = false;
+        this.sendNext();
+      });
+  }
+
+  async publishOnCommit(tx: Db, channel: string, payload: unknown): Promise<void> {
+    assertChannel(channel);
+    // Sent by PostgreSQL at commit, to every listener including this process (no origin tag).
+    await tx.execute(sql`select pg_notify(${channel}, ${`:[${encode(payload)}]`})`);
   }
 
   async subscribe(channel: string, handler: EventHandler): Promise<() => Promise<void>> {

@@ -70,7 +70,14 @@ export class JobQueue {
       })
       .onConflictDoNothing()
       .returning({ id: jobs.id });
-    if (this.running) await this.events.publish(WAKE_CHANNEL, { queue }).catch(() => undefined);
+    if (this.running) {
+      // Inside a caller's transaction the workers are woken at its commit, when they can see the job.
+      const wake =
+        db === this.db
+          ? this.events.publish(WAKE_CHANNEL, { queue })
+          : this.events.publishOnCommit(db, WAKE_CHANNEL, { queue });
+      await wake.catch(() => undefined);
+    }
     return inserted[0]?.id ?? null;
   }
 

@@ -271,6 +271,9 @@ describeEachEngine('contact chat: queue, routing and sockets', (engine) => {
     await a.next((f) => f.type === 'assigned');
     c.send({ type: 'message', clientId: 'c-1', text: '<script>alert(1)</script> Hallo' });
     const ack1 = await c.next((f) => f.type === 'ack');
+    // The acknowledgement carries the stored message; the sending socket gets no echo of it besides.
+    expect(ack1.message).toMatchObject({ id: ack1.messageId, clientId: 'c-1', sender: 'citizen' });
+    const second = await citizen(chat.resumeToken);
     const mark = c.frames.length;
     c.send({ type: 'message', clientId: 'c-1', text: '<script>alert(1)</script> Hallo' });
     const ack2 = await c.next((f) => f.type === 'ack', mark);
@@ -282,6 +285,9 @@ describeEachEngine('contact chat: queue, routing and sockets', (engine) => {
       sql`select count(*)::int as n from chat_messages`,
     );
     expect(count!.n).toBe(1);
+    expect(c.frames.filter((f) => f.type === 'message')).toEqual([]);
+    // The citizen's other tab does get the echo (the resend, as the first one came before it connected).
+    await second.next((f) => f.type === 'message' && (f.message as { clientId: string }).clientId === 'c-1');
 
     a.send({
       type: 'message',

@@ -40,6 +40,8 @@ type CitizenConn = {
   known?: { status: repo.ChatRow['status']; agentId: number | null };
   /** Counts the events that touched this chat, so a read that raced with one is not remembered. */
   epoch: number;
+  /** Client ids of messages this socket sent that are being stored: their acknowledgement carries them. */
+  sending: Set<string>;
 };
 
 /**
@@ -157,7 +159,8 @@ export class ChatHub {
         const message = event.message ?? (await repo.findMessage(this.deps.db, event.messageId));
         if (!message) return;
         const out = { type: 'message', chatId: event.chatId, message: messageOut(message) };
-        if (message.sender !== 'note') for (const c of citizens ?? []) send(c.socket, out);
+        if (message.sender !== 'note')
+          for (const c of citizens ?? []) if (!c.sending.has(message.client_id)) send(c.socket, out);
         if (event.agentId === undefined) await this.toAgentOf(event.chatId, out);
         else for (const socket of agentSockets ?? []) send(socket, out);
         return;
@@ -274,33 +277,38 @@ export class ChatHub {
 
   async connectCitizen(socket: WebSocket, token: string | undefined) {
     const early = holdEarlyFrames(socket);
-    const chat = token
+    const found = token
       ? await repo.findChatByTokenHash(this.deps.db, service.hashResumeToken(token))
       : undefined;
-    if (!chat) {
+    if (!found) {
       this.error(socket, 'nl', 'unknown_chat');
       socket.close(4404, 'unknown chat');
       return;
     }
     const conn: CitizenConn = {
       socket,
-      chatId: chat.id,
-      queueId: chat.queue_id,
-      locale: chat.locale,
+      chatId: found.id,
+      queueId: found.queue_id,
+      locale: found.locale,
       epoch: 0,
+      sending: new Set(),
     };
-    await repo.touchCitizens(this.deps.db, [chat.id]);
+    await repo.touchCitizens(this.deps.db, [found.id]);
     // Registered before the state is read, so no event between the two is missed; clients skip known ids.
-    const set = this.citizens.get(chat.id) ?? new Set<CitizenConn>();
-    this.citizens.set(chat.id, set);
+    const set = this.citizens.get(found.id) ?? new Set<CitizenConn>();
+    this.citizens.set(found.id, set);
     set.add(conn);
     socket.on('close', () => {
       set.delete(conn);
-      if (set.size === 0 && this.citizens.get(chat.id) === set) this.citizens.delete(chat.id);
+      if (set.size === 0 && this.citizens.get(found.id) === set) this.citizens.delete(found.id);
     });
     const onMessage = (raw: string) => {
       void this.onCitizenMessage(conn, raw).catch(() => this.error(socket, conn.locale, 'failed'));
     };
+    // Read again now that events reach this socket: the state sent below cannot miss a change, and the
+    // citizen's messages take the hot path (no read of the chat) from the first one.
+    const chat = (await repo.findChat(this.deps.db, found.id)) ?? found;
+    if (conn.epoch === 0) conn.known = { status: chat.status, agentId: chat.agent_account_id };
     const messages = (await repo.listMessages(this.deps.db, chat.id, false)).map(messageOut);
     let position: number | null = null;
     let estimatedWaitSeconds: number | null = null;
@@ -334,15 +342,7 @@ export class ChatHub {
     const { db, events } = this.deps;
     // The hot path: a message in a chat whose state the events have kept up to date here.
     if (input.type === 'message' && conn.known && conn.known.status !== 'closed') {
-      const message = await service.postMessage(db, events, {
-        chatId: conn.chatId,
-        sender: 'citizen',
-        authorAccountId: null,
-        clientId: input.clientId,
-        text: input.text,
-        agentId: conn.known.status === 'active' ? conn.known.agentId : null,
-      });
-      send(conn.socket, { type: 'ack', clientId: input.clientId, messageId: message.id });
+      await this.storeCitizenMessage(conn, input.clientId, input.text, conn.chatId, conn.known);
       return;
     }
     const epoch = conn.epoch;
@@ -357,20 +357,42 @@ export class ChatHub {
     }
     if (chat.status === 'closed') return this.error(conn.socket, conn.locale, 'chat_closed');
     if (input.type === 'message') {
-      const message = await service.postMessage(db, events, {
-        chatId: chat.id,
-        sender: 'citizen',
-        authorAccountId: null,
-        clientId: input.clientId,
-        text: input.text,
-        agentId: chat.status === 'active' ? chat.agent_account_id : null,
+      await this.storeCitizenMessage(conn, input.clientId, input.text, chat.id, {
+        status: chat.status,
+        agentId: chat.agent_account_id,
       });
-      send(conn.socket, { type: 'ack', clientId: input.clientId, messageId: message.id });
     } else if (input.type === 'typing') {
       if (chat.status === 'active')
         await events.publish(service.CHAT_CHANNEL, { type: 'typing', chatId: chat.id, from: 'citizen' });
     } else {
       await service.endChat(db, events, this.timings, chat.id, 'citizen', null);
+    }
+  }
+
+  /**
+   * Stores a citizen's message, then acknowledges it with the stored message itself: the sending socket
+   * gets one frame instead of an echo and an acknowledgement (its other tabs get the echo).
+   */
+  private async storeCitizenMessage(
+    conn: CitizenConn,
+    clientId: string,
+    text: string,
+    chatId: number,
+    known: NonNullable<CitizenConn['known']>,
+  ) {
+    conn.sending.add(clientId);
+    try {
+      const message = await service.postMessage(this.deps.db, this.deps.events, {
+        chatId,
+        sender: 'citizen',
+        authorAccountId: null,
+        clientId,
+        text,
+        agentId: known.status === 'active' ? known.agentId : null,
+      });
+      send(conn.socket, { type: 'ack', clientId, messageId: message.id, message: messageOut(message) });
+    } finally {
+      conn.sending.delete(clientId);
     }
   }
 

@@ -203,9 +203,14 @@ export function ChatPanel({ onUseEmail, onAttention }: { onUseEmail: () => void;
             setTranscriptSentTo(frame.email);
             announce(latest.current.t('contactChat.panel.transcriptSent', { email: frame.email }));
             break;
-          case 'ack':
+          case 'ack': {
+            // The acknowledgement carries the stored message (the sending tab gets no separate echo).
+            const message = frame.message as Message | undefined;
+            if (message)
+              setMessages((list) => (list.some((m) => m.id === message.id) ? list : [...list, message]));
             setPending((list) => list.filter((p) => p.clientId !== frame.clientId));
             break;
+          }
           case 'typing':
             setTyping(true);
             window.clearTimeout(typingTimer.current);
