@@ -131,7 +131,12 @@ export const itemPatch = z
     outcome: z.boolean().optional(),
     required: z.boolean().optional(),
   })
-  .refine(choiceNeedsOptions, { message: 'survey.validation.options', path: ['options'] });
+  // Only options sent with a choice kind are checked here; the service checks the merged item with the
+  // create rules, so a patch that only changes the kind of a choice item keeps its stored options.
+  .refine((patch) => patch.options === undefined || choiceNeedsOptions(patch), {
+    message: 'survey.validation.options',
+    path: ['options'],
+  });
 
 export const orderBody = z.object({
   sections: z.array(z.object({ id, items: z.array(id).max(MAX_ITEMS_PER_WAVE) })).max(100),

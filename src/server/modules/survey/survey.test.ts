@@ -190,6 +190,137 @@ describeEachEngine('staff survey: questionnaires, waves, invitations, answering'
     expect(audits.length).toBeGreaterThanOrEqual(5);
   });
 
+  it('edits every field of a section and an item with the rules of create; the standard module stays read-only', async () => {
+    const issuePaths = (response: { json(): Json }) =>
+      (response.json().error.issues ?? []).map((issue: Json) => issue.path);
+    const created = (
+      await api(admin, 'POST', '/api/survey/admin/questionnaires', { titleNl: 'Bewerken' })
+    ).json();
+    let q = (
+      await api(admin, 'POST', `/api/survey/admin/questionnaires/${created.id}/sections`, {
+        titleNl: 'Eerst',
+      })
+    ).json();
+    const sectionId = q.sections[0].id;
+    q = (
+      await api(admin, 'POST', `/api/survey/admin/sections/${sectionId}/items`, {
+        kind: 'single',
+        textNl: 'Hoe kom je?',
+        options: [{ nl: 'Fiets' }, { nl: 'Trein' }],
+      })
+    ).json();
+    const itemId = q.sections[0].items[0].id;
+    const patchSection = (body: Json) => api(admin, 'PATCH', `/api/survey/admin/sections/${sectionId}`, body);
+    const patchItem = (body: Json) => api(admin, 'PATCH', `/api/survey/admin/items/${itemId}`, body);
+
+    // A section: both titles and both intros.
+    const section = await patchSection({
+      titleNl: 'Over je werk',
+      titleEn: 'About your work',
+      introNl: 'Denk aan de voorbije maand.',
+      introEn: 'Think of the past month.',
+    });
+    expect(section.statusCode).toBe(200);
+    expect(section.json().sections[0]).toMatchObject({
+      titleNl: 'Over je werk',
+      titleEn: 'About your work',
+      introNl: 'Denk aan de voorbije maand.',
+      introEn: 'Think of the past month.',
+    });
+    const emptyTitle = await patchSection({ titleNl: '   ' });
+    expect(emptyTitle.statusCode).toBe(400);
+    expect(issuePaths(emptyTitle)).toEqual(['body.titleNl']);
+
+    // An item: every field the create form has, in one patch.
+    const full = await patchItem({
+      kind: 'multi',
+      textNl: 'Hoe kom je naar het werk?',
+      textEn: 'How do you get to work?',
+      options: [
+        { nl: 'Fiets', en: 'Bike' },
+        { nl: 'Trein', en: 'Train' },
+        { nl: 'Te voet', en: 'On foot' },
+      ],
+      valueKey: 'wendbaarheid',
+      objective: 2,
+      required: true,
+    });
+    expect(full.statusCode).toBe(200);
+    expect(full.json().sections[0].items[0]).toMatchObject({
+      kind: 'multi',
+      textNl: 'Hoe kom je naar het werk?',
+      textEn: 'How do you get to work?',
+      options: [
+        { nl: 'Fiets', en: 'Bike' },
+        { nl: 'Trein', en: 'Train' },
+        { nl: 'Te voet', en: 'On foot' },
+      ],
+      valueKey: 'wendbaarheid',
+      objective: 2,
+      outcome: false,
+      required: true,
+    });
+    // Changing only the kind between choice kinds keeps the stored options.
+    const single = await patchItem({ kind: 'single' });
+    expect(single.statusCode).toBe(200);
+    expect(single.json().sections[0].items[0].options).toHaveLength(3);
+    // The create rules, checked on the item as it would be after the patch, answered per field.
+    const cases: [Json, string][] = [
+      [{ textNl: '' }, 'body.textNl'],
+      [{ options: [{ nl: 'Alleen' }] }, 'body.options'],
+      [{ options: [{ nl: '', en: 'Empty' }, { nl: 'B' }] }, 'body.options.0.nl'],
+      [{ kind: 'single', options: [] }, 'body.options'],
+      [{ outcome: true }, 'body.outcome'],
+      [{ kind: 'text', outcome: true }, 'body.outcome'],
+      [{ valueKey: 'moed' }, 'body.valueKey'],
+      [{ objective: 6 }, 'body.objective'],
+    ];
+    for (const [body, path] of cases) {
+      const refused = await patchItem(body);
+      expect(refused.statusCode, JSON.stringify(body)).toBe(400);
+      expect(issuePaths(refused), JSON.stringify(body)).toContain(path);
+    }
+    // A scale item may be an outcome; leaving a choice kind drops the options; tags can be cleared.
+    const scale = await patchItem({ kind: 'agree5', outcome: true, valueKey: null, objective: null });
+    expect(scale.statusCode).toBe(200);
+    expect(scale.json().sections[0].items[0]).toMatchObject({
+      kind: 'agree5',
+      options: [],
+      outcome: true,
+      valueKey: null,
+      objective: null,
+      textNl: 'Hoe kom je naar het werk?',
+    });
+    const audits = await ctx.current.database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, 'survey.item.update'));
+    expect(audits.some((row) => row.targetId === String(itemId))).toBe(true);
+
+    // The standard module refuses edits of its sections and items.
+    const standard = (await api(admin, 'GET', '/api/survey/admin/questionnaires'))
+      .json()
+      .items.find((candidate: Json) => candidate.standardKey === 'standard-values');
+    const module = (await api(admin, 'GET', `/api/survey/admin/questionnaires/${standard.id}`)).json();
+    const standardSection = module.sections[0];
+    expect(
+      (await api(admin, 'PATCH', `/api/survey/admin/sections/${standardSection.id}`, { titleEn: 'x' }))
+        .statusCode,
+    ).toBe(409);
+    expect(
+      (
+        await api(admin, 'PATCH', `/api/survey/admin/items/${standardSection.items[0].id}`, {
+          textEn: 'x',
+          valueKey: null,
+        })
+      ).statusCode,
+    ).toBe(409);
+    // Only the programme admin edits.
+    expect(
+      (await api(employee, 'PATCH', `/api/survey/admin/items/${itemId}`, { textEn: 'x' })).statusCode,
+    ).toBe(403);
+  });
+
   it('launches a wave: the roster and org tree are frozen and invitations go out through the job queue', async () => {
     const bad = await api(admin, 'POST', '/api/survey/admin/waves', {
       questionnaireId: questionnaire.id,

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError, api } from '../../app/api';
@@ -11,6 +11,8 @@ import { PageTitle } from '../../ui/PageTitle';
 import { ErrorAlert, QueryState } from '../../ui/QueryState';
 import './survey.css';
 import { standardDemographics } from '../../../shared/survey-demographics';
+import type { OrgUnit } from '../../app/types';
+import { TargetPicker } from './TargetPicker';
 
 type Option = { nl: string; en: string };
 type Kind = 'agree5' | 'scale10' | 'single' | 'multi' | 'text';
@@ -27,7 +29,14 @@ type Item = {
   outcome: boolean;
   required: boolean;
 };
-type Section = { id: number; titleNl: string; titleEn: string; items: Item[] };
+type Section = {
+  id: number;
+  titleNl: string;
+  titleEn: string;
+  introNl: string;
+  introEn: string;
+  items: Item[];
+};
 type QuestionnaireSummary = {
   id: number;
   standardKey: string | null;
@@ -67,10 +76,11 @@ type Participation = {
     rate: number | null;
   }[];
 };
-type Unit = { id: number; kind: string; nameNl: string; depth: number; headcount: number };
 
 const KINDS: Kind[] = ['agree5', 'scale10', 'single', 'multi', 'text'];
 const VALUES = ['openheid', 'daadkracht', 'vertrouwen', 'wendbaarheid'];
+/** As the server's MAX_OPTIONS (survey.schemas.ts). */
+const MAX_OPTIONS = 15;
 const ADMIN_SURVEYS = paths.adminSurvey;
 const questionnaireHref = (id: number) => `${ADMIN_SURVEYS}/vragenlijsten/${id}`;
 const waveHref = (id: number) => `${ADMIN_SURVEYS}/${id}`;
@@ -91,18 +101,27 @@ function Frame({ title, children, parent }: { title: string; children: React.Rea
 const formValues = (event: FormEvent<HTMLFormElement>) => new FormData(event.currentTarget);
 const text = (data: FormData, name: string) => String(data.get(name) ?? '').trim();
 
-function FormError({ error }: { error: unknown }) {
+/**
+ * A refused request: the server's message, and its field issues unless the form shows them next to
+ * their fields (`shownFields`, keyed as in ApiError.fieldErrors()).
+ */
+function FormError({ error, shownFields = [] }: { error: unknown; shownFields?: string[] }) {
   if (!error) return null;
-  if (error instanceof ApiError && error.issues.length > 0)
+  if (error instanceof ApiError && error.issues.length > 0) {
+    const shown = new Set(shownFields);
+    const rest = error.issues.filter((issue) => !shown.has(issue.path.replace(/^body\./, '')));
     return (
       <Alert tone="error" title={error.message}>
-        <ul>
-          {error.issues.map((issue) => (
-            <li key={issue.path}>{issue.message}</li>
-          ))}
-        </ul>
+        {rest.length > 0 ? (
+          <ul>
+            {rest.map((issue) => (
+              <li key={issue.path}>{issue.message}</li>
+            ))}
+          </ul>
+        ) : null}
       </Alert>
     );
+  }
   return <ErrorAlert error={error} />;
 }
 
@@ -118,7 +137,8 @@ export function SurveyAdminPage() {
     queryKey: ['survey-admin', 'waves'],
     queryFn: () => api.get<{ items: Wave[] }>('/api/survey/admin/waves'),
   });
-  const units = useQuery({ queryKey: ['org', 'units'], queryFn: () => api.get<Unit[]>('/api/org/units') });
+  const units = useQuery({ queryKey: ['org', 'units'], queryFn: () => api.get<OrgUnit[]>('/api/org/units') });
+  const [targets, setTargets] = useState<number[]>([]);
   const createQuestionnaire = useMutation({
     mutationFn: (body: unknown) => api.post<Questionnaire>('/api/survey/admin/questionnaires', body),
     onSuccess: (q) => navigate(questionnaireHref(q.id)),
@@ -225,13 +245,13 @@ export function SurveyAdminPage() {
                   opensOn: text(form, 'opensOn'),
                   closesOn: text(form, 'closesOn'),
                   minGroupSize: Number(form.get('minGroupSize') || 5),
-                  targetUnitIds: form.getAll('target').map(Number),
+                  targetUnitIds: targets,
                   demographics: form.get('demographics') ? standardDemographics : [],
                 });
               }}
             >
               <h3 id="new-wave">{t('survey.admin.newWave')}</h3>
-              <FormError error={createWave.error} />
+              <FormError error={createWave.error} shownFields={['targetUnitIds']} />
               <label>
                 {t('survey.admin.questionnaire')}
                 <select name="questionnaireId">
@@ -262,25 +282,16 @@ export function SurveyAdminPage() {
                 {t('survey.admin.k')}
                 <input name="minGroupSize" type="number" min={3} max={100} defaultValue={5} />
               </label>
-              <fieldset>
-                <legend>{t('survey.admin.targets')}</legend>
-                <QueryState query={units}>
-                  {(list) => (
-                    <div className="survey-admin-targets">
-                      {list
-                        .filter((unit) => unit.kind === 'policy_domain' || unit.kind === 'entity')
-                        .map((unit) => (
-                          <label key={unit.id} style={{ paddingLeft: `${unit.depth}rem`, fontWeight: 400 }}>
-                            <span>
-                              <input type="checkbox" name="target" value={unit.id} /> {unit.nameNl} (
-                              {unit.headcount})
-                            </span>
-                          </label>
-                        ))}
-                    </div>
-                  )}
-                </QueryState>
-              </fieldset>
+              <QueryState query={units}>
+                {(list) => (
+                  <TargetPicker
+                    units={list}
+                    selected={targets}
+                    onChange={setTargets}
+                    error={fieldErrorsOf(createWave.error).targetUnitIds}
+                  />
+                )}
+              </QueryState>
               <label style={{ fontWeight: 400 }}>
                 <span>
                   <input type="checkbox" name="demographics" value="1" /> {t('survey.admin.addDemographics')}
@@ -299,7 +310,632 @@ export function SurveyAdminPage() {
   );
 }
 
-/** Compose a questionnaire: sections and items, added, edited, moved and removed. */
+/** Moves focus to the element with this id after the next render (an Edit button that was replaced by its form). */
+function useFocusAfterRender() {
+  const [target, setTarget] = useState<string | null>(null);
+  useEffect(() => {
+    if (target === null) return;
+    document.getElementById(target)?.focus();
+    setTarget(null);
+  }, [target]);
+  return setTarget;
+}
+
+/** Field messages from a server validation error, keyed by field name ("textNl", "options.0.nl"). */
+const fieldErrorsOf = (error: unknown): Record<string, string> =>
+  error instanceof ApiError ? error.fieldErrors() : {};
+
+/** After a refused save, focus goes to the first field the server named, so the message is read next to it. */
+function useFocusFirstInvalid(form: React.RefObject<HTMLFormElement | null>, error: unknown) {
+  useEffect(() => {
+    if (!error) return;
+    form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [error, form]);
+}
+
+/** Props for an input with an optional server message: aria-invalid and the message's id. */
+function invalidProps(id: string, message: string | undefined, describedBy?: string) {
+  const ids = [describedBy, message ? `${id}-error` : undefined].filter(Boolean).join(' ');
+  return {
+    id,
+    'aria-invalid': message ? (true as const) : undefined,
+    'aria-describedby': ids || undefined,
+  };
+}
+
+function FieldMessage({ id, message }: { id: string; message: string | undefined }) {
+  return message ? (
+    <span id={`${id}-error`} className="field__error">
+      {message}
+    </span>
+  ) : null;
+}
+
+/** Escape anywhere in an inline form cancels it (a native select's open list handles its own Escape). */
+const cancelOnEscape = (onCancel?: () => void) => (event: React.KeyboardEvent) => {
+  if (onCancel && event.key === 'Escape' && !event.defaultPrevented) {
+    event.preventDefault();
+    onCancel();
+  }
+};
+
+function FormButtons({
+  submitLabel,
+  pending,
+  onCancel,
+}: {
+  submitLabel: string;
+  pending: boolean;
+  onCancel?: () => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div className="survey-admin-actions">
+      <Button type="submit" isDisabled={pending}>
+        {submitLabel}
+      </Button>
+      {onCancel ? (
+        <Button variant="secondary" onPress={onCancel}>
+          {t('survey.admin.cancel')}
+        </Button>
+      ) : null}
+    </div>
+  );
+}
+
+type SectionFields = { titleNl: string; titleEn: string; introNl: string; introEn: string };
+
+/** Add a section or edit one in place: both titles and both introductions. */
+function SectionForm({
+  idPrefix,
+  heading,
+  initial,
+  submitLabel,
+  onSubmit,
+  onCancel,
+  error,
+  pending,
+}: {
+  idPrefix: string;
+  heading: string;
+  initial?: SectionFields;
+  submitLabel: string;
+  onSubmit: (body: SectionFields) => Promise<unknown>;
+  onCancel?: () => void;
+  error: unknown;
+  pending: boolean;
+}) {
+  const form = useRef<HTMLFormElement>(null);
+  const fields = fieldErrorsOf(error);
+  useFocusFirstInvalid(form, error);
+  const editing = initial !== undefined;
+  useEffect(() => {
+    // An edit form opens with focus in its first field; the add form at the end of the page does not grab it.
+    if (editing) form.current?.querySelector<HTMLElement>('input')?.focus();
+  }, [editing]);
+  const { t } = useTranslation();
+  const field = (name: keyof SectionFields, label: string, multiline: boolean, lang?: string) => {
+    const inputId = `${idPrefix}-${name}`;
+    const props = {
+      name,
+      defaultValue: initial?.[name] ?? '',
+      lang,
+      ...invalidProps(inputId, fields[name]),
+    };
+    return (
+      <label htmlFor={inputId}>
+        {label}
+        {multiline ? (
+          <textarea {...props} rows={2} maxLength={2000} />
+        ) : (
+          <input {...props} required={name === 'titleNl'} maxLength={200} />
+        )}
+        <FieldMessage id={inputId} message={fields[name]} />
+      </label>
+    );
+  };
+  return (
+    <form
+      ref={form}
+      className="survey-admin-form"
+      aria-labelledby={`${idPrefix}-heading`}
+      onKeyDown={cancelOnEscape(onCancel)}
+      onSubmit={(event) => {
+        event.preventDefault();
+        const data = formValues(event);
+        const target = event.currentTarget;
+        onSubmit({
+          titleNl: text(data, 'titleNl'),
+          titleEn: text(data, 'titleEn'),
+          introNl: text(data, 'introNl'),
+          introEn: text(data, 'introEn'),
+        }).then(
+          () => {
+            if (!initial) target.reset();
+          },
+          () => undefined,
+        );
+      }}
+    >
+      <h3 id={`${idPrefix}-heading`}>{heading}</h3>
+      <FormError error={error} shownFields={Object.keys(fields)} />
+      {field('titleNl', t('survey.admin.titleNl'), false)}
+      {field('titleEn', t('survey.admin.titleEn'), false, 'en')}
+      {field('introNl', t('survey.admin.introNl'), true)}
+      {field('introEn', t('survey.admin.introEn'), true, 'en')}
+      <FormButtons submitLabel={submitLabel} pending={pending} onCancel={onCancel} />
+    </form>
+  );
+}
+
+type ItemFields = {
+  kind: Kind;
+  textNl: string;
+  textEn: string;
+  options: Option[];
+  valueKey: string | null;
+  objective: number | null;
+  outcome: boolean;
+  required: boolean;
+};
+
+/**
+ * One form for a new item and for editing one in place (with `initial`): kind, both texts, the options
+ * of a choice item in nl and en (one row each), the value and objective tags and the outcome flag.
+ */
+function ItemForm({
+  idPrefix,
+  heading,
+  initial,
+  submitLabel,
+  onSubmit,
+  onCancel,
+  error,
+  pending,
+}: {
+  idPrefix: string;
+  heading: string;
+  initial?: ItemFields;
+  submitLabel: string;
+  onSubmit: (body: ItemFields) => Promise<unknown>;
+  onCancel?: () => void;
+  error: unknown;
+  pending: boolean;
+}) {
+  const { t } = useTranslation();
+  const form = useRef<HTMLFormElement>(null);
+  const [kind, setKind] = useState<Kind>(initial?.kind ?? 'agree5');
+  const nextKey = useRef(0);
+  const row = (option: Option = { nl: '', en: '' }) => ({ key: nextKey.current++, ...option });
+  const [options, setOptions] = useState(() =>
+    initial?.options.length ? initial.options.map((option) => row(option)) : [row(), row()],
+  );
+  const focusAfter = useFocusAfterRender();
+  const choice = kind === 'single' || kind === 'multi';
+  const fields = fieldErrorsOf(error);
+  useFocusFirstInvalid(form, error);
+  const editing = initial !== undefined;
+  useEffect(() => {
+    // An edit form opens with focus in its first field; the add form does not grab it.
+    if (editing) form.current?.querySelector<HTMLElement>('select, textarea, input')?.focus();
+  }, [editing]);
+
+  const id = (name: string) => `${idPrefix}-${name}`;
+  const setOption = (key: number, lang: 'nl' | 'en', value: string) =>
+    setOptions((list) => list.map((option) => (option.key === key ? { ...option, [lang]: value } : option)));
+
+  return (
+    <form
+      ref={form}
+      className="survey-admin-form"
+      aria-labelledby={id('heading')}
+      onKeyDown={cancelOnEscape(onCancel)}
+      onSubmit={(event) => {
+        event.preventDefault();
+        const data = formValues(event);
+        const target = event.currentTarget;
+        onSubmit({
+          kind,
+          textNl: text(data, 'textNl'),
+          textEn: text(data, 'textEn'),
+          options: choice ? options.map(({ nl, en }) => ({ nl: nl.trim(), en: en.trim() })) : [],
+          valueKey: text(data, 'valueKey') || null,
+          objective: Number(data.get('objective')) || null,
+          outcome: data.get('outcome') === '1',
+          required: data.get('required') === '1',
+        }).then(
+          () => {
+            if (initial) return;
+            target.reset();
+            setKind('agree5');
+            setOptions([row(), row()]);
+          },
+          () => undefined,
+        );
+      }}
+    >
+      <h3 id={id('heading')}>{heading}</h3>
+      <FormError error={error} shownFields={Object.keys(fields)} />
+      <label htmlFor={id('kind')}>
+        {t('survey.admin.kind')}
+        <select
+          name="kind"
+          value={kind}
+          onChange={(event) => setKind(event.target.value as Kind)}
+          {...invalidProps(id('kind'), fields.kind)}
+        >
+          {KINDS.map((k) => (
+            <option key={k} value={k}>
+              {t(`survey.admin.kinds.${k}`)}
+            </option>
+          ))}
+        </select>
+        <FieldMessage id={id('kind')} message={fields.kind} />
+      </label>
+      <label htmlFor={id('textNl')}>
+        {t('survey.admin.textNl')}
+        <textarea
+          name="textNl"
+          required
+          maxLength={1000}
+          rows={2}
+          defaultValue={initial?.textNl}
+          {...invalidProps(id('textNl'), fields.textNl)}
+        />
+        <FieldMessage id={id('textNl')} message={fields.textNl} />
+      </label>
+      <label htmlFor={id('textEn')}>
+        {t('survey.admin.textEn')}
+        <textarea
+          name="textEn"
+          lang="en"
+          maxLength={1000}
+          rows={2}
+          defaultValue={initial?.textEn}
+          {...invalidProps(id('textEn'), fields.textEn)}
+        />
+        <FieldMessage id={id('textEn')} message={fields.textEn} />
+      </label>
+      {choice ? (
+        <fieldset
+          className="survey-options"
+          aria-describedby={[id('options-hint'), fields.options ? id('options-error') : '']
+            .filter(Boolean)
+            .join(' ')}
+        >
+          <legend>{t('survey.admin.options')}</legend>
+          <span id={id('options-hint')} className="survey-admin-item__tags">
+            {t('survey.admin.optionsHint')}
+          </span>
+          <FieldMessage id={id('options')} message={fields.options} />
+          <ol className="survey-options__list">
+            {options.map((option, index) => {
+              const n = index + 1;
+              const nlId = id(`option-${option.key}-nl`);
+              const enId = id(`option-${option.key}-en`);
+              const nlError = fields[`options.${index}.nl`];
+              const enError = fields[`options.${index}.en`];
+              return (
+                <li key={option.key} className="survey-options__row">
+                  <label htmlFor={nlId}>
+                    {t('survey.admin.optionNl', { n })}
+                    <input
+                      value={option.nl}
+                      onChange={(event) => setOption(option.key, 'nl', event.target.value)}
+                      required
+                      maxLength={200}
+                      {...invalidProps(nlId, nlError)}
+                    />
+                    <FieldMessage id={nlId} message={nlError} />
+                  </label>
+                  <label htmlFor={enId}>
+                    {t('survey.admin.optionEn', { n })}
+                    <input
+                      lang="en"
+                      value={option.en}
+                      onChange={(event) => setOption(option.key, 'en', event.target.value)}
+                      maxLength={200}
+                      {...invalidProps(enId, enError)}
+                    />
+                    <FieldMessage id={enId} message={enError} />
+                  </label>
+                  <Button
+                    variant="quiet"
+                    isDisabled={options.length <= 2}
+                    onPress={() => {
+                      setOptions((list) => list.filter((other) => other.key !== option.key));
+                      focusAfter(id('add-option'));
+                    }}
+                  >
+                    {t('survey.admin.removeOption', { n })}
+                  </Button>
+                </li>
+              );
+            })}
+          </ol>
+          {options.length < MAX_OPTIONS ? (
+            <div>
+              <Button
+                id={id('add-option')}
+                variant="secondary"
+                onPress={() => {
+                  const added = row();
+                  setOptions((list) => [...list, added]);
+                  focusAfter(id(`option-${added.key}-nl`));
+                }}
+              >
+                {t('survey.admin.addOption')}
+              </Button>
+            </div>
+          ) : null}
+        </fieldset>
+      ) : null}
+      <label htmlFor={id('valueKey')}>
+        {t('survey.admin.value')}
+        <select
+          name="valueKey"
+          defaultValue={initial?.valueKey ?? ''}
+          {...invalidProps(id('valueKey'), fields.valueKey)}
+        >
+          <option value="">—</option>
+          {VALUES.map((v) => (
+            <option key={v} value={v}>
+              {t(`survey.admin.values.${v}`)}
+            </option>
+          ))}
+        </select>
+        <FieldMessage id={id('valueKey')} message={fields.valueKey} />
+      </label>
+      <label htmlFor={id('objective')}>
+        {t('survey.admin.objective')}
+        <select
+          name="objective"
+          defaultValue={initial?.objective ?? ''}
+          {...invalidProps(id('objective'), fields.objective)}
+        >
+          <option value="">—</option>
+          {[1, 2, 3, 4, 5].map((n) => (
+            <option key={n} value={n}>
+              {t('survey.admin.objectiveN', { n })}
+            </option>
+          ))}
+        </select>
+        <FieldMessage id={id('objective')} message={fields.objective} />
+      </label>
+      <div className="survey-admin-check">
+        <input
+          type="checkbox"
+          name="outcome"
+          value="1"
+          defaultChecked={initial?.outcome}
+          {...invalidProps(id('outcome'), fields.outcome)}
+        />
+        <label htmlFor={id('outcome')}>{t('survey.admin.outcomeLabel')}</label>
+        <FieldMessage id={id('outcome')} message={fields.outcome} />
+      </div>
+      <div className="survey-admin-check">
+        <input
+          type="checkbox"
+          name="required"
+          value="1"
+          defaultChecked={initial?.required}
+          id={id('required')}
+        />
+        <label htmlFor={id('required')}>{t('survey.admin.requiredLabel')}</label>
+      </div>
+      <FormButtons submitLabel={submitLabel} pending={pending} onCancel={onCancel} />
+    </form>
+  );
+}
+
+/** The section's heading and texts, or its edit form in their place. */
+function SectionHeader({
+  section,
+  editable,
+  onSaved,
+  onDelete,
+}: {
+  section: Section;
+  editable: boolean;
+  onSaved: (q: Questionnaire, message: string) => void;
+  onDelete: () => void;
+}) {
+  const { t } = useTranslation();
+  const [editing, setEditing] = useState(false);
+  const focusAfter = useFocusAfterRender();
+  const editId = `edit-section-${section.id}`;
+  const close = () => {
+    setEditing(false);
+    save.reset();
+    focusAfter(editId);
+  };
+  const save = useMutation({
+    mutationFn: (body: SectionFields) =>
+      api.patch<Questionnaire>(`/api/survey/admin/sections/${section.id}`, body),
+    onSuccess: (q) => {
+      onSaved(
+        q,
+        t('survey.admin.savedSection', { title: q.sections.find((s) => s.id === section.id)?.titleNl }),
+      );
+      close();
+    },
+  });
+  return (
+    <>
+      <h2 id={`s-${section.id}`}>{section.titleNl}</h2>
+      {editing ? (
+        <SectionForm
+          idPrefix={`section-${section.id}`}
+          heading={t('survey.admin.editSectionHeading', { title: section.titleNl })}
+          initial={section}
+          submitLabel={t('survey.admin.save')}
+          onSubmit={(body) => save.mutateAsync(body)}
+          onCancel={close}
+          error={save.error}
+          pending={save.isPending}
+        />
+      ) : (
+        <>
+          {section.titleEn ? (
+            <p lang="en" className="survey-admin-section__en">
+              {section.titleEn}
+            </p>
+          ) : null}
+          {section.introNl ? <p>{section.introNl}</p> : null}
+          {section.introEn ? <p lang="en">{section.introEn}</p> : null}
+          {editable ? (
+            <div className="survey-admin-actions">
+              <Button
+                id={editId}
+                variant="secondary"
+                onPress={() => setEditing(true)}
+                aria-label={t('survey.admin.editSection', { title: section.titleNl })}
+              >
+                {t('survey.admin.edit')}
+              </Button>
+              <Button
+                variant="danger"
+                onPress={onDelete}
+                aria-label={t('survey.admin.deleteSection', { title: section.titleNl })}
+              >
+                {t('survey.admin.delete')}
+              </Button>
+            </div>
+          ) : null}
+        </>
+      )}
+    </>
+  );
+}
+
+/** One item: its texts and tags with move/edit/delete, or its edit form in their place. */
+function ItemRow({
+  item,
+  editable,
+  onSaved,
+  onMove,
+  onDelete,
+}: {
+  item: Item;
+  editable: boolean;
+  onSaved: (q: Questionnaire, message: string) => void;
+  onMove: (delta: number) => void;
+  onDelete: () => void;
+}) {
+  const { t } = useTranslation();
+  const [editing, setEditing] = useState(false);
+  const focusAfter = useFocusAfterRender();
+  const editId = `edit-item-${item.id}`;
+  const close = () => {
+    setEditing(false);
+    save.reset();
+    focusAfter(editId);
+  };
+  const save = useMutation({
+    mutationFn: (body: ItemFields) => api.patch<Questionnaire>(`/api/survey/admin/items/${item.id}`, body),
+    onSuccess: (q) => {
+      onSaved(q, t('survey.admin.savedItem'));
+      close();
+    },
+  });
+  if (editing)
+    return (
+      <div className="survey-admin-item survey-admin-item--editing">
+        <ItemForm
+          idPrefix={`item-${item.id}`}
+          heading={t('survey.admin.editItemHeading', { key: item.itemKey })}
+          initial={item}
+          submitLabel={t('survey.admin.save')}
+          onSubmit={(body) => save.mutateAsync(body)}
+          onCancel={close}
+          error={save.error}
+          pending={save.isPending}
+        />
+      </div>
+    );
+  return (
+    <div className="survey-admin-item">
+      <div>
+        <p>{item.textNl}</p>
+        {item.textEn ? <p lang="en">{item.textEn}</p> : null}
+        <p className="survey-admin-item__tags">
+          {t(`survey.admin.kinds.${item.kind}`)} · {item.itemKey}
+          {item.valueKey ? ` · ${t(`survey.admin.values.${item.valueKey}`)}` : ''}
+          {item.objective ? ` · ${t('survey.admin.objectiveN', { n: item.objective })}` : ''}
+          {item.outcome ? ` · ${t('survey.admin.outcome')}` : ''}
+          {item.required ? ` · ${t('survey.admin.requiredLabel')}` : ''}
+          {item.options.length
+            ? ` · ${item.options.map((o) => (o.en ? `${o.nl} (${o.en})` : o.nl)).join(' / ')}`
+            : ''}
+        </p>
+      </div>
+      {editable ? (
+        <div className="survey-admin-actions">
+          <Button
+            variant="quiet"
+            onPress={() => onMove(-1)}
+            aria-label={t('survey.admin.moveUpItem', { text: item.textNl })}
+          >
+            ↑
+          </Button>
+          <Button
+            variant="quiet"
+            onPress={() => onMove(1)}
+            aria-label={t('survey.admin.moveDownItem', { text: item.textNl })}
+          >
+            ↓
+          </Button>
+          <Button
+            id={editId}
+            variant="quiet"
+            onPress={() => setEditing(true)}
+            aria-label={t('survey.admin.editItem', { text: item.textNl })}
+          >
+            {t('survey.admin.edit')}
+          </Button>
+          <Button
+            variant="danger"
+            onPress={onDelete}
+            aria-label={t('survey.admin.deleteItem', { text: item.textNl })}
+          >
+            {t('survey.admin.delete')}
+          </Button>
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+/** The form for a new item, folded away under its summary until wanted. */
+function AddItem({
+  section,
+  onSaved,
+}: {
+  section: Section;
+  onSaved: (q: Questionnaire, message: string) => void;
+}) {
+  const { t } = useTranslation();
+  const add = useMutation({
+    mutationFn: (body: ItemFields) =>
+      api.post<Questionnaire>(`/api/survey/admin/sections/${section.id}/items`, body),
+    onSuccess: (q) => onSaved(q, t('survey.admin.done.post')),
+  });
+  return (
+    <details>
+      <summary>{t('survey.admin.addItemTo', { title: section.titleNl })}</summary>
+      <ItemForm
+        idPrefix={`new-item-${section.id}`}
+        heading={t('survey.admin.addItem')}
+        submitLabel={t('survey.admin.addItem')}
+        onSubmit={(body) => add.mutateAsync(body)}
+        error={add.error}
+        pending={add.isPending}
+      />
+    </details>
+  );
+}
+
+/** Compose a questionnaire: sections and items, added, edited in place, moved and removed. */
 export function QuestionnaireEditorPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
@@ -310,21 +946,27 @@ export function QuestionnaireEditorPage() {
     queryFn: () => api.get<Questionnaire>(`/api/survey/admin/questionnaires/${encodeURIComponent(id)}`),
   });
   const [status, setStatus] = useState('');
+  const saved = (q: Questionnaire, message: string) => {
+    client.setQueryData(key, q);
+    void client.invalidateQueries({ queryKey: ['survey-admin', 'questionnaires'] });
+    setStatus(message);
+  };
   const change = useMutation({
     mutationFn: ({
       method,
       url,
       body,
     }: {
-      method: 'post' | 'patch' | 'put' | 'delete';
+      method: 'post' | 'put' | 'delete';
       url: string;
       body?: unknown;
     }) => (method === 'delete' ? api.delete<Questionnaire>(url) : api[method]<Questionnaire>(url, body)),
-    onSuccess: (q, variables) => {
-      client.setQueryData(key, q);
-      void client.invalidateQueries({ queryKey: ['survey-admin', 'questionnaires'] });
-      setStatus(t(`survey.admin.done.${variables.method}`));
-    },
+    onSuccess: (q, variables) => saved(q, t(`survey.admin.done.${variables.method}`)),
+  });
+  const addSection = useMutation({
+    mutationFn: ({ questionnaireId, body }: { questionnaireId: number; body: SectionFields }) =>
+      api.post<Questionnaire>(`/api/survey/admin/questionnaires/${questionnaireId}/sections`, body),
+    onSuccess: (q) => saved(q, t('survey.admin.done.post')),
   });
 
   return (
@@ -365,142 +1007,40 @@ export function QuestionnaireEditorPage() {
             <FormError error={change.error} />
             {q.sections.map((section, sectionIndex) => (
               <section key={section.id} className="survey-section" aria-labelledby={`s-${section.id}`}>
-                <h2 id={`s-${section.id}`}>{section.titleNl}</h2>
-                {section.titleEn ? <p lang="en">{section.titleEn}</p> : null}
-                {q.editable ? (
-                  <div className="survey-admin-actions">
-                    <Button
-                      variant="secondary"
-                      onPress={() => {
-                        const next = window.prompt(t('survey.admin.renameSectionPrompt'), section.titleNl);
-                        if (next?.trim())
-                          change.mutate({
-                            method: 'patch',
-                            url: `/api/survey/admin/sections/${section.id}`,
-                            body: { titleNl: next },
-                          });
-                      }}
-                      aria-label={t('survey.admin.renameSection', { title: section.titleNl })}
-                    >
-                      {t('survey.admin.rename')}
-                    </Button>
-                    <Button
-                      variant="danger"
-                      onPress={() => {
-                        if (
-                          window.confirm(t('survey.admin.deleteSectionConfirm', { title: section.titleNl }))
-                        )
-                          change.mutate({
-                            method: 'delete',
-                            url: `/api/survey/admin/sections/${section.id}`,
-                          });
-                      }}
-                      aria-label={t('survey.admin.deleteSection', { title: section.titleNl })}
-                    >
-                      {t('survey.admin.delete')}
-                    </Button>
-                  </div>
-                ) : null}
+                <SectionHeader
+                  section={section}
+                  editable={q.editable}
+                  onSaved={saved}
+                  onDelete={() => {
+                    if (window.confirm(t('survey.admin.deleteSectionConfirm', { title: section.titleNl })))
+                      change.mutate({ method: 'delete', url: `/api/survey/admin/sections/${section.id}` });
+                  }}
+                />
                 {section.items.map((item, itemIndex) => (
-                  <div key={item.id} className="survey-admin-item">
-                    <div>
-                      <p>{item.textNl}</p>
-                      {item.textEn ? <p lang="en">{item.textEn}</p> : null}
-                      <p className="survey-admin-item__tags">
-                        {t(`survey.admin.kinds.${item.kind}`)} · {item.itemKey}
-                        {item.valueKey ? ` · ${item.valueKey}` : ''}
-                        {item.objective ? ` · ${t('survey.admin.objectiveN', { n: item.objective })}` : ''}
-                        {item.outcome ? ` · ${t('survey.admin.outcome')}` : ''}
-                        {item.options.length ? ` · ${item.options.map((o) => o.nl).join(' / ')}` : ''}
-                      </p>
-                    </div>
-                    {q.editable ? (
-                      <div className="survey-admin-actions">
-                        <Button
-                          variant="quiet"
-                          onPress={() => move(sectionIndex, itemIndex, -1)}
-                          aria-label={t('survey.admin.moveUpItem', { text: item.textNl })}
-                        >
-                          ↑
-                        </Button>
-                        <Button
-                          variant="quiet"
-                          onPress={() => move(sectionIndex, itemIndex, 1)}
-                          aria-label={t('survey.admin.moveDownItem', { text: item.textNl })}
-                        >
-                          ↓
-                        </Button>
-                        <Button
-                          variant="quiet"
-                          onPress={() => {
-                            const next = window.prompt(t('survey.admin.editText'), item.textNl);
-                            if (next?.trim())
-                              change.mutate({
-                                method: 'patch',
-                                url: `/api/survey/admin/items/${item.id}`,
-                                body: { textNl: next },
-                              });
-                          }}
-                          aria-label={t('survey.admin.editItem', { text: item.textNl })}
-                        >
-                          {t('survey.admin.edit')}
-                        </Button>
-                        <Button
-                          variant="danger"
-                          onPress={() =>
-                            change.mutate({ method: 'delete', url: `/api/survey/admin/items/${item.id}` })
-                          }
-                          aria-label={t('survey.admin.deleteItem', { text: item.textNl })}
-                        >
-                          {t('survey.admin.delete')}
-                        </Button>
-                      </div>
-                    ) : null}
-                  </div>
-                ))}
-                {q.editable ? (
-                  <ItemForm
-                    sectionId={section.id}
-                    onAdd={(body) =>
-                      change.mutate({
-                        method: 'post',
-                        url: `/api/survey/admin/sections/${section.id}/items`,
-                        body,
-                      })
+                  <ItemRow
+                    key={item.id}
+                    item={item}
+                    editable={q.editable}
+                    onSaved={saved}
+                    onMove={(delta) => move(sectionIndex, itemIndex, delta)}
+                    onDelete={() =>
+                      change.mutate({ method: 'delete', url: `/api/survey/admin/items/${item.id}` })
                     }
                   />
-                ) : null}
+                ))}
+                {q.editable ? <AddItem section={section} onSaved={saved} /> : null}
               </section>
             ))}
             {q.editable ? (
               <>
-                <form
-                  className="survey-admin-form"
-                  aria-labelledby="new-section"
-                  onSubmit={(event) => {
-                    event.preventDefault();
-                    const data = formValues(event);
-                    change.mutate({
-                      method: 'post',
-                      url: `/api/survey/admin/questionnaires/${q.id}/sections`,
-                      body: { titleNl: text(data, 'titleNl'), titleEn: text(data, 'titleEn') },
-                    });
-                    event.currentTarget.reset();
-                  }}
-                >
-                  <h2 id="new-section">{t('survey.admin.newSection')}</h2>
-                  <label>
-                    {t('survey.admin.titleNl')}
-                    <input name="titleNl" required maxLength={200} />
-                  </label>
-                  <label>
-                    {t('survey.admin.titleEn')}
-                    <input name="titleEn" maxLength={200} />
-                  </label>
-                  <div>
-                    <Button type="submit">{t('survey.admin.addSection')}</Button>
-                  </div>
-                </form>
+                <SectionForm
+                  idPrefix="new-section"
+                  heading={t('survey.admin.newSection')}
+                  submitLabel={t('survey.admin.addSection')}
+                  onSubmit={(body) => addSection.mutateAsync({ questionnaireId: q.id, body })}
+                  error={addSection.error}
+                  pending={addSection.isPending}
+                />
                 <IncludeForm
                   questionnaireId={q.id}
                   onInclude={(sourceId) =>
@@ -561,106 +1101,6 @@ function IncludeForm({
   );
 }
 
-function ItemForm({ sectionId, onAdd }: { sectionId: number; onAdd: (body: unknown) => void }) {
-  const { t } = useTranslation();
-  const [kind, setKind] = useState<Kind>('agree5');
-  const choice = kind === 'single' || kind === 'multi';
-  return (
-    <details>
-      <summary>{t('survey.admin.addItem')}</summary>
-      <form
-        className="survey-admin-form"
-        onSubmit={(event) => {
-          event.preventDefault();
-          const data = formValues(event);
-          const options = text(data, 'options')
-            .split('\n')
-            .map((line) => line.trim())
-            .filter(Boolean)
-            .map((line) => {
-              const [nl, en = ''] = line.split('|').map((part) => part.trim());
-              return { nl, en };
-            });
-          onAdd({
-            kind,
-            textNl: text(data, 'textNl'),
-            textEn: text(data, 'textEn'),
-            options: choice ? options : [],
-            valueKey: text(data, 'valueKey') || null,
-            objective: Number(data.get('objective')) || null,
-            outcome: data.get('outcome') === '1',
-            required: data.get('required') === '1',
-          });
-          event.currentTarget.reset();
-        }}
-      >
-        <label>
-          {t('survey.admin.kind')}
-          <select name="kind" value={kind} onChange={(event) => setKind(event.target.value as Kind)}>
-            {KINDS.map((k) => (
-              <option key={k} value={k}>
-                {t(`survey.admin.kinds.${k}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('survey.admin.textNl')}
-          <textarea name="textNl" required maxLength={1000} rows={2} />
-        </label>
-        <label>
-          {t('survey.admin.textEn')}
-          <textarea name="textEn" maxLength={1000} rows={2} />
-        </label>
-        {choice ? (
-          <label>
-            {t('survey.admin.options')}
-            <textarea name="options" rows={4} aria-describedby={`options-hint-${sectionId}`} />
-            <span id={`options-hint-${sectionId}`} className="survey-admin-item__tags">
-              {t('survey.admin.optionsHint')}
-            </span>
-          </label>
-        ) : null}
-        <label>
-          {t('survey.admin.value')}
-          <select name="valueKey" defaultValue="">
-            <option value="">—</option>
-            {VALUES.map((v) => (
-              <option key={v} value={v}>
-                {v}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('survey.admin.objective')}
-          <select name="objective" defaultValue="">
-            <option value="">—</option>
-            {[1, 2, 3, 4, 5].map((n) => (
-              <option key={n} value={n}>
-                {t('survey.admin.objectiveN', { n })}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label style={{ fontWeight: 400 }}>
-          <span>
-            <input type="checkbox" name="outcome" value="1" /> {t('survey.admin.outcomeLabel')}
-          </span>
-        </label>
-        <label style={{ fontWeight: 400 }}>
-          <span>
-            <input type="checkbox" name="required" value="1" /> {t('survey.admin.requiredLabel')}
-          </span>
-        </label>
-        <div>
-          <Button type="submit">{t('survey.admin.addItem')}</Button>
-        </div>
-      </form>
-    </details>
-  );
-}
-
 /** One wave: launch, participation while it runs, reminders, close. */
 export function WaveAdminPage() {
   const { t } = useTranslation();
@@ -685,12 +1125,21 @@ export function WaveAdminPage() {
       navigate(ADMIN_SURVEYS);
     },
   });
+  const [editingClose, setEditingClose] = useState(false);
+  const focusAfter = useFocusAfterRender();
+  const closeEditor = () => {
+    setEditingClose(false);
+    edit.reset();
+    focusAfter('change-closes-on');
+  };
   const edit = useMutation({
-    mutationFn: (body: unknown) =>
+    mutationFn: (body: { closesOn: string }) =>
       api.patch<WaveDetail>(`/api/survey/admin/waves/${encodeURIComponent(id)}`, body),
     onSuccess: (next) => {
       client.setQueryData(key, next);
-      setMessage(t('survey.admin.done.patch'));
+      void client.invalidateQueries({ queryKey: ['survey-admin', 'waves'] });
+      setMessage(t('survey.admin.closesOnSaved', { date: next.closesOn }));
+      closeEditor();
     },
   });
   const action = useMutation({
@@ -750,7 +1199,7 @@ export function WaveAdminPage() {
             ) : null}
           </dl>
           <p role="status">{message}</p>
-          <FormError error={action.error ?? edit.error ?? remove.error} />
+          <FormError error={action.error ?? remove.error} />
           <div className="survey-admin-actions">
             {w.status === 'draft' ? (
               <>
@@ -762,14 +1211,8 @@ export function WaveAdminPage() {
                 </Button>
               </>
             ) : null}
-            {w.status !== 'closed' ? (
-              <Button
-                variant="secondary"
-                onPress={() => {
-                  const next = window.prompt(t('survey.admin.closesOnPrompt'), w.closesOn);
-                  if (next?.trim()) edit.mutate({ closesOn: next.trim() });
-                }}
-              >
+            {w.status !== 'closed' && !editingClose ? (
+              <Button id="change-closes-on" variant="secondary" onPress={() => setEditingClose(true)}>
                 {t('survey.admin.changeClosesOn')}
               </Button>
             ) : null}
@@ -788,6 +1231,15 @@ export function WaveAdminPage() {
               </>
             ) : null}
           </div>
+          {editingClose && w.status !== 'closed' ? (
+            <CloseDateForm
+              wave={w}
+              error={edit.error}
+              pending={edit.isPending}
+              onSubmit={(closesOn) => edit.mutateAsync({ closesOn })}
+              onCancel={closeEditor}
+            />
+          ) : null}
           {w.status === 'draft' ? <p>{t('survey.admin.launchHint')}</p> : null}
           {w.status !== 'draft' ? (
             <>
@@ -830,5 +1282,61 @@ export function WaveAdminPage() {
         </Frame>
       )}
     </QueryState>
+  );
+}
+
+/** The wave's closing day, changed in place (a running wave may be extended or shortened, not into the past). */
+function CloseDateForm({
+  wave,
+  error,
+  pending,
+  onSubmit,
+  onCancel,
+}: {
+  wave: WaveDetail;
+  error: unknown;
+  pending: boolean;
+  onSubmit: (closesOn: string) => Promise<unknown>;
+  onCancel: () => void;
+}) {
+  const { t } = useTranslation();
+  const form = useRef<HTMLFormElement>(null);
+  const fields = fieldErrorsOf(error);
+  useFocusFirstInvalid(form, error);
+  useEffect(() => {
+    form.current?.querySelector<HTMLElement>('input')?.focus();
+  }, []);
+  const today = new Date().toISOString().slice(0, 10);
+  const earliest = wave.status === 'open' && today > wave.opensOn ? today : wave.opensOn;
+  return (
+    <form
+      ref={form}
+      className="survey-admin-form"
+      aria-labelledby="closes-on-heading"
+      onKeyDown={cancelOnEscape(onCancel)}
+      onSubmit={(event) => {
+        event.preventDefault();
+        onSubmit(text(formValues(event), 'closesOn')).catch(() => undefined);
+      }}
+    >
+      <h2 id="closes-on-heading">{t('survey.admin.changeClosesOn')}</h2>
+      <FormError error={error} shownFields={Object.keys(fields)} />
+      <label htmlFor="closes-on">
+        {t('survey.admin.newClosesOn')}
+        <input
+          type="date"
+          name="closesOn"
+          required
+          min={earliest}
+          defaultValue={wave.closesOn}
+          {...invalidProps('closes-on', fields.closesOn, 'closes-on-hint')}
+        />
+        <span id="closes-on-hint" className="survey-admin-item__tags">
+          {t('survey.admin.closesOnHint', { opensOn: wave.opensOn, closesOn: wave.closesOn })}
+        </span>
+        <FieldMessage id="closes-on" message={fields.closesOn} />
+      </label>
+      <FormButtons submitLabel={t('survey.admin.save')} pending={pending} onCancel={onCancel} />
+    </form>
   );
 }
