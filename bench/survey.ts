@@ -7,7 +7,8 @@
  * policy domains → 50 entities → 200 divisions → teams, team sizes skewed so that some are below
  * the anonymity threshold), it prints in one run:
  *
- *   1. submissions through the HTTP API (POST /api/survey/answer/:token, concurrent clients, each
+ *   1. submissions through the HTTP API (POST /api/survey/answer/:token, concurrent clients on a worker
+ *      thread of their own, each
  *      submission one transaction: response row, invitation marked answered, draft deleted) vs
  *      the same rows by a raw batched INSERT (1,000 a statement), and vs single-row INSERTs from the
  *      same number of concurrent clients;
@@ -20,6 +21,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { buildApp } from '../src/server/app';
@@ -42,6 +44,28 @@ import {
 } from '../src/server/modules/survey/results/results.service';
 import { createRuntime } from '../src/server/runtime';
 import { postgresReachable, TEST_DATABASE_URL, urlForDatabase } from '../test/support/engines';
+
+/** Concurrent HTTP clients in a worker thread: each takes the next request until none are left. */
+const LOAD_GENERATOR = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { requests, clients } = workerData;
+let next = 0;
+let failures = 0;
+async function client() {
+  for (;;) {
+    const i = next++;
+    if (i >= requests.length) return;
+    const res = await fetch(requests[i].url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: requests[i].body,
+    });
+    if (res.status >= 300) failures++;
+    await res.arrayBuffer();
+  }
+}
+Promise.all(Array.from({ length: clients }, client)).then(() => parentPort.postMessage({ failures }));
+`;
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -193,30 +217,31 @@ async function runOn(engine: Engine, open: () => Promise<Database>) {
 
     // 1. Submissions through the API.
     const httpCount = Math.min(engine === 'pglite' ? HTTP_PGLITE : HTTP_PG, RESPONDENTS);
-    let next = 0;
-    let failures = 0;
-    const submitted = await timed(async () => {
-      await Promise.all(
-        Array.from({ length: CLIENTS }, async () => {
-          for (;;) {
-            const i = next++;
-            if (i >= httpCount) return;
-            const scores = answersOf();
-            const body = {
-              answers: Object.fromEntries(wave.itemIds.map((id, j) => [String(id), scores[j]])),
-              demographics: {},
-            };
-            const res = await fetch(`${base}/api/survey/answer/${tokens[i]}`, {
-              method: 'POST',
-              headers: { 'content-type': 'application/json' },
-              body: JSON.stringify(body),
-            });
-            if (res.status >= 300) failures++;
-            await res.arrayBuffer();
-          }
+    const requests = Array.from({ length: httpCount }, (_, i) => {
+      const scores = answersOf();
+      return {
+        url: `${base}/api/survey/answer/${tokens[i]}`,
+        body: JSON.stringify({
+          answers: Object.fromEntries(wave.itemIds.map((id, j) => [String(id), scores[j]])),
+          demographics: {},
         }),
-      );
+      };
     });
+    // The clients run on a thread of their own, as browsers would on machines of their own: the server's
+    // event loop is not also the load generator's.
+    const load = new Worker(LOAD_GENERATOR, { eval: true, workerData: { requests, clients: CLIENTS } });
+    let failures = 0;
+    const submitted = await timed(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          load.once('message', (result: { failures: number }) => {
+            failures = result.failures;
+            resolve();
+          });
+          load.once('error', reject);
+        }),
+    );
+    await load.terminate();
     const httpRate = (httpCount / submitted.ms) * 1000;
     say(
       engine,

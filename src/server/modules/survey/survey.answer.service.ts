@@ -3,6 +3,7 @@ import { AppError, type FieldIssue } from '../../http/errors';
 import { brusselsDay } from './survey.dates';
 import * as repo from './survey.repo';
 import { type AnswersInput, MAX_TEXT_ANSWER } from './survey.schemas';
+import { commitSubmissions } from './survey.submissions.repo';
 import { hashToken } from './survey.tokens';
 
 /**
@@ -27,6 +28,8 @@ const issue = (path: string, message: string, params: Record<string, unknown> = 
 });
 
 /** Checks every answer against the wave's frozen items; any problem is a 400 with one issue per answer. */
+const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v);
+
 export function validateAnswers(
   items: repo.WaveItemRow[],
   demographics: repo.DemographicRow[],
@@ -46,7 +49,6 @@ export function validateAnswers(
   for (const item of items) {
     const path = `answers.${item.id}`;
     const value = input.answers[String(item.id)];
-    const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v);
     let answered = value !== undefined && value !== null;
     if (answered) {
       switch (item.kind) {
@@ -126,14 +128,13 @@ export function validateAnswers(
 
 /**
  * A launched wave's items and demographic questions never change, so they are read once per wave
- * and process (a submission then costs one lookup, one insert and one update).
+ * and process (a batch of submissions then costs one statement).
  */
 const frozen = new Map<
   string,
   Promise<{
     items: repo.WaveItemRow[];
     demographics: repo.DemographicRow[];
-    entityOf: Map<number, number | null>;
   }>
 >();
 
@@ -142,15 +143,9 @@ function frozenQuestions(db: Db, waveId: number) {
   const key = `${dbKey(db)}:${waveId}`;
   let entry = frozen.get(key);
   if (!entry) {
-    entry = Promise.all([
-      repo.listWaveItems(db, waveId),
-      repo.listDemographics(db, waveId),
-      repo.listWaveUnits(db, waveId),
-    ]).then(([items, demographics, units]) => ({
-      items,
-      demographics,
-      entityOf: new Map(units.map((unit) => [unit.unitId, unit.entityId])),
-    }));
+    entry = Promise.all([repo.listWaveItems(db, waveId), repo.listDemographics(db, waveId)]).then(
+      ([items, demographics]) => ({ items, demographics }),
+    );
     entry.catch(() => frozen.delete(key));
     if (frozen.size > 200) frozen.clear();
     frozen.set(key, entry);
@@ -275,7 +270,7 @@ export async function submit(db: Db, token: string, input: AnswersInput, today =
   // needs no query before the group commit; the commit claims the token only for that wave.
   const waveId = await waveOfAnswers(db, input);
   if (waveId !== null) {
-    const { items, demographics, entityOf } = await frozenQuestions(db, waveId);
+    const { items, demographics } = await frozenQuestions(db, waveId);
     let validated: Validated | null = null;
     try {
       validated = validateAnswers(items, demographics, input, { complete: true });
@@ -291,7 +286,6 @@ export async function submit(db: Db, token: string, input: AnswersInput, today =
         checked: false,
         today,
         validated,
-        entityOf,
       });
   }
   return submitChecked(db, token, input, today);
@@ -303,7 +297,7 @@ async function submitChecked(db: Db, token: string, input: AnswersInput, today: 
   if (first.invitation.answered) return { status: 'already_answered' as const };
   const firstStatus = statusOf(first.invitation, first.wave, today);
   if (firstStatus !== 'open') throw refusal(firstStatus);
-  const { items, demographics, entityOf } = await frozenQuestions(db, first.wave.id);
+  const { items, demographics } = await frozenQuestions(db, first.wave.id);
   const validated = validateAnswers(items, demographics, input, { complete: true });
   return enqueueSubmission(db, {
     token,
@@ -313,7 +307,6 @@ async function submitChecked(db: Db, token: string, input: AnswersInput, today: 
     checked: true,
     today,
     validated,
-    entityOf,
   });
 }
 
@@ -356,7 +349,6 @@ type Pending = {
   checked: boolean;
   today: string;
   validated: Validated;
-  entityOf: Map<number, number | null>;
   resolve: (result: SubmitResult) => void;
   reject: (error: unknown) => void;
 };
@@ -390,40 +382,17 @@ async function drain(db: Db, queue: SubmissionQueue) {
 async function flush(db: Db, batch: Pending[], today: string) {
   const firstFor = new Map<string, Pending>();
   for (const item of batch) if (!firstFor.has(item.tokenHash)) firstFor.set(item.tokenHash, item);
-  const claimed = await db.transaction(async (tx) => {
-    const rows = await repo.claimInvitations(
-      tx,
-      [...firstFor.values()].map((item) => ({ tokenHash: item.tokenHash, waveId: item.waveId })),
-      today,
-    );
-    const responses: Parameters<typeof repo.insertResponses>[1] = [];
-    const comments: Parameters<typeof repo.insertComments>[1] = [];
-    for (const row of rows) {
-      const { validated, entityOf } = firstFor.get(row.token_hash)!;
-      responses.push({
-        waveId: row.wave_id,
-        unitId: row.unit_id,
-        entityId: entityOf.get(row.unit_id) ?? null,
-        submittedOn: today,
-        scores: validated.scores as number[],
-        demographics: validated.demographics as number[],
-      });
-      for (const comment of validated.comments)
-        comments.push({
-          waveId: row.wave_id,
-          unitId: row.unit_id,
-          waveItemId: comment.waveItemId,
-          text: comment.text,
-        });
-    }
-    await repo.insertResponses(tx, responses);
-    await repo.insertComments(tx, comments);
-    await repo.deleteDrafts(
-      tx,
-      rows.map((row) => row.token_hash),
-    );
-    return new Set(rows.map((row) => row.token_hash));
-  });
+  const claimed = await commitSubmissions(
+    db,
+    [...firstFor.values()].map((item) => ({
+      tokenHash: item.tokenHash,
+      waveId: item.waveId,
+      scores: item.validated.scores,
+      demographics: item.validated.demographics,
+      comments: item.validated.comments,
+    })),
+    today,
+  );
   for (const item of batch) {
     if (claimed.has(item.tokenHash) && firstFor.get(item.tokenHash) === item) {
       item.resolve({ status: 'submitted' });

@@ -476,29 +476,6 @@ export async function findInvitationWithWave(db: Db, tokenHash: string, lock = f
   return row ?? null;
 }
 
-/**
- * Group commit: marks the invitations of these tokens answered when their wave is open today and
- * they were not answered yet, and returns exactly those (the row lock makes concurrent claims wait).
- */
-export async function claimInvitations(
-  db: Db,
-  claims: { tokenHash: string; waveId: number }[],
-  today: string,
-) {
-  if (claims.length === 0) return [];
-  const hashes = `{${claims.map((claim) => claim.tokenHash).join(',')}}`;
-  const waves = `{${claims.map((claim) => claim.waveId).join(',')}}`;
-  return queryRows<{ id: number; token_hash: string; wave_id: number; unit_id: number }>(
-    db,
-    sql`update survey_invitations i set answered = true
-        from survey_waves w, unnest(${hashes}::text[], ${waves}::int[]) as c(token_hash, wave_id)
-        where i.token_hash = c.token_hash and i.wave_id = c.wave_id and not i.answered
-          and w.id = i.wave_id and w.status = 'open'
-          and w.opens_on <= ${today}::date and w.closes_on >= ${today}::date
-        returning i.id, i.token_hash, i.wave_id, i.unit_id`,
-  );
-}
-
 /** The wave of a (launched) wave item, or null. */
 export async function waveOfItem(db: Db, itemId: number) {
   if (!Number.isSafeInteger(itemId) || itemId < 1 || itemId > 2_147_483_647) return null;
@@ -507,11 +484,6 @@ export async function waveOfItem(db: Db, itemId: number) {
     .from(surveyWaveItems)
     .where(eq(surveyWaveItems.id, itemId));
   return row?.waveId ?? null;
-}
-
-export async function deleteDrafts(db: Db, tokenHashes: string[]) {
-  if (tokenHashes.length === 0) return;
-  await db.delete(surveyDrafts).where(inArray(surveyDrafts.tokenHash, tokenHashes));
 }
 
 export async function findDraft(db: Db, tokenHash: string) {

@@ -4,6 +4,7 @@ import type { FeedbackChannel } from '../../../db/schema';
 import type { Principal } from '../../../http/access';
 import { AppError } from '../../../http/errors';
 import { DEFAULT_K, isVisible, planDisclosure } from '../../survey/anonymity/suppression';
+import { brusselsDay } from '../../survey/survey.dates';
 import * as repo from './feedback.repo';
 import type { FeedbackInput } from './feedback.schemas';
 
@@ -12,9 +13,8 @@ export const FEEDBACK_TOKEN_DAYS = 30;
 
 export const hashFeedbackToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
-/** The day in Brussels: ratings carry a day, never a time. */
-export const brusselsDay = (date: Date) =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' }).format(date);
+// The day in Brussels: ratings carry a day, never a time (the survey's rule, and its one formatter).
+export { brusselsDay };
 
 /**
  * Creates the single-use token for rating one contact and returns it; only its hash is stored, with the queue,
