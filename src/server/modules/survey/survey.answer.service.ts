@@ -318,7 +318,11 @@ function enqueueSubmission(db: Db, item: Omit<Pending, 'resolve' | 'reject'>) {
       submissionQueues.set(db, queue);
     }
     queue.pending.push({ ...item, resolve, reject });
-    if (!queue.running) void drain(db, queue);
+    if (queue.running) return;
+    // Started after this turn's I/O, so every request that arrived with this one joins the batch: on PGlite a
+    // statement blocks the event loop, and a drain started at once would commit each submission alone.
+    queue.running = true;
+    setImmediate(() => void drain(db, queue));
   });
 }
 
@@ -358,7 +362,6 @@ const MAX_BATCH = 500;
 const submissionQueues = new WeakMap<object, SubmissionQueue>();
 
 async function drain(db: Db, queue: SubmissionQueue) {
-  queue.running = true;
   try {
     while (queue.pending.length > 0) {
       const today = queue.pending[0]!.today;
