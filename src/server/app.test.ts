@@ -11,6 +11,19 @@ describeEachEngine('platform basics', (engine) => {
     expect(response.json()).toEqual({ status: 'ok', db: engine });
   });
 
+  it('sends the security headers with every answer, errors included', async () => {
+    for (const url of ['/healthz', '/api/does-not-exist']) {
+      const response = await ctx.current.app.inject({ method: 'GET', url });
+      expect(response.headers['content-security-policy']).toBe(
+        "default-src 'self';script-src 'self';style-src 'self';img-src 'self' data:;font-src 'self';connect-src 'self';object-src 'none';base-uri 'self';form-action 'self';frame-ancestors 'none'",
+      );
+      expect(response.headers['x-content-type-options']).toBe('nosniff');
+      expect(response.headers['x-frame-options']).toBe('SAMEORIGIN');
+      expect(response.headers['referrer-policy']).toBe('no-referrer');
+      expect(response.headers['cross-origin-opener-policy']).toBe('same-origin');
+    }
+  });
+
   it('serves Prometheus metrics', async () => {
     const response = await ctx.current.app.inject({ method: 'GET', url: '/metrics' });
     expect(response.statusCode).toBe(200);
