@@ -385,6 +385,18 @@ function FormButtons({
 
 type SectionFields = { titleNl: string; titleEn: string; introNl: string; introEn: string };
 
+/** What the add-or-edit-in-place forms (section, item) take: `initial` set means editing. */
+type InPlaceFormProps<T> = {
+  idPrefix: string;
+  heading: string;
+  initial?: T;
+  submitLabel: string;
+  onSubmit: (body: T) => Promise<unknown>;
+  onCancel?: () => void;
+  error: unknown;
+  pending: boolean;
+};
+
 /** Add a section or edit one in place: both titles and both introductions. */
 function SectionForm({
   idPrefix,
@@ -395,16 +407,7 @@ function SectionForm({
   onCancel,
   error,
   pending,
-}: {
-  idPrefix: string;
-  heading: string;
-  initial?: SectionFields;
-  submitLabel: string;
-  onSubmit: (body: SectionFields) => Promise<unknown>;
-  onCancel?: () => void;
-  error: unknown;
-  pending: boolean;
-}) {
+}: InPlaceFormProps<SectionFields>) {
   const form = useRef<HTMLFormElement>(null);
   const fields = fieldErrorsOf(error);
   useFocusFirstInvalid(form, error);
@@ -492,16 +495,7 @@ function ItemForm({
   onCancel,
   error,
   pending,
-}: {
-  idPrefix: string;
-  heading: string;
-  initial?: ItemFields;
-  submitLabel: string;
-  onSubmit: (body: ItemFields) => Promise<unknown>;
-  onCancel?: () => void;
-  error: unknown;
-  pending: boolean;
-}) {
+}: InPlaceFormProps<ItemFields>) {
   const { t } = useTranslation();
   const form = useRef<HTMLFormElement>(null);
   const [kind, setKind] = useState<Kind>(initial?.kind ?? 'agree5');
