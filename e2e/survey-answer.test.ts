@@ -59,6 +59,10 @@ describeWithBrowser('staff survey: answering by the link from the invitation', (
     expect(await page.locator('fieldset legend').first().textContent()).toContain(
       'Ik weet wat de waarde openheid bij de Vlaamse overheid inhoudt.',
     );
+    // Each section opens with its introduction, as it was when the wave was launched.
+    expect(await page.locator('.survey-section__intro').first().textContent()).toMatch(
+      /^De volgende uitspraken gaan over de waarde openheid/,
+    );
     await expectAccessible(page, 'survey form (phone)');
     // No horizontal scrolling on a narrow screen.
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)).toBe(

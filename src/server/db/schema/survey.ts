@@ -185,6 +185,9 @@ export const surveyWaveItems = pgTable(
     sectionPosition: smallint('section_position').notNull(),
     sectionTitleNl: text('section_title_nl').notNull(),
     sectionTitleEn: text('section_title_en').notNull().default(''),
+    /** The section's introduction as launched (repeated on each of its items, like the title). */
+    sectionIntroNl: text('section_intro_nl').notNull().default(''),
+    sectionIntroEn: text('section_intro_en').notNull().default(''),
     kind: text('kind').$type<SurveyItemKind>().notNull(),
     textNl: text('text_nl').notNull(),
     textEn: text('text_en').notNull().default(''),

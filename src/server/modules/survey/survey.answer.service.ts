@@ -198,7 +198,7 @@ export async function getForm(db: Db, token: string, today = brusselsDay()) {
   ]);
   const sections = new Map<
     number,
-    { position: number; titleNl: string; titleEn: string; items: unknown[] }
+    { position: number; titleNl: string; titleEn: string; introNl: string; introEn: string; items: unknown[] }
   >();
   for (const item of items) {
     let section = sections.get(item.sectionPosition);
@@ -207,6 +207,8 @@ export async function getForm(db: Db, token: string, today = brusselsDay()) {
         position: item.sectionPosition,
         titleNl: item.sectionTitleNl,
         titleEn: item.sectionTitleEn,
+        introNl: item.sectionIntroNl,
+        introEn: item.sectionIntroEn,
         items: [],
       };
       sections.set(item.sectionPosition, section);
@@ -226,6 +228,8 @@ export async function getForm(db: Db, token: string, today = brusselsDay()) {
       position: number;
       titleNl: string;
       titleEn: string;
+      introNl: string;
+      introEn: string;
       items: {
         id: number;
         kind: repo.WaveItemRow['kind'];

@@ -269,6 +269,8 @@ export const formOut = z.object({
       position: z.number().int(),
       titleNl: z.string(),
       titleEn: z.string(),
+      introNl: z.string(),
+      introEn: z.string(),
       items: z.array(
         z.object({
           id: z.number().int(),

@@ -734,6 +734,8 @@ export async function launchWave(
           sectionPosition: sectionIndex + 1,
           sectionTitleNl: section.titleNl,
           sectionTitleEn: section.titleEn,
+          sectionIntroNl: section.introNl,
+          sectionIntroEn: section.introEn,
           kind: item.kind,
           textNl: item.textNl,
           textEn: item.textEn,

@@ -330,6 +330,16 @@ describeEachEngine('staff survey: questionnaires, waves, invitations, answering'
       targetUnitIds: [unit.entity!.id],
     });
     expect(bad.statusCode).toBe(400);
+    // The first section's introduction as it is at launch; changed after launch below.
+    const firstSectionId = questionnaire.sections[0].id;
+    expect(
+      (
+        await api(admin, 'PATCH', `/api/survey/admin/sections/${firstSectionId}`, {
+          introNl: 'Over je dagelijkse werk.',
+          introEn: 'About your daily work.',
+        })
+      ).statusCode,
+    ).toBe(200);
     const today = new Date().toISOString().slice(0, 10);
     const created = await api(admin, 'POST', '/api/survey/admin/waves', {
       questionnaireId: questionnaire.id,
@@ -405,6 +415,17 @@ describeEachEngine('staff survey: questionnaires, waves, invitations, answering'
     expect(form.statusCode).toBe(200);
     const body = form.json();
     expect(body.status).toBe('open');
+    // The respondent reads the section's introduction as launched, whatever the questionnaire says now.
+    expect(body.sections[0]).toMatchObject({
+      introNl: 'Over je dagelijkse werk.',
+      introEn: 'About your daily work.',
+    });
+    await api(admin, 'PATCH', `/api/survey/admin/sections/${questionnaire.sections[0].id}`, {
+      introNl: 'Later herschreven.',
+    });
+    expect((await api(null, 'GET', `/api/survey/answer/${token}`)).json().sections[0].introNl).toBe(
+      'Over je dagelijkse werk.',
+    );
     expect(body.draft).toBeNull();
     const items: Json[] = body.sections.flatMap((s: Json) => s.items);
     const [agree, scale, single, multi] = items;

@@ -23,7 +23,14 @@ type Form = {
   status: 'open' | 'answered' | 'closed' | 'not_open';
   wave: { titleNl: string; titleEn: string; opensOn: string; closesOn: string };
   language: 'nl' | 'en';
-  sections: { position: number; titleNl: string; titleEn: string; items: Item[] }[];
+  sections: {
+    position: number;
+    titleNl: string;
+    titleEn: string;
+    introNl: string;
+    introEn: string;
+    items: Item[];
+  }[];
   demographics: { key: string; labelNl: string; labelEn: string; options: Option[] }[];
   draft: { answers: Answers; demographics: Record<string, number | null> } | null;
 };
@@ -224,6 +231,9 @@ function OpenForm({
             aria-labelledby={`section-${section.position}`}
           >
             <h2 id={`section-${section.position}`}>{pick(section.titleNl, section.titleEn)}</h2>
+            {section.introNl ? (
+              <p className="survey-section__intro">{pick(section.introNl, section.introEn)}</p>
+            ) : null}
             {section.items.map((item) => (
               <Question
                 key={item.id}
