@@ -10,6 +10,7 @@ import { Button } from '../../ui/Button';
 import { PageTitle } from '../../ui/PageTitle';
 import { ErrorAlert, QueryState } from '../../ui/QueryState';
 import './survey.css';
+import { brusselsDay } from '../../../shared/brussels-day';
 import { standardDemographics } from '../../../shared/survey-demographics';
 import type { OrgUnit } from '../../app/types';
 import { TargetPicker } from './TargetPicker';
@@ -1300,7 +1301,8 @@ function CloseDateForm({
   useEffect(() => {
     form.current?.querySelector<HTMLElement>('input')?.focus();
   }, []);
-  const today = new Date().toISOString().slice(0, 10);
+  // The server counts closing days in Brussels.
+  const today = brusselsDay();
   const earliest = wave.status === 'open' && today > wave.opensOn ? today : wave.opensOn;
   return (
     <form

@@ -1,10 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { brusselsDay } from '../../../../shared/brussels-day';
 import type { Db } from '../../../db/client';
 import type { FeedbackChannel } from '../../../db/schema';
 import type { Principal } from '../../../http/access';
 import { AppError } from '../../../http/errors';
 import { DEFAULT_K, isVisible, planDisclosure } from '../../survey/anonymity/suppression';
-import { brusselsDay } from '../../survey/survey.dates';
 import * as repo from './feedback.repo';
 import type { FeedbackInput } from './feedback.schemas';
 

@@ -3,6 +3,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../app/api';
 import { formatNumber } from '../../../app/format';
+import { brusselsDay } from '../../../../shared/brussels-day';
 import { QueryState } from '../../../ui/QueryState';
 import { type Column, Table } from '../../../ui/Table';
 import { VALUE_KEYS } from './ContactFeedbackForm';
@@ -27,8 +28,7 @@ type Summary = {
   comments: { queue: string; text: string }[];
 };
 
-const thisMonth = () =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' }).format(new Date()).slice(0, 7);
+const thisMonth = () => brusselsDay().slice(0, 7);
 
 /** The last twelve calendar months: ratings are shown per whole month only (no overlapping periods). */
 function lastMonths(): string[] {
