@@ -339,6 +339,10 @@ export async function listWaves(db: Db, principal: Principal) {
       summary: scope.summary.map(name),
     });
   }
+  // Someone looking at the list is about to open a wave: prepare the closed waves' figures (one
+  // computation for all of them, per process) once this answer has gone, instead of on the click.
+  const closed = out.find((wave) => wave.status === 'closed');
+  if (closed) setImmediate(() => void warmWaveResults(db, closed.id).catch(() => undefined));
   return out;
 }
 
