@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { issueFeedbackToken } from '../src/server/modules/contact/feedback/feedback.service';
 import {
@@ -39,6 +40,42 @@ describeWithBrowser('1700 supervision and contact feedback in the browser', () =
     await page.locator('table caption', { hasText: 'Verloop (uur van de dag)' }).waitFor();
     expect(await page.locator('tbody th', { hasText: '10:00' }).count()).toBe(1);
     await expectAccessible(page, 'supervisor board by hour');
+  });
+
+  it('updates the board without reload or polling when a citizen starts a chat', async () => {
+    await e2e.runtime.db.execute(
+      sql`update chat_queues set opening_hours = ${JSON.stringify({
+        timeZone: 'Europe/Brussels',
+        days: Object.fromEntries(['1', '2', '3', '4', '5', '6', '7'].map((d) => [d, [['00:00', '24:00']]])),
+      })}::jsonb, holidays = '[]'::jsonb`,
+    );
+    const page = await e2e.newPage();
+    const polls: string[] = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname === '/api/contact/supervisor/live') polls.push(request.url());
+    });
+    await signInAs(page, demo('supervisor'));
+    await goto(page, '/1700/toezicht');
+    const waiting = page
+      .locator('table', { has: page.locator('caption', { hasText: 'Wachtrijen op dit moment' }) })
+      .locator('tbody tr', { has: page.locator('th', { hasText: 'Algemene vragen' }) })
+      .locator('td')
+      .nth(1);
+    await page.getByText('Live: wijzigingen verschijnen meteen.').waitFor();
+    const before = Number(await waiting.textContent());
+
+    const started = Date.now();
+    const response = await fetch(`${e2e.baseUrl}/api/contact/chats`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ topic: 'algemeen', locale: 'nl' }),
+    });
+    expect(response.status).toBe(201);
+    // Well within the fallback poll interval (10 s): only the push can have brought this.
+    await expect.poll(async () => Number(await waiting.textContent()), { timeout: 3_000 }).toBe(before + 1);
+    expect(Date.now() - started).toBeLessThan(3_000);
+    expect(polls).toEqual([]);
+    await expectAccessible(page, 'supervisor board after a push');
   });
 
   it('lets a citizen rate a contact once through the link, by keyboard, without signing in', async () => {

@@ -27,7 +27,7 @@ const nextDay = (day: string) => {
   return date.toISOString().slice(0, 10);
 };
 
-/** The live board: per queue, what a supervisor watches during the day. Polled by the page. */
+/** The live board: per queue, what a supervisor watches during the day. Pushed by the stream hub, or polled. */
 export async function live(db: Db, agentGraceMs: number, now = new Date()) {
   const today = brusselsDay(now);
   const rows = await repo.liveQueues(db, new Date(now.getTime() - agentGraceMs));

@@ -16,6 +16,7 @@ import { queryRows } from '../../../db/client';
 import { createRuntime } from '../../../runtime';
 import { issueFeedbackToken } from '../feedback/feedback.service';
 import { purgeExpiredTickets } from '../mail/contact-mail.service';
+import { LiveBoardHub, type LiveClient } from './supervisor.stream';
 
 /** Waits for the first frame matching `match` on a socket that keeps every frame it received. */
 function framesOf(socket: WebSocket) {
@@ -39,6 +40,46 @@ const opened = (socket: WebSocket) =>
     socket.once('open', () => resolve());
     socket.once('error', reject);
   });
+
+type Board = { queues: { key: string; waiting: number }[] };
+
+/** Reads an SSE response body in the background and keeps every `data:` frame and comment it carried. */
+function sseOf(body: ReadableStream<Uint8Array>) {
+  const frames: Board[] = [];
+  const comments: string[] = [];
+  const decoder = new TextDecoder();
+  let buffer = '';
+  const reader = body.getReader();
+  void (async () => {
+    for (;;) {
+      const { done, value } = await reader.read().catch(() => ({ done: true, value: undefined }));
+      if (done) return;
+      buffer += decoder.decode(value, { stream: true });
+      let end = buffer.indexOf('\n\n');
+      while (end >= 0) {
+        for (const line of buffer.slice(0, end).split('\n')) {
+          if (line.startsWith('data: ')) frames.push(JSON.parse(line.slice(6)));
+          else if (line.startsWith(':')) comments.push(line);
+        }
+        buffer = buffer.slice(end + 2);
+        end = buffer.indexOf('\n\n');
+      }
+    }
+  })();
+  return {
+    frames,
+    comments,
+    async next(match: (f: Board) => boolean, after = 0, timeoutMs = 5_000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const found = frames.slice(after).find(match);
+        if (found) return found;
+        if (Date.now() > deadline) throw new Error(`no matching frame in ${JSON.stringify(frames)}`);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    },
+  };
+}
 
 const rating = { satisfaction: 4, openness: 5, decisiveness: 4, reliability: 3, agility: 4 };
 
@@ -431,6 +472,149 @@ describeEachEngine('contact supervision, feedback and privacy', (engine) => {
     );
     expect(audit).toBeDefined();
     await db.execute(sql`update chat_queues set target_answer_seconds = 60`);
+  });
+
+  it('pushes the live board over Server-Sent Events when a queue changes, to supervisors only', async () => {
+    const url = `${ctx.url.replace(/^ws:/, 'http:')}/api/contact/supervisor/live/stream`;
+    const accept = { accept: 'text/event-stream' };
+    // Refusals answer at once, with the usual error shape; nothing is left streaming.
+    const visitor = await fetch(url, { headers: accept });
+    expect(visitor.status).toBe(401);
+    expect((await visitor.json()).error.code).toBe('UNAUTHENTICATED');
+    const forbidden = await fetch(url, { headers: { ...accept, cookie: agent.cookie } });
+    expect(forbidden.status).toBe(403);
+    expect((await forbidden.json()).error.code).toBe('FORBIDDEN');
+    const notAStreamClient = await fetch(url, { headers: { cookie: supervisor.cookie } });
+    expect(notAStreamClient.status).toBe(400);
+    await notAStreamClient.body?.cancel();
+
+    const aborts: AbortController[] = [];
+    const open = (headers: Record<string, string> = {}, query = '') => {
+      const controller = new AbortController();
+      aborts.push(controller);
+      return fetch(`${url}${query}`, {
+        headers: { ...accept, cookie: supervisor.cookie, ...headers },
+        signal: controller.signal,
+      });
+    };
+    try {
+      const response = await open();
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toMatch(/^text\/event-stream/);
+      expect(response.headers.get('cache-control')).toBe('no-store');
+      expect(response.headers.get('x-accel-buffering')).toBe('no');
+      // The security headers from the app's onRequest hook survive the hand-written head.
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+      const stream = sseOf(response.body!);
+      const algemeen = (f: Board) => f.queues.find((q) => q.key === 'algemeen')!;
+      const first = await stream.next(() => true);
+      expect(algemeen(first).waiting).toBe(0);
+      const seen = stream.frames.length;
+
+      const started = Date.now();
+      const chat = await ctx.app.inject({
+        method: 'POST',
+        url: '/api/contact/chats',
+        payload: { topic: 'algemeen', locale: 'nl' },
+      });
+      expect(chat.statusCode).toBe(201);
+      await stream.next((f) => algemeen(f).waiting === 1, seen, 3_000);
+      expect(Date.now() - started).toBeLessThan(3_000);
+
+      // At most five streams per account; the sixth is refused in the asker's language.
+      for (let i = 0; i < 4; i++) expect((await open()).status).toBe(200);
+      const sixth = await open({}, '?lang=en');
+      expect(sixth.status).toBe(429);
+      expect((await sixth.json()).error).toEqual({
+        code: 'RATE_LIMITED',
+        message: 'You already have 5 live boards open. Close one and try again.',
+      });
+    } finally {
+      for (const controller of aborts) controller.abort();
+    }
+    // A closed stream frees its place: a new one is admitted once the server saw the disconnects.
+    const deadline = Date.now() + 3_000;
+    let again = await open();
+    while (again.status === 429 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      again = await open();
+    }
+    expect(again.status).toBe(200);
+    aborts.at(-1)!.abort();
+
+    const doc = (await ctx.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    expect(
+      Object.keys(doc.paths['/api/contact/supervisor/live/stream'].get.responses['200'].content),
+    ).toEqual(['text/event-stream']);
+  });
+
+  it('recomputes the board once per interval for all streams however many events arrive, and cleans up', async () => {
+    const handlers = new Set<(payload: unknown) => void>();
+    const bus = {
+      subscribe: async (_channel: string, handler: (payload: unknown) => void) => {
+        handlers.add(handler);
+        return async () => {
+          handlers.delete(handler);
+        };
+      },
+      publish: async () => undefined,
+      publishOnCommit: async () => undefined,
+      close: async () => undefined,
+    };
+    const hub = new LiveBoardHub({ db: ctx.database.db, events: bus, log: ctx.app.log }, 30_000, {
+      minIntervalMs: 300,
+      refreshMs: 60_000,
+      heartbeatMs: 100,
+      maxPerAccount: 2,
+    });
+    const clientOf = (accountId: number) => {
+      const texts: string[] = [];
+      const client: LiveClient = {
+        accountId,
+        ready: false,
+        missed: false,
+        write: (text) => texts.push(text),
+        end: () => texts.push('<end>'),
+      };
+      return { client, texts, frames: () => texts.filter((t) => t.startsWith('data: ')).length };
+    };
+    const a = clientOf(1);
+    const b = clientOf(2);
+    expect(hub.add(a.client)).toBe(true);
+    expect(hub.add(b.client)).toBe(true);
+    expect(hub.add(clientOf(1).client)).toBe(true);
+    expect(hub.add(clientOf(1).client)).toBe(false);
+    await hub.welcome(a.client);
+    await hub.welcome(b.client);
+    expect(handlers.size).toBe(1);
+    expect([a.frames(), b.frames()]).toEqual([1, 1]);
+
+    // Two bursts of 50 changes (and typing, which changes nothing on the board) 100 ms apart: one round
+    // at once, one when the interval has passed, each shared by both streams.
+    const burst = () => {
+      for (let i = 0; i < 50; i++) {
+        for (const handler of handlers) handler({ type: 'queue', queueId: queues.algemeen });
+        for (const handler of handlers) handler({ type: 'typing', chatId: 1, from: 'citizen' });
+      }
+    };
+    burst();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    burst();
+    const deadline = Date.now() + 5_000;
+    while (a.frames() < 3 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    // Nothing more follows: the hundred events made exactly two rounds.
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    expect(a.frames()).toBe(3);
+    expect(b.frames()).toBe(3);
+    expect(a.texts.some((t) => t === ': keep-alive\n\n')).toBe(true);
+
+    await hub.close();
+    expect(handlers.size).toBe(0);
+    expect(a.texts.at(-1)).toBe('<end>');
+    expect(hub.size).toBe(0);
+    const before = a.texts.length;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    expect(a.texts.length).toBe(before);
   });
 
   it('lets the programme admin erase a citizen, and purges the dev mailbox with the retention period', async () => {

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api } from '../../../app/api';
 import { formatNumber } from '../../../app/format';
@@ -12,7 +12,12 @@ import { FeedbackSummary } from '../feedback/FeedbackSummary';
 import { BarChart } from './BarChart';
 import './supervisor.css';
 
-const REFRESH_SECONDS = 5;
+/** Polling is only the fallback when the live stream keeps failing (a proxy that buffers it, say). */
+const REFRESH_SECONDS = 10;
+/** Consecutive stream errors without a frame in between before the board falls back to polling. */
+const STREAM_ERRORS_BEFORE_POLLING = 3;
+const LIVE_KEY = ['contact', 'supervisor', 'live'] as const;
+const STREAM_URL = '/api/contact/supervisor/live/stream';
 
 type LiveQueue = {
   key: string;
@@ -75,13 +80,50 @@ export function SupervisorPage() {
   );
 }
 
+type Connection = 'connecting' | 'live' | 'reconnecting' | 'polling';
+
+/**
+ * The live board by push: an EventSource on the server's stream writes each frame into the query cache.
+ * EventSource reconnects by itself; only after repeated errors without a frame does the page poll instead.
+ */
+function useLiveBoard() {
+  const client = useQueryClient();
+  const [connection, setConnection] = useState<Connection>(
+    typeof EventSource === 'undefined' ? 'polling' : 'connecting',
+  );
+  const polling = connection === 'polling';
+  useEffect(() => {
+    if (polling) return;
+    const source = new EventSource(STREAM_URL, { withCredentials: true });
+    let errors = 0;
+    source.onmessage = (event: MessageEvent<string>) => {
+      errors = 0;
+      client.setQueryData<Live>(LIVE_KEY, JSON.parse(event.data) as Live);
+      setConnection('live');
+    };
+    source.onerror = () => {
+      errors += 1;
+      // A refused stream (403, 429) closes the source for good; a dropped one reconnects by itself.
+      if (errors >= STREAM_ERRORS_BEFORE_POLLING || source.readyState === EventSource.CLOSED) {
+        source.close();
+        setConnection('polling');
+      } else setConnection('reconnecting');
+    };
+    return () => source.close();
+  }, [client, polling]);
+  const query = useQuery({
+    queryKey: LIVE_KEY,
+    queryFn: () => api.get<Live>('/api/contact/supervisor/live'),
+    // While the stream runs, its frames are the only source: no request at all from the query.
+    enabled: polling,
+    refetchInterval: polling ? REFRESH_SECONDS * 1000 : false,
+  });
+  return { query, connection };
+}
+
 function LiveBoard() {
   const { t, i18n } = useTranslation();
-  const live = useQuery({
-    queryKey: ['contact', 'supervisor', 'live'],
-    queryFn: () => api.get<Live>('/api/contact/supervisor/live'),
-    refetchInterval: REFRESH_SECONDS * 1000,
-  });
+  const { query: live, connection } = useLiveBoard();
   const name = (q: LiveQueue) => (i18n.language === 'en' ? q.nameEn : q.nameNl);
   const columns: Column<LiveQueue>[] = [
     { key: 'queue', header: t('contactSupervisor.live.queue'), cell: name, rowHeader: true },
@@ -139,13 +181,20 @@ function LiveBoard() {
       <QueryState query={live}>
         {(data) => (
           <>
-            <p className="supervisor__updated">
+            {/* Not a live region: the board changes every few seconds and would drown a screen reader. */}
+            <p className="supervisor__updated" data-testid="supervisor-updated">
               {t('contactSupervisor.live.updated', {
                 time: new Date(data.generatedAt).toLocaleTimeString(
                   i18n.language === 'en' ? 'en-GB' : 'nl-BE',
                 ),
-                seconds: REFRESH_SECONDS,
-              })}
+              })}{' '}
+              {connection === 'live'
+                ? t('contactSupervisor.live.connectionLive')
+                : connection === 'polling'
+                  ? t('contactSupervisor.live.connectionPolling', { seconds: REFRESH_SECONDS })
+                  : connection === 'reconnecting'
+                    ? t('contactSupervisor.live.connectionReconnecting')
+                    : null}
             </p>
             <Table
               caption={t('contactSupervisor.live.caption')}

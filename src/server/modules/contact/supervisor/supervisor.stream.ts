@@ -1,0 +1,184 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { Db } from '../../../db/client';
+import type { EventBus } from '../../../events/event-bus';
+import * as chat from '../chat/chat.service';
+import * as service from './supervisor.service';
+
+/** One open supervisor stream: `write` sends raw SSE text, `end` closes the response. */
+export type LiveClient = {
+  accountId: number;
+  write(text: string): void;
+  end(): void;
+  /** False until the connection's own first frame went out; broadcasts before it are remembered, not sent. */
+  ready: boolean;
+  missed: boolean;
+};
+
+export type LiveStreamTimings = {
+  /** At most one shared recomputation per this interval, however many chat events arrive. */
+  minIntervalMs: number;
+  /** Time alone changes the longest wait and today's service level, and e-mails publish no events. */
+  refreshMs: number;
+  /** An SSE comment so proxies and load balancers do not close an idle-looking stream. */
+  heartbeatMs: number;
+  /** Concurrent streams per account in this process. */
+  maxPerAccount: number;
+};
+
+export const defaultStreamTimings: LiveStreamTimings = {
+  minIntervalMs: 1_000,
+  refreshMs: 15_000,
+  heartbeatMs: 20_000,
+  maxPerAccount: 5,
+};
+
+/** Events that change none of the board's figures; a busy chat would otherwise keep the board recomputing. */
+const irrelevant = new Set(['typing', 'message']);
+
+export const sseFrame = (payload: unknown) => `data: ${JSON.stringify(payload)}\n\n`;
+
+/**
+ * The supervisors' live board for every open stream in this process: one subscription to the chat channel
+ * and one recomputation per `minIntervalMs` shared by all streams (the board is the same for every
+ * supervisor), a periodic refresh and a heartbeat. The subscription and timers exist only while a stream
+ * is open.
+ */
+export class LiveBoardHub {
+  private readonly clients = new Set<LiveClient>();
+  private readonly perAccount = new Map<number, number>();
+  private subscription: Promise<(() => Promise<void>) | undefined> | null = null;
+  private throttle: NodeJS.Timeout | undefined;
+  private periodic: NodeJS.Timeout | undefined;
+  private heartbeat: NodeJS.Timeout | undefined;
+  private lastStartedAt = 0;
+  private running = false;
+  private pending = false;
+  private closed = false;
+
+  constructor(
+    private readonly deps: { db: Db; events: EventBus; log: FastifyBaseLogger },
+    private readonly graceMs: number,
+    readonly timings: LiveStreamTimings = defaultStreamTimings,
+  ) {}
+
+  get size() {
+    return this.clients.size;
+  }
+
+  /** False (and nothing changed) when the account already holds the maximum number of streams. */
+  add(client: LiveClient): boolean {
+    if (this.closed) return false;
+    const held = this.perAccount.get(client.accountId) ?? 0;
+    if (held >= this.timings.maxPerAccount) return false;
+    this.perAccount.set(client.accountId, held + 1);
+    this.clients.add(client);
+    if (this.clients.size === 1) this.start();
+    return true;
+  }
+
+  remove(client: LiveClient) {
+    if (!this.clients.delete(client)) return;
+    const held = (this.perAccount.get(client.accountId) ?? 1) - 1;
+    if (held > 0) this.perAccount.set(client.accountId, held);
+    else this.perAccount.delete(client.accountId);
+    if (this.clients.size === 0) this.stop();
+  }
+
+  /** The first frame of a new stream, computed for it alone so it is sent at once. */
+  async welcome(client: LiveClient) {
+    const frame = sseFrame(await this.compute());
+    if (!this.clients.has(client)) return;
+    client.write(frame);
+    client.ready = true;
+    // A change broadcast while this frame was computed may be newer than it: send another round.
+    if (client.missed) this.schedule();
+  }
+
+  /** Asks for a recomputation: at once when the last one is older than `minIntervalMs`, else at that mark. */
+  schedule() {
+    if (this.clients.size === 0 || this.closed) return;
+    if (this.running) {
+      this.pending = true;
+      return;
+    }
+    if (this.throttle) return;
+    const wait = Math.max(0, this.lastStartedAt + this.timings.minIntervalMs - Date.now());
+    this.throttle = setTimeout(() => {
+      this.throttle = undefined;
+      void this.broadcast();
+    }, wait);
+  }
+
+  /** Ends every stream (app shutdown): the server cannot close while responses are open. */
+  async close() {
+    this.closed = true;
+    for (const client of [...this.clients]) {
+      this.remove(client);
+      client.end();
+    }
+    this.stop();
+    await this.unsubscribe();
+  }
+
+  private compute() {
+    return service.live(this.deps.db, this.graceMs);
+  }
+
+  private async broadcast() {
+    this.running = true;
+    this.lastStartedAt = Date.now();
+    try {
+      const frame = sseFrame(await this.compute());
+      for (const client of this.clients) {
+        if (client.ready) client.write(frame);
+        else client.missed = true;
+      }
+    } catch (error) {
+      // The next event or the periodic refresh tries again; the streams stay open.
+      this.deps.log.warn({ err: error }, 'supervisor live board could not be computed');
+    } finally {
+      this.running = false;
+      if (this.pending) {
+        this.pending = false;
+        this.schedule();
+      }
+    }
+  }
+
+  private start() {
+    this.subscription = this.deps.events
+      .subscribe(chat.CHAT_CHANNEL, (payload) => {
+        const type = (payload as { type?: string } | null)?.type;
+        if (type && irrelevant.has(type)) return;
+        this.schedule();
+      })
+      .catch((error: unknown) => {
+        this.deps.log.error({ err: error }, 'supervisor live board could not subscribe to chat events');
+        return undefined;
+      });
+    this.periodic = setInterval(() => this.schedule(), this.timings.refreshMs);
+    this.heartbeat = setInterval(() => {
+      for (const client of this.clients) client.write(': keep-alive\n\n');
+    }, this.timings.heartbeatMs);
+    this.periodic.unref();
+    this.heartbeat.unref();
+  }
+
+  private stop() {
+    clearTimeout(this.throttle);
+    clearInterval(this.periodic);
+    clearInterval(this.heartbeat);
+    this.throttle = undefined;
+    this.periodic = undefined;
+    this.heartbeat = undefined;
+    this.pending = false;
+    void this.unsubscribe();
+  }
+
+  private async unsubscribe() {
+    const subscription = this.subscription;
+    this.subscription = null;
+    const unsubscribe = await subscription;
+    await unsubscribe?.().catch(() => undefined);
+  }
+}
