@@ -194,7 +194,8 @@ class Clients {
   }
 }
 
-const memory = () => {
+type Memory = { rss: number; heap: number };
+const memory = (): Memory => {
   gc();
   const m = process.memoryUsage();
   return { rss: m.rss, heap: m.heapUsed };
@@ -215,6 +216,40 @@ type Figures = {
   stressMessages: number;
   stressLost: number;
 };
+
+/**
+ * The message phases, the same for the product and the relays (the chats are connected): the normal rate,
+ * then the stress round; then everything closed and the figures of the whole run.
+ */
+async function talkAndMeasure(
+  clients: Clients,
+  bare: boolean,
+  run: { positionTimes: number[]; before: Memory; after: Memory },
+): Promise<Figures> {
+  const { positionTimes, before, after } = run;
+  await settle(1000);
+  const talk = await clients.ask({ cmd: 'talk', seconds: SECONDS, intervalMs: INTERVAL_MS, bare }, 'talked');
+  const stress = await clients.ask(
+    { cmd: 'talk', seconds: SECONDS, intervalMs: STRESS_INTERVAL_MS, bare },
+    'talked',
+  );
+  await clients.ask({ cmd: 'closeAll' }, 'closed');
+  return {
+    positionsP50: pct(positionTimes, 50),
+    positionsP99: pct(positionTimes, 99),
+    positionsMax: Math.max(...positionTimes),
+    rssPerConn: (after.rss - before.rss) / WAITING,
+    heapPerConn: (after.heap - before.heap) / WAITING,
+    messageP50: pct(talk.latencies, 50),
+    messageP99: pct(talk.latencies, 99),
+    messages: talk.latencies.length,
+    lost: talk.lost,
+    stressP50: pct(stress.latencies, 50),
+    stressP99: pct(stress.latencies, 99),
+    stressMessages: stress.latencies.length,
+    stressLost: stress.lost,
+  };
+}
 
 async function runProduct(clients: Clients, usePostgres: boolean): Promise<Figures> {
   const { loadConfig } = await import('../src/server/config');
@@ -361,31 +396,8 @@ async function runProduct(clients: Clients, usePostgres: boolean): Promise<Figur
       },
       'chatsReady',
     );
-    await settle(1000);
-    const talk = await clients.ask(
-      { cmd: 'talk', seconds: SECONDS, intervalMs: INTERVAL_MS, bare: false },
-      'talked',
-    );
-    const stress = await clients.ask(
-      { cmd: 'talk', seconds: SECONDS, intervalMs: STRESS_INTERVAL_MS, bare: false },
-      'talked',
-    );
-    await clients.ask({ cmd: 'closeAll' }, 'closed');
-    return {
-      positionsP50: pct(positionTimes, 50),
-      positionsP99: pct(positionTimes, 99),
-      positionsMax: Math.max(...positionTimes),
-      rssPerConn: (after.rss - before.rss) / WAITING,
-      heapPerConn: (after.heap - before.heap) / WAITING,
-      messageP50: pct(talk.latencies, 50),
-      messageP99: pct(talk.latencies, 99),
-      messages: talk.latencies.length,
-      lost: talk.lost,
-      stressP50: pct(stress.latencies, 50),
-      stressP99: pct(stress.latencies, 99),
-      stressMessages: stress.latencies.length,
-      stressLost: stress.lost,
-    };
+    // Awaited here: the finally below closes the server.
+    return await talkAndMeasure(clients, false, { positionTimes, before, after });
   } finally {
     await app.close();
     await runtime.close();
@@ -517,31 +529,8 @@ async function runBare(clients: Clients, store?: Store): Promise<Figures> {
       },
       'chatsReady',
     );
-    await settle(1000);
-    const talk = await clients.ask(
-      { cmd: 'talk', seconds: SECONDS, intervalMs: INTERVAL_MS, bare: true },
-      'talked',
-    );
-    const stress = await clients.ask(
-      { cmd: 'talk', seconds: SECONDS, intervalMs: STRESS_INTERVAL_MS, bare: true },
-      'talked',
-    );
-    await clients.ask({ cmd: 'closeAll' }, 'closed');
-    return {
-      positionsP50: pct(positionTimes, 50),
-      positionsP99: pct(positionTimes, 99),
-      positionsMax: Math.max(...positionTimes),
-      rssPerConn: (after.rss - before.rss) / WAITING,
-      heapPerConn: (after.heap - before.heap) / WAITING,
-      messageP50: pct(talk.latencies, 50),
-      messageP99: pct(talk.latencies, 99),
-      messages: talk.latencies.length,
-      lost: talk.lost,
-      stressP50: pct(stress.latencies, 50),
-      stressP99: pct(stress.latencies, 99),
-      stressMessages: stress.latencies.length,
-      stressLost: stress.lost,
-    };
+    // Awaited here: the finally below closes the server.
+    return await talkAndMeasure(clients, true, { positionTimes, before, after });
   } finally {
     for (const client of server.clients) client.terminate();
     await new Promise((resolve) => server.close(resolve));
