@@ -23,8 +23,19 @@ export type LiveQueueRow = {
 const serves = sql`(exists (select 1 from chat_agent_queues m where m.account_id = g.account_id and m.queue_id = q.id)
   or not exists (select 1 from chat_agent_queues m where m.account_id = g.account_id))`;
 
-/** Everything the live board shows per queue, in one statement. */
+/**
+ * Everything the live board shows per queue, in one statement. JIT is off for it: its many small subqueries
+ * crossed PostgreSQL's JIT cost threshold on tables without statistics, and compiling them took 0.5 s of a
+ * statement that runs in milliseconds — too much for a board recomputed every second while supervisors watch.
+ */
 export async function liveQueues(db: Db, staleBefore: Date): Promise<LiveQueueRow[]> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`set local jit = off`);
+    return liveQueuesStatement(tx as Db, staleBefore);
+  });
+}
+
+function liveQueuesStatement(db: Db, staleBefore: Date): Promise<LiveQueueRow[]> {
   return queryRows<LiveQueueRow>(
     db,
     sql`select q.id, q.key, q.name_nl, q.name_en, q.opening_hours, q.holidays, q.target_answer_seconds,

@@ -6,12 +6,7 @@ import { translator } from '../../../http/i18n';
 import { defaultTimings } from '../chat/chat.service';
 import { historyOut, historyQuery, liveOut, targetBody, targetOut, targetParams } from './supervisor.schemas';
 import * as service from './supervisor.service';
-import {
-  defaultStreamTimings,
-  LiveBoardHub,
-  type LiveClient,
-  type LiveStreamTimings,
-} from './supervisor.stream';
+import { LiveBoardHub, type LiveClient } from './supervisor.stream';
 
 const tags = ['contact-supervisor'];
 const streamRefusal = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
