@@ -1,9 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { brusselsDay } from '../../../../shared/brussels-day';
 import { api } from '../../../app/api';
 import { formatNumber } from '../../../app/format';
-import { brusselsDay } from '../../../../shared/brussels-day';
 import { QueryState } from '../../../ui/QueryState';
 import { type Column, Table } from '../../../ui/Table';
 import { VALUE_KEYS } from './ContactFeedbackForm';
