@@ -256,6 +256,33 @@ describeWithBrowser('staff survey: answering by the link from the invitation', (
     expect(await section.textContent()).toContain('Denk aan je eigen team.');
     await expectAccessible(page, 'questionnaire editor after editing');
 
+    // Deleting a section asks first, in a dialog: Escape keeps it, confirming removes it and its questions.
+    const sectionCount = await page.locator('.survey-section h2').count();
+    await page.getByRole('button', { name: 'Sectie verwijderen: Openheid in het team' }).focus();
+    await page.keyboard.press('Enter');
+    const confirm = page.getByRole('alertdialog', { name: 'Sectie verwijderen' });
+    await confirm.waitFor();
+    expect(await confirm.textContent()).toContain(
+      'De sectie "Openheid in het team" en al haar vragen verwijderen?',
+    );
+    await expectAccessible(page, 'questionnaire editor: delete section dialog');
+    await page.keyboard.press('Escape');
+    await confirm.waitFor({ state: 'detached' });
+    expect(await focused(page)).toBe('button:Sectie verwijderen: Openheid in het team');
+    expect(await page.locator('.survey-section h2').count()).toBe(sectionCount);
+    const newSection = page.getByRole('form', { name: 'Nieuwe sectie' });
+    await newSection.getByLabel('Titel (Nederlands)').fill('Tijdelijke sectie');
+    await newSection.getByRole('button', { name: 'Sectie toevoegen' }).click();
+    await expect.poll(() => page.locator('.survey-section h2').count()).toBe(sectionCount + 1);
+    await page.getByRole('button', { name: 'Sectie verwijderen: Tijdelijke sectie' }).focus();
+    await page.keyboard.press('Enter');
+    await confirm.waitFor();
+    await confirm.getByRole('button', { name: 'Verwijderen' }).focus();
+    await page.keyboard.press('Enter');
+    await confirm.waitFor({ state: 'detached' });
+    await expect.poll(() => page.locator('.survey-section h2').count()).toBe(sectionCount);
+    expect(await page.locator('.survey-section h2').allTextContents()).not.toContain('Tijdelijke sectie');
+
     // A wave for one team, picked from the whole tree.
     const [employee] = await e2e.runtime.db
       .select()

@@ -7,6 +7,7 @@ import { paths } from '../../app/paths';
 import { Alert } from '../../ui/Alert';
 import { Breadcrumbs } from '../../ui/Breadcrumbs';
 import { Button } from '../../ui/Button';
+import { ConfirmDialog } from '../../ui/Dialog';
 import { PageTitle } from '../../ui/PageTitle';
 import { ErrorAlert, QueryState } from '../../ui/QueryState';
 import './survey.css';
@@ -941,6 +942,8 @@ export function QuestionnaireEditorPage() {
     queryFn: () => api.get<Questionnaire>(`/api/survey/admin/questionnaires/${encodeURIComponent(id)}`),
   });
   const [status, setStatus] = useState('');
+  /** The section whose deletion waits for confirmation in the dialog. */
+  const [sectionToDelete, setSectionToDelete] = useState<{ id: number; title: string } | null>(null);
   const saved = (q: Questionnaire, message: string) => {
     client.setQueryData(key, q);
     void client.invalidateQueries({ queryKey: ['survey-admin', 'questionnaires'] });
@@ -994,6 +997,24 @@ export function QuestionnaireEditorPage() {
         };
         return (
           <Frame title={q.titleNl} parent>
+            <ConfirmDialog
+              title={t('survey.admin.deleteSectionTitle')}
+              message={t('survey.admin.deleteSectionConfirm', { title: sectionToDelete?.title ?? '' })}
+              confirmLabel={t('survey.admin.delete')}
+              variant="danger"
+              isOpen={sectionToDelete !== null}
+              onOpenChange={(open) => {
+                if (!open) setSectionToDelete(null);
+              }}
+              isPending={change.isPending}
+              onConfirm={() => {
+                if (!sectionToDelete) return;
+                change.mutate(
+                  { method: 'delete', url: `/api/survey/admin/sections/${sectionToDelete.id}` },
+                  { onSettled: () => setSectionToDelete(null) },
+                );
+              }}
+            />
             {q.editable ? null : <Alert tone="info">{t('survey.admin.readOnly')}</Alert>}
             <p>{q.descriptionNl}</p>
             <p role="status" className="survey-answer__saved">
@@ -1006,10 +1027,7 @@ export function QuestionnaireEditorPage() {
                   section={section}
                   editable={q.editable}
                   onSaved={saved}
-                  onDelete={() => {
-                    if (window.confirm(t('survey.admin.deleteSectionConfirm', { title: section.titleNl })))
-                      change.mutate({ method: 'delete', url: `/api/survey/admin/sections/${section.id}` });
-                  }}
+                  onDelete={() => setSectionToDelete({ id: section.id, title: section.titleNl })}
                 />
                 {section.items.map((item, itemIndex) => (
                   <ItemRow
