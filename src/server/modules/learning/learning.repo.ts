@@ -134,7 +134,21 @@ export async function insertQuestionsIfAbsent(
   questions: { key: string; valueKey: ValueKey; level: LearningLevel; content: QuestionContent }[],
 ): Promise<void> {
   if (questions.length === 0) return;
-  await db.insert(learningQuestions).values(questions).onConflictDoNothing({ target: learningQuestions.key });
+  // Keys first: at every start all questions already exist, and sending their content only to have it
+  // refused cost PGlite 50–150 ms of the 2 s start-up budget.
+  const existing = await db
+    .select({ key: learningQuestions.key })
+    .from(learningQuestions)
+    .where(
+      inArray(
+        learningQuestions.key,
+        questions.map((question) => question.key),
+      ),
+    );
+  const known = new Set(existing.map((row) => row.key));
+  const missing = questions.filter((question) => !known.has(question.key));
+  if (missing.length === 0) return;
+  await db.insert(learningQuestions).values(missing).onConflictDoNothing({ target: learningQuestions.key });
 }
 
 export async function findQuestion(db: Db, id: number): Promise<QuestionRow | undefined> {
