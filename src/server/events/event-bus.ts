@@ -81,6 +81,10 @@ class HandlerRegistry {
       }
     }
   }
+  /** A publication's local delivery: a microtask later, as a fresh copy decoded from the sent text. */
+  deliverSoon(channel: string, text: string): void {
+    queueMicrotask(() => this.deliver(channel, decode(text)));
+  }
   channels(): string[] {
     return [...this.handlers.keys()];
   }
@@ -97,7 +101,7 @@ export class InProcessEventBus implements EventBus {
   async publish(channel: string, payload: unknown): Promise<void> {
     assertChannel(channel);
     const text = encode(payload);
-    queueMicrotask(() => this.registry.deliver(channel, decode(text)));
+    this.registry.deliverSoon(channel, text);
   }
 
   async publishOnCommit(_tx: Db, channel: string, payload: unknown): Promise<void> {
@@ -176,7 +180,7 @@ export class PostgresEventBus implements EventBus {
   async publish(channel: string, payload: unknown): Promise<void> {
     assertChannel(channel);
     const text = encode(payload);
-    queueMicrotask(() => this.registry.deliver(channel, decode(text)));
+    this.registry.deliverSoon(channel, text);
     await this.notifyOthers(channel, text);
   }
 

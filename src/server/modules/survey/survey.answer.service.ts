@@ -1,6 +1,6 @@
+import { brusselsDay } from '../../../shared/brussels-day';
 import type { Db } from '../../db/client';
 import { AppError, type FieldIssue } from '../../http/errors';
-import { brusselsDay } from './survey.dates';
 import * as repo from './survey.repo';
 import { type AnswersInput, MAX_TEXT_ANSWER } from './survey.schemas';
 import { commitSubmissions } from './survey.submissions.repo';

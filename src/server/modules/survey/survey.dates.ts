@@ -1,5 +1,4 @@
-/** Survey days are Brussels days: responses carry a day, never a time. */
-export { brusselsDay } from '../../../shared/brussels-day';
+/** Survey days are Brussels days (`brusselsDay` in src/shared): responses carry a day, never a time. */
 
 /** 07:00 in Brussels on that day, roughly (06:00 UTC): when invitations for a future wave go out. */
 export const morningOf = (day: string) => new Date(`${day}T06:00:00Z`);

@@ -1,8 +1,9 @@
 import { eq, isNull } from 'drizzle-orm';
+import { brusselsDay } from '../../../shared/brussels-day';
 import type { Db } from '../../db/client';
 import { accounts, jobs, orgUnits, people, surveyWaves } from '../../db/schema';
 import type { JobQueue } from '../../jobs/job-queue';
-import { addDays, brusselsDay } from './survey.dates';
+import { addDays } from './survey.dates';
 import * as repo from './survey.repo';
 import { closeWave, launchWave } from './survey.service';
 import { STANDARD_KEY, standardDemographics } from './survey.standard';

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { brusselsDay } from '../../../shared/brussels-day';
 import type { AppDeps } from '../../app';
 import type { Db } from '../../db/client';
 import type { SurveyOption } from '../../db/schema';
@@ -8,7 +9,7 @@ import { translator } from '../../http/i18n';
 import { audit } from '../auth/auth.service';
 import { planDisclosure } from './anonymity/suppression';
 import { warmWaveResults } from './results/results.service';
-import { addDays, brusselsDay, isValidDay, morningOf } from './survey.dates';
+import { addDays, isValidDay, morningOf } from './survey.dates';
 import * as repo from './survey.repo';
 import type {
   itemBody,

@@ -1,5 +1,5 @@
+import { brusselsDay } from '../../../shared/brussels-day';
 import type { Db } from '../../db/client';
-import { brusselsDay } from './survey.dates';
 import * as repo from './survey.repo';
 
 /**

@@ -13,9 +13,6 @@ export const FEEDBACK_TOKEN_DAYS = 30;
 
 export const hashFeedbackToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
-// The day in Brussels: ratings carry a day, never a time (the survey's rule, and its one formatter).
-export { brusselsDay };
-
 /**
  * Creates the single-use token for rating one contact and returns it; only its hash is stored, with the queue,
  * the answering agent's team and the day — nothing that leads back to the chat, the ticket or the citizen.

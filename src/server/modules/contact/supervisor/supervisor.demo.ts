@@ -1,6 +1,6 @@
+import { brusselsDay } from '../../../../shared/brussels-day';
 import type { Db } from '../../../db/client';
 import * as feedbackRepo from '../feedback/feedback.repo';
-import { brusselsDay } from '../feedback/feedback.service';
 import * as repo from './supervisor.repo';
 
 /**

@@ -1,9 +1,9 @@
+import { brusselsDay } from '../../../../shared/brussels-day';
 import type { Db } from '../../../db/client';
 import type { Actor } from '../../../http/actor';
 import { AppError } from '../../../http/errors';
 import { audit } from '../../auth/auth.service';
 import { isOpen } from '../chat/chat.service';
-import { brusselsDay } from '../feedback/feedback.service';
 import * as repo from './supervisor.repo';
 
 const share = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 1000) / 1000 : null);

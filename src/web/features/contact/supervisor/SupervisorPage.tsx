@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { brusselsDay } from '../../../../shared/brussels-day';
 import { ApiError, api } from '../../../app/api';
 import { formatNumber } from '../../../app/format';
 import { Alert } from '../../../ui/Alert';
@@ -56,7 +57,6 @@ type History = {
   };
 };
 
-const dayOf = (date: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' }).format(date);
 const percent = (share: number | null) =>
   share === null ? '—' : `${formatNumber(Math.round(share * 1000) / 10)} %`;
 
@@ -294,9 +294,9 @@ function TargetForm({ queues }: { queues: LiveQueue[] }) {
 
 function HistoryView() {
   const { t, i18n } = useTranslation();
-  const today = dayOf(new Date());
+  const today = brusselsDay();
   const [form, setForm] = useState({
-    from: dayOf(new Date(Date.now() - 13 * 86_400_000)),
+    from: brusselsDay(new Date(Date.now() - 13 * 86_400_000)),
     to: today,
     by: 'day' as 'day' | 'hour',
     queue: '',
