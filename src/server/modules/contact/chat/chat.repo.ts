@@ -199,6 +199,13 @@ export async function accountExists(db: Db, accountId: number): Promise<boolean>
   return rows.length > 0;
 }
 
+const eligibleAgents = (staleBefore: Date, queueId: number) => sql`select g.account_id from chat_agents g
+        cross join lateral (select count(*)::int as active from chat_sessions c
+          where c.agent_account_id = g.account_id and c.status = 'active') x
+        where g.status = 'available' and g.connected and g.last_seen_at > ${staleBefore} and x.active < g.capacity
+          and ${servesQueue(queueId)}
+        order by x.active, g.idle_since, g.account_id`;
+
 /** The available agent with free capacity and the fewest active chats, ties to the one idle longest. */
 export async function lockBestAgent(
   db: Db,
@@ -207,15 +214,18 @@ export async function lockBestAgent(
 ): Promise<{ account_id: number } | undefined> {
   const rows = await queryRows<{ account_id: number }>(
     db,
-    sql`select g.account_id from chat_agents g
-        cross join lateral (select count(*)::int as active from chat_sessions c
-          where c.agent_account_id = g.account_id and c.status = 'active') x
-        where g.status = 'available' and g.connected and g.last_seen_at > ${staleBefore} and x.active < g.capacity
-          and ${servesQueue(queueId)}
-        order by x.active, g.idle_since, g.account_id
-        limit 1 for update of g skip locked`,
+    sql`${eligibleAgents(staleBefore, queueId)} limit 1 for update of g skip locked`,
   );
   return rows[0];
+}
+
+/** Whether some agent could take a chat of the queue, locked or not (tells "all busy" from "skipped a lock"). */
+export async function anyEligibleAgent(db: Db, staleBefore: Date, queueId: number): Promise<boolean> {
+  const rows = await queryRows<{ account_id: number }>(
+    db,
+    sql`${eligibleAgents(staleBefore, queueId)} limit 1`,
+  );
+  return rows.length > 0;
 }
 
 export async function assignChat(db: Db, chatId: number, accountId: number) {

@@ -192,31 +192,44 @@ export async function startChat(
  */
 export async function dispatch(db: Db, events: EventBus, timings: ChatTimings): Promise<number> {
   let assigned = 0;
-  // One assignment per queue per pass, so a queue nobody serves right now does not hold up the others.
-  for (let progressed = true; progressed; ) {
-    progressed = false;
-    for (const queueId of await repo.listQueuesWithWaiting(db)) {
-      const result = await db.transaction(async (tx) => {
-        const chat = await repo.lockNextWaiting(tx, queueId);
-        if (!chat) return null;
-        const agent = await repo.lockBestAgent(tx, new Date(Date.now() - timings.agentGraceMs), queueId);
-        if (!agent) return null;
-        await repo.assignChat(tx, chat.id, agent.account_id);
-        return { chatId: chat.id, agentId: agent.account_id };
-      });
-      if (!result) continue;
-      progressed = true;
-      assigned++;
-      await events.publish(CHAT_CHANNEL, {
-        type: 'assigned',
-        chatId: result.chatId,
-        agentId: result.agentId,
-      } satisfies ChatEvent);
-      await events.publish(CHAT_CHANNEL, { type: 'queue', queueId } satisfies ChatEvent);
+  // A free agent whose row is locked for a moment (a presence heartbeat, another process's assignment) is
+  // skipped by SKIP LOCKED; such a pass is tried again shortly, so the citizen does not wait for the sweep.
+  for (let attempt = 0, contended = true; contended && attempt < DISPATCH_LOCK_RETRIES; attempt++) {
+    if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, DISPATCH_LOCK_RETRY_MS));
+    contended = false;
+    // One assignment per queue per pass, so a queue nobody serves right now does not hold up the others.
+    for (let progressed = true; progressed; ) {
+      progressed = false;
+      for (const queueId of await repo.listQueuesWithWaiting(db)) {
+        const result = await db.transaction(async (tx) => {
+          const chat = await repo.lockNextWaiting(tx, queueId);
+          if (!chat) return null;
+          const staleBefore = new Date(Date.now() - timings.agentGraceMs);
+          const agent = await repo.lockBestAgent(tx, staleBefore, queueId);
+          if (!agent) {
+            if (await repo.anyEligibleAgent(tx, staleBefore, queueId)) contended = true;
+            return null;
+          }
+          await repo.assignChat(tx, chat.id, agent.account_id);
+          return { chatId: chat.id, agentId: agent.account_id };
+        });
+        if (!result) continue;
+        progressed = true;
+        assigned++;
+        await events.publish(CHAT_CHANNEL, {
+          type: 'assigned',
+          chatId: result.chatId,
+          agentId: result.agentId,
+        } satisfies ChatEvent);
+        await events.publish(CHAT_CHANNEL, { type: 'queue', queueId } satisfies ChatEvent);
+      }
     }
   }
   return assigned;
 }
+
+const DISPATCH_LOCK_RETRIES = 5;
+const DISPATCH_LOCK_RETRY_MS = 20;
 
 export const MAX_MESSAGE_LENGTH = 2000;
 
