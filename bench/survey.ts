@@ -17,7 +17,8 @@
  *      bare GROUP BY unit × item of the same data;
  *   3. p50/p95 of the results endpoints over HTTP once the wave's results are computed.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -45,26 +46,43 @@ import {
 import { createRuntime } from '../src/server/runtime';
 import { postgresReachable, TEST_DATABASE_URL, urlForDatabase } from '../test/support/engines';
 
-/** Concurrent HTTP clients in a worker thread: each takes the next request until none are left. */
+/**
+ * Concurrent HTTP clients in a worker thread: each takes the next request until none are left. They use
+ * node:http with keep-alive sockets, as browsers keep theirs: fetch() costs more CPU per request than the
+ * server spends on a bare handler, so with it the bench measured the load generator (1.1–1.8k/s against an
+ * empty Fastify route here, against 20k/s with node:http).
+ */
 const LOAD_GENERATOR = `
+const http = require('node:http');
 const { parentPort, workerData } = require('node:worker_threads');
 const { requests, clients } = workerData;
+const agent = new http.Agent({ keepAlive: true, maxSockets: clients });
 let next = 0;
 let failures = 0;
+function post(url, body) {
+  return new Promise((resolve, reject) => {
+    const headers = { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) };
+    const req = http.request(url, { method: 'POST', agent, headers }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
 async function client() {
   for (;;) {
     const i = next++;
     if (i >= requests.length) return;
-    const res = await fetch(requests[i].url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: requests[i].body,
-    });
-    if (res.status >= 300) failures++;
-    await res.arrayBuffer();
+    const status = await post(requests[i].url, requests[i].body).catch(() => 0);
+    if (status < 200 || status >= 300) failures++;
   }
 }
-Promise.all(Array.from({ length: clients }, client)).then(() => parentPort.postMessage({ failures }));
+Promise.all(Array.from({ length: clients }, client)).then(() => {
+  agent.destroy();
+  parentPort.postMessage({ failures });
+});
 `;
 
 const arg = (name: string, fallback: number) => {
@@ -77,6 +95,24 @@ const CLIENTS = arg('clients', 64);
 const HTTP_PG = arg('http', 2_000);
 const HTTP_PGLITE = arg('http-pglite', 500);
 const SAMPLES = arg('samples', 100);
+/** `--profile`: write a CPU profile of the server's thread during the HTTP submissions (open it in DevTools). */
+const PROFILE = process.argv.includes('--profile');
+
+async function startProfile() {
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  return session;
+}
+
+async function stopProfile(session: Session, engine: Engine) {
+  const { profile } = await session.post('Profiler.stop');
+  session.disconnect();
+  const file = join(tmpdir(), `bench-survey-submissions-${engine}-${Date.now()}.cpuprofile`);
+  writeFileSync(file, JSON.stringify(profile));
+  return file;
+}
 
 /** government → 10 domains → 5 entities each → 4 divisions each → teams; n people, skewed sizes. */
 function generateOrg(units: number, people: number): FixtureUnit[] {
@@ -229,6 +265,7 @@ async function runOn(engine: Engine, open: () => Promise<Database>) {
     });
     // The clients run on a thread of their own, as browsers would on machines of their own: the server's
     // event loop is not also the load generator's.
+    const profiler = PROFILE ? await startProfile() : null;
     const load = new Worker(LOAD_GENERATOR, { eval: true, workerData: { requests, clients: CLIENTS } });
     let failures = 0;
     const submitted = await timed(
@@ -242,6 +279,7 @@ async function runOn(engine: Engine, open: () => Promise<Database>) {
         }),
     );
     await load.terminate();
+    if (profiler) say(engine, 'server CPU profile of the submissions', await stopProfile(profiler, engine));
     const httpRate = (httpCount / submitted.ms) * 1000;
     say(
       engine,

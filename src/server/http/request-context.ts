@@ -79,21 +79,28 @@ export function installRequestContext(app: FastifyInstance, deps: { db: Db; conf
 
 const MAX_INPUT_DEPTH = 32;
 
-/** The first string holding a NUL character, or the first value nested too deep; iterative, so no stack overflow. */
+/**
+ * The first string holding a NUL character, or the first value nested too deep; iterative, so no stack
+ * overflow. Paths are built only for objects and for the offending string: this runs on every request body.
+ */
 export function findHostileStructure(
   root: unknown,
 ): { path: string; code: string; params?: Record<string, unknown> } | null {
-  const stack: { value: unknown; path: string; depth: number }[] = [{ value: root, path: '', depth: 0 }];
+  const nul = (value: unknown) => typeof value === 'string' && value.includes('\u0000');
+  if (nul(root)) return { path: '', code: 'nul_character' };
+  if (root === null || typeof root !== 'object') return null;
+  const stack: { value: object; path: string; depth: number }[] = [{ value: root, path: '', depth: 0 }];
   while (stack.length > 0) {
     const { value, path, depth } = stack.pop()!;
-    if (typeof value === 'string') {
-      if (value.includes('\u0000')) return { path, code: 'nul_character' };
-      continue;
-    }
-    if (value === null || typeof value !== 'object') continue;
     if (depth > MAX_INPUT_DEPTH) return { path, code: 'too_deep', params: { maximum: MAX_INPUT_DEPTH } };
-    for (const [key, child] of Object.entries(value)) {
-      stack.push({ value: child, path: path ? `${path}.${key}` : key, depth: depth + 1 });
+    for (const key in value) {
+      if (!Object.hasOwn(value, key)) continue;
+      const child = (value as Record<string, unknown>)[key];
+      if (child === null || (typeof child !== 'object' && typeof child !== 'string')) continue;
+      if (typeof child === 'string' && !nul(child)) continue;
+      const childPath = path ? `${path}.${key}` : key;
+      if (typeof child === 'string') return { path: childPath, code: 'nul_character' };
+      stack.push({ value: child, path: childPath, depth: depth + 1 });
     }
   }
   return null;

@@ -30,15 +30,33 @@ const issue = (path: string, message: string, params: Record<string, unknown> = 
 /** Checks every answer against the wave's frozen items; any problem is a 400 with one issue per answer. */
 const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v);
 
+/** A launched wave's frozen questions, indexed once for the many submissions that are checked against them. */
+type FrozenQuestions = {
+  items: repo.WaveItemRow[];
+  demographics: repo.DemographicRow[];
+  itemById: Map<string, repo.WaveItemRow>;
+  demographicByKey: Map<string, repo.DemographicRow>;
+  /** Length of a response's score array (the highest slot). */
+  slots: number;
+};
+
+function indexQuestions(items: repo.WaveItemRow[], demographics: repo.DemographicRow[]): FrozenQuestions {
+  return {
+    items,
+    demographics,
+    itemById: new Map(items.map((item) => [String(item.id), item])),
+    demographicByKey: new Map(demographics.map((d) => [d.key, d])),
+    slots: items.reduce((n, item) => Math.max(n, item.slot ?? 0), 0),
+  };
+}
+
 export function validateAnswers(
-  items: repo.WaveItemRow[],
-  demographics: repo.DemographicRow[],
+  questions: FrozenQuestions,
   input: AnswersInput,
   options: { complete: boolean },
 ): Validated {
+  const { items, demographics, itemById: byId, demographicByKey: byKey, slots } = questions;
   const issues: FieldIssue[] = [];
-  const byId = new Map(items.map((item) => [String(item.id), item]));
-  const slots = items.reduce((n, item) => Math.max(n, item.slot ?? 0), 0);
   const scores: (number | null)[] = new Array(slots).fill(null);
   const comments: Validated['comments'] = [];
   const draft: AnswersInput = { answers: {}, demographics: {} };
@@ -108,7 +126,6 @@ export function validateAnswers(
       issues.push(issue(path, 'survey.validation.requiredAnswer'));
   }
 
-  const byKey = new Map(demographics.map((d) => [d.key, d]));
   for (const key of Object.keys(input.demographics))
     if (!byKey.has(key)) issues.push(issue(`demographics.${key}`, 'survey.validation.unknownItem'));
   const demographicValues = demographics.map((d) => {
@@ -130,13 +147,7 @@ export function validateAnswers(
  * A launched wave's items and demographic questions never change, so they are read once per wave
  * and process (a batch of submissions then costs one statement).
  */
-const frozen = new Map<
-  string,
-  Promise<{
-    items: repo.WaveItemRow[];
-    demographics: repo.DemographicRow[];
-  }>
->();
+const frozen = new Map<string, Promise<FrozenQuestions>>();
 
 function frozenQuestions(db: Db, waveId: number) {
   // Keyed by database too: tests run several databases in one process.
@@ -144,7 +155,7 @@ function frozenQuestions(db: Db, waveId: number) {
   let entry = frozen.get(key);
   if (!entry) {
     entry = Promise.all([repo.listWaveItems(db, waveId), repo.listDemographics(db, waveId)]).then(
-      ([items, demographics]) => ({ items, demographics }),
+      ([items, demographics]) => indexQuestions(items, demographics),
     );
     entry.catch(() => frozen.delete(key));
     if (frozen.size > 200) frozen.clear();
@@ -254,8 +265,7 @@ export async function saveDraft(db: Db, token: string, input: AnswersInput, toda
   const { invitation, wave } = await invitationFor(db, token);
   const status = statusOf(invitation, wave, today);
   if (status !== 'open') throw refusal(status);
-  const { items, demographics } = await frozenQuestions(db, wave.id);
-  const { draft } = validateAnswers(items, demographics, input, { complete: false });
+  const { draft } = validateAnswers(await frozenQuestions(db, wave.id), input, { complete: false });
   await repo.upsertDraft(db, invitation.tokenHash, wave.id, draft);
   return { saved: true as const };
 }
@@ -274,10 +284,10 @@ export async function submit(db: Db, token: string, input: AnswersInput, today =
   // needs no query before the group commit; the commit claims the token only for that wave.
   const waveId = await waveOfAnswers(db, input);
   if (waveId !== null) {
-    const { items, demographics } = await frozenQuestions(db, waveId);
+    const questions = await frozenQuestions(db, waveId);
     let validated: Validated | null = null;
     try {
-      validated = validateAnswers(items, demographics, input, { complete: true });
+      validated = validateAnswers(questions, input, { complete: true });
     } catch {
       // Checked again below against the token's own wave, which gives the right error.
     }
@@ -301,8 +311,7 @@ async function submitChecked(db: Db, token: string, input: AnswersInput, today: 
   if (first.invitation.answered) return { status: 'already_answered' as const };
   const firstStatus = statusOf(first.invitation, first.wave, today);
   if (firstStatus !== 'open') throw refusal(firstStatus);
-  const { items, demographics } = await frozenQuestions(db, first.wave.id);
-  const validated = validateAnswers(items, demographics, input, { complete: true });
+  const validated = validateAnswers(await frozenQuestions(db, first.wave.id), input, { complete: true });
   return enqueueSubmission(db, {
     token,
     tokenHash: first.invitation.tokenHash,
@@ -318,15 +327,11 @@ function enqueueSubmission(db: Db, item: Omit<Pending, 'resolve' | 'reject'>) {
   return new Promise<SubmitResult>((resolve, reject) => {
     let queue = submissionQueues.get(db);
     if (!queue) {
-      queue = { pending: [], running: false };
+      queue = { pending: [], inFlight: 0, scheduled: false };
       submissionQueues.set(db, queue);
     }
     queue.pending.push({ ...item, resolve, reject });
-    if (queue.running) return;
-    // Started after this turn's I/O, so every request that arrived with this one joins the batch: on PGlite a
-    // statement blocks the event loop, and a drain started at once would commit each submission alone.
-    queue.running = true;
-    setImmediate(() => void drain(db, queue));
+    scheduleFlush(db, queue);
   });
 }
 
@@ -360,30 +365,47 @@ type Pending = {
   resolve: (result: SubmitResult) => void;
   reject: (error: unknown) => void;
 };
-type SubmissionQueue = { pending: Pending[]; running: boolean };
+type SubmissionQueue = { pending: Pending[]; inFlight: number; scheduled: boolean };
 
 const MAX_BATCH = 500;
+/**
+ * Group commits in flight at once. With one, the server sat idle while each commit travelled to the
+ * database and back; with two, the next batch is built and sent meanwhile. Two batches racing for one
+ * token are safe: the second UPDATE waits for the first's row lock and then finds the token answered.
+ */
+const MAX_IN_FLIGHT = 2;
 const submissionQueues = new WeakMap<object, SubmissionQueue>();
 
-async function drain(db: Db, queue: SubmissionQueue) {
-  try {
-    while (queue.pending.length > 0) {
-      const today = queue.pending[0]!.today;
-      const batch: Pending[] = [];
-      const rest: Pending[] = [];
-      for (const item of queue.pending)
-        (item.today === today && batch.length < MAX_BATCH ? batch : rest).push(item);
-      queue.pending = rest;
-      try {
-        await flush(db, batch, today);
-      } catch (error) {
-        // Nothing of this batch was committed: every request fails and may be retried.
-        for (const item of batch) item.reject(error);
-      }
-    }
-  } finally {
-    queue.running = false;
-  }
+/**
+ * Started after this turn's I/O, so every request that arrived with this one joins the batch: on PGlite a
+ * statement blocks the event loop, and a flush started at once would commit each submission alone.
+ */
+function scheduleFlush(db: Db, queue: SubmissionQueue) {
+  if (queue.scheduled || queue.inFlight >= MAX_IN_FLIGHT || queue.pending.length === 0) return;
+  queue.scheduled = true;
+  setImmediate(() => {
+    queue.scheduled = false;
+    while (queue.pending.length > 0 && queue.inFlight < MAX_IN_FLIGHT) startFlush(db, queue);
+  });
+}
+
+function startFlush(db: Db, queue: SubmissionQueue) {
+  const today = queue.pending[0]!.today;
+  const batch: Pending[] = [];
+  const rest: Pending[] = [];
+  for (const item of queue.pending)
+    (item.today === today && batch.length < MAX_BATCH ? batch : rest).push(item);
+  queue.pending = rest;
+  queue.inFlight++;
+  flush(db, batch, today)
+    // Nothing of this batch was committed: every request fails and may be retried.
+    .catch((error) => {
+      for (const item of batch) item.reject(error);
+    })
+    .finally(() => {
+      queue.inFlight--;
+      scheduleFlush(db, queue);
+    });
 }
 
 async function flush(db: Db, batch: Pending[], today: string) {
