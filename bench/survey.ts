@@ -1,5 +1,5 @@
 /**
- * Staff survey benchmark: `npm run bench:survey [-- --respondents 50000 --units 1000 --http 2000 --http-pglite 500 --clients 64]`.
+ * Staff survey benchmark: `npm run bench:survey [-- --respondents 50000 --units 1000 --http 10000 --http-pglite 5000 --clients 64]`.
  *
  * On PGlite (a file-backed data directory, as in production) and on PostgreSQL (when
  * TEST_DATABASE_URL or the local server answers), for one wave of 50,000 respondents × 60 items
@@ -11,7 +11,8 @@
  *      thread of their own, each
  *      submission one transaction: response row, invitation marked answered, draft deleted) vs
  *      the same rows by a raw batched INSERT (1,000 a statement), and vs single-row INSERTs from the
- *      same number of concurrent clients;
+ *      same number of concurrent clients; for reference, the same clients against an empty Fastify route
+ *      (what HTTP alone allows on this machine: clients, server and database share its cores);
  *   2. after close: the full heatmap (every unit × the four values, with the disclosure plan and
  *      complementary suppression), computed cold (reading the wave, aggregating, planning), vs a
  *      bare GROUP BY unit × item of the same data;
@@ -24,6 +25,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { sql } from 'drizzle-orm';
+import Fastify from 'fastify';
 import pg from 'pg';
 import { buildApp } from '../src/server/app';
 import { loadConfig } from '../src/server/config';
@@ -92,8 +94,9 @@ const arg = (name: string, fallback: number) => {
 const RESPONDENTS = arg('respondents', 50_000);
 const UNITS = arg('units', 1_000);
 const CLIENTS = arg('clients', 64);
-const HTTP_PG = arg('http', 2_000);
-const HTTP_PGLITE = arg('http-pglite', 500);
+// Enough submissions to measure the warm server, not its first seconds of compiling.
+const HTTP_PG = arg('http', 10_000);
+const HTTP_PGLITE = arg('http-pglite', 5_000);
 const SAMPLES = arg('samples', 100);
 /** `--profile`: write a CPU profile of the server's thread during the HTTP submissions (open it in DevTools). */
 const PROFILE = process.argv.includes('--profile');
@@ -192,6 +195,23 @@ function percentile(xs: number[], p: number) {
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
 }
 
+/** Runs the requests through the load generator thread; the clients run apart from the server's event loop. */
+async function runClients(requests: { url: string; body: string }[]) {
+  const load = new Worker(LOAD_GENERATOR, { eval: true, workerData: { requests, clients: CLIENTS } });
+  try {
+    const { ms, result } = await timed(
+      () =>
+        new Promise<{ failures: number }>((resolve, reject) => {
+          load.once('message', resolve);
+          load.once('error', reject);
+        }),
+    );
+    return { ms, failures: result.failures };
+  } finally {
+    await load.terminate();
+  }
+}
+
 async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; result: T }> {
   const started = performance.now();
   const result = await work();
@@ -263,28 +283,27 @@ async function runOn(engine: Engine, open: () => Promise<Database>) {
         }),
       };
     });
-    // The clients run on a thread of their own, as browsers would on machines of their own: the server's
-    // event loop is not also the load generator's.
     const profiler = PROFILE ? await startProfile() : null;
-    const load = new Worker(LOAD_GENERATOR, { eval: true, workerData: { requests, clients: CLIENTS } });
-    let failures = 0;
-    const submitted = await timed(
-      () =>
-        new Promise<void>((resolve, reject) => {
-          load.once('message', (result: { failures: number }) => {
-            failures = result.failures;
-            resolve();
-          });
-          load.once('error', reject);
-        }),
-    );
-    await load.terminate();
+    const { ms: submittedMs, failures } = await runClients(requests);
     if (profiler) say(engine, 'server CPU profile of the submissions', await stopProfile(profiler, engine));
-    const httpRate = (httpCount / submitted.ms) * 1000;
+    const httpRate = (httpCount / submittedMs) * 1000;
     say(
       engine,
       `HTTP submissions (${CLIENTS} clients, ${httpCount})`,
       `${httpRate.toFixed(0)} /s  (${failures} failed)`,
+    );
+    // Reference: the same clients and bodies against an empty Fastify route, the ceiling of HTTP on this machine.
+    const empty = Fastify();
+    empty.post('/empty/:token', async () => ({ status: 'submitted' }));
+    await empty.listen({ port: 0, host: '127.0.0.1' });
+    const emptyBase = `http://127.0.0.1:${(empty.server.address() as AddressInfo).port}`;
+    const emptyRun = await runClients(
+      requests.map((r, i) => ({ url: `${emptyBase}/empty/${i}`, body: r.body })),
+    ).finally(() => empty.close());
+    say(
+      engine,
+      'reference: same clients, empty Fastify route (no work)',
+      `${((httpCount / emptyRun.ms) * 1000).toFixed(0)} /s`,
     );
 
     // Baseline A: the remaining rows by raw batched INSERT (1,000 a statement).

@@ -28,38 +28,13 @@ export async function commitSubmissions(db: Db, rows: SubmissionRow[], today: st
       comments: row.comments.map((comment) => ({ wave_item_id: comment.waveItemId, text: comment.text })),
     })),
   );
-  const claimed = await queryRows<{ token_hash: string }>(
+  // The statement lives in the function survey_commit_submissions (migration 0013), so the database plans
+  // it once per connection instead of once per batch. In short: claim the tokens whose wave is open today and
+  // that are not answered yet; for those, insert the responses (unit and entity frozen at launch, the day) and
+  // the comments, and delete the drafts; return the claimed hashes.
+  const claimed = await queryRows<{ claimed_hash: string }>(
     db,
-    sql`with input as (
-          select * from jsonb_to_recordset(${input}::jsonb)
-            as r(token_hash text, wave_id int, scores smallint[], demographics smallint[], comments jsonb)
-        ),
-        claimed as (
-          update survey_invitations i set answered = true
-          from survey_waves w, input c
-          where i.token_hash = c.token_hash and i.wave_id = c.wave_id and not i.answered
-            and w.id = i.wave_id and w.status = 'open'
-            and w.opens_on <= ${today}::date and w.closes_on >= ${today}::date
-          returning i.token_hash, i.wave_id, i.unit_id
-        ),
-        responses as (
-          insert into survey_responses (wave_id, unit_id, entity_id, submitted_on, scores, demographics)
-          select c.wave_id, c.unit_id, u.entity_id, ${today}::date, r.scores, r.demographics
-          from claimed c
-          join input r on r.token_hash = c.token_hash
-          left join survey_wave_units u on u.wave_id = c.wave_id and u.unit_id = c.unit_id
-        ),
-        comments as (
-          insert into survey_comments (wave_id, unit_id, wave_item_id, text)
-          select c.wave_id, c.unit_id, k.wave_item_id, k.text
-          from claimed c
-          join input r on r.token_hash = c.token_hash
-          cross join lateral jsonb_to_recordset(r.comments) as k(wave_item_id int, text text)
-        ),
-        drafts as (
-          delete from survey_drafts d using claimed c where d.token_hash = c.token_hash
-        )
-        select token_hash from claimed`,
+    sql`select claimed_hash from survey_commit_submissions(${input}::jsonb, ${today}::date)`,
   );
-  return new Set(claimed.map((row) => row.token_hash));
+  return new Set(claimed.map((row) => row.claimed_hash));
 }
