@@ -18,7 +18,7 @@
  *      bare GROUP BY unit × item of the same data;
  *   3. p50/p95 of the results endpoints over HTTP once the wave's results are computed.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -212,6 +212,44 @@ async function runClients(requests: { url: string; body: string }[]) {
   }
 }
 
+/**
+ * CPU use while the clients run (Linux /proc; null elsewhere): the server's thread, this whole process (server,
+ * client thread, V8's helper threads) and the machine, so the figures say which part ran out of CPU first.
+ */
+type CpuSnapshot = { serverThreadMs: number; processMs: number; machineBusyMs: number; machineMs: number };
+function cpuSnapshot(): CpuSnapshot | null {
+  try {
+    const thread = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    const machine = readFileSync('/proc/stat', 'utf8')
+      .split('\n')[0]!
+      .trim()
+      .split(/\s+/)
+      .slice(1)
+      .map(Number);
+    const ticks = 1000 / 100; // USER_HZ is 100 on Linux
+    const usage = process.cpuUsage();
+    const machineMs = machine.reduce((a, b) => a + b, 0) * ticks;
+    return {
+      serverThreadMs: (Number(thread[11]) + Number(thread[12])) * ticks,
+      processMs: (usage.user + usage.system) / 1000,
+      machineBusyMs: machineMs - (machine[3]! + machine[4]!) * ticks,
+      machineMs,
+    };
+  } catch {
+    return null;
+  }
+}
+
+function describeCpu(before: CpuSnapshot | null, after: CpuSnapshot | null, requests: number) {
+  if (!before || !after) return 'not available here';
+  const per = (ms: number) => `${((ms * 1000) / requests).toFixed(0)} µs`;
+  const server = after.serverThreadMs - before.serverThreadMs;
+  const rest = after.processMs - before.processMs - server;
+  const busy = after.machineBusyMs - before.machineBusyMs;
+  const machinePct = ((busy / (after.machineMs - before.machineMs)) * 100).toFixed(0);
+  return `server thread ${per(server)}, clients+GC threads ${per(rest)}, all else (database) ${per(busy - server - rest)} a request; machine ${machinePct} % busy`;
+}
+
 async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; result: T }> {
   const started = performance.now();
   const result = await work();
@@ -284,7 +322,9 @@ async function runOn(engine: Engine, open: () => Promise<Database>) {
       };
     });
     const profiler = PROFILE ? await startProfile() : null;
+    const cpuBefore = cpuSnapshot();
     const { ms: submittedMs, failures } = await runClients(requests);
+    const cpuAfter = cpuSnapshot();
     if (profiler) say(engine, 'server CPU profile of the submissions', await stopProfile(profiler, engine));
     const httpRate = (httpCount / submittedMs) * 1000;
     say(
@@ -292,6 +332,7 @@ async function runOn(engine: Engine, open: () => Promise<Database>) {
       `HTTP submissions (${CLIENTS} clients, ${httpCount})`,
       `${httpRate.toFixed(0)} /s  (${failures} failed)`,
     );
+    say(engine, '  CPU during the submissions', describeCpu(cpuBefore, cpuAfter, httpCount));
     // Reference: the same clients and bodies against an empty Fastify route, the ceiling of HTTP on this machine.
     const empty = Fastify();
     empty.post('/empty/:token', async () => ({ status: 'submitted' }));
