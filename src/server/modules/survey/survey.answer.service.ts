@@ -16,8 +16,8 @@ type Validated = {
   scores: (number | null)[];
   comments: { waveItemId: number; text: string }[];
   demographics: (number | null)[];
-  /** The normalised answers, as a draft stores them. */
-  draft: AnswersInput;
+  /** The normalised answers, as a draft stores them; built only for a draft (`complete: false`). */
+  draft: AnswersInput | null;
 };
 
 const issue = (path: string, message: string, params: Record<string, unknown> = {}): FieldIssue => ({
@@ -35,6 +35,9 @@ type FrozenQuestions = {
   items: repo.WaveItemRow[];
   demographics: repo.DemographicRow[];
   itemById: Map<string, repo.WaveItemRow>;
+  /** Per item (same order): its key in the answers and its path in error messages, made once. */
+  keys: string[];
+  paths: string[];
   demographicByKey: Map<string, repo.DemographicRow>;
   /** Length of a response's score array (the highest slot). */
   slots: number;
@@ -45,6 +48,8 @@ function indexQuestions(items: repo.WaveItemRow[], demographics: repo.Demographi
     items,
     demographics,
     itemById: new Map(items.map((item) => [String(item.id), item])),
+    keys: items.map((item) => String(item.id)),
+    paths: items.map((item) => `answers.${item.id}`),
     demographicByKey: new Map(demographics.map((d) => [d.key, d])),
     slots: items.reduce((n, item) => Math.max(n, item.slot ?? 0), 0),
   };
@@ -55,29 +60,33 @@ export function validateAnswers(
   input: AnswersInput,
   options: { complete: boolean },
 ): Validated {
-  const { items, demographics, itemById: byId, demographicByKey: byKey, slots } = questions;
+  const { items, demographics, itemById: byId, demographicByKey: byKey, slots, keys, paths } = questions;
   const issues: FieldIssue[] = [];
   const scores: (number | null)[] = new Array(slots).fill(null);
   const comments: Validated['comments'] = [];
-  const draft: AnswersInput = { answers: {}, demographics: {} };
+  // A submission is stored as scores; only a draft keeps the answers as given (normalised).
+  const draft: AnswersInput | null = options.complete ? null : { answers: {}, demographics: {} };
 
   for (const key of Object.keys(input.answers))
     if (!byId.has(key)) issues.push(issue(`answers.${key}`, 'survey.validation.unknownItem'));
 
-  for (const item of items) {
-    const path = `answers.${item.id}`;
-    const value = input.answers[String(item.id)];
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!;
+    const key = keys[i]!;
+    const path = paths[i]!;
+    const value = input.answers[key];
     let answered = value !== undefined && value !== null;
     if (answered) {
       switch (item.kind) {
         case 'agree5':
         case 'scale10': {
-          const [min, maxValue] = item.kind === 'agree5' ? [1, 5] : [0, 10];
+          const min = item.kind === 'agree5' ? 1 : 0;
+          const maxValue = item.kind === 'agree5' ? 5 : 10;
           if (!isInt(value) || value < min || value > maxValue)
             issues.push(issue(path, 'survey.validation.range', { min, max: maxValue }));
           else {
             scores[item.slot! - 1] = value;
-            draft.answers[String(item.id)] = value;
+            if (draft) draft.answers[key] = value;
           }
           break;
         }
@@ -86,7 +95,7 @@ export function validateAnswers(
             issues.push(issue(path, 'survey.validation.option'));
           else {
             scores[item.slot! - 1] = value;
-            draft.answers[String(item.id)] = value;
+            if (draft) draft.answers[key] = value;
           }
           break;
         }
@@ -100,7 +109,7 @@ export function validateAnswers(
             issues.push(issue(path, 'survey.validation.option'));
           else {
             scores[item.slot! - 1] = chosen.reduce((mask, v) => mask | (1 << (v - 1)), 0);
-            draft.answers[String(item.id)] = [...chosen].sort((a, b) => a - b);
+            if (draft) draft.answers[key] = [...chosen].sort((a, b) => a - b);
           }
           break;
         }
@@ -116,7 +125,7 @@ export function validateAnswers(
           else if (text === '') answered = false;
           else {
             comments.push({ waveItemId: item.id, text });
-            draft.answers[String(item.id)] = text;
+            if (draft) draft.answers[key] = text;
           }
           break;
         }
@@ -135,7 +144,7 @@ export function validateAnswers(
       issues.push(issue(`demographics.${d.key}`, 'survey.validation.option'));
       return null;
     }
-    draft.demographics[d.key] = value;
+    if (draft) draft.demographics[d.key] = value;
     return value;
   });
 
@@ -266,7 +275,7 @@ export async function saveDraft(db: Db, token: string, input: AnswersInput, toda
   const status = statusOf(invitation, wave, today);
   if (status !== 'open') throw refusal(status);
   const { draft } = validateAnswers(await frozenQuestions(db, wave.id), input, { complete: false });
-  await repo.upsertDraft(db, invitation.tokenHash, wave.id, draft);
+  await repo.upsertDraft(db, invitation.tokenHash, wave.id, draft ?? { answers: {}, demographics: {} });
   return { saved: true as const };
 }
 
