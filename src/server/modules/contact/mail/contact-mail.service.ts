@@ -13,9 +13,20 @@ import * as repo from './contact-mail.repo';
 import type { ContactEmailInput } from './contact-mail.schemas';
 import { MAX_REPLY, ticketReference } from './contact-mail.schemas';
 
-type Deps = Pick<AppDeps, 'db' | 'jobs' | 'config'>;
+type Deps = Pick<AppDeps, 'db' | 'jobs' | 'config' | 'events'>;
 
 export const PURGE_QUEUE = 'contact_mail_purge';
+
+/** Published after a commit that changed which e-mails are open, so the supervisors' board recounts at once. */
+export const TICKETS_CHANNEL = 'contact_tickets';
+export type TicketsEvent = { type: 'tickets'; queueId: number | null };
+
+async function ticketsChanged(deps: Deps, queueId: number | null) {
+  // The change is committed; a lost event only delays the board until its periodic refresh.
+  await deps.events
+    .publish(TICKETS_CHANNEL, { type: 'tickets', queueId } satisfies TicketsEvent)
+    .catch(() => undefined);
+}
 
 /** Per-ticket reply address: the token makes it unguessable, so only the citizen (and 1700) can thread into it. */
 export function replyAddress(config: Deps['config'], ticket: { id: number; replyToken: string }) {
@@ -37,7 +48,7 @@ export async function submitEmail(deps: Deps, input: ContactEmailInput, requestL
   if (input.website && input.website.trim() !== '')
     return { reference: ticketReference(100_000 + randomBytes(2).readUInt16BE()) };
   const locale = input.locale ?? requestLocale;
-  return deps.db.transaction(async (tx) => {
+  const { reference, queueId } = await deps.db.transaction(async (tx) => {
     const ticket = await repo.insertTicket(tx, {
       queueId: await repo.queueForTopic(tx, input.topic),
       replyToken: randomBytes(12).toString('hex'),
@@ -81,8 +92,10 @@ export async function submitEmail(deps: Deps, input: ContactEmailInput, requestL
     };
     await deps.jobs.enqueue(MAIL_QUEUE, mailbox, { dedupeKey: `contact-ticket-${ticket.id}-mailbox` }, tx);
     await deps.jobs.enqueue(MAIL_QUEUE, copy, { dedupeKey: `contact-ticket-${ticket.id}-copy` }, tx);
-    return { reference };
+    return { reference, queueId: ticket.queueId };
   });
+  await ticketsChanged(deps, queueId);
+  return { reference };
 }
 
 // ---- agent console -----------------------------------------------------------------------------
@@ -146,7 +159,7 @@ export async function getTicket(db: Db, principal: Principal, id: number) {
 
 /** Stores the answer and mails it to the citizen in one transaction; the ticket becomes 'answered'. */
 export async function replyToTicket(deps: Deps, actor: Actor, id: number, text: string) {
-  await deps.db.transaction(async (tx) => {
+  const queueId = await deps.db.transaction(async (tx) => {
     const ticket = await repo.findTicketForUpdate(tx, id);
     if (!ticket) throw new AppError('NOT_FOUND');
     await assertVisible(tx, actor.principal, ticket);
@@ -195,7 +208,9 @@ export async function replyToTicket(deps: Deps, actor: Actor, id: number, text: 
       },
       actor.ip,
     );
+    return ticket.queueId;
   });
+  await ticketsChanged(deps, queueId);
   return getTicket(deps.db, actor.principal, id);
 }
 
@@ -205,7 +220,7 @@ export async function updateTicket(
   id: number,
   patch: { status?: repo.TicketStatus; category?: string | null },
 ) {
-  await deps.db.transaction(async (tx) => {
+  const changed = await deps.db.transaction(async (tx) => {
     const ticket = await repo.findTicketForUpdate(tx, id);
     if (!ticket) throw new AppError('NOT_FOUND');
     await assertVisible(tx, actor.principal, ticket);
@@ -221,7 +236,9 @@ export async function updateTicket(
       },
       actor.ip,
     );
+    return patch.status !== undefined && patch.status !== ticket.status ? { queueId: ticket.queueId } : null;
   });
+  if (changed) await ticketsChanged(deps, changed.queueId);
   return getTicket(deps.db, actor.principal, id);
 }
 
@@ -266,9 +283,9 @@ export async function threadInboundReply(
   const body = stripQuotedReply(input.text)
     .replaceAll('\u0000', '')
     .slice(0, MAX_REPLY * 2);
-  return deps.db.transaction(async (tx) => {
+  const threaded = await deps.db.transaction(async (tx) => {
     const ticket = await repo.findTicketForUpdate(tx, input.ticketId);
-    if (!ticket) return false;
+    if (!ticket) return null;
     const stored = await repo.insertMessage(tx, {
       ticketId: ticket.id,
       direction: 'citizen',
@@ -276,8 +293,10 @@ export async function threadInboundReply(
       mailMessageId: input.mailMessageId,
     });
     if (stored) await repo.updateTicket(tx, ticket.id, { status: 'open' });
-    return !!stored;
+    return stored ? { queueId: ticket.queueId } : null;
   });
+  if (threaded) await ticketsChanged(deps, threaded.queueId);
+  return !!threaded;
 }
 
 // ---- privacy -----------------------------------------------------------------------------------
@@ -317,7 +336,7 @@ export async function runDailyPurge(deps: Deps) {
 
 /** Erasure on request: every ticket of this address, with its messages, is deleted and the act audited. */
 export async function eraseCitizen(deps: Deps, actor: Actor, email: string) {
-  return deps.db.transaction(async (tx) => {
+  const result = await deps.db.transaction(async (tx) => {
     const ids = await repo.deleteTicketsByEmail(tx, email);
     await repo.deleteMailJobsOfTickets(tx, ids);
     const devMailDeleted = await repo.deleteDevMailOf(tx, email);
@@ -332,4 +351,7 @@ export async function eraseCitizen(deps: Deps, actor: Actor, email: string) {
     );
     return { ticketsDeleted: ids.length };
   });
+  // Open ones may be among them (of several queues).
+  if (result.ticketsDeleted > 0) await ticketsChanged(deps, null);
+  return result;
 }

@@ -16,7 +16,7 @@ const smtpError = (responseCode: number, message: string) =>
  * address or a wrong token is refused at RCPT TO with 550, so nothing unasked-for is ever stored.
  */
 export async function startInboundSmtp(
-  deps: Pick<AppDeps, 'db' | 'jobs' | 'config' | 'logger'>,
+  deps: Pick<AppDeps, 'db' | 'jobs' | 'config' | 'logger' | 'events'>,
   options: { port: number; host: string },
 ) {
   const server = new SMTPServer({

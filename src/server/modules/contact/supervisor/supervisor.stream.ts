@@ -2,6 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../../../db/client';
 import type { EventBus } from '../../../events/event-bus';
 import * as chat from '../chat/chat.service';
+import { TICKETS_CHANNEL } from '../mail/contact-mail.service';
 import * as service from './supervisor.service';
 
 /** One open supervisor stream: `write` sends raw SSE text, `end` closes the response. */
@@ -17,7 +18,7 @@ export type LiveClient = {
 export type LiveStreamTimings = {
   /** At most one shared recomputation per this interval, however many chat events arrive. */
   minIntervalMs: number;
-  /** Time alone changes the longest wait and today's service level, and e-mails publish no events. */
+  /** Time alone changes the longest wait and today's service level; a lost event is made good here too. */
   refreshMs: number;
   /** An SSE comment so proxies and load balancers do not close an idle-looking stream. */
   heartbeatMs: number;
@@ -38,15 +39,16 @@ const irrelevant = new Set(['typing', 'message']);
 export const sseFrame = (payload: unknown) => `data: ${JSON.stringify(payload)}\n\n`;
 
 /**
- * The supervisors' live board for every open stream in this process: one subscription to the chat channel
- * and one recomputation per `minIntervalMs` shared by all streams (the board is the same for every
+ * The supervisors' live board for every open stream in this process: one subscription each to the chat and
+ * the e-mail ticket channels and one recomputation per `minIntervalMs` shared by all streams (the board is the same for every
  * supervisor), a periodic refresh and a heartbeat. The subscription and timers exist only while a stream
  * is open.
  */
 export class LiveBoardHub {
   private readonly clients = new Set<LiveClient>();
   private readonly perAccount = new Map<number, number>();
-  private subscription: Promise<(() => Promise<void>) | undefined> | null = null;
+  private subscriptions: Promise<(() => Promise<void>) | undefined>[] = [];
+  private unsubscribing: Promise<void> = Promise.resolve();
   private throttle: NodeJS.Timeout | undefined;
   private periodic: NodeJS.Timeout | undefined;
   private heartbeat: NodeJS.Timeout | undefined;
@@ -146,16 +148,19 @@ export class LiveBoardHub {
   }
 
   private start() {
-    this.subscription = this.deps.events
-      .subscribe(chat.CHAT_CHANNEL, (payload) => {
-        const type = (payload as { type?: string } | null)?.type;
-        if (type && irrelevant.has(type)) return;
-        this.schedule();
-      })
-      .catch((error: unknown) => {
-        this.deps.log.error({ err: error }, 'supervisor live board could not subscribe to chat events');
-        return undefined;
-      });
+    const subscribe = (channel: string, relevant: (type: string | undefined) => boolean) =>
+      this.deps.events
+        .subscribe(channel, (payload) => {
+          if (relevant((payload as { type?: string } | null)?.type)) this.schedule();
+        })
+        .catch((error: unknown) => {
+          this.deps.log.error({ err: error, channel }, 'supervisor live board could not subscribe');
+          return undefined;
+        });
+    this.subscriptions = [
+      subscribe(chat.CHAT_CHANNEL, (type) => !(type && irrelevant.has(type))),
+      subscribe(TICKETS_CHANNEL, () => true),
+    ];
     this.periodic = setInterval(() => this.schedule(), this.timings.refreshMs);
     this.heartbeat = setInterval(() => {
       for (const client of this.clients) client.write(': keep-alive\n\n');
@@ -175,10 +180,15 @@ export class LiveBoardHub {
     void this.unsubscribe();
   }
 
-  private async unsubscribe() {
-    const subscription = this.subscription;
-    this.subscription = null;
-    const unsubscribe = await subscription;
-    await unsubscribe?.().catch(() => undefined);
+  /** Ends the subscriptions; the promise settles when every one so far has ended (close awaits it). */
+  private unsubscribe(): Promise<void> {
+    const subscriptions = this.subscriptions;
+    this.subscriptions = [];
+    const ending = subscriptions.map(async (subscription) => {
+      const unsubscribe = await subscription;
+      await unsubscribe?.().catch(() => undefined);
+    });
+    this.unsubscribing = Promise.all([this.unsubscribing, ...ending]).then(() => undefined);
+    return this.unsubscribing;
   }
 }

@@ -41,7 +41,7 @@ const opened = (socket: WebSocket) =>
     socket.once('error', reject);
   });
 
-type Board = { queues: { key: string; waiting: number }[] };
+type Board = { queues: { key: string; waiting: number; emailsOpen: number }[] };
 
 /** Reads an SSE response body in the background and keeps every `data:` frame and comment it carried. */
 function sseOf(body: ReadableStream<Uint8Array>) {
@@ -521,6 +521,12 @@ describeEachEngine('contact supervision, feedback and privacy', (engine) => {
       await stream.next((f) => algemeen(f).waiting === 1, seen, 3_000);
       expect(Date.now() - started).toBeLessThan(3_000);
 
+      // An e-mail to 1700 counts at once too, not at the periodic refresh (15 s).
+      const openBefore = algemeen(stream.frames.at(-1)!).emailsOpen;
+      const seenBeforeMail = stream.frames.length;
+      expect((await submitEmail('general')).statusCode).toBe(202);
+      await stream.next((f) => algemeen(f).emailsOpen === openBefore + 1, seenBeforeMail, 3_000);
+
       // At most five streams per account; the sixth is refused in the asker's language.
       for (let i = 0; i < 4; i++) expect((await open()).status).toBe(200);
       const sixth = await open({}, '?lang=en');
@@ -550,11 +556,14 @@ describeEachEngine('contact supervision, feedback and privacy', (engine) => {
 
   it('recomputes the board once per interval for all streams however many events arrive, and cleans up', async () => {
     const handlers = new Set<(payload: unknown) => void>();
+    const channels: string[] = [];
     const bus = {
-      subscribe: async (_channel: string, handler: (payload: unknown) => void) => {
-        handlers.add(handler);
+      subscribe: async (channel: string, handler: (payload: unknown) => void) => {
+        channels.push(channel);
+        if (channel === 'contact_chat') handlers.add(handler);
         return async () => {
           handlers.delete(handler);
+          channels.splice(channels.indexOf(channel), 1);
         };
       },
       publish: async () => undefined,
@@ -586,7 +595,8 @@ describeEachEngine('contact supervision, feedback and privacy', (engine) => {
     expect(hub.add(clientOf(1).client)).toBe(false);
     await hub.welcome(a.client);
     await hub.welcome(b.client);
-    expect(handlers.size).toBe(1);
+    // One subscription per channel for all streams: chat events and e-mail ticket changes.
+    expect(channels.sort()).toEqual(['contact_chat', 'contact_tickets']);
     expect([a.frames(), b.frames()]).toEqual([1, 1]);
 
     // Two bursts of 50 changes (and typing, which changes nothing on the board) 100 ms apart: one round
@@ -609,7 +619,7 @@ describeEachEngine('contact supervision, feedback and privacy', (engine) => {
     expect(a.texts.some((t) => t === ': keep-alive\n\n')).toBe(true);
 
     await hub.close();
-    expect(handlers.size).toBe(0);
+    expect(channels).toEqual([]);
     expect(a.texts.at(-1)).toBe('<end>');
     expect(hub.size).toBe(0);
     const before = a.texts.length;
