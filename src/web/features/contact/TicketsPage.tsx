@@ -25,6 +25,8 @@ export function TicketsPage() {
         page,
       }),
     placeholderData: (previous) => previous,
+    // New e-mails and replies show up without a reload (the count below is announced when it changes).
+    refetchInterval: 20_000,
   });
   return (
     <div className="tickets">
