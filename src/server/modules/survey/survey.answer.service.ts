@@ -27,7 +27,6 @@ const issue = (path: string, message: string, params: Record<string, unknown> = 
   params,
 });
 
-/** Checks every answer against the wave's frozen items; any problem is a 400 with one issue per answer. */
 const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v);
 
 /** A launched wave's frozen questions, indexed once for the many submissions that are checked against them. */
@@ -55,6 +54,7 @@ function indexQuestions(items: repo.WaveItemRow[], demographics: repo.Demographi
   };
 }
 
+/** Checks every answer against the wave's frozen items; any problem is a 400 with one issue per answer. */
 export function validateAnswers(
   questions: FrozenQuestions,
   input: AnswersInput,
@@ -275,7 +275,8 @@ export async function saveDraft(db: Db, token: string, input: AnswersInput, toda
   const status = statusOf(invitation, wave, today);
   if (status !== 'open') throw refusal(status);
   const { draft } = validateAnswers(await frozenQuestions(db, wave.id), input, { complete: false });
-  await repo.upsertDraft(db, invitation.tokenHash, wave.id, draft ?? { answers: {}, demographics: {} });
+  // `complete: false` always builds the draft.
+  await repo.upsertDraft(db, invitation.tokenHash, wave.id, draft!);
   return { saved: true as const };
 }
 

@@ -193,39 +193,47 @@ export async function startChat(
 export async function dispatch(db: Db, events: EventBus, timings: ChatTimings): Promise<number> {
   let assigned = 0;
   // A free agent whose row is locked for a moment (a presence heartbeat, another process's assignment) is
-  // skipped by SKIP LOCKED; such a pass is tried again shortly, so the citizen does not wait for the sweep.
-  for (let attempt = 0, contended = true; contended && attempt < DISPATCH_LOCK_RETRIES; attempt++) {
+  // skipped by SKIP LOCKED; then the round is tried again shortly, so the citizen does not wait for the sweep.
+  for (let attempt = 0; attempt < DISPATCH_LOCK_RETRIES; attempt++) {
     if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, DISPATCH_LOCK_RETRY_MS));
-    contended = false;
-    // One assignment per queue per pass, so a queue nobody serves right now does not hold up the others.
-    for (let progressed = true; progressed; ) {
-      progressed = false;
-      for (const queueId of await repo.listQueuesWithWaiting(db)) {
-        const result = await db.transaction(async (tx) => {
-          const chat = await repo.lockNextWaiting(tx, queueId);
-          if (!chat) return null;
-          const staleBefore = new Date(Date.now() - timings.agentGraceMs);
-          const agent = await repo.lockBestAgent(tx, staleBefore, queueId);
-          if (!agent) {
-            if (await repo.anyEligibleAgent(tx, staleBefore, queueId)) contended = true;
-            return null;
-          }
-          await repo.assignChat(tx, chat.id, agent.account_id);
-          return { chatId: chat.id, agentId: agent.account_id };
-        });
-        if (!result) continue;
-        progressed = true;
-        assigned++;
-        await events.publish(CHAT_CHANNEL, {
-          type: 'assigned',
-          chatId: result.chatId,
-          agentId: result.agentId,
-        } satisfies ChatEvent);
-        await events.publish(CHAT_CHANNEL, { type: 'queue', queueId } satisfies ChatEvent);
-      }
-    }
+    const round = await dispatchRound(db, events, timings);
+    assigned += round.assigned;
+    if (!round.skippedLockedAgent) break;
   }
   return assigned;
+}
+
+/** Assigns until nothing more can be; one assignment per queue per pass, so an unserved queue holds up none. */
+async function dispatchRound(db: Db, events: EventBus, timings: ChatTimings) {
+  let assigned = 0;
+  let skippedLockedAgent = false;
+  for (let progressed = true; progressed; ) {
+    progressed = false;
+    for (const queueId of await repo.listQueuesWithWaiting(db)) {
+      const result = await db.transaction(async (tx) => {
+        const chat = await repo.lockNextWaiting(tx, queueId);
+        if (!chat) return null;
+        const staleBefore = new Date(Date.now() - timings.agentGraceMs);
+        const agent = await repo.lockBestAgent(tx, staleBefore, queueId);
+        if (!agent) {
+          if (await repo.anyEligibleAgent(tx, staleBefore, queueId)) skippedLockedAgent = true;
+          return null;
+        }
+        await repo.assignChat(tx, chat.id, agent.account_id);
+        return { chatId: chat.id, agentId: agent.account_id };
+      });
+      if (!result) continue;
+      progressed = true;
+      assigned++;
+      await events.publish(CHAT_CHANNEL, {
+        type: 'assigned',
+        chatId: result.chatId,
+        agentId: result.agentId,
+      } satisfies ChatEvent);
+      await events.publish(CHAT_CHANNEL, { type: 'queue', queueId } satisfies ChatEvent);
+    }
+  }
+  return { assigned, skippedLockedAgent };
 }
 
 const DISPATCH_LOCK_RETRIES = 5;
