@@ -359,14 +359,20 @@ async function runOn(engine: Engine, open: () => Promise<Database>) {
     const emptyBase = `http://127.0.0.1:${(empty.server.address() as AddressInfo).port}`;
     const toEmpty = (list: { body: string }[]) =>
       list.map((r, i) => ({ url: `${emptyBase}/empty/${i}`, body: r.body }));
+    let emptyCpuBefore: CpuSnapshot | null = null;
     const emptyRun = await runClients(toEmpty(requests.slice(0, WARMUP)))
-      .then(() => runClients(toEmpty(measured)))
+      .then(() => {
+        emptyCpuBefore = cpuSnapshot();
+        return runClients(toEmpty(measured));
+      })
       .finally(() => empty.close());
+    const emptyCpu = describeCpu(emptyCpuBefore, cpuSnapshot(), httpCount);
     say(
       engine,
       'reference: same clients, empty Fastify route (no work)',
       `${((httpCount / emptyRun.ms) * 1000).toFixed(0)} /s`,
     );
+    say(engine, '  CPU during the reference', emptyCpu);
 
     // Baseline A: the remaining rows by raw batched INSERT (1,000 a statement), its first statement a warm-up.
     const insertRows = async (from: number, to: number) => {
