@@ -137,8 +137,11 @@ describeWithBrowser('staff survey: answering by the link from the invitation', (
       .selectOption({ label: 'Een kopie van: Standaardmodule waarden' });
     await newQuestionnaire.getByRole('button', { name: 'Aanmaken' }).click();
     await page.waitForURL(/\/beheer\/peilingen\/vragenlijsten\/\d+$/);
+    const editorPath = new URL(page.url()).pathname;
     await page.locator('.survey-section').first().waitFor();
     const status = page.locator('p[role="status"].survey-answer__saved');
+    // Used by no wave yet: no word about waves.
+    expect(await page.locator('main').textContent()).not.toContain('gebruikt deze vragenlijst');
 
     // Edit an item: the form opens in place with focus in its first field (the kind).
     await page.getByRole('button', { name: 'Vraag wijzigen: Ik weet wat de waarde openheid' }).focus();
@@ -340,6 +343,14 @@ describeWithBrowser('staff survey: answering by the link from the invitation', (
     await page.getByRole('button', { name: 'Peiling starten' }).click();
     await expect.poll(() => page.textContent('dl.facts')).toContain('Loopt');
     expect(await page.textContent('dl.facts')).toContain(`${headcount} uitgenodigd`);
+
+    // Back in the editor, the admin is told that a started wave keeps its own copy of the questions.
+    await goto(page, editorPath);
+    await page.locator('.survey-section').first().waitFor();
+    expect(await page.locator('main').textContent()).toContain(
+      'Eén peiling gebruikt deze vragenlijst. Een gestarte peiling houdt de vragen zoals ze bij de start waren',
+    );
+    await expectAccessible(page, 'questionnaire editor of a questionnaire in use');
   });
 });
 

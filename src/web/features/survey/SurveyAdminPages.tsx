@@ -1016,6 +1016,9 @@ export function QuestionnaireEditorPage() {
               }}
             />
             {q.editable ? null : <Alert tone="info">{t('survey.admin.readOnly')}</Alert>}
+            {q.editable && q.waveCount > 0 ? (
+              <Alert tone="info">{t('survey.admin.usedByWaves', { count: q.waveCount })}</Alert>
+            ) : null}
             <p>{q.descriptionNl}</p>
             <p role="status" className="survey-answer__saved">
               {status}
