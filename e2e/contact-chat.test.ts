@@ -108,6 +108,8 @@ describeWithBrowser('contact 1700 chat in the browser: citizens, two agents, liv
     await goto(keyboard, '/');
     await tabTo(keyboard, /^button:Chat met ons$/, { max: 120 });
     await keyboard.keyboard.press('Enter');
+    // The panel's code and the queue list load first ("Bezig met laden"), as a keyboard user waits for.
+    await widget(keyboard).getByLabel('Je naam (niet verplicht)').waitFor();
     await tabTo(keyboard, /chat-name/);
     await keyboard.keyboard.type('Chris');
     await tabTo(keyboard, /^button:Start een chatgesprek$/);
@@ -121,7 +123,9 @@ describeWithBrowser('contact 1700 chat in the browser: citizens, two agents, liv
     expect(await widget(citizens[2]!).textContent()).toContain('we kunnen de wachttijd niet schatten');
     await expectAccessible(citizens[2]!, 'chat widget while waiting');
     // The polite region holds the latest news only: the queue place, not a history.
-    await expect.poll(() => live(citizens[0]!).textContent()).toMatch(/^U bent nummer 1 in de wachtrij/);
+    await expect
+      .poll(() => live(citizens[0]!).textContent(), { timeout: 5_000 })
+      .toMatch(/^U bent nummer 1 in de wachtrij/);
 
     // The waiting citizen can already type; the message waits with the chat.
     await tabTo(keyboard, /^textarea/);
@@ -166,7 +170,10 @@ describeWithBrowser('contact 1700 chat in the browser: citizens, two agents, liv
     await agentA.keyboard.type(' op de personeelssite.');
     await paneA.getByRole('button', { name: 'Versturen naar burger' }).click();
     await view(an).getByText('Via het formulier op de personeelssite.').waitFor();
-    await expect.poll(() => live(an).textContent()).toContain('Nieuw bericht van Jens Willems');
+    // The region speaks at most every 2 s, so the news may wait for the previous announcement's gap.
+    await expect
+      .poll(() => live(an).textContent(), { timeout: 5_000 })
+      .toContain('Nieuw bericht van Jens Willems');
 
     // An internal note: shown to the agent, clearly marked, never to the citizen.
     await input.fill('Burger werkt bij een agentschap.');
