@@ -123,9 +123,7 @@ describeWithBrowser('contact 1700 chat in the browser: citizens, two agents, liv
     expect(await widget(citizens[2]!).textContent()).toContain('we kunnen de wachttijd niet schatten');
     await expectAccessible(citizens[2]!, 'chat widget while waiting');
     // The polite region holds the latest news only: the queue place, not a history.
-    await expect
-      .poll(() => live(citizens[0]!).textContent(), { timeout: 5_000 })
-      .toMatch(/^U bent nummer 1 in de wachtrij/);
+    await expect.poll(() => live(citizens[0]!).textContent()).toMatch(/^U bent nummer 1 in de wachtrij/);
 
     // The waiting citizen can already type; the message waits with the chat.
     await tabTo(keyboard, /^textarea/);
@@ -171,9 +169,7 @@ describeWithBrowser('contact 1700 chat in the browser: citizens, two agents, liv
     await paneA.getByRole('button', { name: 'Versturen naar burger' }).click();
     await view(an).getByText('Via het formulier op de personeelssite.').waitFor();
     // The region speaks at most every 2 s, so the news may wait for the previous announcement's gap.
-    await expect
-      .poll(() => live(an).textContent(), { timeout: 5_000 })
-      .toContain('Nieuw bericht van Jens Willems');
+    await expect.poll(() => live(an).textContent()).toContain('Nieuw bericht van Jens Willems');
 
     // An internal note: shown to the agent, clearly marked, never to the citizen.
     await input.fill('Burger werkt bij een agentschap.');
