@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { sql } from 'drizzle-orm';
+import pg from 'pg';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { buildAccount, signIn, type TestContext, testConfig } from '../../../../../test/support/test-app';
@@ -729,9 +730,50 @@ describeEachEngine('contact chat: server restart', (engine) => {
   }, 30_000);
 });
 
-// PostgreSQL only: PGlite serves one process per data directory by design, so there is nothing to test there.
+// PostgreSQL only: PGlite serves one connection of one process by design, so there is nothing to test there.
 for (const engine of engines.filter((candidate) => candidate === 'postgres'))
-  describe('contact chat: two processes on one PostgreSQL', () => {
+  describe('contact chat: concurrent connections and processes on one PostgreSQL', () => {
+    it('hands a chat to a free agent whose row another connection holds for a moment, without waiting for the sweep', async () => {
+      const database = await createTestDatabase(engine);
+      // The sweep (heartbeat) would rescue the chat within a heartbeat; a minute keeps it out of this test.
+      const one = await startInstance(database, true, { heartbeatMs: 60_000 });
+      const holder = new pg.Client({ connectionString: database.connectionString! });
+      const clients: Client[] = [];
+      try {
+        await holder.connect();
+        const agent = await buildAccount(one, {
+          email: 'agent@test.example',
+          roles: [{ role: 'contact_agent' }],
+        });
+        const cookie = (await signIn(one, 'agent@test.example')).cookie;
+        await one.database.db.execute(sql`update chat_queues set
+        opening_hours = '{"timeZone":"Europe/Brussels","days":{"1":[["00:00","24:00"]],"2":[["00:00","24:00"]],"3":[["00:00","24:00"]],"4":[["00:00","24:00"]],"5":[["00:00","24:00"]],"6":[["00:00","24:00"]],"7":[["00:00","24:00"]]}}'::jsonb`);
+        const a = await Client.open(`${one.url}/ws/chat/agent`, { cookie });
+        clients.push(a);
+        await a.next((f) => f.type === 'hello');
+        a.send({ type: 'status', status: 'available' });
+        await a.next((f) => f.type === 'status');
+
+        // Another connection (a presence update, another process's assignment) holds the agent's row.
+        await holder.query('begin');
+        await holder.query('select 1 from chat_agents where account_id = $1 for update', [agent.account.id]);
+        const started = one.app.inject({
+          method: 'POST',
+          url: '/api/contact/chats',
+          payload: { topic: 'algemeen', locale: 'nl' },
+        });
+        setTimeout(() => void holder.query('commit'), 30);
+        const body = (await started).json();
+        // Dispatch skipped the locked agent, tried again once the row was free, and the citizen has no wait.
+        expect(body.position).toBe(0);
+        await a.next((f) => f.type === 'assigned');
+      } finally {
+        for (const client of clients) client.close();
+        await holder.end().catch(() => undefined);
+        await one.close();
+      }
+    }, 60_000);
+
     it('delivers between a citizen on one process and an agent on the other', async () => {
       const database = await createTestDatabase(engine);
       const one = await startInstance(database, true);
