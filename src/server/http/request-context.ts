@@ -79,6 +79,8 @@ export function installRequestContext(app: FastifyInstance, deps: { db: Db; conf
 
 const MAX_INPUT_DEPTH = 32;
 
+const pathTo = (parent: string, key: string) => (parent ? `${parent}.${key}` : key);
+
 /**
  * The first string holding a NUL character, or the first value nested too deep; iterative, so no stack
  * overflow. Paths are built only for objects and for the offending string: this runs on every request body.
@@ -96,11 +98,11 @@ export function findHostileStructure(
     for (const key in value) {
       if (!Object.hasOwn(value, key)) continue;
       const child = (value as Record<string, unknown>)[key];
-      if (child === null || (typeof child !== 'object' && typeof child !== 'string')) continue;
-      if (typeof child === 'string' && !nul(child)) continue;
-      const childPath = path ? `${path}.${key}` : key;
-      if (typeof child === 'string') return { path: childPath, code: 'nul_character' };
-      stack.push({ value: child, path: childPath, depth: depth + 1 });
+      if (typeof child === 'string') {
+        if (nul(child)) return { path: pathTo(path, key), code: 'nul_character' };
+      } else if (child !== null && typeof child === 'object') {
+        stack.push({ value: child, path: pathTo(path, key), depth: depth + 1 });
+      }
     }
   }
   return null;

@@ -40,9 +40,9 @@ export const sseFrame = (payload: unknown) => `data: ${JSON.stringify(payload)}\
 
 /**
  * The supervisors' live board for every open stream in this process: one subscription each to the chat and
- * the e-mail ticket channels and one recomputation per `minIntervalMs` shared by all streams (the board is the same for every
- * supervisor), a periodic refresh and a heartbeat. The subscription and timers exist only while a stream
- * is open.
+ * the e-mail ticket channels, one recomputation per `minIntervalMs` shared by all streams (the board is the
+ * same for every supervisor), a periodic refresh and a heartbeat. Subscriptions and timers exist only while
+ * a stream is open.
  */
 export class LiveBoardHub {
   private readonly clients = new Set<LiveClient>();
