@@ -781,21 +781,14 @@ function SectionHeader({
           {section.introEn ? <p lang="en">{section.introEn}</p> : null}
           {editable ? (
             <div className="survey-admin-actions">
-              <Button
-                id={editId}
-                variant="secondary"
-                onPress={() => setEditing(true)}
-                aria-label={t('survey.admin.editSection', { title: section.titleNl })}
-              >
-                {t('survey.admin.edit')}
-              </Button>
-              <Button
-                variant="danger"
-                onPress={onDelete}
-                aria-label={t('survey.admin.deleteSection', { title: section.titleNl })}
-              >
-                {t('survey.admin.delete')}
-              </Button>
+              <EditDeleteButtons
+                editId={editId}
+                editVariant="secondary"
+                editLabel={t('survey.admin.editSection', { title: section.titleNl })}
+                deleteLabel={t('survey.admin.deleteSection', { title: section.titleNl })}
+                onEdit={() => setEditing(true)}
+                onDelete={onDelete}
+              />
             </div>
           ) : null}
         </>
@@ -881,24 +874,44 @@ function ItemRow({
           >
             ↓
           </Button>
-          <Button
-            id={editId}
-            variant="quiet"
-            onPress={() => setEditing(true)}
-            aria-label={t('survey.admin.editItem', { text: item.textNl })}
-          >
-            {t('survey.admin.edit')}
-          </Button>
-          <Button
-            variant="danger"
-            onPress={onDelete}
-            aria-label={t('survey.admin.deleteItem', { text: item.textNl })}
-          >
-            {t('survey.admin.delete')}
-          </Button>
+          <EditDeleteButtons
+            editId={editId}
+            editVariant="quiet"
+            editLabel={t('survey.admin.editItem', { text: item.textNl })}
+            deleteLabel={t('survey.admin.deleteItem', { text: item.textNl })}
+            onEdit={() => setEditing(true)}
+            onDelete={onDelete}
+          />
         </div>
       ) : null}
     </div>
+  );
+}
+
+/** "Edit" and "Delete" for one section or item; the labels name it, so screen readers know which. */
+function EditDeleteButtons(props: {
+  editId: string;
+  editVariant: 'secondary' | 'quiet';
+  editLabel: string;
+  deleteLabel: string;
+  onEdit: () => void;
+  onDelete: () => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Button
+        id={props.editId}
+        variant={props.editVariant}
+        onPress={props.onEdit}
+        aria-label={props.editLabel}
+      >
+        {t('survey.admin.edit')}
+      </Button>
+      <Button variant="danger" onPress={props.onDelete} aria-label={props.deleteLabel}>
+        {t('survey.admin.delete')}
+      </Button>
+    </>
   );
 }
 

@@ -19,7 +19,7 @@ export const PURGE_QUEUE = 'contact_mail_purge';
 
 /** Published after a commit that changed which e-mails are open, so the supervisors' board recounts at once. */
 export const TICKETS_CHANNEL = 'contact_tickets';
-export type TicketsEvent = { type: 'tickets'; queueId: number | null };
+type TicketsEvent = { type: 'tickets'; queueId: number | null };
 
 async function ticketsChanged(deps: Deps, queueId: number | null) {
   // The change is committed; a lost event only delays the board until its periodic refresh.
