@@ -1,5 +1,5 @@
 /**
- * Staff survey benchmark: `npm run bench:survey [-- --respondents 50000 --units 1000 --http 20000 --http-pglite 10000 --warmup 5000 --clients 64]`.
+ * Staff survey benchmark: `npm run bench:survey [-- --respondents 50000 --units 1000 --http 20000 --http-pglite 10000 --warmup 5000 --clients 256 --load-generator wrk|undici]`.
  *
  * On PGlite (a file-backed data directory, as in production) and on PostgreSQL (when
  * TEST_DATABASE_URL or the local server answers), for one wave of 50,000 respondents × 60 items
@@ -7,8 +7,8 @@
  * policy domains → 50 entities → 200 divisions → teams, team sizes skewed so that some are below
  * the anonymity threshold), it prints in one run:
  *
- *   1. submissions through the HTTP API (POST /api/survey/answer/:token, concurrent clients on a worker
- *      thread of their own, each
+ *   1. submissions through the HTTP API (POST /api/survey/answer/:token, concurrent clients: wrk when
+ *      installed, else undici on a worker thread; each
  *      submission one transaction: response row, invitation marked answered, draft deleted) vs
  *      the same rows by a raw batched INSERT (1,000 a statement), and vs single-row INSERTs from the
  *      same number of concurrent clients; for reference, the same clients against an empty Fastify route
@@ -18,7 +18,7 @@
  *      bare GROUP BY unit × item of the same data;
  *   3. p50/p95 of the results endpoints over HTTP once the wave's results are computed.
  */
-import { fork } from 'node:child_process';
+import { fork, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { createRequire } from 'node:module';
@@ -52,11 +52,12 @@ import { createRuntime } from '../src/server/runtime';
 import { postgresReachable, TEST_DATABASE_URL, urlForDatabase } from '../test/support/engines';
 
 /**
- * Concurrent HTTP clients in a worker thread: each takes the next request until none are left. They use
- * undici's connection pool (keep-alive sockets, as browsers keep theirs), the leanest client at hand: the
- * clients share the machine's two cores with the server and the database, and every microsecond they spend
- * is taken from those. fetch() cost more than the server's own work (1.1–1.8k/s against an empty Fastify
- * route here); node:http 85–95 µs of CPU a request, undici 67–73 µs.
+ * The fallback load generator when wrk is not installed: concurrent HTTP clients in a worker thread, each
+ * taking the next request until none are left, over undici's connection pool (keep-alive sockets, as
+ * browsers keep theirs), the leanest Node client: the clients share the machine's two cores with the server
+ * and the database, and every microsecond they spend is taken from those. fetch() cost more than the
+ * server's own work (1.1–1.8k/s against an empty Fastify route here); node:http 85–95 µs of CPU a request,
+ * undici 65–95 µs, wrk 20–27 µs.
  */
 const LOAD_GENERATOR = `
 const { parentPort, workerData } = require('node:worker_threads');
@@ -101,7 +102,12 @@ const arg = (name: string, fallback: number) => {
 };
 const RESPONDENTS = arg('respondents', 50_000);
 const UNITS = arg('units', 1_000);
-const CLIENTS = arg('clients', 64);
+/**
+ * Clients in flight at once: enough to saturate the server, as a capacity test should. With wrk on PostgreSQL
+ * throughput rose from 64 (5.5–6.9k/s) to 256 (7.4–8.6k/s) and fell again at 512 (6.3k/s): group commit
+ * needs requests waiting to batch, and past that point the queue only adds latency.
+ */
+const CLIENTS = arg('clients', 256);
 // Enough submissions to measure the warm server, not its first seconds of compiling.
 const HTTP_PG = arg('http', 20_000);
 const HTTP_PGLITE = arg('http-pglite', 10_000);
@@ -113,6 +119,10 @@ const WARMUP = arg('warmup', 5_000);
 const SAMPLES = arg('samples', 100);
 /** `--profile`: write a CPU profile of the server's thread during the HTTP submissions (open it in DevTools). */
 const PROFILE = process.argv.includes('--profile');
+/** `--load-generator wrk|undici`: wrk when on PATH unless told otherwise. */
+const LOAD_ARG = process.argv.includes('--load-generator')
+  ? process.argv[process.argv.indexOf('--load-generator') + 1]
+  : undefined;
 
 async function startProfile() {
   const session = new Session();
@@ -208,8 +218,103 @@ function percentile(xs: number[], p: number) {
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
 }
 
-/** Runs the requests through the load generator thread; the clients run apart from the server's event loop. */
-async function runClients(requests: { url: string; body: string }[]) {
+/**
+ * wrk (Debian's package `wrk`), when on PATH: a load generator in C, a few µs of CPU a request where undici
+ * takes 65–95 µs here, so the clients take less of the two cores the server and database need. The script
+ * sends each request of the file once (path TAB body a line) over `clients` keep-alive connections and says
+ * when the first goes out and the last answer is in; on SIGINT it reports the counts and its own CPU time.
+ */
+const WRK_SCRIPT = `
+local requests, sent, received = {}, 0, 0
+function init(args)
+  for line in io.lines(args[1]) do
+    local tab = line:find("\\t", 1, true)
+    requests[#requests + 1] = wrk.format("POST", line:sub(1, tab - 1),
+      { ["Content-Type"] = "application/json" }, line:sub(tab + 1))
+  end
+end
+-- A connection with nothing left to send waits far longer than the run instead of sending more.
+function delay() if sent >= #requests then return 3600000 end return 0 end
+-- wrk calls request() once after init to check the script (one thread here, -t1): that call sends nothing.
+local checked = false
+-- "started" and "finished" lines time the run (wrk itself only stops at -d or on SIGINT).
+function request()
+  if not checked then checked = true return requests[1] end
+  if sent == 0 then io.write("started\\n") io.flush() end
+  sent = sent + 1
+  return requests[math.min(sent, #requests)]
+end
+function response()
+  received = received + 1
+  if received == #requests then io.write("finished\\n") io.flush() end
+end
+function done(summary)
+  local stat = io.open("/proc/self/stat"):read("*l"):gsub("^.*%) ", "")
+  local fields = {}
+  for field in stat:gmatch("%S+") do fields[#fields + 1] = field end
+  io.write(string.format('{"requests":%d,"non2xx":%d,"socketErrors":%d,"cpuTicks":%d}\\n',
+    summary.requests, summary.errors.status,
+    summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout,
+    tonumber(fields[12]) + tonumber(fields[13])))
+end
+`;
+
+function wrkOnPath(): boolean {
+  return spawnSync('wrk', ['--version']).error === undefined;
+}
+const LOAD = LOAD_ARG === 'undici' || (LOAD_ARG !== 'wrk' && !wrkOnPath()) ? 'undici' : 'wrk';
+
+type ClientRun = { ms: number; failures: number; clientCpuMs: number | null };
+
+/** Runs the requests through the load generator, apart from the server's event loop (all to one origin). */
+async function runClients(requests: { url: string; body: string }[]): Promise<ClientRun> {
+  return LOAD === 'wrk' ? runWrk(requests) : runUndici(requests);
+}
+
+async function runWrk(requests: { url: string; body: string }[]): Promise<ClientRun> {
+  const dir = mkdtempSync(join(tmpdir(), 'waarden-bench-wrk-'));
+  try {
+    const list = join(dir, 'requests.tsv');
+    const script = join(dir, 'submit.lua');
+    writeFileSync(list, requests.map((r) => `${new URL(r.url).pathname}\t${r.body}\n`).join(''));
+    writeFileSync(script, WRK_SCRIPT);
+    const origin = new URL(requests[0]!.url).origin;
+    const args = ['-t1', `-c${CLIENTS}`, '-d3600s', '--timeout', '30s', '-s', script, origin, '--', list];
+    let started = 0;
+    let finished = 0;
+    const out = await new Promise<string>((resolve, reject) => {
+      const child = spawn('wrk', args, { stdio: ['ignore', 'pipe', 'inherit'] });
+      let text = '';
+      child.stdout.on('data', (chunk) => {
+        text += chunk;
+        if (!started && text.includes('started\n')) started = performance.now();
+        if (!finished && text.includes('finished\n')) {
+          finished = performance.now();
+          child.kill('SIGINT');
+        }
+      });
+      child.once('error', reject);
+      child.once('exit', (code) =>
+        code === 0 ? resolve(text) : reject(new Error(`wrk exited with ${code}`)),
+      );
+    });
+    const report = JSON.parse(out.trim().split('\n').at(-1)!) as {
+      requests: number;
+      non2xx: number;
+      socketErrors: number;
+      cpuTicks: number;
+    };
+    return {
+      ms: finished - started,
+      failures: report.non2xx + report.socketErrors + Math.max(0, requests.length - report.requests),
+      clientCpuMs: report.cpuTicks * 10, // USER_HZ is 100 on Linux
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function runUndici(requests: { url: string; body: string }[]): Promise<ClientRun> {
   const load = new Worker(LOAD_GENERATOR, {
     eval: true,
     workerData: { requests, clients: CLIENTS, undici: createRequire(import.meta.url).resolve('undici') },
@@ -222,7 +327,7 @@ async function runClients(requests: { url: string; body: string }[]) {
           load.once('error', reject);
         }),
     );
-    return { ms, failures: result.failures };
+    return { ms, failures: result.failures, clientCpuMs: null };
   } finally {
     await load.terminate();
   }
@@ -256,14 +361,24 @@ function cpuSnapshot(): CpuSnapshot | null {
   }
 }
 
-function describeCpu(before: CpuSnapshot | null, after: CpuSnapshot | null, requests: number) {
+function describeCpu(
+  before: CpuSnapshot | null,
+  after: CpuSnapshot | null,
+  requests: number,
+  clientCpuMs: number | null,
+) {
   if (!before || !after) return 'not available here';
   const per = (ms: number) => `${((ms * 1000) / requests).toFixed(0)} µs`;
   const server = after.serverThreadMs - before.serverThreadMs;
   const rest = after.processMs - before.processMs - server;
   const busy = after.machineBusyMs - before.machineBusyMs;
   const machinePct = ((busy / (after.machineMs - before.machineMs)) * 100).toFixed(0);
-  return `server thread ${per(server)}, clients+GC threads ${per(rest)}, all else (database) ${per(busy - server - rest)} a request; machine ${machinePct} % busy`;
+  // undici's clients run on a thread of this process; wrk is a process of its own that reports its CPU.
+  const parties =
+    clientCpuMs === null
+      ? `server thread ${per(server)}, clients+GC threads ${per(rest)}, all else (database) ${per(busy - server - rest)}`
+      : `server thread ${per(server)}, GC threads ${per(rest)}, wrk ${per(clientCpuMs)}, all else (database) ${per(busy - server - rest - clientCpuMs)}`;
+  return `${parties} a request; machine ${machinePct} % busy`;
 }
 
 async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; result: T }> {
@@ -342,7 +457,7 @@ async function runOn(engine: Engine, open: () => Promise<Database>) {
     const measured = requests.slice(WARMUP);
     const profiler = PROFILE ? await startProfile() : null;
     const cpuBefore = cpuSnapshot();
-    const { ms: submittedMs, failures } = await runClients(measured);
+    const { ms: submittedMs, failures, clientCpuMs } = await runClients(measured);
     const cpuAfter = cpuSnapshot();
     if (profiler) say(engine, 'server CPU profile of the submissions', await stopProfile(profiler, engine));
     const httpRate = (httpCount / submittedMs) * 1000;
@@ -351,7 +466,7 @@ async function runOn(engine: Engine, open: () => Promise<Database>) {
       `HTTP submissions (${CLIENTS} clients, ${httpCount} after ${WARMUP} to warm up)`,
       `${httpRate.toFixed(0)} /s  (${failures + warmup.failures} failed)`,
     );
-    say(engine, '  CPU during the submissions', describeCpu(cpuBefore, cpuAfter, httpCount));
+    say(engine, '  CPU during the submissions', describeCpu(cpuBefore, cpuAfter, httpCount, clientCpuMs));
     // Reference: the same clients and bodies against an empty Fastify route, the ceiling of HTTP on this machine.
     const empty = Fastify();
     empty.post('/empty/:token', async () => ({ status: 'submitted' }));
@@ -366,7 +481,7 @@ async function runOn(engine: Engine, open: () => Promise<Database>) {
         return runClients(toEmpty(measured));
       })
       .finally(() => empty.close());
-    const emptyCpu = describeCpu(emptyCpuBefore, cpuSnapshot(), httpCount);
+    const emptyCpu = describeCpu(emptyCpuBefore, cpuSnapshot(), httpCount, emptyRun.clientCpuMs);
     say(
       engine,
       'reference: same clients, empty Fastify route (no work)',
@@ -579,7 +694,7 @@ async function runEngineInChild(engine: Engine): Promise<Row[]> {
 
 if (!isChild)
   console.log(
-    `Survey benchmark: ${RESPONDENTS} respondents × 60 items over ${UNITS} units, ${CLIENTS} concurrent clients\n`,
+    `Survey benchmark: ${RESPONDENTS} respondents × 60 items over ${UNITS} units, ${CLIENTS} concurrent clients (${LOAD})\n`,
   );
 
 if (only === null) {

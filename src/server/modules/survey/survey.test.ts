@@ -451,6 +451,33 @@ describeEachEngine('staff survey: questionnaires, waves, invitations, answering'
         'demographics.shoe',
       ]),
     );
+    // Forms no question accepts are refused before the questions are looked at, each with its own path.
+    const shapeless = await api(null, 'POST', `/api/survey/answer/${token}`, {
+      answers: { [agree!.id]: { value: 4 }, [scale!.id]: true, [multi!.id]: [1, 'twee'], abc: 1 },
+    });
+    expect(shapeless.statusCode).toBe(400);
+    expect(shapeless.json().error.issues).toEqual(
+      expect.arrayContaining([
+        {
+          path: `body.answers.${agree!.id}`,
+          message: 'Dit antwoord heeft een vorm die geen enkele vraag aanvaardt.',
+        },
+        {
+          path: `body.answers.${scale!.id}`,
+          message: 'Dit antwoord heeft een vorm die geen enkele vraag aanvaardt.',
+        },
+        {
+          path: `body.answers.${multi!.id}`,
+          message: 'Dit antwoord heeft een vorm die geen enkele vraag aanvaardt.',
+        },
+        { path: 'body.answers.abc', message: 'Deze vraag hoort niet bij deze peiling.' },
+      ]),
+    );
+    const notAnObject = await api(null, 'POST', `/api/survey/answer/${token}`, { answers: [4, 5] });
+    expect(notAnObject.statusCode).toBe(400);
+    expect(notAnObject.json().error.issues).toEqual([
+      { path: 'body.answers', message: 'De antwoorden moeten per vraag opgegeven worden.' },
+    ]);
     const required = await api(null, 'POST', `/api/survey/answer/${token}`, { answers: {} });
     expect(required.statusCode).toBe(400);
     expect(required.json().error.issues[0].message).toBe('Deze vraag is verplicht.');
