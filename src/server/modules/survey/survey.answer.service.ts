@@ -406,17 +406,26 @@ function startFlush(db: Db, queue: SubmissionQueue) {
     (item.today === today && batch.length < MAX_BATCH ? batch : rest).push(item);
   queue.pending = rest;
   queue.inFlight++;
-  flush(db, batch, today)
+  // The next batch (what arrived meanwhile) goes to the database before this one's answers are written, so
+  // the database works on it while the server sends those answers, instead of waiting for them.
+  const next = () => {
+    queue.inFlight--;
+    if (queue.pending.length > 0 && queue.inFlight < MAX_IN_FLIGHT) startFlush(db, queue);
+  };
+  flush(db, batch, today).then(
+    (settle) => {
+      next();
+      settle();
+    },
     // Nothing of this batch was committed: every request fails and may be retried.
-    .catch((error) => {
+    (error) => {
+      next();
       for (const item of batch) item.reject(error);
-    })
-    .finally(() => {
-      queue.inFlight--;
-      scheduleFlush(db, queue);
-    });
+    },
+  );
 }
 
+/** Commits a batch; returns how to answer its requests (called once the next batch is on its way). */
 async function flush(db: Db, batch: Pending[], today: string) {
   const firstFor = new Map<string, Pending>();
   for (const item of batch) if (!firstFor.has(item.tokenHash)) firstFor.set(item.tokenHash, item);
@@ -434,6 +443,17 @@ async function flush(db: Db, batch: Pending[], today: string) {
       })),
     today,
   );
+  return () => settleBatch(db, batch, firstFor, claimed, today);
+}
+
+/** Answers every request of a committed batch. */
+function settleBatch(
+  db: Db,
+  batch: Pending[],
+  firstFor: Map<string, Pending>,
+  claimed: Set<string>,
+  today: string,
+) {
   for (const item of batch) {
     if (claimed.has(item.tokenHash) && firstFor.get(item.tokenHash) === item) {
       item.resolve({ status: 'submitted' });
