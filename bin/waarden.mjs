@@ -10,7 +10,13 @@ const require = createRequire(import.meta.url);
 const tsxCli = require.resolve('tsx/cli');
 const result = spawnSync(
   process.execPath,
-  [tsxCli, join(root, 'src/cli/waarden.ts'), ...process.argv.slice(2)],
+  [
+    // A server gets the young generation `npm start` gives it (docs/ARCHITECTURE.md, "Start-up").
+    ...(process.argv[2] === 'serve' ? ['--max-semi-space-size=64'] : []),
+    tsxCli,
+    join(root, 'src/cli/waarden.ts'),
+    ...process.argv.slice(2),
+  ],
   {
     stdio: 'inherit',
   },
