@@ -686,7 +686,11 @@ async function runEngineInChild(engine: Engine): Promise<Row[]> {
     [...process.argv.slice(2), `--${engine}-only`, '--engine-child'],
     {
       // The server's V8 flags (package.json's start script) go with it.
-      execArgv: ['--import', 'tsx', ...process.execArgv.filter((flag) => flag.startsWith('--max-semi-space'))],
+      execArgv: [
+        '--import',
+        'tsx',
+        ...process.execArgv.filter((flag) => flag.startsWith('--max-semi-space')),
+      ],
       stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
     },
   );
