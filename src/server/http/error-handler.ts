@@ -22,6 +22,12 @@ function translateIssue(t: ReturnType<typeof translator>, issue: FieldIssue) {
   return { path: issue.path, message };
 }
 
+/**
+ * Issues listed in one error response: a form never has this many fields, while a body within the size limit
+ * can hold tens of thousands of wrong keys, and a megabyte-sized error would only serve whoever sent them.
+ */
+export const MAX_ISSUES = 100;
+
 export function sendError(
   request: FastifyRequest,
   reply: FastifyReply,
@@ -31,7 +37,8 @@ export function sendError(
 ) {
   const t = translator(request.locale ?? 'nl');
   const body: ErrorBody = { error: { code, message: t(`errors.${code}`, params) } };
-  if (issues?.length) body.error.issues = issues.map((issue) => translateIssue(t, issue));
+  if (issues?.length)
+    body.error.issues = issues.slice(0, MAX_ISSUES).map((issue) => translateIssue(t, issue));
   return reply.code(errorStatus[code]).type('application/json; charset=utf-8').send(body);
 }
 

@@ -253,7 +253,7 @@ const isAnswerValue = (value: unknown): value is AnswerValue =>
 /**
  * The answers keyed by wave item id, each of a form some question accepts; validateAnswers then checks each
  * against its own question. Checked by hand rather than as a zod record of a union: that took 15–20 µs for a
- * submission of 60 answers (a sixth of the server's time for one), this about 2 µs.
+ * submission of 60 answers (a sixth of the server's time for one), this a few µs.
  */
 const answerMap = z
   .custom<Record<string, AnswerValue>>(

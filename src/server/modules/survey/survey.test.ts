@@ -15,6 +15,7 @@ import {
   surveyWaves,
   surveyWaveUnits,
 } from '../../db/schema';
+import { MAX_ISSUES } from '../../http/error-handler';
 import { closeDueWaves } from './survey.service';
 import { generateSyntheticResponses } from './survey.synthetic';
 import { hashToken } from './survey.tokens';
@@ -478,6 +479,13 @@ describeEachEngine('staff survey: questionnaires, waves, invitations, answering'
     expect(notAnObject.json().error.issues).toEqual([
       { path: 'body.answers', message: 'De antwoorden moeten per vraag opgegeven worden.' },
     ]);
+    // Thousands of unknown questions within the size limit: a clear error of bounded size.
+    const flood = await api(null, 'POST', `/api/survey/answer/${token}`, {
+      answers: Object.fromEntries(Array.from({ length: 20_000 }, (_, i) => [String(900_000 + i), 1])),
+    });
+    expect(flood.statusCode).toBe(400);
+    expect(flood.json().error.issues).toHaveLength(MAX_ISSUES);
+    expect(flood.body.length).toBeLessThan(20_000);
     const required = await api(null, 'POST', `/api/survey/answer/${token}`, { answers: {} });
     expect(required.statusCode).toBe(400);
     expect(required.json().error.issues[0].message).toBe('Deze vraag is verplicht.');
