@@ -198,12 +198,11 @@ describeEachEngine('contact chat: queue, routing and sockets', (engine) => {
     const assigned = await console_.next((f) => f.type === 'assigned');
     expect((assigned.chat as { chatId: number }).chatId).toBe(started[0]!.chatId);
     await citizens[0]!.next((f) => f.type === 'assigned', marks[0]);
-    expect(await citizens[1]!.next((f) => f.type === 'queue', marks[1])).toMatchObject({
-      position: 1,
+    // The agent coming on duty may first send new estimates at the old places (a queue change of its own).
+    expect(await citizens[1]!.next((f) => f.type === 'queue' && f.position === 1, marks[1])).toMatchObject({
       estimatedWaitSeconds: 300,
     });
-    expect(await citizens[2]!.next((f) => f.type === 'queue', marks[2])).toMatchObject({
-      position: 2,
+    expect(await citizens[2]!.next((f) => f.type === 'queue' && f.position === 2, marks[2])).toMatchObject({
       estimatedWaitSeconds: 600,
     });
 
