@@ -285,6 +285,12 @@ async function runWrk(requests: { url: string; body: string }[]): Promise<Client
     let finished = 0;
     const out = await new Promise<string>((resolve, reject) => {
       const child = spawn('wrk', args, { stdio: ['ignore', 'pipe', 'inherit'] });
+      // A request lost to a socket error never gets its answer, so "finished" would never come: stop
+      // after two minutes and count what is missing as failed.
+      const watchdog = setTimeout(() => {
+        finished = performance.now();
+        child.kill('SIGINT');
+      }, 120_000);
       let text = '';
       child.stdout.on('data', (chunk) => {
         text += chunk;
@@ -295,9 +301,11 @@ async function runWrk(requests: { url: string; body: string }[]): Promise<Client
         }
       });
       child.once('error', reject);
-      child.once('exit', (code) =>
-        code === 0 ? resolve(text) : reject(new Error(`wrk exited with ${code}`)),
-      );
+      child.once('exit', (code) => {
+        clearTimeout(watchdog);
+        if (code === 0) resolve(text);
+        else reject(new Error(`wrk exited with ${code}`));
+      });
     });
     const report = JSON.parse(out.trim().split('\n').at(-1)!) as {
       requests: number;
