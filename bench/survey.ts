@@ -709,10 +709,16 @@ async function runEngineInChild(engine: Engine): Promise<Row[]> {
   return rows;
 }
 
-if (!isChild)
+if (!isChild) {
   console.log(
-    `Survey benchmark: ${RESPONDENTS} respondents × 60 items over ${UNITS} units, ${CLIENTS} concurrent clients (${LOAD})\n`,
+    `Survey benchmark: ${RESPONDENTS} respondents × 60 items over ${UNITS} units, ${CLIENTS} concurrent clients (${LOAD})`,
   );
+  if (LOAD === 'undici' && LOAD_ARG !== 'undici')
+    console.log(
+      'wrk is not installed (apt-get install -y wrk): the clients run on undici, which takes about three times the CPU and leaves the server less of the machine',
+    );
+  console.log();
+}
 
 if (only === null) {
   summary.push(...(await runEngineInChild('pglite')), ...(await runEngineInChild('postgres')));
