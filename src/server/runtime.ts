@@ -10,7 +10,7 @@ import { defaultWebDist } from './paths';
 import { seedBaseline, seedDemo } from './seed';
 
 export function createEventBus(database: Database): EventBus {
-  if (database.pglite) return new InProcessEventBus();
+  if (database.engine === 'pglite') return new InProcessEventBus();
   if (database.pool && database.connectionString)
     return new PostgresEventBus(database.connectionString, database.pool);
   throw new Error('No event bus adapter for this database');

@@ -15,7 +15,7 @@ export default async function setup(project: TestProject) {
   const dir = mkdtempSync(join(tmpdir(), 'waarden-test-'));
   const pglite = await openDatabase({ memory: true });
   await seedBaseline(pglite.db);
-  const dump = await pglite.pglite!.dumpDataDir('none');
+  const dump = await pglite.embedded!.dumpDataDir('none');
   const dumpFile = join(dir, 'pglite-template.tar');
   writeFileSync(dumpFile, Buffer.from(await dump.arrayBuffer()));
   await pglite.close();

@@ -9,6 +9,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import type pg from 'pg';
 import { migrationsFolder } from '../paths';
+import { PgliteThread } from './pglite-thread-client';
 import { takePgliteArtifacts } from './pglite-warmup';
 import * as schema from './schema';
 
@@ -22,11 +23,18 @@ export type Database = {
   engine: Engine;
   /** true when the schema was created by this start (a new database). */
   isNew: boolean;
-  pglite?: PGlite;
+  /** The embedded database's thread (PGlite only). */
+  embedded?: PgliteThread;
   pool?: pg.Pool;
   connectionString?: string;
   close(): Promise<void>;
 };
+
+const engines = new WeakMap<Db, Engine>();
+/** The engine behind a database opened by openDatabase() (not behind its transactions). */
+export function engineOf(db: Db): Engine | undefined {
+  return engines.get(db);
+}
 
 /** Runs raw SQL on either driver and returns its rows (the drivers' result shapes differ). */
 export async function queryRows<T = Record<string, unknown>>(db: Db, query: SQL): Promise<T[]> {
@@ -52,8 +60,11 @@ export type OpenOptions = {
 };
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
-  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.migrate ?? true);
-  return openPglite(options);
+  const database = options.databaseUrl
+    ? await openPostgres(options.databaseUrl, options.migrate ?? true)
+    : await openPglite(options);
+  engines.set(database.db, database.engine);
+  return database;
 }
 
 async function openPostgres(connectionString: string, runMigrations: boolean): Promise<Database> {
@@ -107,31 +118,40 @@ function acquireDirectoryLock(dir: string): () => void {
  * PGlite serves one connection, so PostgreSQL's default 128 MB of shared buffers mostly costs start-up
  * time (the buffer pool is cleared on every start); 32 MB keeps the working set of a large organisation.
  */
-const pgliteStartParams = [...PGlite.defaultStartParams, '-c', 'shared_buffers=32MB'];
+export const pgliteStartParams = [...PGlite.defaultStartParams, '-c', 'shared_buffers=32MB'];
 
 async function openPglite(options: OpenOptions): Promise<Database> {
   let release = () => {};
-  let pglite: PGlite;
+  let dir: string | undefined;
   const artifacts = (await takePgliteArtifacts()) ?? {};
-  if (options.memory || !options.dataDir) {
-    pglite = new PGlite({ loadDataDir: options.loadDataDir, startParams: pgliteStartParams, ...artifacts });
-  } else {
-    const dir = join(options.dataDir, 'pglite');
+  if (!options.memory && options.dataDir) {
+    dir = join(options.dataDir, 'pglite');
     mkdirSync(dir, { recursive: true });
     release = acquireDirectoryLock(options.dataDir);
-    pglite = new PGlite(dir, { startParams: pgliteStartParams, ...artifacts });
   }
-  await pglite.waitReady;
-  const db = drizzlePglite(pglite, { schema }) as unknown as Db;
+  let embedded: PgliteThread;
+  try {
+    embedded = await PgliteThread.start(dir, {
+      loadDataDir: dir ? undefined : options.loadDataDir,
+      startParams: pgliteStartParams,
+      ...artifacts,
+    });
+  } catch (error) {
+    release();
+    throw error;
+  }
+  // Drizzle's PGlite driver calls query() and transaction(), which the thread's client provides.
+  const client = embedded as unknown as PGlite;
+  const db = drizzlePglite(client, { schema }) as unknown as Db;
   const isNew = !(await schemaExists(db));
-  if (options.migrate ?? true) await migratePglite(drizzlePglite(pglite, { schema }), { migrationsFolder });
+  if (options.migrate ?? true) await migratePglite(drizzlePglite(client, { schema }), { migrationsFolder });
   return {
     db,
     engine: 'pglite',
     isNew,
-    pglite,
+    embedded,
     async close() {
-      await pglite.close();
+      await embedded.close();
       release();
     },
   };

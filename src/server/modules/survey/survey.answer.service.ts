@@ -1,5 +1,5 @@
 import { brusselsDay } from '../../../shared/brussels-day';
-import type { Db } from '../../db/client';
+import { type Db, type Engine, engineOf } from '../../db/client';
 import { AppError, type FieldIssue } from '../../http/errors';
 import * as repo from './survey.repo';
 import { type AnswersInput, MAX_TEXT_ANSWER } from './survey.schemas';
@@ -337,7 +337,12 @@ function enqueueSubmission(db: Db, item: Omit<Pending, 'resolve' | 'reject'>) {
   return new Promise<SubmitResult>((resolve, reject) => {
     let queue = submissionQueues.get(db);
     if (!queue) {
-      queue = { pending: [], inFlight: 0, scheduled: false };
+      queue = {
+        pending: [],
+        inFlight: 0,
+        scheduled: false,
+        policy: commitPolicies[engineOf(db) ?? 'postgres'],
+      };
       submissionQueues.set(db, queue);
     }
     queue.pending.push({ ...item, resolve, reject });
@@ -375,26 +380,34 @@ type Pending = {
   resolve: (result: SubmitResult) => void;
   reject: (error: unknown) => void;
 };
-type SubmissionQueue = { pending: Pending[]; inFlight: number; scheduled: boolean };
+type SubmissionQueue = { pending: Pending[]; inFlight: number; scheduled: boolean; policy: CommitPolicy };
 
-const MAX_BATCH = 500;
 /**
- * Group commits in flight at once per process. Two measured no faster than one once the statement was planned
- * only once per connection (decision 0004), and one batch at a time cannot deadlock with itself.
+ * How many submissions a group commit takes at most, and how many commits may be in flight at once
+ * (decision 0004, measured with `npm run bench:survey`).
+ * - PostgreSQL: one batch of up to 500. Two in flight measured no faster once the statement was planned only
+ *   once per connection, smaller batches cost the server thread more per request, and one batch at a time
+ *   cannot deadlock with itself.
+ * - PGlite runs on a thread of its own that executes one statement at a time. With a second batch waiting
+ *   there, it never idles between batches; with batches of at most 128, its work and the server's
+ *   interleave. One batch of up to 500 made the two threads take turns: a large batch in the database while
+ *   the server had nothing to parse, then the server answering and parsing hundreds of requests while the
+ *   database idled (3.9k against 6.0–7.0k submissions/s).
  */
-const MAX_IN_FLIGHT = 1;
+type CommitPolicy = { maxBatch: number; maxInFlight: number };
+const commitPolicies: Record<Engine, CommitPolicy> = {
+  postgres: { maxBatch: 500, maxInFlight: 1 },
+  pglite: { maxBatch: 128, maxInFlight: 2 },
+};
 const submissionQueues = new WeakMap<object, SubmissionQueue>();
 
-/**
- * Started after this turn's I/O, so every request that arrived with this one joins the batch: on PGlite a
- * statement blocks the event loop, and a flush started at once would commit each submission alone.
- */
+/** Started after this turn's I/O, so every request that arrived with this one joins the batch. */
 function scheduleFlush(db: Db, queue: SubmissionQueue) {
-  if (queue.scheduled || queue.inFlight >= MAX_IN_FLIGHT || queue.pending.length === 0) return;
+  if (queue.scheduled || queue.inFlight >= queue.policy.maxInFlight || queue.pending.length === 0) return;
   queue.scheduled = true;
   setImmediate(() => {
     queue.scheduled = false;
-    while (queue.pending.length > 0 && queue.inFlight < MAX_IN_FLIGHT) startFlush(db, queue);
+    while (queue.pending.length > 0 && queue.inFlight < queue.policy.maxInFlight) startFlush(db, queue);
   });
 }
 
@@ -403,14 +416,14 @@ function startFlush(db: Db, queue: SubmissionQueue) {
   const batch: Pending[] = [];
   const rest: Pending[] = [];
   for (const item of queue.pending)
-    (item.today === today && batch.length < MAX_BATCH ? batch : rest).push(item);
+    (item.today === today && batch.length < queue.policy.maxBatch ? batch : rest).push(item);
   queue.pending = rest;
   queue.inFlight++;
   // The next batch (what arrived meanwhile) goes to the database before this one's answers are written, so
   // the database works on it while the server sends those answers, instead of waiting for them.
   const next = () => {
     queue.inFlight--;
-    if (queue.pending.length > 0 && queue.inFlight < MAX_IN_FLIGHT) startFlush(db, queue);
+    if (queue.pending.length > 0 && queue.inFlight < queue.policy.maxInFlight) startFlush(db, queue);
   };
   flush(db, batch, today).then(
     (settle) => {

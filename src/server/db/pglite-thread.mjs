@@ -1,0 +1,155 @@
+// The embedded database's own thread: one PGlite instance, driven by messages from the main thread
+// (`pglite-thread-client.ts`). PGlite runs PostgreSQL compiled to WebAssembly on the thread that calls it;
+// here that is not the thread that serves HTTP, so requests and queries use both cores.
+//
+// Plain JavaScript on purpose: the same file runs under tsx, under Vitest and next to the esbuild bundle,
+// without a TypeScript loader in the worker.
+import { readlinkSync } from 'node:fs';
+import { parentPort, workerData } from 'node:worker_threads';
+import { PGlite } from '@electric-sql/pglite';
+
+/** The fields node-postgres and PGlite put on a database error; callers look at `code` (23505 …). */
+const ERROR_FIELDS = [
+  'code',
+  'severity',
+  'detail',
+  'hint',
+  'position',
+  'internalPosition',
+  'internalQuery',
+  'where',
+  'schema',
+  'table',
+  'column',
+  'dataType',
+  'constraint',
+  'file',
+  'line',
+  'routine',
+];
+
+/** @param {unknown} error */
+function serializeError(error) {
+  if (!(error instanceof Error)) return { name: 'Error', message: String(error) };
+  /** @type {Record<string, unknown>} */
+  const out = { name: error.name, message: error.message };
+  for (const field of ERROR_FIELDS) {
+    const value = /** @type {Record<string, unknown>} */ (/** @type {unknown} */ (error))[field];
+    if (value !== undefined) out[field] = value;
+  }
+  return out;
+}
+
+const keepText = (/** @type {string} */ value) => value;
+/** Query options per list of type ids whose values stay text (Drizzle keeps dates and intervals as text). */
+const optionsCache = new Map();
+/** @param {'array' | 'object' | undefined} rowMode @param {number[] | undefined} textTypes */
+function queryOptions(rowMode, textTypes) {
+  const key = `${rowMode ?? ''}:${textTypes?.join(',') ?? ''}`;
+  let options = optionsCache.get(key);
+  if (!options) {
+    options = {
+      rowMode,
+      parsers: textTypes ? Object.fromEntries(textTypes.map((type) => [type, keepText])) : undefined,
+    };
+    optionsCache.set(key, options);
+  }
+  return options;
+}
+
+const { dataDir, options } = workerData;
+const db = dataDir ? new PGlite(dataDir, options) : new PGlite(options);
+
+/**
+ * Open transactions by id. PGlite's own transaction() holds its lock for as long as the callback runs, so
+ * each transaction's callback waits here until the main thread sends `end`; queries without a transaction
+ * id queue behind it, exactly as they do when PGlite runs on the main thread.
+ * @typedef {{ resolve: (value: null) => void, reject: (error: unknown) => void }} Settle
+ * @typedef {{ tx: import('@electric-sql/pglite').Transaction, finish: (commit: boolean) => void, settle?: Settle }} OpenTransaction
+ * @type {Map<number, OpenTransaction>}
+ */
+const transactions = new Map();
+let lastTransactionId = 0;
+
+/** @returns {Promise<number>} the new transaction's id, once BEGIN ran */
+function begin() {
+  return new Promise((resolveBegin, rejectBegin) => {
+    const id = ++lastTransactionId;
+    /** @type {OpenTransaction | undefined} */
+    let open;
+    db.transaction(async (tx) => {
+      const commit = await new Promise((finish) => {
+        open = { tx, finish };
+        transactions.set(id, open);
+        resolveBegin(id);
+      });
+      if (!commit) await tx.rollback();
+    }).then(
+      () => open?.settle?.resolve(null),
+      // Before the callback ran, BEGIN failed; after it, COMMIT or ROLLBACK did.
+      (error) => (open ? open.settle?.reject(error) : rejectBegin(error)),
+    );
+  });
+}
+
+/** Commits or rolls back; settles when PGlite has done so. @param {number} id @param {boolean} commit */
+function end(id, commit) {
+  const open = transactions.get(id);
+  if (!open) return Promise.reject(new Error(`No open transaction ${id}`));
+  transactions.delete(id);
+  return new Promise((resolve, reject) => {
+    open.settle = { resolve, reject };
+    open.finish(commit);
+  });
+}
+
+/** @param {any} message */
+async function handle(message) {
+  switch (message.op) {
+    case 'query': {
+      const target = message.tx ? transactions.get(message.tx)?.tx : db;
+      if (!target) throw new Error(`No open transaction ${message.tx}`);
+      const result = await target.query(
+        message.sql,
+        message.params,
+        queryOptions(message.rowMode, message.textTypes),
+      );
+      return { rows: result.rows, fields: result.fields, affectedRows: result.affectedRows };
+    }
+    case 'begin':
+      return begin();
+    case 'end':
+      return end(message.tx, message.commit);
+    case 'dump':
+      return db.dumpDataDir(message.compression);
+    case 'close':
+      await db.close();
+      return null;
+    default:
+      throw new Error(`Unknown operation ${message.op}`);
+  }
+}
+
+/** This thread's id in /proc (Linux), so benchmarks can read the database's own CPU time; else null. */
+function osThreadId() {
+  try {
+    return Number(readlinkSync('/proc/thread-self').split('/').pop()) || null;
+  } catch {
+    return null;
+  }
+}
+
+const port = /** @type {import('node:worker_threads').MessagePort} */ (parentPort);
+
+db.waitReady.then(
+  () => {
+    port.on('message', (message) => {
+      handle(message).then(
+        (result) => port.postMessage({ id: message.id, result }),
+        (error) => port.postMessage({ id: message.id, error: serializeError(error) }),
+      );
+    });
+    port.postMessage({ ready: true, osThreadId: osThreadId() });
+  },
+  (error) => port.postMessage({ ready: false, error: serializeError(error) }),
+);
