@@ -12,7 +12,10 @@
  *      submission one transaction: response row, invitation marked answered, draft deleted) vs
  *      the same rows by a raw batched INSERT (1,000 a statement), and vs single-row INSERTs from the
  *      same number of concurrent clients; for reference, the same clients against an empty Fastify route
- *      (what HTTP alone allows on this machine: clients, server and database share its cores);
+ *      (what HTTP alone allows on this machine: clients, server and database share its cores). On PGlite,
+ *      which the server runs on a thread of its own, the raw INSERT is also measured with PGlite on the
+ *      calling thread (a scratch database with the same wave), and the ratio uses the faster of the two;
+ *      the CPU line then shows the database thread apart from the server's;
  *   2. after close: the full heatmap (every unit × the four values, with the disclosure plan and
  *      complementary suppression), computed cold (reading the wave, aggregating, planning), vs a
  *      bare GROUP BY unit × item of the same data;
