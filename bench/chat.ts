@@ -28,6 +28,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import WebSocket, { WebSocketServer } from 'ws';
+import type { Database } from '../src/server/db/client';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -57,7 +58,8 @@ const settle = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 // ---- the client process ------------------------------------------------------------------------
 
 type ToClient =
-  | { cmd: 'connectWaiting'; urls: string[] }
+  /** `untilState`: connected means the server has sent the citizen's state (their place), not just the handshake. */
+  | { cmd: 'connectWaiting'; urls: string[]; untilState: boolean }
   | { cmd: 'expectPositions'; id: number; count: number }
   | { cmd: 'closeAll' }
   | {
@@ -79,10 +81,32 @@ async function clientMain() {
   const send = (message: FromClient) => process.send!(message);
   let sockets: WebSocket[] = [];
   let positionWatch: { id: number; count: number; received: number; lastAt: number } | null = null;
-  const open = (url: string, headers?: Record<string, string>) =>
+  /**
+   * Opens a socket; with `readyFrame`, it counts as connected once the server has sent that frame (the
+   * citizen's `state`, the agent's `hello`), not at the handshake: the server may still be setting the
+   * connection up, and a measurement started then would time that work instead of the traffic. The
+   * listener is there before the handshake ends, so no frame is missed.
+   */
+  const open = (
+    url: string,
+    options: {
+      headers?: Record<string, string>;
+      readyFrame?: string;
+      onFrame?: (data: unknown) => string;
+    } = {},
+  ) =>
     new Promise<WebSocket>((resolve, reject) => {
-      const socket = new WebSocket(url, { headers, perMessageDeflate: false });
-      socket.once('open', () => resolve(socket));
+      const socket = new WebSocket(url, { headers: options.headers, perMessageDeflate: false });
+      const typeOf =
+        options.onFrame ?? ((data: unknown) => (JSON.parse(String(data)) as { type: string }).type);
+      const onMessage = (data: unknown) => {
+        if (typeOf(data) !== options.readyFrame) return;
+        resolve(socket);
+        // Without a frame handler of its own, the socket needs this listener no more.
+        if (!options.onFrame) socket.off('message', onMessage);
+      };
+      if (options.readyFrame || options.onFrame) socket.on('message', onMessage);
+      if (!options.readyFrame) socket.once('open', () => resolve(socket));
       socket.once('error', reject);
     });
   let citizens: WebSocket[] = [];
@@ -93,24 +117,26 @@ async function clientMain() {
   process.on('message', async (message: ToClient) => {
     if (message.cmd === 'connectWaiting') {
       // 100 at a time: a realistic burst, not one handshake storm.
-      for (let i = 0; i < message.urls.length; i += 100) {
-        const batch = await Promise.all(message.urls.slice(i, i + 100).map((url) => open(url)));
-        for (const socket of batch) {
-          socket.on('message', (data) => {
-            const frame = JSON.parse(data.toString()) as { type: string };
-            if (frame.type === 'queue' && positionWatch) {
-              positionWatch.received++;
-              positionWatch.lastAt = now();
-              if (positionWatch.received === positionWatch.count) {
-                const w = positionWatch;
-                positionWatch = null;
-                send({ ok: 'positions', id: w.id, lastAt: w.lastAt, received: w.received });
-              }
-            }
-          });
+      const onFrame = (data: unknown) => {
+        const frame = JSON.parse(String(data)) as { type: string };
+        if (frame.type === 'queue' && positionWatch) {
+          positionWatch.received++;
+          positionWatch.lastAt = now();
+          if (positionWatch.received === positionWatch.count) {
+            const w = positionWatch;
+            positionWatch = null;
+            send({ ok: 'positions', id: w.id, lastAt: w.lastAt, received: w.received });
+          }
         }
-        sockets.push(...batch);
-      }
+        return frame.type;
+      };
+      // Connected means told their place: a change counted from the handshake alone would race with the
+      // server still sending states, and a citizen whose state already carries the new place gets no queue
+      // frame for it.
+      const connect = (url: string) =>
+        open(url, { readyFrame: message.untilState ? 'state' : undefined, onFrame });
+      for (let i = 0; i < message.urls.length; i += 100)
+        sockets.push(...(await Promise.all(message.urls.slice(i, i + 100).map(connect))));
       send({ ok: 'connected', count: sockets.length });
     } else if (message.cmd === 'expectPositions') {
       positionWatch = { id: message.id, count: message.count, received: 0, lastAt: 0 };
@@ -122,7 +148,11 @@ async function clientMain() {
       await settle(500);
       send({ ok: 'closed' });
     } else if (message.cmd === 'connectChats') {
-      agents = await Promise.all(message.agentHeaders.map((headers) => open(message.agentUrl, headers)));
+      agents = await Promise.all(
+        message.agentHeaders.map((headers) =>
+          open(message.agentUrl, { headers, readyFrame: message.bare ? undefined : 'hello' }),
+        ),
+      );
       for (const agent of agents)
         agent.on('message', (data) => {
           const frame = JSON.parse(data.toString()) as {
@@ -143,7 +173,13 @@ async function clientMain() {
           latencies.push(now() - sentAt);
         });
       for (let i = 0; i < message.citizenUrls.length; i += 100)
-        citizens.push(...(await Promise.all(message.citizenUrls.slice(i, i + 100).map((url) => open(url)))));
+        citizens.push(
+          ...(await Promise.all(
+            message.citizenUrls
+              .slice(i, i + 100)
+              .map((url) => open(url, { readyFrame: message.bare ? undefined : 'state' })),
+          )),
+        );
       send({ ok: 'chatsReady', agents: agents.length, citizens: citizens.length });
     } else if (message.cmd === 'talk') {
       latencies = [];
@@ -195,7 +231,9 @@ class Clients {
 }
 
 type Memory = { rss: number; heap: number };
-const memory = (): Memory => {
+/** After full collections here and, on PGlite, in the database's thread, whose heap is part of the RSS too. */
+const memory = async (database?: Database): Promise<Memory> => {
+  await database?.embedded?.collectGarbage();
   gc();
   const m = process.memoryUsage();
   return { rss: m.rss, heap: m.heapUsed };
@@ -320,20 +358,26 @@ async function runProduct(clients: Clients, usePostgres: boolean): Promise<Figur
     // Warm-up: the first position computation and handshake size the database's and the server's caches,
     // which would otherwise count as memory of the idle connections.
     await clients.ask(
-      { cmd: 'connectWaiting', urls: [`${ws}/ws/chat/citizen?token=${tokens[0]}`] },
+      { cmd: 'connectWaiting', urls: [`${ws}/ws/chat/citizen?token=${tokens[0]}`], untilState: true },
       'connected',
     );
     await clients.ask({ cmd: 'closeAll' }, 'closed');
-    const before = memory();
+    const before = await memory(database);
     const connectStarted = performance.now();
     await clients.ask(
-      { cmd: 'connectWaiting', urls: tokens.map((t) => `${ws}/ws/chat/citizen?token=${t}`) },
+      {
+        cmd: 'connectWaiting',
+        urls: tokens.map((t) => `${ws}/ws/chat/citizen?token=${t}`),
+        untilState: true,
+      },
       'connected',
     );
     const connectMs = performance.now() - connectStarted;
     await settle(2000);
-    const after = memory();
-    console.log(`  product: ${WAITING} citizens connected in ${(connectMs / 1000).toFixed(1)} s`);
+    const after = await memory(database);
+    console.log(
+      `  product: ${WAITING} citizens connected and told their place in ${(connectMs / 1000).toFixed(1)} s`,
+    );
 
     const chatIds = (
       await queryRows<{ id: number }>(
@@ -488,13 +532,17 @@ async function runBare(clients: Clients, store?: Store): Promise<Figures> {
   try {
     // The storing relay is only a baseline for message latency.
     const waitingCount = store ? 0 : WAITING;
-    const before = memory();
+    const before = await memory();
     await clients.ask(
-      { cmd: 'connectWaiting', urls: Array.from({ length: waitingCount }, () => `${ws}/waiting`) },
+      {
+        cmd: 'connectWaiting',
+        urls: Array.from({ length: waitingCount }, () => `${ws}/waiting`),
+        untilState: false,
+      },
       'connected',
     );
     if (!store) await settle(2000);
-    const after = memory();
+    const after = await memory();
     const positionTimes: number[] = [];
     for (let change = 0; change < (store ? 0 : CHANGES); change++) {
       const remaining = WAITING - change - 1;

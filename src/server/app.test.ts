@@ -12,8 +12,19 @@ describeEachEngine('platform basics', (engine) => {
   });
 
   it('sends the security headers with every answer, errors included', async () => {
-    for (const url of ['/healthz', '/api/does-not-exist']) {
-      const response = await ctx.current.app.inject({ method: 'GET', url });
+    const requests = [
+      { method: 'GET' as const, url: '/healthz' },
+      { method: 'GET' as const, url: '/api/does-not-exist' },
+      // A validation error (400) goes through the error handler.
+      { method: 'POST' as const, url: '/api/contact/email', payload: { email: 'no' } },
+      // The web app's page.
+      { method: 'GET' as const, url: '/' },
+    ];
+    for (const request of requests) {
+      const response = await ctx.current.app.inject(request);
+      expect(response.statusCode, request.url).toBe(
+        { '/healthz': 200, '/api/does-not-exist': 404, '/api/contact/email': 400, '/': 200 }[request.url],
+      );
       expect(response.headers['content-security-policy']).toBe(
         "default-src 'self';script-src 'self';style-src 'self';img-src 'self' data:;font-src 'self';connect-src 'self';object-src 'none';base-uri 'self';form-action 'self';frame-ancestors 'none'",
       );

@@ -70,13 +70,13 @@ export class PgliteThread {
     return new PgliteThread(worker, osThreadId);
   }
 
-  private call<T>(message: Record<string, unknown>, transfer?: Transferable[]): Promise<T> {
+  private call<T>(message: Record<string, unknown>): Promise<T> {
     if (this.failure) return Promise.reject(this.failure);
     const id = ++this.lastId;
     if (this.pending.size === 0) this.worker.ref();
     return new Promise<T>((resolve, reject) => {
       this.pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
-      this.worker.postMessage({ ...message, id }, transfer as never);
+      this.worker.postMessage({ ...message, id });
     });
   }
 
@@ -112,6 +112,11 @@ export class PgliteThread {
   /** A tar of the data directory (tests start their databases from a migrated template). */
   dumpDataDir(compression: 'none' | 'gzip' | 'auto' = 'auto'): Promise<Blob> {
     return this.call<Blob>({ op: 'dump', compression });
+  }
+
+  /** A full garbage collection in the thread, when the process runs with --expose-gc (memory benchmarks). */
+  async collectGarbage(): Promise<void> {
+    await this.call({ op: 'gc' });
   }
 
   async close(): Promise<void> {

@@ -122,6 +122,10 @@ async function handle(message) {
       return end(message.tx, message.commit);
     case 'dump':
       return db.dumpDataDir(message.compression);
+    case 'gc':
+      // Only with --expose-gc (benchmarks that measure memory); otherwise nothing happens.
+      /** @type {{ gc?: () => void }} */ (globalThis).gc?.();
+      return null;
     case 'close':
       await db.close();
       return null;
