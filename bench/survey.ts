@@ -359,8 +359,9 @@ async function runUndici(requests: { url: string; body: string }[]): Promise<Cli
 }
 
 /**
- * CPU use while the clients run (Linux /proc; null elsewhere): the server's thread, this whole process (server,
- * client thread, V8's helper threads) and the machine, so the figures say which part ran out of CPU first.
+ * CPU use while the clients run (Linux /proc; null elsewhere): the server's thread, on PGlite the database's
+ * thread, this whole process (server, database, client thread, V8's helper threads) and the machine, so the
+ * figures say which part ran out of CPU first.
  */
 type CpuSnapshot = {
   serverThreadMs: number;

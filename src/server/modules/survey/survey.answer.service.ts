@@ -341,6 +341,7 @@ function enqueueSubmission(db: Db, item: Omit<Pending, 'resolve' | 'reject'>) {
         pending: [],
         inFlight: 0,
         scheduled: false,
+        // A database not opened by openDatabase() gets the cautious policy: one batch at a time.
         policy: commitPolicies[engineOf(db) ?? 'postgres'],
       };
       submissionQueues.set(db, queue);
@@ -385,9 +386,8 @@ type SubmissionQueue = { pending: Pending[]; inFlight: number; scheduled: boolea
 /**
  * How many submissions a group commit takes at most, and how many commits may be in flight at once
  * (decision 0004, measured with `npm run bench:survey`).
- * - PostgreSQL: one batch of up to 500. Two in flight measured no faster once the statement was planned only
- *   once per connection, smaller batches cost the server thread more per request, and one batch at a time
- *   cannot deadlock with itself.
+ * - PostgreSQL: one batch of up to 500. Two in flight measured no faster, with batches of 500 or of 128,
+ *   and one batch at a time cannot deadlock with itself.
  * - PGlite runs on a thread of its own that executes one statement at a time. With a second batch waiting
  *   there, it never idles between batches; with batches of at most 128, its work and the server's
  *   interleave. One batch of up to 500 made the two threads take turns: a large batch in the database while
