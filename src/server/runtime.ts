@@ -105,6 +105,11 @@ export async function startServer(config: Config) {
       process.exit(0);
     }
   };
+  // Without its database thread the server can only fail every request: stop, so a supervisor restarts it.
+  runtime.database.embedded?.onUnexpectedStop((error) => {
+    logger.fatal({ err: error }, 'the embedded database thread stopped');
+    process.exit(1);
+  });
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   await app.listen({ port: config.port, host: config.host });

@@ -118,7 +118,22 @@ describe('PGlite on its own thread', () => {
 
   it('fails calls clearly once the thread has stopped', async () => {
     const thread = await PgliteThread.start(undefined, {});
+    const unexpected: Error[] = [];
+    thread.onUnexpectedStop((error) => unexpected.push(error));
     await thread.close();
     await expect(thread.query('select 1')).rejects.toThrow('The embedded database thread has stopped');
+    // Closing is expected: nobody is told.
+    expect(unexpected).toEqual([]);
+  });
+
+  it('tells its owner once when the thread dies, and fails the queries that were waiting', async () => {
+    const thread = await PgliteThread.start(undefined, {});
+    const unexpected: Error[] = [];
+    thread.onUnexpectedStop((error) => unexpected.push(error));
+    const waiting = thread.query('select pg_sleep(1)');
+    // What a crash of the thread looks like from here.
+    await (thread as unknown as { worker: { terminate(): Promise<number> } }).worker.terminate();
+    await expect(waiting).rejects.toThrow('The embedded database thread has stopped');
+    expect(unexpected.map((e) => e.message)).toEqual(['The embedded database thread has stopped']);
   });
 });

@@ -20,6 +20,8 @@ export class PgliteThread {
   private readonly pending = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
   private lastId = 0;
   private failure: Error | null = null;
+  private closing = false;
+  private readonly stopListeners: ((error: Error) => void)[] = [];
 
   private constructor(
     private readonly worker: Worker,
@@ -36,9 +38,11 @@ export class PgliteThread {
       else call.resolve(reply.result);
     });
     const fail = (error: Error) => {
+      const first = this.failure === null;
       this.failure ??= error;
       for (const call of this.pending.values()) call.reject(this.failure);
       this.pending.clear();
+      if (first && !this.closing) for (const listener of this.stopListeners) listener(this.failure);
     };
     worker.on('error', (error) => fail(error));
     worker.on('exit', () => fail(new Error('The embedded database thread has stopped')));
@@ -119,7 +123,13 @@ export class PgliteThread {
     await this.call({ op: 'gc' });
   }
 
+  /** Called once if the thread stops other than by close(): from then on every query fails. */
+  onUnexpectedStop(listener: (error: Error) => void): void {
+    this.stopListeners.push(listener);
+  }
+
   async close(): Promise<void> {
+    this.closing = true;
     if (!this.failure) await this.call({ op: 'close' });
     await this.worker.terminate();
   }
