@@ -58,8 +58,8 @@ const settle = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 // ---- the client process ------------------------------------------------------------------------
 
 type ToClient =
-  /** `untilState`: connected means the server has sent the citizen's state (their place), not just the handshake. */
-  | { cmd: 'connectWaiting'; urls: string[]; untilState: boolean }
+  /** Against the product, connected means the server has sent the citizen's state (their place). */
+  | { cmd: 'connectWaiting'; urls: string[]; bare: boolean }
   | { cmd: 'expectPositions'; id: number; count: number }
   | { cmd: 'closeAll' }
   | {
@@ -133,8 +133,7 @@ async function clientMain() {
       // Connected means told their place: a change counted from the handshake alone would race with the
       // server still sending states, and a citizen whose state already carries the new place gets no queue
       // frame for it.
-      const connect = (url: string) =>
-        open(url, { readyFrame: message.untilState ? 'state' : undefined, onFrame });
+      const connect = (url: string) => open(url, { readyFrame: message.bare ? undefined : 'state', onFrame });
       for (let i = 0; i < message.urls.length; i += 100)
         sockets.push(...(await Promise.all(message.urls.slice(i, i + 100).map(connect))));
       send({ ok: 'connected', count: sockets.length });
@@ -358,7 +357,7 @@ async function runProduct(clients: Clients, usePostgres: boolean): Promise<Figur
     // Warm-up: the first position computation and handshake size the database's and the server's caches,
     // which would otherwise count as memory of the idle connections.
     await clients.ask(
-      { cmd: 'connectWaiting', urls: [`${ws}/ws/chat/citizen?token=${tokens[0]}`], untilState: true },
+      { cmd: 'connectWaiting', urls: [`${ws}/ws/chat/citizen?token=${tokens[0]}`], bare: false },
       'connected',
     );
     await clients.ask({ cmd: 'closeAll' }, 'closed');
@@ -368,7 +367,7 @@ async function runProduct(clients: Clients, usePostgres: boolean): Promise<Figur
       {
         cmd: 'connectWaiting',
         urls: tokens.map((t) => `${ws}/ws/chat/citizen?token=${t}`),
-        untilState: true,
+        bare: false,
       },
       'connected',
     );
@@ -537,7 +536,7 @@ async function runBare(clients: Clients, store?: Store): Promise<Figures> {
       {
         cmd: 'connectWaiting',
         urls: Array.from({ length: waitingCount }, () => `${ws}/waiting`),
-        untilState: false,
+        bare: true,
       },
       'connected',
     );

@@ -47,7 +47,6 @@ import {
   queryRows,
 } from '../src/server/db/client';
 import * as schema from '../src/server/db/schema';
-import { accountRoles, accounts, surveyResponses } from '../src/server/db/schema';
 import { hashPassword } from '../src/server/modules/auth/auth.service';
 import {
   createFixtureWave,
@@ -580,7 +579,7 @@ async function runOn(engine: Engine, open: () => Promise<Database>) {
             scores: answersOf(),
             demographics: [],
           });
-        await into.insert(surveyResponses).values(batch);
+        await into.insert(schema.surveyResponses).values(batch);
       }
     };
     const rawFrom = Math.min(RESPONDENTS, used + 1000);
@@ -614,7 +613,7 @@ async function runOn(engine: Engine, open: () => Promise<Database>) {
           for (;;) {
             const i = s++;
             if (i >= singles) return;
-            await db.insert(surveyResponses).values({
+            await db.insert(schema.surveyResponses).values({
               waveId: wave.waveId,
               unitId: 1,
               submittedOn: '2026-01-01',
@@ -706,7 +705,7 @@ async function runOn(engine: Engine, open: () => Promise<Database>) {
     say(engine, 'heatmap all units × items, after the first computation', `${warm.toFixed(0)} ms`);
 
     // 3. Results endpoints over HTTP.
-    await db.insert(accounts).values({
+    await db.insert(schema.accounts).values({
       email: 'bench-admin@x.test',
       displayName: 'bench',
       passwordHash: await hashPassword('bench-password-1'),
@@ -715,7 +714,7 @@ async function runOn(engine: Engine, open: () => Promise<Database>) {
       db,
       sql`select id from accounts where email = 'bench-admin@x.test'`,
     );
-    await db.insert(accountRoles).values({ accountId: acc!.id, role: 'programme_admin' });
+    await db.insert(schema.accountRoles).values({ accountId: acc!.id, role: 'programme_admin' });
     const signin = await fetch(`${base}/api/auth/sign-in`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
