@@ -1,4 +1,4 @@
-import { createHash, createHmac, randomBytes } from 'node:crypto';
+import { createHmac, hash, randomBytes } from 'node:crypto';
 
 /**
  * Invitation tokens. A token is derived from the wave's secret key and the person, so a reminder can
@@ -14,4 +14,5 @@ export function tokenFor(tokenKey: string, waveId: number, personId: number): st
     .digest('base64url');
 }
 
-export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+/** One-shot crypto.hash: half the CPU of a Hash object for a string this short, and nothing to collect. */
+export const hashToken = (token: string) => hash('sha256', token, 'hex');
