@@ -627,7 +627,12 @@ async function runOn(engine: Engine, open: () => Promise<Database>) {
     if (sameThread) await insertRows(sameThread.db, sameThread.waveId, used, rawFrom);
 
     // Measured in rounds that take turns (module comment on ROUNDS): HTTP, then the INSERTs; then the other way.
-    const rawRows = RESPONDENTS - rawFrom;
+    // Each round inserts whole statements of 1,000 rows; the rows left over go in unmeasured after the rounds.
+    const rawStatements = Math.floor((RESPONDENTS - rawFrom) / 1000);
+    if (rawStatements < ROUNDS)
+      throw new Error(
+        `--rounds ${ROUNDS} needs at least ${ROUNDS * 1000} rows for the raw INSERT; ${RESPONDENTS - rawFrom} are left (lower --http or --warmup, or raise --respondents)`,
+      );
     const http = { n: 0, steadyAnswers: 0, steadyMs: 0, failures: 0, clientCpuMs: 0 as number | null };
     const raw = { n: 0, ms: 0 };
     const sameThreadRaw = { n: 0, ms: 0 };
@@ -642,7 +647,7 @@ async function runOn(engine: Engine, open: () => Promise<Database>) {
         Math.floor((total * (round + 1)) / ROUNDS),
       ];
       const [httpFrom, httpTo] = slice(httpCount) as [number, number];
-      const [rowFrom, rowTo] = slice(rawRows).map((i) => rawFrom + i) as [number, number];
+      const [rowFrom, rowTo] = slice(rawStatements).map((i) => rawFrom + i * 1000) as [number, number];
       let roundHttpRate = 0;
       let roundRawRate = 0;
       const runHttp = async () => {
@@ -690,6 +695,7 @@ async function runOn(engine: Engine, open: () => Promise<Database>) {
         ).toFixed(1)} %`,
       );
     }
+    await insertRows(db, wave.waveId, rawFrom + rawStatements * 1000, RESPONDENTS);
     await sameThread?.close();
     if (profile) say(engine, 'server CPU profile of the submissions (round 1)', profile);
     const httpRate = (http.steadyAnswers / http.steadyMs) * 1000;
