@@ -256,8 +256,8 @@ function percentile(xs: number[], p: number) {
  * wrk (Debian's package `wrk`), when on PATH: a load generator in C, a few µs of CPU a request where undici
  * takes 65–95 µs here, so the clients take less of the two cores the server and database need. The script
  * sends each request of the file once (path TAB body a line) over `clients` keep-alive connections and says
- * when the first goes out, when the answers that open and close the steady window are in (STEADY_WINDOW) and
- * when the last one is; on SIGINT it reports the counts and its own CPU time.
+ * when the answers that open and close the steady window are in (STEADY_WINDOW) and when the last one is; on
+ * SIGINT it reports the counts and its own CPU time.
  */
 const WRK_SCRIPT = `
 local requests, sent, received, firstMark, lastMark = {}, 0, 0, 0, 0
@@ -273,10 +273,10 @@ end
 function delay() if sent >= #requests then return 3600000 end return 0 end
 -- wrk calls request() once after init to check the script (one thread here, -t1): that call sends nothing.
 local checked = false
--- "started" and "finished" lines time the run (wrk itself only stops at -d or on SIGINT).
+-- "first" and "last" lines time the steady window; "finished" ends the run (wrk itself only stops at -d or
+-- on SIGINT).
 function request()
   if not checked then checked = true return requests[1] end
-  if sent == 0 then io.write("started\\n") io.flush() end
   sent = sent + 1
   return requests[math.min(sent, #requests)]
 end
@@ -303,7 +303,6 @@ function wrkOnPath(): boolean {
 const LOAD = LOAD_ARG === 'undici' || (LOAD_ARG !== 'wrk' && !wrkOnPath()) ? 'undici' : 'wrk';
 
 type ClientRun = {
-  ms: number;
   /** The steady window: how many answers came in it and how long it took. */
   steady: { answers: number; ms: number };
   failures: number;
@@ -336,26 +335,26 @@ async function runWrk(requests: { url: string; body: string }[]): Promise<Client
     const [firstMark, lastMark] = steadyMarks(requests.length);
     const args = ['-t1', `-c${CLIENTS}`, '-d3600s', '--timeout', '30s', '-s', script, origin, '--', list];
     args.push(String(firstMark), String(lastMark));
-    let started = 0;
     let first = 0;
     let last = 0;
-    let finished = 0;
+    let finished = false;
     const out = await new Promise<string>((resolve, reject) => {
       const child = spawn('wrk', args, { stdio: ['ignore', 'pipe', 'inherit'] });
       // A request lost to a socket error never gets its answer, so "finished" would never come: stop
-      // after two minutes and count what is missing as failed.
+      // after two minutes and count what is missing as failed (the window then closes there).
       const watchdog = setTimeout(() => {
-        finished = performance.now();
+        finished = true;
+        first ||= performance.now();
+        last ||= performance.now();
         child.kill('SIGINT');
       }, 120_000);
       let text = '';
       child.stdout.on('data', (chunk) => {
         text += chunk;
-        if (!started && text.includes('started\n')) started = performance.now();
         if (!first && text.includes('first\n')) first = performance.now();
         if (!last && text.includes('last\n')) last = performance.now();
         if (!finished && text.includes('finished\n')) {
-          finished = performance.now();
+          finished = true;
           child.kill('SIGINT');
         }
       });
@@ -373,7 +372,6 @@ async function runWrk(requests: { url: string; body: string }[]): Promise<Client
       cpuTicks: number;
     };
     return {
-      ms: finished - started,
       steady: { answers: lastMark - firstMark, ms: last - first },
       failures: report.non2xx + report.socketErrors + Math.max(0, requests.length - report.requests),
       clientCpuMs: report.cpuTicks * 10, // USER_HZ is 100 on Linux
@@ -395,15 +393,13 @@ async function runUndici(requests: { url: string; body: string }[]): Promise<Cli
     },
   });
   try {
-    const { ms, result } = await timed(
-      () =>
-        new Promise<{ failures: number; marks: { first: number; last: number } }>((resolve, reject) => {
-          load.once('message', resolve);
-          load.once('error', reject);
-        }),
+    const result = await new Promise<{ failures: number; marks: { first: number; last: number } }>(
+      (resolve, reject) => {
+        load.once('message', resolve);
+        load.once('error', reject);
+      },
     );
     return {
-      ms,
       steady: { answers: lastMark - firstMark, ms: result.marks.last - result.marks.first },
       failures: result.failures,
       clientCpuMs: null,
