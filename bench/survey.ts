@@ -151,7 +151,7 @@ const ROUNDS = arg('rounds', 6);
  */
 const WARMUP = arg('warmup', 10_000);
 const SAMPLES = arg('samples', 100);
-/** `--profile`: write a CPU profile of the server's thread during the HTTP submissions (open it in DevTools). */
+/** `--profile`: write a CPU profile of the server's thread during the first round's HTTP submissions (open it in DevTools). */
 const PROFILE = process.argv.includes('--profile');
 /** `--load-generator wrk|undici`: wrk when on PATH unless told otherwise. */
 const LOAD_ARG = process.argv.includes('--load-generator')
@@ -551,6 +551,8 @@ async function runOn(engine: Engine, open: () => Promise<Database>) {
   await app.listen({ port: 0, host: '127.0.0.1' });
   const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   const db = database.db;
+  // On PGlite, a scratch database on this thread for the second baseline (closed at the end, also on failure).
+  let sameThread: Awaited<ReturnType<typeof openSameThreadScratch>> | null = null;
   try {
     const org = generateOrg(UNITS, RESPONDENTS);
     const items = standardLikeItems(
@@ -619,7 +621,7 @@ async function runOn(engine: Engine, open: () => Promise<Database>) {
     // On PGlite, which the server runs on a thread of its own, the same INSERTs also go to a scratch PGlite on
     // this thread, as the embedded database ran before it had a thread: no message between threads per
     // statement. The ratio then uses the faster of the two baselines.
-    const sameThread = engine === 'pglite' ? await openSameThreadScratch(org, items) : null;
+    if (engine === 'pglite') sameThread = await openSameThreadScratch(org, items);
     if (sameThread) await insertRows(sameThread.db, sameThread.waveId, used, rawFrom);
 
     // Measured in rounds that take turns (module comment on ROUNDS): HTTP, then the INSERTs; then the other way.
@@ -668,8 +670,9 @@ async function runOn(engine: Engine, open: () => Promise<Database>) {
         raw.n += rowTo - rowFrom;
         raw.ms += ms;
         roundRawRate = ((rowTo - rowFrom) / ms) * 1000;
-        if (sameThread) {
-          const same = await timed(() => insertRows(sameThread.db, sameThread.waveId, rowFrom, rowTo));
+        const scratch = sameThread;
+        if (scratch) {
+          const same = await timed(() => insertRows(scratch.db, scratch.waveId, rowFrom, rowTo));
           sameThreadRaw.n += rowTo - rowFrom;
           sameThreadRaw.ms += same.ms;
           roundRawRate = Math.max(roundRawRate, ((rowTo - rowFrom) / same.ms) * 1000);
@@ -692,7 +695,6 @@ async function runOn(engine: Engine, open: () => Promise<Database>) {
       );
     }
     await insertRows(db, wave.waveId, rawFrom + rawStatements * 1000, RESPONDENTS);
-    await sameThread?.close();
     if (profile) say(engine, 'server CPU profile of the submissions (round 1)', profile);
     const httpRate = (http.steadyAnswers / http.steadyMs) * 1000;
     say(
@@ -900,6 +902,7 @@ async function runOn(engine: Engine, open: () => Promise<Database>) {
       );
     }
   } finally {
+    await sameThread?.close();
     await app.close();
     await runtime.close();
   }
