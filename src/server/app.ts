@@ -25,6 +25,11 @@ import type { EventBus } from './events/event-bus';
 import { installErrorHandling, sendError } from './http/error-handler';
 import { installRequestContext } from './http/request-context';
 import type { JobQueue } from './jobs/job-queue';
+import {
+  CitizenMailGuard,
+  type CitizenMailLimits,
+  DEFAULT_CITIZEN_MAIL_LIMITS,
+} from './mail/citizen-mail-guard';
 import type { Mailer } from './mail/mailer';
 import { authRoutes } from './modules/auth/auth.routes';
 import { chatRoutes } from './modules/contact/chat/chat.routes';
@@ -53,7 +58,12 @@ export type AppDeps = {
   rateLimits: boolean;
   /** The built web app; when missing, non-API routes answer with a hint to build it. */
   webDist?: string;
+  /** Limits on mail sent at a citizen's request; the defaults unless a test narrows them. */
+  citizenMailLimits?: CitizenMailLimits;
 };
+
+/** What module route plugins get: the app's dependencies and the services that buildApp creates for them. */
+export type ModuleDeps = AppDeps & { citizenMail: CitizenMailGuard };
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
@@ -168,6 +178,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     return metrics.metrics();
   });
 
+  const moduleDeps: ModuleDeps = {
+    ...deps,
+    citizenMail: new CitizenMailGuard(metrics, deps.citizenMailLimits ?? DEFAULT_CITIZEN_MAIL_LIMITS),
+  };
   await app.register(authRoutes(deps));
   await app.register(orgRoutes(deps));
   await app.register(valuesRoutes(deps));
@@ -175,8 +189,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(learningRoutes(deps));
   await app.register(recognitionRoutes(deps));
   await app.register(storiesRoutes(deps));
-  await app.register(chatRoutes(deps));
-  await app.register(contactMailRoutes(deps));
+  await app.register(chatRoutes(moduleDeps));
+  await app.register(contactMailRoutes(moduleDeps));
   await app.register(contactFeedbackRoutes(deps));
   await app.register(contactSupervisorRoutes(deps));
   await app.register(surveyRoutes(deps));
