@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { Db } from './db/client';
 import { seedChatQueues } from './modules/contact/chat/chat.service';
+import { seedContactMailDemo } from './modules/contact/mail/contact-mail.demo';
 import { seedContactDemo } from './modules/contact/supervisor/supervisor.demo';
 import { seedContentPages } from './modules/content/content.service';
 import { seedDemoLearning, seedLearning } from './modules/learning/learning.service';
@@ -26,6 +27,7 @@ export async function seedDemo(db: Db, options: { logger?: Logger; staff?: numbe
   await seedDemoEntityValues(db, DEMO_ENTITY_CODE);
   await seedDemoLearning(db, DEMO_ENTITY_CODE, DEMO_EMAIL_DOMAIN);
   await seedContactDemo(db, `agent@${DEMO_EMAIL_DOMAIN}`);
+  await seedContactMailDemo(db, `agent@${DEMO_EMAIL_DOMAIN}`);
   await seedRecognitionDemo(db, `employee@${DEMO_EMAIL_DOMAIN}`);
   await seedStoriesDemo(db, DEMO_ENTITY_CODE);
   await seedDemoSurvey(db, `employee@${DEMO_EMAIL_DOMAIN}`);

@@ -50,3 +50,31 @@ export const contactTicketMessages = pgTable(
     uniqueIndex('contact_ticket_messages_mail_id').on(t.ticketId, t.mailMessageId),
   ],
 );
+
+/**
+ * An inbound reply to a ticket's address whose sender is not the ticket's citizen. The reply address alone
+ * proves nothing (it can be forwarded or leaked), so such mail is held apart from the thread: it is never
+ * shown as the citizen's words and does not reopen the ticket until an agent of the ticket accepts it.
+ */
+export const contactHeldReplies = pgTable(
+  'contact_held_replies',
+  {
+    id: serial('id').primaryKey(),
+    ticketId: integer('ticket_id')
+      .notNull()
+      .references(() => contactTickets.id, { onDelete: 'cascade' }),
+    /** The header From address as received, so the agent sees who wrote. */
+    senderAddress: text('sender_address').notNull(),
+    /** The SMTP envelope sender (MAIL FROM); empty for bounces. */
+    envelopeSender: text('envelope_sender').notNull(),
+    body: text('body').notNull(),
+    /** Message-ID of the inbound mail: a redelivered reply is held once. */
+    mailMessageId: text('mail_message_id'),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('contact_held_replies_ticket_idx').on(t.ticketId, t.id),
+    uniqueIndex('contact_held_replies_mail_id').on(t.ticketId, t.mailMessageId),
+    index('contact_held_replies_sender_idx').on(sql`lower(${t.senderAddress})`),
+  ],
+);

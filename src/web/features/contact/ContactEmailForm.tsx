@@ -54,7 +54,8 @@ export function ContactEmailForm({
   const [website, setWebsite] = useState('');
   const [sentTo, setSentTo] = useState('');
   const send = useMutation({
-    mutationFn: (body: Payload) => api.post<{ reference: string }>('/api/contact/email', body),
+    mutationFn: (body: Payload) =>
+      api.post<{ reference: string; confirmationSent: boolean }>('/api/contact/email', body),
   });
   const fieldErrors = send.error instanceof ApiError ? send.error.fieldErrors() : {};
 
@@ -86,7 +87,10 @@ export function ContactEmailForm({
       <div role="status" className="contact-mail__status">
         {send.isSuccess ? (
           <p className="contact-mail__thanks">
-            {t('contactMail.form.sent', { reference: send.data.reference, email: sentTo })}
+            {t(send.data.confirmationSent ? 'contactMail.form.sent' : 'contactMail.form.sentNoConfirmation', {
+              reference: send.data.reference,
+              email: sentTo,
+            })}
           </p>
         ) : null}
       </div>

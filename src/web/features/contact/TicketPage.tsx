@@ -40,6 +40,15 @@ export function TicketPage() {
       api.patch<Ticket>(`/api/contact/tickets/${id}`, body),
     onSuccess: update,
   });
+  const accept = useMutation({
+    mutationFn: (heldId: number) => api.post<Ticket>(`/api/contact/tickets/${id}/held/${heldId}/accept`),
+    onSuccess: update,
+  });
+  const discard = useMutation({
+    mutationFn: (heldId: number) => api.delete<Ticket>(`/api/contact/tickets/${id}/held/${heldId}`),
+    onSuccess: update,
+  });
+  const heldError = accept.error ?? discard.error;
   const replyErrors = reply.error instanceof ApiError ? reply.error.fieldErrors() : {};
 
   const submit = (event: FormEvent) => {
@@ -98,6 +107,55 @@ export function TicketPage() {
                 </li>
               ))}
             </ol>
+            {data.heldReplies.length > 0 ? (
+              <section className="ticket__held" aria-labelledby="ticket-held-title">
+                <h2 id="ticket-held-title">{t('contactMail.agent.heldTitle')}</h2>
+                <p>{t('contactMail.agent.heldIntro', { email: data.citizenEmail })}</p>
+                <ul className="ticket__held-list">
+                  {data.heldReplies.map((held) => (
+                    <li
+                      key={held.id}
+                      className="ticket__held-item"
+                      aria-label={t('contactMail.agent.heldLabel', { sender: held.senderAddress || '—' })}
+                    >
+                      <p className="ticket__meta">
+                        {t('contactMail.agent.heldFrom', {
+                          sender: held.senderAddress || '—',
+                          envelope: held.envelopeSender || t('contactMail.agent.heldNoEnvelope'),
+                          date: formatDateTime(held.receivedAt),
+                        })}
+                      </p>
+                      {/* Rendered as text, like every message: whoever sent it, markup stays visible as typed. */}
+                      <p className="ticket__held-body">{held.body}</p>
+                      <div className="ticket__held-actions">
+                        <Button
+                          variant="secondary"
+                          onPress={() => accept.mutate(held.id)}
+                          isPending={accept.isPending && accept.variables === held.id}
+                        >
+                          {t('contactMail.agent.heldAccept')}
+                        </Button>
+                        <Button
+                          variant="secondary"
+                          onPress={() => discard.mutate(held.id)}
+                          isPending={discard.isPending && discard.variables === held.id}
+                        >
+                          {t('contactMail.agent.heldDiscard')}
+                        </Button>
+                      </div>
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            ) : null}
+            <div role="status">
+              {accept.isSuccess
+                ? t('contactMail.agent.heldAccepted')
+                : discard.isSuccess
+                  ? t('contactMail.agent.heldDiscarded')
+                  : null}
+            </div>
+            {heldError ? <Alert tone="error">{(heldError as Error).message}</Alert> : null}
             {data.status === 'closed' ? null : (
               <Form
                 onSubmit={submit}

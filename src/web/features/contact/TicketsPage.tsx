@@ -57,6 +57,9 @@ export function TicketsPage() {
                   <span className="tickets__meta">
                     {t(`contactMail.statuses.${ticket.status}`)} · {ticket.citizenName ?? ticket.citizenEmail}{' '}
                     · {formatDateTime(ticket.updatedAt)}
+                    {ticket.heldCount > 0
+                      ? ` · ${t('contactMail.agent.heldCount', { count: ticket.heldCount })}`
+                      : null}
                   </span>
                   {/* Citizen text is always rendered as text, never as HTML. */}
                   <span className="tickets__preview">{ticket.preview}</span>

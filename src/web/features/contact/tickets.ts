@@ -13,6 +13,8 @@ export type TicketSummary = {
   citizenEmail: string;
   locale: 'nl' | 'en';
   preview: string;
+  /** Replies from another address than the citizen's, waiting for an agent. */
+  heldCount: number;
   createdAt: string;
   updatedAt: string;
 };
@@ -25,7 +27,15 @@ export type TicketMessage = {
   createdAt: string;
 };
 
-export type Ticket = TicketSummary & { messages: TicketMessage[] };
+export type HeldReply = {
+  id: number;
+  senderAddress: string;
+  envelopeSender: string;
+  body: string;
+  receivedAt: string;
+};
+
+export type Ticket = TicketSummary & { messages: TicketMessage[]; heldReplies: HeldReply[] };
 
 export const ticketsPath = '/1700/e-mails';
 export const ticketPath = (id: number) => `${ticketsPath}/${id}`;

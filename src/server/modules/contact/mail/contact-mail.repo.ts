@@ -4,6 +4,7 @@ import {
   accounts,
   chatAgentQueues,
   chatQueues,
+  contactHeldReplies,
   contactTicketMessages,
   contactTickets,
   devMailbox,
@@ -53,8 +54,16 @@ export async function listTickets(
     .where(eq(contactTicketMessages.ticketId, contactTickets.id))
     .orderBy(contactTicketMessages.id)
     .limit(1);
+  const heldCount = db
+    .select({ n: count() })
+    .from(contactHeldReplies)
+    .where(eq(contactHeldReplies.ticketId, contactTickets.id));
   const items = await db
-    .select({ ticket: contactTickets, preview: sql<string | null>`(${firstMessage})` })
+    .select({
+      ticket: contactTickets,
+      preview: sql<string | null>`(${firstMessage})`,
+      heldCount: sql<number>`(${heldCount})`.mapWith(Number),
+    })
     .from(contactTickets)
     .where(where)
     .orderBy(desc(contactTickets.updatedAt), desc(contactTickets.id))
@@ -77,6 +86,54 @@ export async function listMessages(db: Db, ticketId: number) {
     .leftJoin(accounts, eq(accounts.id, contactTicketMessages.authorAccountId))
     .where(eq(contactTicketMessages.ticketId, ticketId))
     .orderBy(contactTicketMessages.id);
+}
+
+export type HeldReplyRow = typeof contactHeldReplies.$inferSelect;
+
+/** Returns null when the same inbound mail (ticket + Message-ID) was held before. */
+export async function insertHeldReply(db: Db, values: typeof contactHeldReplies.$inferInsert) {
+  const rows = await db.insert(contactHeldReplies).values(values).onConflictDoNothing().returning();
+  return rows[0] ?? null;
+}
+
+export async function listHeldReplies(db: Db, ticketId: number) {
+  return db
+    .select()
+    .from(contactHeldReplies)
+    .where(eq(contactHeldReplies.ticketId, ticketId))
+    .orderBy(contactHeldReplies.id);
+}
+
+export async function countHeldReplies(db: Db, ticketId: number) {
+  const [row] = await db
+    .select({ n: count() })
+    .from(contactHeldReplies)
+    .where(eq(contactHeldReplies.ticketId, ticketId));
+  return Number(row?.n ?? 0);
+}
+
+export async function findHeldReply(db: Db, ticketId: number, heldId: number) {
+  const [row] = await db
+    .select()
+    .from(contactHeldReplies)
+    .where(and(eq(contactHeldReplies.ticketId, ticketId), eq(contactHeldReplies.id, heldId)));
+  return row ?? null;
+}
+
+export async function deleteHeldReply(db: Db, heldId: number) {
+  await db.delete(contactHeldReplies).where(eq(contactHeldReplies.id, heldId));
+}
+
+/** Erasure: replies held on any ticket that came from the address (header or envelope sender). */
+export async function deleteHeldRepliesOf(db: Db, email: string) {
+  const address = email.toLowerCase();
+  const rows = await db
+    .delete(contactHeldReplies)
+    .where(
+      sql`lower(${contactHeldReplies.senderAddress}) = ${address} or lower(${contactHeldReplies.envelopeSender}) = ${address}`,
+    )
+    .returning({ id: contactHeldReplies.id });
+  return rows.length;
 }
 
 export async function firstMessage(db: Db, ticketId: number) {
@@ -145,13 +202,23 @@ export async function queueForTopic(db: Db, topic: string): Promise<number | nul
   return rows[0]?.id ?? null;
 }
 
-/** The queues an agent is listed for (none: the agent serves all). */
+/** The queues an agent is listed for (for tickets, none means no access). */
 export async function servedQueueIds(db: Db, accountId: number): Promise<number[]> {
   const rows = await db
     .select({ id: chatAgentQueues.queueId })
     .from(chatAgentQueues)
     .where(eq(chatAgentQueues.accountId, accountId));
   return rows.map((r) => r.id);
+}
+
+/** Lists an account for every active queue, unless it is listed for some already. */
+export async function listForAllQueuesIfUnlisted(db: Db, email: string) {
+  await db.execute(sql`
+    insert into chat_agent_queues (account_id, queue_id)
+    select a.id, q.id from accounts a cross join chat_queues q
+    where a.email = ${email} and q.active
+      and not exists (select 1 from chat_agent_queues m where m.account_id = a.id)
+    on conflict do nothing`);
 }
 
 /** The dev mailbox keeps whole messages (citizens' questions and answers): it follows the contact retention. */

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { AppDeps } from '../../../app';
+import type { ModuleDeps } from '../../../app';
 import { actorOf, perMinute } from '../../../http/actor';
 import {
   CONTACT_BODY_LIMIT,
@@ -7,6 +7,7 @@ import {
   contactEmailBody,
   erasureOut,
   erasureQuery,
+  heldReplyParams,
   ticketIdParams,
   ticketListOut,
   ticketListQuery,
@@ -21,7 +22,7 @@ const tags = ['contact'];
 
 /** Contact 1700 by e-mail: the public form, the agents' ticket API, and the jobs behind them. */
 export const contactMailRoutes =
-  (deps: AppDeps): FastifyPluginAsyncZod =>
+  (deps: ModuleDeps): FastifyPluginAsyncZod =>
   async (app) => {
     const limit = (max: number) => perMinute(deps, max);
 
@@ -48,7 +49,7 @@ export const contactMailRoutes =
         schema: { tags, body: contactEmailBody, response: { 202: contactEmailAccepted } },
       },
       async (request, reply) =>
-        reply.code(202).send(await service.submitEmail(deps, request.body, request.locale)),
+        reply.code(202).send(await service.submitEmail(deps, request.body, request.locale, request.ip)),
     );
 
     app.get(
@@ -88,6 +89,26 @@ export const contactMailRoutes =
         schema: { tags, params: ticketIdParams, body: ticketPatchBody, response: { 200: ticketOut } },
       },
       async (request) => service.updateTicket(deps, actorOf(request), request.params.id, request.body),
+    );
+
+    app.post(
+      '/api/contact/tickets/:id/held/:heldId/accept',
+      {
+        config: { access: 'contactAgent' },
+        schema: { tags, params: heldReplyParams, response: { 200: ticketOut } },
+      },
+      async (request) =>
+        service.acceptHeldReply(deps, actorOf(request), request.params.id, request.params.heldId),
+    );
+
+    app.delete(
+      '/api/contact/tickets/:id/held/:heldId',
+      {
+        config: { access: 'contactAgent' },
+        schema: { tags, params: heldReplyParams, response: { 200: ticketOut } },
+      },
+      async (request) =>
+        service.discardHeldReply(deps, actorOf(request), request.params.id, request.params.heldId),
     );
 
     app.delete(

@@ -46,6 +46,11 @@ export type ContactEmailInput = z.infer<typeof contactEmailBody>;
 export const contactEmailAccepted = z.object({
   /** What the citizen quotes when calling 1700 about this e-mail. */
   reference: z.string(),
+  /**
+   * Whether a confirmation mail goes to the given address. False when the limits on mail sent at a citizen's
+   * request were reached: the question is stored all the same, and the answer still follows by mail.
+   */
+  confirmationSent: z.boolean(),
 });
 
 export const ticketStatus = z.enum(TICKET_STATUSES);
@@ -57,7 +62,9 @@ export const ticketListQuery = z.object({
   pageSize: z.coerce.number().int().min(1).max(100).default(25),
 });
 
-export const ticketIdParams = z.object({ id: z.coerce.number().int().min(1).max(2_147_483_647) });
+const serialId = z.coerce.number().int().min(1).max(2_147_483_647);
+export const ticketIdParams = z.object({ id: serialId });
+export const heldReplyParams = z.object({ id: serialId, heldId: serialId });
 
 export const ticketSummaryOut = z.object({
   id: z.number().int(),
@@ -70,6 +77,8 @@ export const ticketSummaryOut = z.object({
   locale,
   /** Plain text: the first characters of the question, never HTML. */
   preview: z.string(),
+  /** Replies from another sender than the citizen, waiting for an agent to accept or discard them. */
+  heldCount: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -90,7 +99,21 @@ export const ticketMessageOut = z.object({
   createdAt: z.string(),
 });
 
-export const ticketOut = ticketSummaryOut.extend({ messages: z.array(ticketMessageOut) });
+export const heldReplyOut = z.object({
+  id: z.number().int(),
+  /** The From address of the mail: not the citizen's, or the reply would be in the thread. */
+  senderAddress: z.string(),
+  /** The SMTP envelope sender; empty for a bounce or an automatic reply. */
+  envelopeSender: z.string(),
+  /** Plain text exactly as received (quoted history dropped): clients must render it as text. */
+  body: z.string(),
+  receivedAt: z.string(),
+});
+
+export const ticketOut = ticketSummaryOut.extend({
+  messages: z.array(ticketMessageOut),
+  heldReplies: z.array(heldReplyOut),
+});
 
 export const ticketReplyBody = z.object({
   text: z

@@ -1,5 +1,5 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import type { AppDeps } from '../../../app';
+import type { AppDeps, ModuleDeps } from '../../../app';
 import type { Db } from '../../../db/client';
 import type { Principal } from '../../../http/access';
 import type { Actor } from '../../../http/actor';
@@ -13,7 +13,7 @@ import * as repo from './contact-mail.repo';
 import type { ContactEmailInput } from './contact-mail.schemas';
 import { MAX_REPLY, ticketReference } from './contact-mail.schemas';
 
-type Deps = Pick<AppDeps, 'db' | 'jobs' | 'config' | 'events'>;
+type Deps = Pick<AppDeps, 'db' | 'jobs' | 'config' | 'events' | 'logger'>;
 
 export const PURGE_QUEUE = 'contact_mail_purge';
 
@@ -38,17 +38,47 @@ const messageId = (config: Deps['config'], local: string) => `<${local}@${config
 const topicLabel = (locale: Locale, topic: string) =>
   translator(locale)(`contactMail.topics.${topic}`, { defaultValue: topic });
 
+/** Takes one citizen-requested mail from the guard's limits; false (logged) when a limit is reached. */
+function admitCitizenMail(
+  deps: Pick<ModuleDeps, 'citizenMail' | 'logger'>,
+  recipient: string,
+  client: string,
+  context: Record<string, unknown>,
+) {
+  try {
+    deps.citizenMail.admit('contact_copy', { recipient, client });
+    return true;
+  } catch (error) {
+    if (!(error instanceof AppError) || error.code !== 'RATE_LIMITED') throw error;
+    if (deps.logger) deps.logger.info(context, 'contact confirmation not sent: citizen mail limit reached');
+    return false;
+  }
+}
+
 /**
- * Stores the ticket and its question, and in the same transaction enqueues the two e-mails (to the 1700
- * mailbox and a copy to the citizen). Nothing is sent before the question is safely stored, and each mail
+ * Stores the ticket and its question, and in the same transaction enqueues the e-mail to the 1700 mailbox and
+ * a confirmation to the given address. Nothing is sent before the question is safely stored, and each mail
  * has a dedupe key and a stable Message-ID, so a retry never delivers it twice.
+ *
+ * The address is unverified, so the confirmation carries nothing the requester wrote (no question, no name):
+ * only the reference and the chosen topic. It passes the citizen-mail limits; when they refuse, the question is
+ * still stored and the citizen is told that no confirmation follows. Refusing the whole question would lose
+ * it for someone whose address was flooded by another, and the answer reaches them by mail anyway.
  */
-export async function submitEmail(deps: Deps, input: ContactEmailInput, requestLocale: Locale) {
+export async function submitEmail(
+  deps: Deps & Pick<ModuleDeps, 'citizenMail'>,
+  input: ContactEmailInput,
+  requestLocale: Locale,
+  client: string,
+) {
   // Robots that fill in the hidden field get the same answer as people, so they learn nothing.
   if (input.website && input.website.trim() !== '')
-    return { reference: ticketReference(100_000 + randomBytes(2).readUInt16BE()) };
+    return {
+      reference: ticketReference(100_000 + randomBytes(2).readUInt16BE()),
+      confirmationSent: true,
+    };
   const locale = input.locale ?? requestLocale;
-  const { reference, queueId } = await deps.db.transaction(async (tx) => {
+  const { reference, queueId, confirmationSent } = await deps.db.transaction(async (tx) => {
     const ticket = await repo.insertTicket(tx, {
       queueId: await repo.queueForTopic(tx, input.topic),
       replyToken: randomBytes(12).toString('hex'),
@@ -76,31 +106,27 @@ export async function submitEmail(deps: Deps, input: ContactEmailInput, requestL
       }),
       messageId: messageId(deps.config, `ticket-${ticket.id}-question`),
     };
-    const copy: MailMessage = {
-      to: [input.email],
-      replyTo,
-      subject: t('contactMail.mail.copySubject', { reference }),
-      text: t('contactMail.mail.copyBody', {
-        reference,
-        greeting: input.name
-          ? t('contactMail.mail.greetingNamed', { name: input.name })
-          : t('contactMail.mail.greeting'),
-        topic: topicLabel(locale, input.topic),
-        question: input.question,
-      }),
-      messageId: messageId(deps.config, `ticket-${ticket.id}-copy`),
-    };
     await deps.jobs.enqueue(MAIL_QUEUE, mailbox, { dedupeKey: `contact-ticket-${ticket.id}-mailbox` }, tx);
-    await deps.jobs.enqueue(MAIL_QUEUE, copy, { dedupeKey: `contact-ticket-${ticket.id}-copy` }, tx);
-    return { reference, queueId: ticket.queueId };
+    const confirmationSent = admitCitizenMail(deps, input.email, client, { ticketId: ticket.id });
+    if (confirmationSent) {
+      const copy: MailMessage = {
+        to: [input.email],
+        replyTo,
+        subject: t('contactMail.mail.copySubject', { reference }),
+        text: t('contactMail.mail.copyBody', { reference, topic: topicLabel(locale, input.topic) }),
+        messageId: messageId(deps.config, `ticket-${ticket.id}-copy`),
+      };
+      await deps.jobs.enqueue(MAIL_QUEUE, copy, { dedupeKey: `contact-ticket-${ticket.id}-copy` }, tx);
+    }
+    return { reference, queueId: ticket.queueId, confirmationSent };
   });
   await ticketsChanged(deps, queueId);
-  return { reference };
+  return { reference, confirmationSent };
 }
 
 // ---- agent console -----------------------------------------------------------------------------
 
-function summary(ticket: repo.TicketRow, preview: string | null) {
+function summary(ticket: repo.TicketRow, preview: string | null, heldCount: number) {
   return {
     id: ticket.id,
     reference: ticketReference(ticket.id),
@@ -111,6 +137,7 @@ function summary(ticket: repo.TicketRow, preview: string | null) {
     citizenEmail: ticket.citizenEmail,
     locale: ticket.locale,
     preview: preview ?? '',
+    heldCount,
     createdAt: ticket.createdAt.toISOString(),
     updatedAt: ticket.updatedAt.toISOString(),
   };
@@ -133,7 +160,7 @@ export async function listTickets(
 ) {
   const { items, total } = await repo.listTickets(db, { ...query, queueIds: await scopeOf(db, principal) });
   return {
-    items: items.map((row) => summary(row.ticket, row.preview)),
+    items: items.map((row) => summary(row.ticket, row.preview, row.heldCount)),
     total,
     page: query.page,
     pageSize: query.pageSize,
@@ -145,14 +172,22 @@ export async function getTicket(db: Db, principal: Principal, id: number) {
   if (!ticket) throw new AppError('NOT_FOUND');
   await assertVisible(db, principal, ticket);
   const messages = await repo.listMessages(db, id);
+  const held = await repo.listHeldReplies(db, id);
   return {
-    ...summary(ticket, messages[0]?.body.slice(0, 200) ?? null),
+    ...summary(ticket, messages[0]?.body.slice(0, 200) ?? null, held.length),
     messages: messages.map((m) => ({
       id: m.id,
       direction: m.direction,
       authorName: m.authorName,
       body: m.body,
       createdAt: m.createdAt.toISOString(),
+    })),
+    heldReplies: held.map((h) => ({
+      id: h.id,
+      senderAddress: h.senderAddress,
+      envelopeSender: h.envelopeSender,
+      body: h.body,
+      receivedAt: h.receivedAt.toISOString(),
     })),
   };
 }
@@ -275,17 +310,55 @@ export function stripQuotedReply(text: string) {
   return kept === '' ? text.trim() : kept;
 }
 
-/** A citizen's reply by mail: stored once per Message-ID, and the ticket is open again for an agent. */
+/** Mail addresses compare case-insensitively in practice; nothing else is folded (no dots, no +tags). */
+export const normaliseAddress = (address: string) => address.normalize('NFC').trim().toLowerCase();
+
+/** Held replies per ticket: past this, more mail from other senders is refused instead of stored. */
+export const MAX_HELD_PER_TICKET = 20;
+
+export type InboundOutcome = 'threaded' | 'held' | 'duplicate' | 'held_full';
+
+/**
+ * A reply by mail to a ticket's address. Only when both the From header (one address) and the envelope sender
+ * are the citizen's address is it stored as the citizen's message, once per Message-ID, and the ticket opens
+ * again. Anything else (another sender, several From addresses, a bounce) is held for an agent of the ticket:
+ * the reply address alone proves nothing, since it can be forwarded, quoted or leaked.
+ */
 export async function threadInboundReply(
   deps: Deps,
-  input: { ticketId: number; mailMessageId: string | null; text: string },
-) {
+  input: {
+    ticketId: number;
+    mailMessageId: string | null;
+    text: string;
+    /** The addresses of the From header. */
+    from: string[];
+    /** The SMTP MAIL FROM address; empty for a bounce. */
+    envelopeSender: string;
+  },
+): Promise<InboundOutcome> {
   const body = stripQuotedReply(input.text)
     .replaceAll('\u0000', '')
     .slice(0, MAX_REPLY * 2);
-  const threaded = await deps.db.transaction(async (tx) => {
+  const outcome = await deps.db.transaction(async (tx) => {
     const ticket = await repo.findTicketForUpdate(tx, input.ticketId);
     if (!ticket) return null;
+    const citizen = normaliseAddress(ticket.citizenEmail);
+    const fromCitizen =
+      input.from.length === 1 &&
+      normaliseAddress(input.from[0]!) === citizen &&
+      normaliseAddress(input.envelopeSender) === citizen;
+    if (!fromCitizen) {
+      if ((await repo.countHeldReplies(tx, ticket.id)) >= MAX_HELD_PER_TICKET)
+        return { outcome: 'held_full' as const, queueId: ticket.queueId };
+      const held = await repo.insertHeldReply(tx, {
+        ticketId: ticket.id,
+        senderAddress: input.from.join(', ').slice(0, 1000),
+        envelopeSender: input.envelopeSender.slice(0, 1000),
+        body: body === '' ? '—' : body,
+        mailMessageId: input.mailMessageId,
+      });
+      return { outcome: held ? ('held' as const) : ('duplicate' as const), queueId: ticket.queueId };
+    }
     const stored = await repo.insertMessage(tx, {
       ticketId: ticket.id,
       direction: 'citizen',
@@ -293,10 +366,67 @@ export async function threadInboundReply(
       mailMessageId: input.mailMessageId,
     });
     if (stored) await repo.updateTicket(tx, ticket.id, { status: 'open' });
-    return stored ? { queueId: ticket.queueId } : null;
+    return { outcome: stored ? ('threaded' as const) : ('duplicate' as const), queueId: ticket.queueId };
   });
-  if (threaded) await ticketsChanged(deps, threaded.queueId);
-  return !!threaded;
+  if (!outcome) return 'duplicate';
+  if (outcome.outcome === 'threaded') await ticketsChanged(deps, outcome.queueId);
+  return outcome.outcome;
+}
+
+/** Lock the ticket and check that this agent may act on it and that the held reply belongs to it. */
+async function lockHeldReply(tx: Db, principal: Principal, ticketId: number, heldId: number) {
+  const ticket = await repo.findTicketForUpdate(tx, ticketId);
+  if (!ticket) throw new AppError('NOT_FOUND');
+  await assertVisible(tx, principal, ticket);
+  const held = await repo.findHeldReply(tx, ticketId, heldId);
+  if (!held) throw new AppError('NOT_FOUND');
+  return { ticket, held };
+}
+
+/** The agent vouches for a held reply: it joins the thread as the citizen's message and the ticket opens. */
+export async function acceptHeldReply(deps: Deps, actor: Actor, ticketId: number, heldId: number) {
+  const queueId = await deps.db.transaction(async (tx) => {
+    const { ticket, held } = await lockHeldReply(tx, actor.principal, ticketId, heldId);
+    // The same mail may have reached the thread before (redelivered from the citizen's own address).
+    const message = await repo.insertMessage(tx, {
+      ticketId,
+      direction: 'citizen',
+      body: held.body,
+      mailMessageId: held.mailMessageId,
+      createdAt: held.receivedAt,
+    });
+    await repo.deleteHeldReply(tx, held.id);
+    await repo.updateTicket(tx, ticketId, { status: 'open' });
+    // The sender's address stays out of the audit log, like the citizen's (erasure could not reach it there).
+    await audit(
+      tx,
+      actor.principal,
+      'contact.ticket.held_accept',
+      { type: 'contact_ticket', id: ticketId },
+      { heldId, messageId: message?.id ?? null },
+      actor.ip,
+    );
+    return ticket.queueId;
+  });
+  await ticketsChanged(deps, queueId);
+  return getTicket(deps.db, actor.principal, ticketId);
+}
+
+/** The agent drops a held reply: it is deleted and never reaches the thread. */
+export async function discardHeldReply(deps: Deps, actor: Actor, ticketId: number, heldId: number) {
+  await deps.db.transaction(async (tx) => {
+    const { held } = await lockHeldReply(tx, actor.principal, ticketId, heldId);
+    await repo.deleteHeldReply(tx, held.id);
+    await audit(
+      tx,
+      actor.principal,
+      'contact.ticket.held_discard',
+      { type: 'contact_ticket', id: ticketId },
+      { heldId },
+      actor.ip,
+    );
+  });
+  return getTicket(deps.db, actor.principal, ticketId);
 }
 
 // ---- privacy -----------------------------------------------------------------------------------
@@ -340,13 +470,15 @@ export async function eraseCitizen(deps: Deps, actor: Actor, email: string) {
     const ids = await repo.deleteTicketsByEmail(tx, email);
     await repo.deleteMailJobsOfTickets(tx, ids);
     const devMailDeleted = await repo.deleteDevMailOf(tx, email);
+    // Replies the address sent to other people's tickets, still waiting for an agent.
+    const heldRepliesDeleted = await repo.deleteHeldRepliesOf(tx, email);
     // The audit entry records that an erasure happened and how much, never the address itself.
     await audit(
       tx,
       actor.principal,
       'contact.citizen.erase',
       { type: 'contact_citizen' },
-      { ticketsDeleted: ids.length, devMailDeleted },
+      { ticketsDeleted: ids.length, devMailDeleted, heldRepliesDeleted },
       actor.ip,
     );
     return { ticketsDeleted: ids.length };

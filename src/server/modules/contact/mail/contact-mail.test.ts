@@ -15,7 +15,12 @@ import { describeEachEngine } from '../../../../../test/support/test-db';
 import { queryRows } from '../../../db/client';
 import { auditLog, contactTicketMessages, contactTickets, jobs } from '../../../db/schema';
 import { MAIL_QUEUE, type MailMessage } from '../../../mail/mailer';
-import { purgeExpiredTickets, replyAddress, stripQuotedReply } from './contact-mail.service';
+import {
+  MAX_HELD_PER_TICKET,
+  purgeExpiredTickets,
+  replyAddress,
+  stripQuotedReply,
+} from './contact-mail.service';
 
 async function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -36,6 +41,18 @@ const question = {
   locale: 'nl',
 };
 
+/** Lists an account for a queue (by key), as a supervisor does in the console. */
+async function listForQueue(db: Parameters<typeof queryRows>[0], email: string, queueKey: string) {
+  await db.execute(sql`insert into chat_agent_queues (account_id, queue_id)
+    select a.id, q.id from accounts a, chat_queues q where a.email = ${email} and q.key = ${queueKey}`);
+}
+
+async function addQueue(db: Parameters<typeof queryRows>[0], key: string) {
+  await db.execute(sql`insert into chat_queues (key, name_nl, name_en, opening_hours)
+    select ${key}, ${key}, ${key}, opening_hours from chat_queues where key = 'algemeen'
+    on conflict (key) do nothing`);
+}
+
 /** Failed mail jobs wait for their back-off; the tests make them due now instead of sleeping. */
 async function makeJobsDue(db: Parameters<typeof queryRows>[0]) {
   await db.execute(sql`update jobs set run_at = now() where status = 'pending'`);
@@ -53,15 +70,25 @@ describeEachEngine('contact 1700 by e-mail', (engine) => {
   });
   let agent: Session;
   let supervisor: Session;
+  let unlisted: Session;
+  let otherQueue: Session;
 
   beforeAll(async () => {
     port = await smtpPort;
-    await buildAccount(ctx.current, { email: 'agent@mail.test', roles: [{ role: 'contact_agent' }] });
+    const db = ctx.current.database.db;
+    for (const email of ['agent@mail.test', 'unlisted@mail.test', 'other-queue@mail.test'])
+      await buildAccount(ctx.current, { email, roles: [{ role: 'contact_agent' }] });
     await buildAccount(ctx.current, {
       email: 'supervisor@mail.test',
       roles: [{ role: 'contact_supervisor' }],
     });
+    // Questions of every topic land in the baseline queue 'algemeen'.
+    await listForQueue(db, 'agent@mail.test', 'algemeen');
+    await addQueue(db, 'werk');
+    await listForQueue(db, 'other-queue@mail.test', 'werk');
     agent = await signIn(ctx.current, 'agent@mail.test');
+    unlisted = await signIn(ctx.current, 'unlisted@mail.test');
+    otherQueue = await signIn(ctx.current, 'other-queue@mail.test');
     supervisor = await signIn(ctx.current, 'supervisor@mail.test');
   });
 
@@ -120,6 +147,7 @@ describeEachEngine('contact 1700 by e-mail', (engine) => {
     const response = await submit(question);
     expect(response.statusCode).toBe(202);
     const { reference } = response.json();
+    expect(response.json().confirmationSent).toBe(true);
     const [ticket] = await ctx.current.database.db.select().from(contactTickets);
     expect(reference).toBe(`1700-${String(ticket!.id).padStart(6, '0')}`);
     expect(ticket).toMatchObject({ status: 'new', citizenEmail: question.email, topic: 'values' });
@@ -147,11 +175,60 @@ describeEachEngine('contact 1700 by e-mail', (engine) => {
       expect(toMailbox.raw).toContain(`Message-ID: <ticket-${ticket!.id}-question@waarden.test>`);
       expect(copy.raw).toContain(`Message-ID: <ticket-${ticket!.id}-copy@waarden.test>`);
       expect(copy.raw).toContain(reference);
-      expect(copy.raw).toContain('Dag An Peeters,');
+      expect(copy.raw).toContain('Je vraag aan 1700 is ontvangen');
+      // The mailbox of 1700 gets the whole question; the unverified address gets none of the citizen's text.
+      expect(toMailbox.raw).toContain('Hoe werkt mijn entiteit');
+      const [copyJob] = await queryRows<{ payload: MailMessage }>(
+        ctx.current.database.db,
+        sql`select payload from jobs where dedupe_key = ${`contact-ticket-${ticket!.id}-copy`}`,
+      );
+      expect(copyJob!.payload.text).toContain(reference);
+      expect(copyJob!.payload.text).toContain('Onderwerp: De waarden van de Vlaamse overheid');
+      expect(copyJob!.payload.text).not.toContain('Hoe werkt');
+      expect(copyJob!.payload.text).not.toContain('script');
+      expect(copyJob!.payload.text).not.toContain('Peeters');
+      expect(copyJob!.payload.subject).not.toContain('Peeters');
     } finally {
       await mailer.close();
       await sink.close();
     }
+  });
+
+  it('shows an agent only the tickets of the queues they are listed for: none when listed for none', async () => {
+    const [ticket] = await ctx.current.database.db.select().from(contactTickets);
+    const routes = [
+      { method: 'GET', url: `/api/contact/tickets/${ticket!.id}` },
+      { method: 'POST', url: `/api/contact/tickets/${ticket!.id}/reply`, payload: { text: 'Antwoord' } },
+      { method: 'PATCH', url: `/api/contact/tickets/${ticket!.id}`, payload: { status: 'closed' } },
+      { method: 'POST', url: `/api/contact/tickets/${ticket!.id}/held/1/accept` },
+      { method: 'DELETE', url: `/api/contact/tickets/${ticket!.id}/held/1` },
+    ] as const;
+    for (const session of [unlisted, otherQueue]) {
+      const list = await session.inject({ method: 'GET', url: '/api/contact/tickets' });
+      expect(list.statusCode).toBe(200);
+      expect(list.json()).toMatchObject({ items: [], total: 0 });
+      for (const route of routes) {
+        const response = await session.inject(route);
+        expect([route.method, route.url, response.statusCode]).toEqual([route.method, route.url, 404]);
+      }
+    }
+    // Nothing was answered or changed through the refused calls.
+    expect(await ctx.current.database.db.select().from(contactTicketMessages)).toHaveLength(1);
+    const [after] = await ctx.current.database.db.select().from(contactTickets);
+    expect(after!.status).toBe('new');
+    expect((await agent.inject({ method: 'GET', url: '/api/contact/tickets' })).json().total).toBe(1);
+    expect((await supervisor.inject({ method: 'GET', url: '/api/contact/tickets' })).json().total).toBe(1);
+
+    // A ticket whose queue is gone belongs to no agent: only supervisors see it.
+    await ctx.current.database.db.execute(sql`update contact_tickets set queue_id = null`);
+    expect((await agent.inject({ method: 'GET', url: '/api/contact/tickets' })).json().total).toBe(0);
+    expect(
+      (await agent.inject({ method: 'GET', url: `/api/contact/tickets/${ticket!.id}` })).statusCode,
+    ).toBe(404);
+    expect((await supervisor.inject({ method: 'GET', url: '/api/contact/tickets' })).json().total).toBe(1);
+    await ctx.current.database.db.execute(
+      sql`update contact_tickets set queue_id = (select id from chat_queues where key = 'algemeen')`,
+    );
   });
 
   it('lets an agent list, read and answer a ticket; the answer is mailed to the citizen and audited', async () => {
@@ -275,23 +352,35 @@ describeEachEngine('contact 1700: citizen replies by mail thread into the ticket
   let ctx: TestContext;
   let port: number;
   let agent: Session;
+  let unlisted: Session;
+  let supervisor: Session;
   beforeAll(async () => {
     port = await freePort();
     ctx = await createTestContext(engine, {
       config: { PUBLIC_URL: 'https://waarden.test', INBOUND_SMTP_PORT: String(port), HOST: '127.0.0.1' },
     });
     await buildAccount(ctx, { email: 'agent@inbound.test', roles: [{ role: 'contact_agent' }] });
+    await buildAccount(ctx, { email: 'unlisted@inbound.test', roles: [{ role: 'contact_agent' }] });
+    await buildAccount(ctx, { email: 'supervisor@inbound.test', roles: [{ role: 'contact_supervisor' }] });
+    await listForQueue(ctx.database.db, 'agent@inbound.test', 'algemeen');
     agent = await signIn(ctx, 'agent@inbound.test');
+    unlisted = await signIn(ctx, 'unlisted@inbound.test');
+    supervisor = await signIn(ctx, 'supervisor@inbound.test');
   });
   afterAll(async () => {
     await ctx?.close();
   });
 
-  async function send(to: string, extra: { text?: string; messageId?: string } = {}) {
+  async function send(
+    to: string,
+    extra: { text?: string; messageId?: string; from?: string; envelopeFrom?: string } = {},
+  ) {
     const transport = nodemailer.createTransport({ host: '127.0.0.1', port, secure: false, ignoreTLS: true });
+    const from = extra.from ?? 'an.peeters@burger.test';
     try {
       return await transport.sendMail({
-        from: 'an.peeters@burger.test',
+        from,
+        envelope: { from: extra.envelopeFrom ?? from, to },
         to,
         subject: 'Re: Antwoord op je vraag aan 1700',
         text:
@@ -339,6 +428,133 @@ describeEachEngine('contact 1700: citizen replies by mail thread into the ticket
     const messages = await ctx.database.db.select().from(contactTicketMessages);
     expect(messages).toHaveLength(3);
   });
+
+  it('holds a reply from another sender for an agent of the queue, who accepts or discards it', async () => {
+    const db = ctx.database.db;
+    const [ticket] = await db.select().from(contactTickets);
+    const address = replyAddress(ctx.config, ticket!);
+    await agent.inject({
+      method: 'POST',
+      url: `/api/contact/tickets/${ticket!.id}/reply`,
+      payload: { text: 'Tweede antwoord' },
+    });
+    const threadBefore = (await db.select().from(contactTicketMessages)).length;
+
+    // Someone who learnt the reply address: another From, or the citizen's From with another envelope.
+    await send(address, {
+      from: 'mallory@elders.test',
+      messageId: '<held-1@elders.test>',
+      text: 'Ik ben de burger, stuur alles naar mij.',
+    });
+    await send(address, {
+      envelopeFrom: 'bounce@elders.test',
+      messageId: '<held-2@elders.test>',
+      text: 'Twee',
+    });
+    // Redelivered: held once.
+    await send(address, { from: 'mallory@elders.test', messageId: '<held-1@elders.test>' });
+    // The citizen's own address in other capitals is the citizen.
+    await send(address, {
+      from: 'AN.Peeters@Burger.TEST',
+      messageId: '<reply-2@burger.test>',
+      text: 'Nog een vraag.',
+    });
+
+    const read = await agent.inject({ method: 'GET', url: `/api/contact/tickets/${ticket!.id}` });
+    expect(read.statusCode).toBe(200);
+    expect(read.json().status).toBe('open');
+    const bodies = read.json().messages.map((m: { body: string }) => m.body);
+    expect(bodies).toHaveLength(threadBefore + 1);
+    expect(bodies.at(-1)).toBe('Nog een vraag.');
+    expect(bodies).not.toContain('Ik ben de burger, stuur alles naar mij.');
+    expect(read.json().heldCount).toBe(2);
+    expect(read.json().heldReplies).toMatchObject([
+      {
+        senderAddress: 'mallory@elders.test',
+        envelopeSender: 'mallory@elders.test',
+        body: 'Ik ben de burger, stuur alles naar mij.',
+      },
+      { senderAddress: 'an.peeters@burger.test', envelopeSender: 'bounce@elders.test', body: 'Twee' },
+    ]);
+    const [listed] = (await agent.inject({ method: 'GET', url: '/api/contact/tickets' })).json().items;
+    expect(listed.heldCount).toBe(2);
+
+    // A held reply does not reopen a handled ticket.
+    await agent.inject({
+      method: 'PATCH',
+      url: `/api/contact/tickets/${ticket!.id}`,
+      payload: { status: 'answered' },
+    });
+    await send(address, { from: 'mallory@elders.test', messageId: '<held-3@elders.test>', text: 'Drie' });
+    const [held1, held2, held3] = (
+      await agent.inject({ method: 'GET', url: `/api/contact/tickets/${ticket!.id}` })
+    ).json().heldReplies as { id: number }[];
+    expect((await db.select().from(contactTickets))[0]!.status).toBe('answered');
+
+    // Only agents of the ticket's queue (and supervisors) act on held replies; another ticket's id is unknown.
+    for (const [method, url] of [
+      ['POST', `/api/contact/tickets/${ticket!.id}/held/${held1!.id}/accept`],
+      ['DELETE', `/api/contact/tickets/${ticket!.id}/held/${held1!.id}`],
+    ] as const) {
+      expect((await unlisted.inject({ method, url })).statusCode).toBe(404);
+    }
+    expect(
+      (await agent.inject({ method: 'POST', url: `/api/contact/tickets/999999/held/${held1!.id}/accept` }))
+        .statusCode,
+    ).toBe(404);
+
+    const discarded = await agent.inject({
+      method: 'DELETE',
+      url: `/api/contact/tickets/${ticket!.id}/held/${held1!.id}`,
+    });
+    expect(discarded.statusCode).toBe(200);
+    expect(discarded.json().heldReplies.map((h: { id: number }) => h.id)).toEqual([held2!.id, held3!.id]);
+    expect(discarded.json().status).toBe('answered');
+    const again = await agent.inject({
+      method: 'DELETE',
+      url: `/api/contact/tickets/${ticket!.id}/held/${held1!.id}`,
+    });
+    expect(again.statusCode).toBe(404);
+
+    const accepted = await agent.inject({
+      method: 'POST',
+      url: `/api/contact/tickets/${ticket!.id}/held/${held2!.id}/accept`,
+    });
+    expect(accepted.statusCode).toBe(200);
+    expect(accepted.json().status).toBe('open');
+    expect(accepted.json().heldReplies.map((h: { id: number }) => h.id)).toEqual([held3!.id]);
+    expect(accepted.json().messages.at(-1)).toMatchObject({ direction: 'citizen', body: 'Twee' });
+    const actions = (await db.select().from(auditLog)).map((row) => row.action);
+    expect(actions).toEqual(
+      expect.arrayContaining(['contact.ticket.held_accept', 'contact.ticket.held_discard']),
+    );
+
+    // Erasing the other sender removes what they sent to someone else's ticket.
+    const erased = await supervisor.inject({
+      method: 'DELETE',
+      url: '/api/contact/citizens?email=Mallory@elders.test',
+    });
+    expect(erased.statusCode).toBe(200);
+    expect(
+      (await agent.inject({ method: 'GET', url: `/api/contact/tickets/${ticket!.id}` })).json().heldReplies,
+    ).toEqual([]);
+  });
+
+  it('refuses mail from other senders once a ticket holds the maximum of held replies', async () => {
+    const [ticket] = await ctx.database.db.select().from(contactTickets);
+    const address = replyAddress(ctx.config, ticket!);
+    for (let i = 0; i < MAX_HELD_PER_TICKET; i++)
+      await send(address, { from: 'flood@elders.test', messageId: `<flood-${i}@elders.test>`, text: `${i}` });
+    await expect(
+      send(address, { from: 'flood@elders.test', messageId: '<flood-x@elders.test>' }),
+    ).rejects.toMatchObject({ responseCode: 550 });
+    const read = await agent.inject({ method: 'GET', url: `/api/contact/tickets/${ticket!.id}` });
+    expect(read.json().heldCount).toBe(MAX_HELD_PER_TICKET);
+    // The citizen still gets through.
+    await send(address, { messageId: '<reply-3@burger.test>', text: 'Van mij.' });
+    const after = await agent.inject({ method: 'GET', url: `/api/contact/tickets/${ticket!.id}` });
+    expect(after.json().messages.at(-1).body).toBe('Van mij.');
+  });
 });
 
 describeEachEngine('contact 1700: rate limit and the daily purge job', (engine) => {
@@ -372,5 +588,52 @@ describeEachEngine('contact 1700: rate limit and the daily purge job', (engine) 
     expect(after.map((job) => job.status).sort()).toEqual(['done', 'pending']);
     const next = after.find((job) => job.status === 'pending')!;
     expect(next.runAt.getTime()).toBeGreaterThan(Date.now());
+  });
+});
+
+describeEachEngine('contact 1700: the confirmation mail passes the citizen-mail limits', (engine) => {
+  const ctx = useTestContext(engine);
+  const post = (email: string) =>
+    ctx.current.app.inject({
+      method: 'POST',
+      url: '/api/contact/email',
+      payload: { ...question, email },
+    });
+
+  it('stores every question, but sends no confirmation past the limits per address and per client', async () => {
+    const db = ctx.current.database.db;
+    const answers: boolean[] = [];
+    // Four to one address: the fourth gets no confirmation (three per address per hour).
+    for (let i = 0; i < 4; i++) {
+      const response = await post('doelwit@burger.test');
+      expect(response.statusCode).toBe(202);
+      answers.push(response.json().confirmationSent);
+    }
+    expect(answers).toEqual([true, true, true, false]);
+    // Seven more addresses from the same client reach its ten; the eleventh address gets none.
+    for (let i = 0; i < 8; i++) {
+      const response = await post(`burger${i}@burger.test`);
+      expect(response.statusCode).toBe(202);
+      expect([i, response.json().confirmationSent]).toEqual([i, i < 7]);
+    }
+    expect(await db.select().from(contactTickets)).toHaveLength(12);
+    expect(await db.select().from(contactTicketMessages)).toHaveLength(12);
+    const copies = await queryRows<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from jobs where dedupe_key like 'contact-ticket-%-copy'`,
+    );
+    expect(copies[0]!.n).toBe(10);
+    const mailbox = await queryRows<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from jobs where dedupe_key like 'contact-ticket-%-mailbox'`,
+    );
+    expect(mailbox[0]!.n).toBe(12);
+
+    const metrics = (await ctx.current.app.inject({ method: 'GET', url: '/metrics' })).body;
+    expect(metrics).toContain('citizen_requested_mails_total{kind="contact_copy"} 10');
+    expect(metrics).toContain(
+      'citizen_requested_mails_refused_total{kind="contact_copy",reason="recipient"} 1',
+    );
+    expect(metrics).toContain('citizen_requested_mails_refused_total{kind="contact_copy",reason="client"} 1');
   });
 });

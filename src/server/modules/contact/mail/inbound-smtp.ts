@@ -12,7 +12,8 @@ const smtpError = (responseCode: number, message: string) =>
 
 /**
  * Receives citizens' replies to the per-ticket address (ticket+<id>-<token>@domain) and threads them into that
- * ticket. Meant to sit behind the organisation's mail relay, which handles TLS and spam filtering; an unknown
+ * ticket when they come from the ticket's citizen; mail from anyone else is held for an agent (see
+ * threadInboundReply). Meant to sit behind the organisation's mail relay, which handles TLS and spam filtering; an unknown
  * address or a wrong token is refused at RCPT TO with 550, so nothing unasked-for is ever stored.
  */
 export async function startInboundSmtp(
@@ -37,15 +38,30 @@ export async function startInboundSmtp(
           if ((stream as unknown as { sizeExceeded?: boolean }).sizeExceeded)
             return callback(smtpError(552, 'Message exceeds the size limit'));
           const text = mail.text ?? '';
+          const from = (mail.from?.value ?? []).map((entry) => entry.address ?? '').filter(Boolean);
+          const envelopeSender = session.envelope.mailFrom ? session.envelope.mailFrom.address : '';
+          let refused = false;
           for (const recipient of session.envelope.rcptTo) {
             const ticket = await ticketForAddress(deps, recipient.address);
             if (!ticket) continue;
-            await threadInboundReply(deps, {
+            const outcome = await threadInboundReply(deps, {
               ticketId: ticket.id,
               mailMessageId: mail.messageId ?? null,
               text,
+              from,
+              envelopeSender,
             });
+            if (outcome === 'held_full') {
+              refused = true;
+              if (deps.logger)
+                deps.logger.warn(
+                  { ticketId: ticket.id },
+                  'inbound reply refused: too many replies from other senders held on the ticket',
+                );
+            }
           }
+          // Permanent: the sender learns that the mail was not taken, instead of retrying it for days.
+          if (refused) return callback(smtpError(550, 'Too many held replies for this mailbox'));
           callback();
         })
         // A temporary failure makes the sending server try again later, so a reply is never lost.
