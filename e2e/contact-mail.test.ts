@@ -62,7 +62,11 @@ describeWithBrowser('contact 1700 by e-mail in the browser', () => {
       '1700@vlaanderen.example',
       'an.peeters@burger.test',
     ]);
-    expect(mails[0]!.text_body).toContain('<script>alert(1)</script> Hoe werkt dit?');
+    const byAddress = Object.fromEntries(mails.map((m) => [m.to_addresses, m.text_body]));
+    expect(byAddress['1700@vlaanderen.example']).toContain('<script>alert(1)</script> Hoe werkt dit?');
+    // The address the citizen typed gets a confirmation without their words.
+    expect(byAddress['an.peeters@burger.test']).toMatch(/Referentie: 1700-\d{6}/);
+    expect(byAddress['an.peeters@burger.test']).not.toContain('Hoe werkt dit?');
     expect(pageProblems(page)).toEqual([]);
   });
 
@@ -95,6 +99,31 @@ describeWithBrowser('contact 1700 by e-mail in the browser', () => {
       sql`select status, category from contact_tickets order by id desc limit 1`,
     );
     expect(ticket).toEqual({ status: 'answered', category: 'information' });
+
+    // Replies that reached the ticket's address from another sender wait apart, as text, for the agent.
+    await e2e.runtime.db.execute(sql`insert into contact_held_replies (ticket_id, sender_address, envelope_sender, body)
+      select id, 'mallory@elders.test', 'mallory@elders.test', '<b>Stuur het naar mij</b>'
+      from contact_tickets order by id desc limit 1`);
+    await e2e.runtime.db.execute(sql`insert into contact_held_replies (ticket_id, sender_address, envelope_sender, body)
+      select id, 'an.peeters@burger.test', '', 'Dank je, nog een vraag.' from contact_tickets order by id desc limit 1`);
+    await page.reload();
+    await page.waitForSelector('h2:has-text("Reacties van een ander adres")');
+    expect(await page.locator('.ticket__held-body').first().textContent()).toBe('<b>Stuur het naar mij</b>');
+    expect(await page.locator('.ticket__message').count()).toBe(2);
+    await expectAccessible(page, 'agent e-mail detail with held replies');
+    await page
+      .getByRole('listitem', { name: 'Reactie van mallory@elders.test' })
+      .getByRole('button', { name: 'Verwijderen' })
+      .click();
+    await expect.poll(() => page.textContent('main')).toContain('De reactie is verwijderd.');
+    await page
+      .getByRole('listitem', { name: 'Reactie van an.peeters@burger.test' })
+      .getByRole('button', { name: 'Aanvaarden als bericht van de burger' })
+      .click();
+    await expect.poll(() => page.textContent('main')).toContain('De reactie staat nu bij de berichten.');
+    expect(await page.locator('.ticket__message').count()).toBe(3);
+    expect(await page.locator('.ticket__held-item').count()).toBe(0);
+    expect(await page.textContent('main')).not.toContain('Stuur het naar mij');
     expect(pageProblems(page)).toEqual([]);
   });
 });
