@@ -296,8 +296,13 @@ describeEachEngine('contact supervision, feedback and privacy', (engine) => {
         })
       ).statusCode,
     ).toBe(404);
-    // An agent serving every queue, and supervisors, see both.
+    // An agent listed for no queue sees no ticket (for chats they serve every queue); listed for both
+    // queues they see both, as supervisors do.
+    expect((await agent.inject({ method: 'GET', url: '/api/contact/tickets' })).json().total).toBe(0);
+    await ctx.database.db.execute(sql`insert into chat_agent_queues (account_id, queue_id)
+      values (${agentId}, ${queues.algemeen}), (${agentId}, ${queues.waarden})`);
     expect((await agent.inject({ method: 'GET', url: '/api/contact/tickets' })).json().total).toBe(2);
+    await ctx.database.db.execute(sql`delete from chat_agent_queues where account_id = ${agentId}`);
     expect((await supervisor.inject({ method: 'GET', url: '/api/contact/tickets' })).json().total).toBe(2);
 
     const reply = await restricted.inject({
