@@ -1,6 +1,14 @@
 import { and, eq, gt, lt, type SQL, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../db/client';
-import { accountRoles, accounts, auditLog, oidcLoginRequests, sessions, unitManagers } from '../../db/schema';
+import {
+  accountRoles,
+  accounts,
+  auditLog,
+  oidcLinkRequests,
+  oidcLoginRequests,
+  sessions,
+  unitManagers,
+} from '../../db/schema';
 
 export type AccountRow = typeof accounts.$inferSelect;
 
@@ -279,6 +287,75 @@ export async function insertOidcAccount(
     })
     .returning();
   return row!;
+}
+
+/** One request per identity: signing in again refreshes it instead of queueing another. */
+export async function upsertOidcLinkRequest(
+  db: Db,
+  values: {
+    accountId: number;
+    personId: number;
+    issuer: string;
+    subject: string;
+    claims: Record<string, string>;
+  },
+) {
+  await db
+    .insert(oidcLinkRequests)
+    .values(values)
+    .onConflictDoUpdate({
+      target: [oidcLinkRequests.issuer, oidcLinkRequests.subject],
+      set: {
+        accountId: values.accountId,
+        personId: values.personId,
+        claims: values.claims,
+        createdAt: sql`now()`,
+      },
+    });
+}
+
+export type OidcLinkRequestRow = {
+  id: number;
+  account_id: number;
+  account_email: string;
+  account_display_name: string;
+  has_password: boolean;
+  roles: string[] | null;
+  person_id: number;
+  person_name: string;
+  employee_number: string | null;
+  issuer: string;
+  subject: string;
+  claims: Record<string, string> | string;
+  created_at: string | Date;
+};
+
+export async function listOidcLinkRequests(db: Db, limit: number) {
+  const rows = await queryRows<OidcLinkRequestRow>(
+    db,
+    sql`select r.id, r.account_id, a.email as account_email, a.display_name as account_display_name,
+          a.password_hash is not null as has_password,
+          (select coalesce(json_agg(distinct g.role), '[]'::json) from account_roles g where g.account_id = a.id)
+            as roles,
+          r.person_id, trim(p.first_name || ' ' || p.last_name) as person_name, p.employee_number,
+          r.issuer, r.subject, r.claims, r.created_at
+        from oidc_link_requests r
+        join accounts a on a.id = r.account_id
+        join people p on p.id = r.person_id
+        order by r.created_at, r.id
+        limit ${limit}`,
+  );
+  const [count] = await queryRows<{ total: number | string }>(
+    db,
+    sql`select count(*) as total from oidc_link_requests`,
+  );
+  return { rows, total: Number(count?.total ?? 0) };
+}
+
+/** Deleted as it is read, inside the deciding transaction: a confirmation and a refusal cannot both act on it. */
+export async function takeOidcLinkRequest(db: Db, id: number) {
+  const rows = await db.delete(oidcLinkRequests).where(eq(oidcLinkRequests.id, id)).returning();
+  return rows[0];
 }
 
 // --- Account administration ---------------------------------------------------------------------
