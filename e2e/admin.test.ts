@@ -1,4 +1,7 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { accounts } from '../src/server/db/schema';
+import { upsertOidcLinkRequest } from '../src/server/modules/auth/auth.repo';
 import type { OrgUnit } from '../src/web/app/types';
 import {
   demo,
@@ -173,5 +176,41 @@ describeWithBrowser('programme admin in the browser', () => {
     await goto(page, '/privacy');
     expect(await page.textContent('.lead')).toBe('Hoe we met je gegevens omgaan, kort en duidelijk.');
     expect(await page.textContent('.prose')).toContain('We bewaren feedback zonder tijdstip.');
+  });
+
+  it('shows a single sign-on link awaiting confirmation on the accounts page and confirms it', async () => {
+    const db = e2e.runtime.db;
+    const [employee] = await db
+      .select()
+      .from(accounts)
+      .where(eq(accounts.email, demo('employee')));
+    await upsertOidcLinkRequest(db, {
+      accountId: employee!.id,
+      personId: employee!.personId!,
+      issuer: 'https://idp.example',
+      subject: 'e2e-subject',
+      claims: { email: demo('employee'), name: employee!.displayName },
+    });
+    const page = await e2e.newPage();
+    await signInAs(page, demo('admin'));
+    await goto(page, '/beheer/accounts');
+    const pending = page.getByRole('region', { name: 'Koppelingen die op bevestiging wachten' });
+    await pending.waitFor();
+    expect(await pending.locator('tbody tr').allTextContents()).toEqual([
+      expect.stringContaining(demo('employee')),
+    ]);
+    await expectAccessible(page, 'accounts with a pending link');
+    await pending
+      .getByRole('button', {
+        name: `Aanmelding via de Vlaamse overheid koppelen aan het account van ${employee!.displayName}`,
+      })
+      .click();
+    await expect
+      .poll(() => page.locator('.toasts [role="status"]').textContent())
+      .toContain(`${employee!.displayName} kan zich nu aanmelden via de Vlaamse overheid.`);
+    await expect.poll(() => pending.count()).toBe(0);
+    const [linked] = await db.select().from(accounts).where(eq(accounts.id, employee!.id));
+    expect(linked).toMatchObject({ oidcIssuer: 'https://idp.example', oidcSubject: 'e2e-subject' });
+    expect(pageProblems(page)).toEqual([]);
   });
 });

@@ -70,6 +70,12 @@ describeWithBrowser('signed-in staff in the browser', () => {
     expect(await page.textContent('[role="alert"] .alert__content')).toBe(
       'De entiteit die de aanmelding doorgeeft, komt niet overeen met je entiteit in het personeelsbestand.',
     );
+    // A link awaiting an admin is news, not a failure: a status, not an alert.
+    await goto(page, '/aanmelden?error=oidc&reason=link_pending');
+    expect(await page.textContent('.alert--info[role="status"] .alert__content')).toContain(
+      'Een programmabeheerder moet eerst bevestigen',
+    );
+    await expectAccessible(page, 'sign-in with a pending link');
     await goto(page, '/aanmelden?error=oidc&reason=<script>');
     expect(await page.textContent('[role="alert"] .alert__content')).toBe(
       'Aanmelden via de Vlaamse overheid is niet gelukt. Probeer het opnieuw of meld je aan met je e-mailadres.',

@@ -7,6 +7,8 @@ import Provider from 'oidc-provider';
 /** The claims the Flemish ACM/IDM hands out, as far as the platform uses them. */
 export type TestIdentity = {
   email?: string;
+  /** Whether the provider vouches that the person controls the e-mail address. */
+  email_verified?: boolean;
   employee_number?: string;
   vo_orgcode?: string;
   name?: string;
@@ -61,7 +63,7 @@ export async function startOidcProvider(options: { redirectUri: string }): Promi
     claims: {
       openid: ['sub'],
       profile: ['name'],
-      email: ['email'],
+      email: ['email', 'email_verified'],
       vo: ['employee_number', 'vo_orgcode'],
     },
     cookies: { keys: ['waarden-test-cookie-key-0123456789'] },

@@ -5,6 +5,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   serial,
   text,
   timestamp,
@@ -26,8 +27,6 @@ export const accounts = pgTable(
     oidcSubject: text('oidc_subject'),
     locale: text('locale').$type<'nl' | 'en'>().notNull().default('nl'),
     disabled: boolean('disabled').notNull().default(false),
-    failedSignIns: integer('failed_sign_ins').notNull().default(0),
-    lockedUntil: timestamp('locked_until', { withTimezone: true }),
     lastSignInAt: timestamp('last_sign_in_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -67,6 +66,51 @@ export const sessions = pgTable(
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
   },
   (t) => [index('sessions_account_idx').on(t.accountId), index('sessions_expires_idx').on(t.expiresAt)],
+);
+
+/**
+ * Failed password sign-ins per e-mail address (whether or not an account has it) and per client address: the
+ * count sets how long the next attempt must wait. Kept in the database so several processes share it.
+ */
+export const signInThrottle = pgTable(
+  'sign_in_throttle',
+  {
+    scope: text('scope').$type<'account' | 'address'>().notNull(),
+    key: text('key').notNull(),
+    failures: integer('failures').notNull().default(0),
+    lastFailureAt: timestamp('last_failure_at', { withTimezone: true }).notNull().defaultNow(),
+    blockedUntil: timestamp('blocked_until', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.scope, t.key] }),
+    index('sign_in_throttle_last_failure_idx').on(t.lastFailureAt),
+  ],
+);
+
+/**
+ * A single sign-on identity that matched a person who already has an account: it is linked only once a
+ * programme admin confirms, so an identity provider's say-so alone never takes over an existing account.
+ */
+export const oidcLinkRequests = pgTable(
+  'oidc_link_requests',
+  {
+    id: serial('id').primaryKey(),
+    accountId: integer('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    personId: integer('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    issuer: text('issuer').notNull(),
+    subject: text('subject').notNull(),
+    /** What the provider said, for the admin to judge: e-mail, employee number, name. */
+    claims: jsonb('claims').$type<Record<string, string>>().notNull().default({}),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('oidc_link_requests_identity_key').on(t.issuer, t.subject),
+    index('oidc_link_requests_account_idx').on(t.accountId),
+  ],
 );
 
 /** Pending OIDC authorization requests: state → PKCE verifier and nonce, for ten minutes. */

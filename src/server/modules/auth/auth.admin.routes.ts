@@ -1,7 +1,15 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../app';
 import { AppError } from '../../http/errors';
-import { listAccounts, listAuditLog, setAccountDisabled, setGrantedRoles } from './auth.admin.service';
+import {
+  confirmOidcLink,
+  listAccounts,
+  listAuditLog,
+  listOidcLinkRequests,
+  refuseOidcLink,
+  setAccountDisabled,
+  setGrantedRoles,
+} from './auth.admin.service';
 import {
   accountIdParams,
   accountListQuery,
@@ -10,6 +18,9 @@ import {
   accountSummary,
   auditLogQuery,
   auditLogResponse,
+  linkRequestIdParams,
+  oidcLinkRequestListResponse,
+  okResponse,
   rolesBody,
 } from './auth.schemas';
 
@@ -63,6 +74,43 @@ export const authAdminRoutes =
           request.body.disabled,
           request.ip,
         );
+      },
+    );
+
+    app.get(
+      '/api/admin/oidc-links',
+      {
+        config: { access: 'programmeAdmin' },
+        schema: {
+          tags: ['admin'],
+          summary: 'Single sign-on identities waiting for an admin to link them to an existing account',
+          response: { 200: oidcLinkRequestListResponse },
+        },
+      },
+      async () => listOidcLinkRequests(deps.db),
+    );
+
+    app.post(
+      '/api/admin/oidc-links/:id/confirm',
+      {
+        config: { access: 'programmeAdmin' },
+        schema: { tags: ['admin'], params: linkRequestIdParams, response: { 200: accountSummary } },
+      },
+      async (request) => {
+        if (!request.principal) throw new AppError('UNAUTHENTICATED');
+        return confirmOidcLink(deps.db, request.principal, request.params.id, request.ip);
+      },
+    );
+
+    app.post(
+      '/api/admin/oidc-links/:id/refuse',
+      {
+        config: { access: 'programmeAdmin' },
+        schema: { tags: ['admin'], params: linkRequestIdParams, response: { 200: okResponse } },
+      },
+      async (request) => {
+        if (!request.principal) throw new AppError('UNAUTHENTICATED');
+        return refuseOidcLink(deps.db, request.principal, request.params.id, request.ip);
       },
     );
 

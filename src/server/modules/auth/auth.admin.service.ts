@@ -2,7 +2,7 @@ import type { Db } from '../../db/client';
 import type { Principal } from '../../http/access';
 import { AppError, type FieldIssue, notFound } from '../../http/errors';
 import * as repo from './auth.repo';
-import { type AccountSummary, scopedRoles } from './auth.schemas';
+import { type AccountSummary, type OidcLinkRequest, scopedRoles } from './auth.schemas';
 import { audit } from './auth.service';
 
 export const ADMIN_PAGE_SIZE = 25;
@@ -145,4 +145,108 @@ export async function listAuditLog(db: Db, input: { action?: string; page: numbe
     pageSize: ADMIN_PAGE_SIZE,
     total,
   };
+}
+
+/** Pending requests shown at once; more than this means something to look into, not to page through. */
+export const LINK_REQUEST_LIMIT = 200;
+
+export async function listOidcLinkRequests(db: Db) {
+  const { rows, total } = await repo.listOidcLinkRequests(db, LINK_REQUEST_LIMIT);
+  const items: OidcLinkRequest[] = rows.map((row) => {
+    const claims = (typeof row.claims === 'string' ? JSON.parse(row.claims) : row.claims) as Record<
+      string,
+      string
+    >;
+    return {
+      id: Number(row.id),
+      account: {
+        id: Number(row.account_id),
+        email: row.account_email,
+        displayName: row.account_display_name,
+        hasPassword: row.has_password,
+        roles: row.roles ?? [],
+      },
+      person: { id: Number(row.person_id), name: row.person_name, employeeNumber: row.employee_number },
+      issuer: row.issuer,
+      subject: row.subject,
+      claims: {
+        email: claims.email,
+        employeeNumber: claims.employeeNumber,
+        name: claims.name,
+        voOrgcode: claims.voOrgcode,
+      },
+      requestedAt: toIso(row.created_at)!,
+    };
+  });
+  return { items, total };
+}
+
+const linkTaken = () =>
+  new AppError('CONFLICT', {}, [{ path: 'params.id', code: 'custom', message: 'auth.validation.linkTaken' }]);
+
+/**
+ * Links the identity to the account, after which the person signs in with single sign-on. Refused when the
+ * identity, the person or the account has meanwhile been tied to something else; the request then stays.
+ */
+export async function confirmOidcLink(
+  db: Db,
+  actor: Principal,
+  requestId: number,
+  ip?: string,
+): Promise<AccountSummary> {
+  const accountId = await db.transaction(async (tx) => {
+    const request = await repo.takeOidcLinkRequest(tx, requestId);
+    if (!request) throw notFound();
+    const account = await repo.findAccountById(tx, request.accountId);
+    if (!account) throw notFound();
+    const identityHolder = await repo.findAccountByOidcSubject(tx, request.issuer, request.subject);
+    const personHolder = await repo.findAccountByPersonId(tx, request.personId);
+    if (
+      (identityHolder && identityHolder.id !== account.id) ||
+      (personHolder && personHolder.id !== account.id) ||
+      (account.personId !== null && account.personId !== request.personId)
+    )
+      throw linkTaken();
+    await repo.linkAccountToOidc(tx, account.id, {
+      issuer: request.issuer,
+      subject: request.subject,
+      personId: request.personId,
+    });
+    await audit(
+      tx,
+      actor,
+      'account.oidc_link_confirmed',
+      { type: 'account', id: account.id },
+      {
+        issuer: request.issuer,
+        subject: request.subject,
+        personId: request.personId,
+        claims: request.claims,
+      },
+      ip,
+    );
+    return account.id;
+  });
+  return loadSummary(db, accountId);
+}
+
+export async function refuseOidcLink(db: Db, actor: Principal, requestId: number, ip?: string) {
+  await db.transaction(async (tx) => {
+    const request = await repo.takeOidcLinkRequest(tx, requestId);
+    if (!request) throw notFound();
+    await audit(
+      tx,
+      actor,
+      'account.oidc_link_refused',
+      { type: 'account', id: request.accountId },
+      {
+        issuer: request.issuer,
+        subject: request.subject,
+        personId: request.personId,
+        claims: request.claims,
+      },
+      ip,
+    );
+  });
+  return { ok: true as const };
 }

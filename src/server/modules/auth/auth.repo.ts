@@ -1,6 +1,14 @@
-import { and, eq, gt, lt, sql } from 'drizzle-orm';
+import { and, eq, gt, lt, type SQL, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../db/client';
-import { accountRoles, accounts, auditLog, oidcLoginRequests, sessions, unitManagers } from '../../db/schema';
+import {
+  accountRoles,
+  accounts,
+  auditLog,
+  oidcLinkRequests,
+  oidcLoginRequests,
+  sessions,
+  unitManagers,
+} from '../../db/schema';
 
 export type AccountRow = typeof accounts.$inferSelect;
 
@@ -18,23 +26,72 @@ export async function findAccountById(db: Db, id: number): Promise<AccountRow | 
   return rows[0];
 }
 
-/** Counts a failure; once a lock has run out the count starts again, so a past lock does not re-lock on one typo. */
-export async function recordFailedSignIn(db: Db, accountId: number, lockAfter: number, lockMinutes: number) {
+/** How a throttle key's required wait grows: free failures first, then base × 2^n seconds, capped. */
+export type BackOff = {
+  freeFailures: number;
+  baseSeconds: number;
+  capSeconds: number;
+  forgetAfterSeconds: number;
+};
+
+type ThrottleKey = { scope: 'account' | 'address'; key: string };
+
+/**
+ * Counts an attempt as a failure up front, in one statement, unless the key must still wait: so processes
+ * racing on the same key cannot slip several guesses into one window. A successful sign-in gives it back.
+ * The count starts again once the last failure is older than `forgetAfterSeconds`.
+ */
+export async function reserveSignInAttempt(
+  db: Db,
+  { scope, key }: ThrottleKey,
+  policy: BackOff,
+): Promise<{ reserved: true } | { reserved: false; retryAfterSeconds: number }> {
+  const forget = sql`make_interval(secs => ${policy.forgetAfterSeconds})`;
+  const count = sql`case when t.last_failure_at < now() - ${forget} then 1 else t.failures + 1 end`;
+  const waitFor = (failures: SQL) =>
+    sql`make_interval(secs => case when ${failures} > ${policy.freeFailures}
+      then least(${policy.capSeconds}::float8,
+        ${policy.baseSeconds}::float8 * power(2::float8, least(${failures} - ${policy.freeFailures} - 1, 40)))
+      else 0 end)`;
+  const rows = await queryRows<{ reserved: number | string; wait_seconds: number | string | null }>(
+    db,
+    sql`with attempt as (
+          insert into sign_in_throttle as t (scope, key, failures, last_failure_at, blocked_until)
+          values (${scope}, ${key}, 1, now(), now() + ${waitFor(sql`1`)})
+          on conflict (scope, key) do update set
+            failures = ${count},
+            last_failure_at = now(),
+            blocked_until = now() + ${waitFor(count)}
+          where t.blocked_until <= now()
+          returning 1)
+        select (select count(*) from attempt) as reserved,
+          (select ceil(extract(epoch from blocked_until - now())) from sign_in_throttle
+            where scope = ${scope} and key = ${key}) as wait_seconds`,
+  );
+  const row = rows[0];
+  if (Number(row?.reserved ?? 0) > 0) return { reserved: true };
+  return { reserved: false, retryAfterSeconds: Math.max(1, Number(row?.wait_seconds ?? 1)) };
+}
+
+/** Undoes a reservation that was no password guess after all (signed in, or refused by another key). */
+export async function giveBackSignInAttempt(db: Db, { scope, key }: ThrottleKey) {
   await db.execute(sql`
-    update accounts set
-      failed_sign_ins = case when locked_until is not null and locked_until <= now() then 1 else failed_sign_ins + 1 end,
-      locked_until = case
-        when locked_until is not null and locked_until <= now() then null
-        when failed_sign_ins + 1 >= ${lockAfter} then now() + make_interval(mins => ${lockMinutes})
-        else locked_until end
-    where id = ${accountId}`);
+    update sign_in_throttle set failures = greatest(failures - 1, 0), blocked_until = now()
+    where scope = ${scope} and key = ${key}`);
+}
+
+export async function clearSignInThrottle(db: Db, { scope, key }: ThrottleKey) {
+  await db.execute(sql`delete from sign_in_throttle where scope = ${scope} and key = ${key}`);
+}
+
+export async function deleteStaleSignInThrottle(db: Db, forgetAfterSeconds: number) {
+  await db.execute(sql`
+    delete from sign_in_throttle
+    where last_failure_at < now() - make_interval(secs => ${forgetAfterSeconds}) and blocked_until < now()`);
 }
 
 export async function recordSuccessfulSignIn(db: Db, accountId: number) {
-  await db
-    .update(accounts)
-    .set({ failedSignIns: 0, lockedUntil: null, lastSignInAt: new Date() })
-    .where(eq(accounts.id, accountId));
+  await db.update(accounts).set({ lastSignInAt: new Date() }).where(eq(accounts.id, accountId));
 }
 
 export async function insertSession(
@@ -230,6 +287,75 @@ export async function insertOidcAccount(
     })
     .returning();
   return row!;
+}
+
+/** One request per identity: signing in again refreshes it instead of queueing another. */
+export async function upsertOidcLinkRequest(
+  db: Db,
+  values: {
+    accountId: number;
+    personId: number;
+    issuer: string;
+    subject: string;
+    claims: Record<string, string>;
+  },
+) {
+  await db
+    .insert(oidcLinkRequests)
+    .values(values)
+    .onConflictDoUpdate({
+      target: [oidcLinkRequests.issuer, oidcLinkRequests.subject],
+      set: {
+        accountId: values.accountId,
+        personId: values.personId,
+        claims: values.claims,
+        createdAt: sql`now()`,
+      },
+    });
+}
+
+export type OidcLinkRequestRow = {
+  id: number;
+  account_id: number;
+  account_email: string;
+  account_display_name: string;
+  has_password: boolean;
+  roles: string[] | null;
+  person_id: number;
+  person_name: string;
+  employee_number: string | null;
+  issuer: string;
+  subject: string;
+  claims: Record<string, string> | string;
+  created_at: string | Date;
+};
+
+export async function listOidcLinkRequests(db: Db, limit: number) {
+  const rows = await queryRows<OidcLinkRequestRow>(
+    db,
+    sql`select r.id, r.account_id, a.email as account_email, a.display_name as account_display_name,
+          a.password_hash is not null as has_password,
+          (select coalesce(json_agg(distinct g.role), '[]'::json) from account_roles g where g.account_id = a.id)
+            as roles,
+          r.person_id, trim(p.first_name || ' ' || p.last_name) as person_name, p.employee_number,
+          r.issuer, r.subject, r.claims, r.created_at
+        from oidc_link_requests r
+        join accounts a on a.id = r.account_id
+        join people p on p.id = r.person_id
+        order by r.created_at, r.id
+        limit ${limit}`,
+  );
+  const [count] = await queryRows<{ total: number | string }>(
+    db,
+    sql`select count(*) as total from oidc_link_requests`,
+  );
+  return { rows, total: Number(count?.total ?? 0) };
+}
+
+/** Deleted as it is read, inside the deciding transaction: a confirmation and a refusal cannot both act on it. */
+export async function takeOidcLinkRequest(db: Db, id: number) {
+  const rows = await db.delete(oidcLinkRequests).where(eq(oidcLinkRequests.id, id)).returning();
+  return rows[0];
 }
 
 // --- Account administration ---------------------------------------------------------------------

@@ -65,7 +65,16 @@ export const authRoutes =
         schema: { tags: ['auth'], body: signInBody, response: { 200: meResponse } },
       },
       async (request, reply) => {
-        const account = await verifyPasswordSignIn(deps.db, request.body.email, request.body.password);
+        const account = await verifyPasswordSignIn(
+          deps.db,
+          request.body.email,
+          request.body.password,
+          request.ip,
+        ).catch((error: unknown) => {
+          if (error instanceof AppError && error.code === 'SIGN_IN_THROTTLED')
+            reply.header('retry-after', String(error.params.seconds));
+          throw error;
+        });
         const session = await createSession(deps.db, account.id, 'password', deps.config.sessionTtlHours);
         reply.setCookie(SESSION_COOKIE, session.token, sessionCookieOptions(deps, session.expiresAt));
         const principal = await buildPrincipal(deps.db, account, session.csrfToken, 'password');

@@ -168,3 +168,35 @@ export const auditLogResponse = z.object({
   pageSize: z.number().int(),
   total: z.number().int(),
 });
+
+// --- Single sign-on links awaiting confirmation ----------------------------------------------------
+
+export const linkRequestIdParams = accountIdParams;
+
+export const oidcLinkRequest = z.object({
+  id: z.number().int(),
+  account: z.object({
+    id: z.number().int(),
+    email: z.string(),
+    displayName: z.string(),
+    hasPassword: z.boolean(),
+    roles: z.array(z.string()),
+  }),
+  person: z.object({ id: z.number().int(), name: z.string(), employeeNumber: z.string().nullable() }),
+  issuer: z.string(),
+  subject: z.string(),
+  /** What the provider said about the person. */
+  claims: z.object({
+    email: z.string().optional(),
+    employeeNumber: z.string().optional(),
+    name: z.string().optional(),
+    voOrgcode: z.string().optional(),
+  }),
+  requestedAt: z.string(),
+});
+export type OidcLinkRequest = z.infer<typeof oidcLinkRequest>;
+
+export const oidcLinkRequestListResponse = z.object({
+  items: z.array(oidcLinkRequest),
+  total: z.number().int(),
+});

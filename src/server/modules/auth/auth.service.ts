@@ -7,8 +7,25 @@ import type { Locale } from '../../http/i18n';
 import * as repo from './auth.repo';
 
 export const SESSION_COOKIE = 'wia_session';
-const LOCK_AFTER_FAILURES = 5;
-const LOCK_MINUTES = 10;
+
+/**
+ * Back-off instead of a lock: after the free failures, each further failure doubles the wait before the next
+ * attempt, up to a cap, so the right password always gets through once the wait is over. Per e-mail address
+ * (known or not, so the answers do not tell which accounts exist) and per client address. Reasons and figures:
+ * decision 0009.
+ */
+export const ACCOUNT_BACK_OFF: repo.BackOff = {
+  freeFailures: 5,
+  baseSeconds: 1,
+  capSeconds: 60,
+  forgetAfterSeconds: 3600,
+};
+export const ADDRESS_BACK_OFF: repo.BackOff = {
+  freeFailures: 30,
+  baseSeconds: 1,
+  capSeconds: 300,
+  forgetAfterSeconds: 3600,
+};
 
 // argon2id with OWASP's minimum memory/time settings; tests may lower cost through the options.
 const argonOptions = { memoryCost: 19456, timeCost: 2, parallelism: 1 };
@@ -24,19 +41,50 @@ export function hashToken(token: string): string {
 // A fixed hash to verify against when the account does not exist, so timing does not reveal which e-mails have accounts.
 let dummyHash: Promise<string> | undefined;
 
-export async function verifyPasswordSignIn(db: Db, email: string, password: string) {
+const THROTTLE_PURGE_INTERVAL_MS = 10 * 60_000;
+const lastThrottlePurge = new WeakMap<Db, number>();
+
+/** Reserves the attempt on every key, or gives the ones already taken back and answers 429 with the wait. */
+async function reserveAttempt(db: Db, keys: { key: ThrottleKey; policy: repo.BackOff }[]) {
+  const reserved: ThrottleKey[] = [];
+  for (const { key, policy } of keys) {
+    const outcome = await repo.reserveSignInAttempt(db, key, policy);
+    if (!outcome.reserved) {
+      for (const taken of reserved) await repo.giveBackSignInAttempt(db, taken);
+      throw new AppError('SIGN_IN_THROTTLED', { seconds: outcome.retryAfterSeconds });
+    }
+    reserved.push(key);
+  }
+}
+
+type ThrottleKey = Parameters<typeof repo.giveBackSignInAttempt>[1];
+
+/**
+ * Unknown e-mail, disabled account and wrong password all take the same path: the attempt is counted against
+ * the e-mail address and the client address, a password is verified (against a fixed hash when there is no
+ * account) and the answer is INVALID_CREDENTIALS. Only the right password of an enabled account differs.
+ */
+export async function verifyPasswordSignIn(db: Db, email: string, password: string, ip: string) {
+  if (Date.now() - (lastThrottlePurge.get(db) ?? 0) > THROTTLE_PURGE_INTERVAL_MS) {
+    lastThrottlePurge.set(db, Date.now());
+    await repo.deleteStaleSignInThrottle(
+      db,
+      Math.max(ACCOUNT_BACK_OFF.forgetAfterSeconds, ADDRESS_BACK_OFF.forgetAfterSeconds),
+    );
+  }
+  const addressKey: ThrottleKey = { scope: 'address', key: ip };
+  const accountKey: ThrottleKey = { scope: 'account', key: email.trim().toLowerCase() };
+  await reserveAttempt(db, [
+    { key: addressKey, policy: ADDRESS_BACK_OFF },
+    { key: accountKey, policy: ACCOUNT_BACK_OFF },
+  ]);
   const account = await repo.findAccountByEmail(db, email);
-  if (!account?.passwordHash || account.disabled) {
-    dummyHash ??= hashPassword('not-a-real-password');
-    await verify(await dummyHash, password).catch(() => false);
-    throw new AppError('INVALID_CREDENTIALS');
-  }
-  if (account.lockedUntil && account.lockedUntil > new Date()) throw new AppError('ACCOUNT_LOCKED');
-  const ok = await verify(account.passwordHash, password).catch(() => false);
-  if (!ok) {
-    await repo.recordFailedSignIn(db, account.id, LOCK_AFTER_FAILURES, LOCK_MINUTES);
-    throw new AppError('INVALID_CREDENTIALS');
-  }
+  dummyHash ??= hashPassword('not-a-real-password');
+  const passwordHash = account && !account.disabled ? account.passwordHash : null;
+  const ok = await verify(passwordHash ?? (await dummyHash), password).catch(() => false);
+  if (!account || !passwordHash || !ok) throw new AppError('INVALID_CREDENTIALS');
+  await repo.giveBackSignInAttempt(db, addressKey);
+  await repo.clearSignInThrottle(db, accountKey);
   await repo.recordSuccessfulSignIn(db, account.id);
   return account;
 }

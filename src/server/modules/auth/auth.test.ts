@@ -1,54 +1,187 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { insertPerson, insertSmallTree } from '../../../../test/support/org-fixture';
 import { buildAccount, type Session, signIn, useTestContext } from '../../../../test/support/test-app';
 import { describeEachEngine } from '../../../../test/support/test-db';
-import { accounts, auditLog, sessions } from '../../db/schema';
-import { createSession, hashToken, purgeExpiredSessions } from './auth.service';
+import { openDatabase } from '../../db/client';
+import { accounts, auditLog, sessions, signInThrottle } from '../../db/schema';
+import type { AppError } from '../../http/errors';
+import {
+  ADDRESS_BACK_OFF,
+  createSession,
+  hashToken,
+  purgeExpiredSessions,
+  verifyPasswordSignIn,
+} from './auth.service';
 
-const signInAttempt = (password: string, email = 'locked@test.example') => ({
+const signInAttempt = (password: string, email = 'locked@test.example', remoteAddress = '127.0.0.1') => ({
   method: 'POST' as const,
   url: '/api/auth/sign-in',
   payload: { email, password },
+  remoteAddress,
 });
+const RIGHT = 'correct horse battery staple';
 
-describeEachEngine('sign-in throttling', (engine) => {
+describeEachEngine('sign-in back-off', (engine) => {
   const ctx = useTestContext(engine);
+  const db = () => ctx.current.database.db;
+  /** Ends the wait now, as if the user had waited it out; the count of failures stays. */
+  const waitOut = (scope: 'account' | 'address', key: string) =>
+    db()
+      .update(signInThrottle)
+      .set({ blockedUntil: new Date(Date.now() - 1000) })
+      .where(and(eq(signInThrottle.scope, scope), eq(signInThrottle.key, key)));
+  const answer = (response: { statusCode: number; headers: Record<string, unknown>; json(): unknown }) => ({
+    status: response.statusCode,
+    retryAfter: response.headers['retry-after'] ?? null,
+    body: response.json(),
+  });
 
-  it('locks an account for ten minutes after five wrong passwords, then lets it in again', async () => {
-    const { account } = await buildAccount(ctx.current, { email: 'locked@test.example' });
-    for (let attempt = 1; attempt <= 5; attempt++) {
-      const response = await ctx.current.app.inject(signInAttempt('wrong'));
+  it('doubles the wait after five failures, answers 429 with Retry-After meanwhile, and lets the right password in after it', async () => {
+    await buildAccount(ctx.current, { email: 'locked@test.example' });
+    const ip = '10.0.0.1';
+    for (let attempt = 1; attempt <= 6; attempt++) {
+      const response = await ctx.current.app.inject(signInAttempt('wrong', undefined, ip));
       expect(response.statusCode).toBe(401);
       expect(response.json().error.code).toBe('INVALID_CREDENTIALS');
     }
-    // Even the right password is refused while the lock holds.
-    const locked = await ctx.current.app.inject({
-      ...signInAttempt('correct horse battery staple'),
+    // The sixth failure asks for one second; even the right password waits, but only that long.
+    const waiting = await ctx.current.app.inject({
+      ...signInAttempt(RIGHT, undefined, ip),
       headers: { 'accept-language': 'en' },
     });
-    expect(locked.statusCode).toBe(423);
-    expect(locked.json()).toEqual({
-      error: {
-        code: 'ACCOUNT_LOCKED',
-        message: 'Too many failed sign-in attempts. Try again in a few minutes.',
+    expect(answer(waiting)).toEqual({
+      status: 429,
+      retryAfter: '1',
+      body: {
+        error: {
+          code: 'SIGN_IN_THROTTLED',
+          message: 'Too many failed sign-in attempts. Wait 1 seconds, then try again.',
+        },
       },
     });
-    const [row] = await ctx.current.database.db.select().from(accounts).where(eq(accounts.id, account.id));
-    const minutes = (row!.lockedUntil!.getTime() - Date.now()) / 60_000;
-    expect(minutes).toBeGreaterThan(9);
-    expect(minutes).toBeLessThanOrEqual(10);
+    const waits: string[] = [];
+    for (let failure = 7; failure <= 10; failure++) {
+      await waitOut('account', 'locked@test.example');
+      expect((await ctx.current.app.inject(signInAttempt('wrong', undefined, ip))).statusCode).toBe(401);
+      const refused = await ctx.current.app.inject(signInAttempt(RIGHT, undefined, ip));
+      expect(refused.statusCode).toBe(429);
+      waits.push(String(refused.headers['retry-after']));
+    }
+    expect(waits).toEqual(['2', '4', '8', '16']);
 
-    // Once the lock has run out, one typo does not lock again, and the right password works.
-    await ctx.current.database.db
-      .update(accounts)
-      .set({ lockedUntil: new Date(Date.now() - 1000) })
-      .where(eq(accounts.id, account.id));
-    expect((await ctx.current.app.inject(signInAttempt('wrong'))).statusCode).toBe(401);
-    const ok = await ctx.current.app.inject(signInAttempt('correct horse battery staple'));
+    // However many failures, the wait stays within a minute.
+    await db()
+      .update(signInThrottle)
+      .set({ failures: 500, blockedUntil: new Date(Date.now() - 1000) })
+      .where(eq(signInThrottle.key, 'locked@test.example'));
+    expect((await ctx.current.app.inject(signInAttempt('wrong', undefined, ip))).statusCode).toBe(401);
+    const capped = await ctx.current.app.inject(signInAttempt(RIGHT, undefined, ip));
+    expect(capped.headers['retry-after']).toBe('60');
+
+    // Once the wait is over the right password works and the count starts again.
+    await waitOut('account', 'locked@test.example');
+    const ok = await ctx.current.app.inject(signInAttempt(RIGHT, undefined, ip));
     expect(ok.statusCode).toBe(200);
-    const [after] = await ctx.current.database.db.select().from(accounts).where(eq(accounts.id, account.id));
-    expect(after).toMatchObject({ failedSignIns: 0, lockedUntil: null });
+    const left = await db().select().from(signInThrottle).where(eq(signInThrottle.scope, 'account'));
+    expect(left.filter((row) => row.key === 'locked@test.example')).toEqual([]);
+  });
+
+  it('lets the right password in after a real wait, without anyone touching the database', async () => {
+    await buildAccount(ctx.current, { email: 'patient@test.example' });
+    for (let attempt = 1; attempt <= 6; attempt++)
+      await ctx.current.app.inject(signInAttempt('wrong', 'patient@test.example', '10.0.0.2'));
+    const early = await ctx.current.app.inject(signInAttempt(RIGHT, 'patient@test.example', '10.0.0.2'));
+    expect(early.statusCode).toBe(429);
+    await new Promise((resolve) => setTimeout(resolve, Number(early.headers['retry-after']) * 1000 + 100));
+    const later = await ctx.current.app.inject(signInAttempt(RIGHT, 'patient@test.example', '10.0.0.2'));
+    expect(later.statusCode).toBe(200);
+  });
+
+  it('answers an unknown e-mail exactly as a known account, attempt after attempt', async () => {
+    await buildAccount(ctx.current, { email: 'known@test.example' });
+    const run = async (email: string, ip: string) => {
+      const answers = [];
+      for (let attempt = 1; attempt <= 7; attempt++)
+        answers.push(answer(await ctx.current.app.inject(signInAttempt('wrong', email, ip))));
+      return answers;
+    };
+    const known = await run('known@test.example', '10.0.0.3');
+    const unknown = await run('nobody-here@test.example', '10.0.0.4');
+    expect(unknown).toEqual(known);
+    expect(known.map((a) => a.status)).toEqual([401, 401, 401, 401, 401, 401, 429]);
+    // A disabled account says no more than an unknown one, even to its right password.
+    const { account } = await buildAccount(ctx.current, { email: 'off@test.example' });
+    await db().update(accounts).set({ disabled: true }).where(eq(accounts.id, account.id));
+    const disabled = await ctx.current.app.inject(signInAttempt(RIGHT, 'off@test.example', '10.0.0.5'));
+    expect(answer(disabled)).toEqual(known[0]);
+  });
+
+  it('takes as long for an unknown e-mail as for a wrong password, so timing does not tell either', async () => {
+    await buildAccount(ctx.current, { email: 'timed@test.example', password: 'a real argon2 hash' });
+    const median = async (email: string) => {
+      const times: number[] = [];
+      for (let attempt = 0; attempt < 5; attempt++) {
+        const started = performance.now();
+        await ctx.current.app.inject(signInAttempt('wrong', email, `10.0.1.${attempt}`));
+        times.push(performance.now() - started);
+        await db().delete(signInThrottle).where(eq(signInThrottle.scope, 'account'));
+      }
+      return times.sort((a, b) => a - b)[2]!;
+    };
+    const known = await median('timed@test.example');
+    const unknown = await median('untimed@test.example');
+    // argon2id verification dominates both; without it the unknown answer would come many times faster.
+    expect(unknown).toBeGreaterThan(known * 0.5);
+    expect(unknown).toBeLessThan(known * 2);
+  });
+
+  it('slows down one address trying many e-mail addresses, and only that address', async () => {
+    for (let attempt = 1; attempt <= ADDRESS_BACK_OFF.freeFailures + 1; attempt++) {
+      const response = await ctx.current.app.inject(
+        signInAttempt('wrong', `spray${attempt}@test.example`, '10.9.9.9'),
+      );
+      expect(response.statusCode).toBe(401);
+    }
+    const next = await ctx.current.app.inject(signInAttempt('wrong', 'spray-next@test.example', '10.9.9.9'));
+    expect(next.statusCode).toBe(429);
+    expect(next.json().error.code).toBe('SIGN_IN_THROTTLED');
+    await buildAccount(ctx.current, { email: 'elsewhere@test.example' });
+    const elsewhere = await ctx.current.app.inject(
+      signInAttempt(RIGHT, 'elsewhere@test.example', '10.9.9.8'),
+    );
+    expect(elsewhere.statusCode).toBe(200);
+    // The throttled attempt was no guess: it did not count against that e-mail address.
+    const rows = await db()
+      .select()
+      .from(signInThrottle)
+      .where(eq(signInThrottle.key, 'spray-next@test.example'));
+    expect(rows).toEqual([]);
+  });
+
+  it('lets one guess through per wait when attempts race, also from another connection pool', async () => {
+    await buildAccount(ctx.current, { email: 'raced@test.example' });
+    for (let attempt = 1; attempt <= 5; attempt++)
+      await ctx.current.app.inject(signInAttempt('wrong', 'raced@test.example', '10.0.0.6'));
+    // On PostgreSQL a second pool stands for a second server process; PGlite has one process by design.
+    const other =
+      engine === 'postgres'
+        ? await openDatabase({ databaseUrl: ctx.current.database.connectionString!, migrate: false })
+        : undefined;
+    try {
+      const dbs = [db(), other?.db ?? db()];
+      const outcomes = await Promise.all(
+        Array.from({ length: 8 }, (_, index) =>
+          verifyPasswordSignIn(dbs[index % 2]!, 'raced@test.example', 'wrong', `10.0.2.${index}`).catch(
+            (error: AppError) => error.code,
+          ),
+        ),
+      );
+      expect(outcomes.filter((code) => code === 'INVALID_CREDENTIALS')).toHaveLength(1);
+      expect(outcomes.filter((code) => code === 'SIGN_IN_THROTTLED')).toHaveLength(7);
+    } finally {
+      await other?.close();
+    }
   });
 });
 

@@ -21,15 +21,19 @@ export type OidcRefusal =
   | 'org_mismatch'
   | 'disabled'
   | 'account_conflict'
+  | 'email_unverified'
+  | 'link_pending'
   | 'cancelled';
 
 export type OidcOutcome =
-  | { ok: true; account: repo.AccountRow; returnTo: string; linked: 'existing' | 'linked' | 'created' }
+  | { ok: true; account: repo.AccountRow; returnTo: string; linked: 'existing' | 'created' }
   | { ok: false; reason: OidcRefusal; returnTo: string; subject?: string };
 
 export type OidcClaims = {
   sub: string;
   email?: string;
+  /** Only a verified e-mail address may identify a person. */
+  email_verified?: boolean;
   employee_number?: string;
   vo_orgcode?: string;
   name?: string;
@@ -151,6 +155,8 @@ export class OidcSignIn {
       claims = {
         sub: idClaims.sub,
         email: claimString(merged.email),
+        // Some providers send the boolean as a string.
+        email_verified: merged.email_verified === true || merged.email_verified === 'true',
         employee_number: claimString(merged.employee_number),
         vo_orgcode: claimString(merged.vo_orgcode),
         name: claimString(merged.name),
@@ -167,9 +173,11 @@ export class OidcSignIn {
 }
 
 /**
- * Claims → account. A linked account (issuer + subject) is used as it is; otherwise the employee number or
- * e-mail must point at exactly one active person, whose entity must be the one the provider vouches for
- * (vo_orgcode). Nobody outside the roster gets an account this way.
+ * Claims → account. A linked account (issuer + subject) is used as it is. Otherwise the employee number, or
+ * else an e-mail address the provider has verified, must point at exactly one active person, whose entity must
+ * be the one the provider vouches for (vo_orgcode). Nobody outside the roster gets an account this way, and an
+ * account that already exists is linked only after a programme admin confirms: the provider's word alone must
+ * not hand over an account that may hold a password and granted roles.
  */
 export async function mapClaimsToAccount(
   db: Db,
@@ -185,6 +193,7 @@ export async function mapClaimsToAccount(
     person = await repo.findPersonForSignInById(db, linkedAccount.personId);
     if (person?.status !== 'active') return refuse('no_person');
   } else if (!linkedAccount) {
+    if (!claims.employee_number && claims.email && !claims.email_verified) return refuse('email_unverified');
     const candidates = claims.employee_number
       ? await repo.findActivePeopleForSignIn(db, { employeeNumber: claims.employee_number })
       : claims.email
@@ -204,34 +213,34 @@ export async function mapClaimsToAccount(
   }
   if (!person) return refuse('no_person');
 
-  const link = { issuer, subject: claims.sub, personId: person.id };
-  const byPerson = await repo.findAccountByPersonId(db, person.id);
-  if (byPerson) {
-    if (byPerson.disabled) return refuse('disabled');
-    // The person already signs in through this provider under another subject: do not silently re-point it.
-    if (byPerson.oidcSubject && byPerson.oidcIssuer === issuer) return refuse('account_conflict');
-    await repo.linkAccountToOidc(db, byPerson.id, link);
-    return {
-      ok: true,
-      account: { ...byPerson, oidcIssuer: issuer, oidcSubject: claims.sub },
-      returnTo,
-      linked: 'linked',
-    };
+  const existing =
+    (await repo.findAccountByPersonId(db, person.id)) ?? (await repo.findAccountByEmail(db, person.email));
+  if (existing) {
+    if (existing.disabled) return refuse('disabled');
+    // The account belongs to someone else, or the person already signs in through this provider under another
+    // subject: no admin should be asked to re-point it from here.
+    if (
+      (existing.personId !== null && existing.personId !== person.id) ||
+      (existing.oidcSubject && existing.oidcIssuer === issuer)
+    )
+      return refuse('account_conflict');
+    await repo.upsertOidcLinkRequest(db, {
+      accountId: existing.id,
+      personId: person.id,
+      issuer,
+      subject: claims.sub,
+      claims: Object.fromEntries(
+        Object.entries({
+          email: claims.email,
+          employeeNumber: claims.employee_number,
+          name: claims.name,
+          voOrgcode: claims.vo_orgcode,
+        }).filter((entry): entry is [string, string] => entry[1] !== undefined),
+      ),
+    });
+    return refuse('link_pending');
   }
   const email = person.email;
-  const byEmail = await repo.findAccountByEmail(db, email);
-  if (byEmail) {
-    if (byEmail.personId !== null || (byEmail.oidcSubject && byEmail.oidcIssuer === issuer))
-      return refuse('account_conflict');
-    if (byEmail.disabled) return refuse('disabled');
-    await repo.linkAccountToOidc(db, byEmail.id, link);
-    return {
-      ok: true,
-      account: { ...byEmail, personId: person.id, oidcIssuer: issuer, oidcSubject: claims.sub },
-      returnTo,
-      linked: 'linked',
-    };
-  }
   const account = await repo.insertOidcAccount(db, {
     email,
     displayName: `${person.firstName} ${person.lastName}`.trim() || claims.name || email,

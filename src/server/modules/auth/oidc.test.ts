@@ -8,7 +8,13 @@ import {
   type TestOidcProvider,
 } from '../../../../test/support/oidc-provider';
 import { insertPerson, insertSmallTree } from '../../../../test/support/org-fixture';
-import { buildAccount, createTestContext, type TestContext } from '../../../../test/support/test-app';
+import {
+  buildAccount,
+  createTestContext,
+  type Session,
+  signIn,
+  type TestContext,
+} from '../../../../test/support/test-app';
 import { describeEachEngine } from '../../../../test/support/test-db';
 import { accounts, auditLog, oidcLoginRequests } from '../../db/schema';
 import { translator } from '../../http/i18n';
@@ -52,8 +58,24 @@ describeEachEngine('OIDC single sign-on against a real provider', (engine) => {
       unitId: tree.team.id,
       status: 'left',
     });
-    // Bart already has a password account: single sign-on links to it instead of creating a second one.
+    await insertPerson(db, {
+      employeeNumber: 'E1004',
+      email: 'cas.devos@vlaanderen.test',
+      unitId: tree.team.id,
+    });
+    const privileged = await insertPerson(db, {
+      employeeNumber: 'E1005',
+      email: 'dirk.maes@vlaanderen.test',
+      unitId: tree.division.id,
+    });
+    // Bart already has a password account, Dirk a coordinator's: neither is linked without an admin's word.
     await buildAccount(ctx, { email: 'bart.claes@vlaanderen.test', personId: linked.id });
+    await buildAccount(ctx, {
+      email: 'dirk.maes@vlaanderen.test',
+      personId: privileged.id,
+      roles: [{ role: 'entity_coordinator', scopeUnitId: tree.entity.id }],
+    });
+    await buildAccount(ctx, { email: 'admin@vlaanderen.test', roles: [{ role: 'programme_admin' }] });
 
     provider.identities.set('an', {
       employee_number: 'E1001',
@@ -61,7 +83,27 @@ describeEachEngine('OIDC single sign-on against a real provider', (engine) => {
       vo_orgcode: entityCode,
       name: 'An Peeters',
     });
-    provider.identities.set('bart', { email: 'Bart.Claes@vlaanderen.test', vo_orgcode: entityCode });
+    provider.identities.set('bart', {
+      email: 'Bart.Claes@vlaanderen.test',
+      email_verified: true,
+      vo_orgcode: entityCode,
+    });
+    provider.identities.set('cas-unverified', {
+      email: 'cas.devos@vlaanderen.test',
+      email_verified: false,
+      vo_orgcode: entityCode,
+    });
+    provider.identities.set('cas', {
+      email: 'cas.devos@vlaanderen.test',
+      email_verified: true,
+      vo_orgcode: entityCode,
+    });
+    provider.identities.set('dirk', { employee_number: 'E1005', vo_orgcode: entityCode });
+    provider.identities.set('dirk-impostor', {
+      email: 'dirk.maes@vlaanderen.test',
+      email_verified: true,
+      vo_orgcode: entityCode,
+    });
     provider.identities.set('wrong-entity', { employee_number: 'E1001', vo_orgcode: 'OVO009999' });
     provider.identities.set('stranger', {
       email: 'stranger@elders.test',
@@ -139,23 +181,161 @@ describeEachEngine('OIDC single sign-on against a real provider', (engine) => {
     expect(all).toHaveLength(1);
   });
 
-  it('links an existing account by e-mail (case-insensitive) and keeps its password', async () => {
+  const refusedAt = (reason: string) => `/aanmelden?error=oidc&reason=${reason}`;
+
+  async function accountOf(email: string) {
+    const [account] = await ctx.database.db.select().from(accounts).where(eq(accounts.email, email));
+    return account;
+  }
+
+  type LinkRequest = { id: number; account: { email: string; roles: string[] }; subject: string };
+  async function pendingLinks(admin: Session): Promise<LinkRequest[]> {
+    const response = await admin.inject({ method: 'GET', url: '/api/admin/oidc-links' });
+    expect(response.statusCode).toBe(200);
+    return response.json().items;
+  }
+
+  it('does not match an e-mail address the provider has not verified', async () => {
     const browser = new TestBrowser();
     const { callback } = await signInThroughProvider(browser, {
+      startUrl: startUrl(),
+      appOrigin,
+      login: 'cas-unverified',
+    });
+    expect(callback.status).toBe(302);
+    expect(callback.headers.get('location')).toBe(refusedAt('email_unverified'));
+    expect((await me(browser)).status).toBe(401);
+    expect(await accountOf('cas.devos@vlaanderen.test')).toBeUndefined();
+  });
+
+  it('matches a plain employee on a verified e-mail address and creates the account', async () => {
+    const browser = new TestBrowser();
+    const { callback } = await signInThroughProvider(browser, {
+      startUrl: startUrl('/start'),
+      appOrigin,
+      login: 'cas',
+    });
+    expect(callback.headers.get('location')).toBe('/start');
+    expect((await me(browser)).body).toMatchObject({
+      email: 'cas.devos@vlaanderen.test',
+      sessionMethod: 'oidc',
+      roles: ['employee'],
+    });
+    expect(await accountOf('cas.devos@vlaanderen.test')).toMatchObject({
+      oidcSubject: 'cas',
+      passwordHash: null,
+    });
+  });
+
+  it('links an existing password account (found by e-mail, case-insensitive) only after an admin confirms', async () => {
+    const first = new TestBrowser();
+    const { callback } = await signInThroughProvider(first, {
       startUrl: startUrl('/start'),
       appOrigin,
       login: 'bart',
     });
     expect(callback.status).toBe(302);
-    expect(callback.headers.get('location')).toBe('/start');
-    const session = await me(browser);
-    expect(session.body).toMatchObject({ email: 'bart.claes@vlaanderen.test', sessionMethod: 'oidc' });
-    const [account] = await ctx.database.db
+    expect(callback.headers.get('location')).toBe(refusedAt('link_pending'));
+    expect(callback.headers.getSetCookie().join('\n')).not.toContain('wia_session=');
+    expect((await me(first)).status).toBe(401);
+    expect(await accountOf('bart.claes@vlaanderen.test')).toMatchObject({ oidcSubject: null });
+    expect(translator('en')('auth.oidcRefused.link_pending')).toContain('administrator must first confirm');
+
+    const admin = await signIn(ctx, 'admin@vlaanderen.test');
+    const [request] = (await pendingLinks(admin)).filter((r) => r.subject === 'bart');
+    expect(request).toMatchObject({ account: { email: 'bart.claes@vlaanderen.test', roles: [] } });
+    const confirmed = await admin.inject({
+      method: 'POST',
+      url: `/api/admin/oidc-links/${request!.id}/confirm`,
+    });
+    expect(confirmed.statusCode).toBe(200);
+    expect(confirmed.json().signInMethods).toEqual({ password: true, oidc: true });
+    expect((await pendingLinks(admin)).some((r) => r.subject === 'bart')).toBe(false);
+    const [entry] = await ctx.database.db
       .select()
-      .from(accounts)
-      .where(eq(accounts.email, 'bart.claes@vlaanderen.test'));
-    expect(account!.oidcSubject).toBe('bart');
-    expect(account!.passwordHash).not.toBeNull();
+      .from(auditLog)
+      .where(eq(auditLog.action, 'account.oidc_link_confirmed'));
+    expect(entry).toMatchObject({
+      targetId: String(confirmed.json().id),
+      details: { subject: 'bart', claims: { email: 'Bart.Claes@vlaanderen.test' } },
+    });
+
+    const later = new TestBrowser();
+    const again = await signInThroughProvider(later, {
+      startUrl: startUrl('/start'),
+      appOrigin,
+      login: 'bart',
+    });
+    expect(again.callback.headers.get('location')).toBe('/start');
+    expect((await me(later)).body).toMatchObject({
+      email: 'bart.claes@vlaanderen.test',
+      sessionMethod: 'oidc',
+    });
+    expect((await accountOf('bart.claes@vlaanderen.test'))!.passwordHash).not.toBeNull();
+  });
+
+  it('never links a privileged account by itself: a refused request stays refused, a confirmed one signs in', async () => {
+    const admin = await signIn(ctx, 'admin@vlaanderen.test');
+    for (const login of ['dirk', 'dirk-impostor', 'dirk']) {
+      const browser = new TestBrowser();
+      const { callback } = await signInThroughProvider(browser, { startUrl: startUrl(), appOrigin, login });
+      expect(callback.headers.get('location')).toBe(refusedAt('link_pending'));
+      expect((await me(browser)).status).toBe(401);
+    }
+    const requests = (await pendingLinks(admin)).filter((r) => r.subject.startsWith('dirk'));
+    // Signing in twice refreshes the one request of that identity.
+    expect(requests.map((r) => r.subject).sort()).toEqual(['dirk', 'dirk-impostor']);
+    expect(requests[0]!.account.roles).toEqual(['entity_coordinator']);
+    expect(await accountOf('dirk.maes@vlaanderen.test')).toMatchObject({ oidcSubject: null });
+
+    const impostor = requests.find((r) => r.subject === 'dirk-impostor')!;
+    const refused = await admin.inject({
+      method: 'POST',
+      url: `/api/admin/oidc-links/${impostor.id}/refuse`,
+    });
+    expect(refused.statusCode).toBe(200);
+    const [refusal] = await ctx.database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, 'account.oidc_link_refused'));
+    expect(refusal).toMatchObject({
+      actorAccountId: (await accountOf('admin@vlaanderen.test'))!.id,
+      details: { subject: 'dirk-impostor' },
+    });
+    const twice = await admin.inject({ method: 'POST', url: `/api/admin/oidc-links/${impostor.id}/refuse` });
+    expect(twice.statusCode).toBe(404);
+
+    const genuine = requests.find((r) => r.subject === 'dirk')!;
+    const confirmed = await admin.inject({
+      method: 'POST',
+      url: `/api/admin/oidc-links/${genuine.id}/confirm`,
+    });
+    expect(confirmed.statusCode).toBe(200);
+    const browser = new TestBrowser();
+    const { callback } = await signInThroughProvider(browser, {
+      startUrl: startUrl('/beheer'),
+      appOrigin,
+      login: 'dirk',
+    });
+    expect(callback.headers.get('location')).toBe('/beheer');
+    expect((await me(browser)).body.roles).toEqual(['employee', 'entity_coordinator']);
+
+    // The refused identity is not let in meanwhile, and its request does not come back as a link.
+    const again = await signInThroughProvider(new TestBrowser(), {
+      startUrl: startUrl(),
+      appOrigin,
+      login: 'dirk-impostor',
+    });
+    expect(again.callback.headers.get('location')).toBe(refusedAt('account_conflict'));
+  });
+
+  it('lets only programme admins see and decide link requests', async () => {
+    await buildAccount(ctx, { email: 'coord@vlaanderen.test', roles: [{ role: 'contact_supervisor' }] });
+    const other = await signIn(ctx, 'coord@vlaanderen.test');
+    expect((await other.inject({ method: 'GET', url: '/api/admin/oidc-links' })).statusCode).toBe(403);
+    expect((await other.inject({ method: 'POST', url: '/api/admin/oidc-links/1/confirm' })).statusCode).toBe(
+      403,
+    );
   });
 
   it('refuses a person whose vo_orgcode names another entity', async () => {

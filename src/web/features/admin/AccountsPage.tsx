@@ -36,6 +36,7 @@ export function AccountsPage() {
 
   return (
     <AdminPage section="accounts">
+      <LinkRequests />
       <FilterForm
         search
         label={t('web.accounts.search')}
@@ -113,6 +114,139 @@ export function AccountsPage() {
       </QueryState>
       {editing ? <RolesDialog account={editing} onClose={() => setEditing(null)} /> : null}
     </AdminPage>
+  );
+}
+
+/** A single sign-on identity that matched a person with an existing account, waiting for an admin's word. */
+type LinkRequest = {
+  id: number;
+  account: { id: number; email: string; displayName: string; hasPassword: boolean; roles: Role[] };
+  person: { id: number; name: string; employeeNumber: string | null };
+  issuer: string;
+  subject: string;
+  claims: { email?: string; employeeNumber?: string; name?: string; voOrgcode?: string };
+  requestedAt: string;
+};
+
+/** Shown only while there is something to decide, so the page stays about accounts the rest of the time. */
+function LinkRequests() {
+  const { t } = useTranslation();
+  const toast = useToast();
+  const queryClient = useQueryClient();
+  const requests = useQuery({
+    queryKey: ['admin', 'oidc-links'],
+    queryFn: () => api.get<{ items: LinkRequest[]; total: number }>('/api/admin/oidc-links'),
+  });
+  const decide = useMutation({
+    mutationFn: ({ id, decision }: { id: number; decision: 'confirm' | 'refuse'; name: string }) =>
+      api.post(`/api/admin/oidc-links/${id}/${decision}`),
+    onSuccess: async (_result, { decision, name }) => {
+      toast.show(
+        t(decision === 'confirm' ? 'auth.linkRequests.confirmed' : 'auth.linkRequests.refused', { name }),
+      );
+      await queryClient.invalidateQueries({ queryKey: ['admin'] });
+    },
+    onError: async () => {
+      await queryClient.invalidateQueries({ queryKey: ['admin', 'oidc-links'] });
+    },
+  });
+  const error = decide.error instanceof ApiError ? decide.error : null;
+  if (!requests.data?.items.length && !requests.error) return null;
+
+  return (
+    <section aria-labelledby="link-requests">
+      <h2 id="link-requests">{t('auth.linkRequests.heading')}</h2>
+      <p>{t('auth.linkRequests.intro')}</p>
+      {error ? <Alert tone="error">{error.message}</Alert> : null}
+      <QueryState query={requests}>
+        {(data) => (
+          <Table
+            caption={t('auth.linkRequests.caption', { count: data.total })}
+            rows={data.items}
+            rowKey={(row) => row.id}
+            columns={[
+              {
+                key: 'account',
+                header: t('auth.linkRequests.account'),
+                rowHeader: true,
+                cell: (row) => (
+                  <>
+                    {row.account.displayName}
+                    <br />
+                    <span className="muted small">{row.account.email}</span>
+                  </>
+                ),
+              },
+              {
+                key: 'access',
+                header: t('auth.linkRequests.access'),
+                cell: (row) =>
+                  [
+                    row.account.hasPassword ? t('auth.linkRequests.password') : null,
+                    ...row.account.roles.map((role) => t(`auth.roles.${role}`)),
+                  ]
+                    .filter(Boolean)
+                    .join(', ') || t('web.accounts.noRoles'),
+              },
+              {
+                key: 'person',
+                header: t('auth.linkRequests.person'),
+                cell: (row) =>
+                  row.person.employeeNumber
+                    ? `${row.person.name} (${row.person.employeeNumber})`
+                    : row.person.name,
+              },
+              {
+                key: 'claims',
+                header: t('auth.linkRequests.claims'),
+                cell: (row) =>
+                  [
+                    row.claims.name,
+                    row.claims.email,
+                    row.claims.employeeNumber &&
+                      t('auth.linkRequests.employeeNumber', { number: row.claims.employeeNumber }),
+                  ]
+                    .filter(Boolean)
+                    .join(' · '),
+              },
+              {
+                key: 'at',
+                header: t('auth.linkRequests.requestedAt'),
+                cell: (row) => formatDateTime(row.requestedAt),
+              },
+              {
+                key: 'decide',
+                header: t('web.accounts.actions'),
+                cell: (row) => (
+                  <span className="button-row">
+                    <Button
+                      variant="secondary"
+                      isPending={decide.isPending && decide.variables?.id === row.id}
+                      aria-label={t('auth.linkRequests.confirmFor', { name: row.account.displayName })}
+                      onPress={() =>
+                        decide.mutate({ id: row.id, decision: 'confirm', name: row.account.displayName })
+                      }
+                    >
+                      {t('auth.linkRequests.confirm')}
+                    </Button>
+                    <Button
+                      variant="quiet"
+                      isDisabled={decide.isPending}
+                      aria-label={t('auth.linkRequests.refuseFor', { name: row.account.displayName })}
+                      onPress={() =>
+                        decide.mutate({ id: row.id, decision: 'refuse', name: row.account.displayName })
+                      }
+                    >
+                      {t('auth.linkRequests.refuse')}
+                    </Button>
+                  </span>
+                ),
+              },
+            ]}
+          />
+        )}
+      </QueryState>
+    </section>
   );
 }
 

@@ -59,7 +59,10 @@ export function SignInPage() {
       <PageTitle>{t('web.signIn.title')}</PageTitle>
       <p>{t('web.signIn.intro')}</p>
       {params.get('error') === 'oidc' ? (
-        <Alert tone="error">{oidcMessage(params.get('reason'))}</Alert>
+        // A link awaiting an admin is no failure of the user's: it is news about what happens next.
+        <Alert tone={params.get('reason') === 'link_pending' ? 'info' : 'error'}>
+          {oidcMessage(params.get('reason'))}
+        </Alert>
       ) : null}
       {globalError ? <Alert tone="error">{globalError}</Alert> : null}
       {oidc?.enabled ? (
