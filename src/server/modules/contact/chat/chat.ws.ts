@@ -7,7 +7,9 @@ import type { Principal } from '../../../http/access';
 import { AppError } from '../../../http/errors';
 import { type Locale, translator } from '../../../http/i18n';
 import type { JobQueue } from '../../../jobs/job-queue';
+import type { CitizenMailGuard } from '../../../mail/citizen-mail-guard';
 import { loadPrincipal, SESSION_COOKIE } from '../../auth/auth.service';
+import type { SocketGate } from './chat.limits';
 import { canActOnChat, canUseAgentConsole } from './chat.policy';
 import * as repo from './chat.repo';
 import { agentInbound, citizenInbound } from './chat.schemas';
@@ -42,6 +44,12 @@ type CitizenConn = {
   epoch: number;
   /** Client ids of messages this socket sent that are being stored: their acknowledgement carries them. */
   sending: Set<string>;
+  /** The client address (for the citizen-mail limits). */
+  client: string;
+  /** The last frame from the citizen: while waiting, only a recent one keeps the place. */
+  confirmedAt: number;
+  /** The last answer to a WebSocket ping (or the connection's start). */
+  pongAt: number;
 };
 
 /**
@@ -68,8 +76,15 @@ export class ChatHub {
   private unsubscribe?: () => Promise<void>;
 
   constructor(
-    private readonly deps: { db: Db; events: EventBus; config: Config; jobs: JobQueue },
+    private readonly deps: {
+      db: Db;
+      events: EventBus;
+      config: Config;
+      jobs: JobQueue;
+      citizenMail: CitizenMailGuard;
+    },
     readonly timings: service.ChatTimings,
+    private readonly gate: SocketGate,
   ) {}
 
   async start() {
@@ -78,6 +93,7 @@ export class ChatHub {
     });
     this.timers.push(
       setInterval(() => {
+        this.pingCitizens();
         void this.sweep();
         // Time alone can cross a queue's maximum wait: refresh the queues of citizens held here now and then.
         for (const set of this.citizens.values()) for (const c of set) this.dirtyQueues.add(c.queueId);
@@ -85,6 +101,19 @@ export class ChatHub {
       }, this.timings.heartbeatMs),
     );
     for (const timer of this.timers) timer.unref();
+  }
+
+  /**
+   * Drops citizen sockets that answered no ping for `pongTimeoutMs` (a dead connection would otherwise keep
+   * the chat present for ever) and pings the others; browsers answer pings by themselves.
+   */
+  private pingCitizens() {
+    const now = Date.now();
+    for (const set of this.citizens.values())
+      for (const c of set) {
+        if (now - c.pongAt > this.timings.pongTimeoutMs) c.socket.terminate();
+        else if (c.socket.readyState === c.socket.OPEN) c.socket.ping();
+      }
   }
 
   /** Presence heartbeats for the sockets held here, then the shared inactivity rules. */
@@ -105,7 +134,17 @@ export class ChatHub {
   private async sweepOnce() {
     const { db, events } = this.deps;
     await repo.touchAgents(db, [...this.agents.keys()]).catch(() => undefined);
-    await repo.touchCitizens(db, [...this.citizens.keys()]).catch(() => undefined);
+    // A waiting chat counts as present only with a recent frame from its citizen: an open socket that says
+    // nothing (a script holding a place) lets the place go after `waitingIdleMs`.
+    const confirmedSince = Date.now() - 2 * this.timings.confirmEveryMs;
+    const confirmed: number[] = [];
+    for (const [chatId, set] of this.citizens)
+      for (const c of set)
+        if (c.confirmedAt >= confirmedSince) {
+          confirmed.push(chatId);
+          break;
+        }
+    await repo.touchCitizens(db, [...this.citizens.keys()], confirmed).catch(() => undefined);
     await service.requeueLostAgents(db, events, this.timings).catch(() => undefined);
     await service.applyCitizenInactivity(db, events, this.timings).catch(() => undefined);
     // Safety net: dispatch locks agents with SKIP LOCKED, so one that raced with a heartbeat (or another
@@ -275,7 +314,13 @@ export class ChatHub {
     send(socket, { type: 'error', code, message: translator(locale)(`contactChat.errors.${code}`) });
   }
 
-  async connectCitizen(socket: WebSocket, token: string | undefined) {
+  async connectCitizen(socket: WebSocket, token: string | undefined, client: string) {
+    if (!this.gate.openSocket(client)) {
+      this.error(socket, 'nl', 'too_many_connections');
+      socket.close(4429, 'too many connections');
+      return;
+    }
+    socket.on('close', () => this.gate.release(client));
     const early = holdEarlyFrames(socket);
     const found = token
       ? await repo.findChatByTokenHash(this.deps.db, service.hashResumeToken(token))
@@ -292,7 +337,13 @@ export class ChatHub {
       locale: found.locale,
       epoch: 0,
       sending: new Set(),
+      client,
+      confirmedAt: Date.now(),
+      pongAt: Date.now(),
     };
+    socket.on('pong', () => {
+      conn.pongAt = Date.now();
+    });
     await repo.touchCitizens(this.deps.db, [found.id]);
     // Registered before the state is read, so no event between the two is missed; clients skip known ids.
     const set = this.citizens.get(found.id) ?? new Set<CitizenConn>();
@@ -331,6 +382,9 @@ export class ChatHub {
       offerEmail,
       agentName: chat.status === 'active' ? chat.agent_name : null,
       messages,
+      // While waiting, the widget says "still here" this often, or the place goes.
+      confirmEverySeconds: Math.max(1, Math.round(this.timings.confirmEveryMs / 1000)),
+      transcript: { email: chat.transcript_email, sent: chat.transcript_sent },
     });
     early.release(onMessage, () => this.error(socket, conn.locale, 'too_fast'));
   }
@@ -339,6 +393,8 @@ export class ChatHub {
     const parsed = citizenInbound.safeParse(safeJson(raw));
     if (!parsed.success) return this.error(conn.socket, conn.locale, 'invalid_message');
     const input = parsed.data;
+    conn.confirmedAt = Date.now();
+    if (input.type === 'present') return;
     const { db, events } = this.deps;
     // The hot path: a message in a chat whose state the events have kept up to date here.
     if (input.type === 'message' && conn.known && conn.known.status !== 'closed') {
@@ -351,8 +407,18 @@ export class ChatHub {
     if (epoch === conn.epoch) conn.known = { status: chat.status, agentId: chat.agent_account_id };
     // The transcript is typically asked for after the chat ended; everything else needs an open chat.
     if (input.type === 'transcript') {
-      await service.mailTranscript(this.deps, chat, input.email);
-      send(conn.socket, { type: 'transcript', email: input.email });
+      if (input.email !== undefined) return this.error(conn.socket, conn.locale, 'transcript_address_fixed');
+      try {
+        const email = await service.mailTranscript(this.deps, chat, conn.client);
+        send(conn.socket, { type: 'transcript', email });
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        this.error(
+          conn.socket,
+          conn.locale,
+          error.code === 'RATE_LIMITED' ? 'mail_limit' : String(error.params.reason ?? 'failed'),
+        );
+      }
       return;
     }
     if (chat.status === 'closed') return this.error(conn.socket, conn.locale, 'chat_closed');
