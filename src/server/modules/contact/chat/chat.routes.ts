@@ -43,7 +43,7 @@ export const chatRoutes =
       ...deps.chatLimits,
     };
     const gate = new SocketGate(limits);
-    const hub = new ChatHub(deps, { ...service.defaultTimings, ...deps.chatTimings }, gate);
+    const hub = new ChatHub(deps, { ...service.defaultTimings, ...deps.chatTimings }, gate, app.log);
     await hub.start();
     app.addHook('onClose', async () => hub.stop());
     await app.register(websocket, { options: { maxPayload: MAX_SOCKET_PAYLOAD } });

@@ -1,4 +1,4 @@
-import type { FastifyRequest } from 'fastify';
+import type { FastifyBaseLogger, FastifyRequest } from 'fastify';
 import type { WebSocket } from 'ws';
 import type { Config } from '../../../config';
 import type { Db } from '../../../db/client';
@@ -85,11 +85,19 @@ export class ChatHub {
     },
     readonly timings: service.ChatTimings,
     private readonly gate: SocketGate,
+    private readonly log: FastifyBaseLogger,
   ) {}
+
+  /** Background work goes on after a failure (the next heartbeat retries), but never silently. */
+  private logged(what: string) {
+    return (error: unknown) => {
+      this.log.error({ err: error }, `chat ${what} failed`);
+    };
+  }
 
   async start() {
     this.unsubscribe = await this.deps.events.subscribe(service.CHAT_CHANNEL, (payload) => {
-      void this.onEvent(payload as service.ChatEvent).catch(() => undefined);
+      void this.onEvent(payload as service.ChatEvent).catch(this.logged('event'));
     });
     this.timers.push(
       setInterval(() => {
@@ -97,7 +105,7 @@ export class ChatHub {
         void this.sweep();
         // Time alone can cross a queue's maximum wait: refresh the queues of citizens held here now and then.
         for (const set of this.citizens.values()) for (const c of set) this.dirtyQueues.add(c.queueId);
-        void this.drainQueues().catch(() => undefined);
+        void this.drainQueues().catch(this.logged('queue positions'));
       }, this.timings.heartbeatMs),
     );
     for (const timer of this.timers) timer.unref();
@@ -133,7 +141,7 @@ export class ChatHub {
 
   private async sweepOnce() {
     const { db, events } = this.deps;
-    await repo.touchAgents(db, [...this.agents.keys()]).catch(() => undefined);
+    await repo.touchAgents(db, [...this.agents.keys()]).catch(this.logged('agent presence'));
     // A waiting chat counts as present only with a recent frame from its citizen: an open socket that says
     // nothing (a script holding a place) lets the place go after `waitingIdleMs`.
     const confirmedSince = Date.now() - 2 * this.timings.confirmEveryMs;
@@ -144,12 +152,12 @@ export class ChatHub {
           confirmed.push(chatId);
           break;
         }
-    await repo.touchCitizens(db, [...this.citizens.keys()], confirmed).catch(() => undefined);
-    await service.requeueLostAgents(db, events, this.timings).catch(() => undefined);
-    await service.applyCitizenInactivity(db, events, this.timings).catch(() => undefined);
+    await repo.touchCitizens(db, [...this.citizens.keys()], confirmed).catch(this.logged('citizen presence'));
+    await service.requeueLostAgents(db, events, this.timings).catch(this.logged('requeue'));
+    await service.applyCitizenInactivity(db, events, this.timings).catch(this.logged('citizen inactivity'));
     // Safety net: dispatch locks agents with SKIP LOCKED, so one that raced with a heartbeat (or another
     // process) may have skipped a free agent; no citizen waits longer than a heartbeat for that.
-    await service.dispatch(db, events, this.timings).catch(() => undefined);
+    await service.dispatch(db, events, this.timings).catch(this.logged('dispatch'));
   }
 
   async stop() {
@@ -354,7 +362,10 @@ export class ChatHub {
       if (set.size === 0 && this.citizens.get(found.id) === set) this.citizens.delete(found.id);
     });
     const onMessage = (raw: string) => {
-      void this.onCitizenMessage(conn, raw).catch(() => this.error(socket, conn.locale, 'failed'));
+      void this.onCitizenMessage(conn, raw).catch((error) => {
+        this.log.error({ err: error, chatId: conn.chatId }, 'citizen chat frame failed');
+        this.error(socket, conn.locale, 'failed');
+      });
     };
     // Read again now that events reach this socket: the state sent below cannot miss a change, and the
     // citizen's messages take the hot path (no read of the chat) from the first one.
@@ -479,12 +490,16 @@ export class ChatHub {
       if (set.size > 0) return;
       if (this.agents.get(accountId) === set) this.agents.delete(accountId);
       // The grace period starts now; the sweeper hands the chats back if the agent does not return in time.
-      void repo.upsertAgent(this.deps.db, accountId, { connected: false }).catch(() => undefined);
+      void repo
+        .upsertAgent(this.deps.db, accountId, { connected: false })
+        .catch(this.logged('agent disconnect'));
     });
     const onMessage = (raw: string) => {
-      void this.onAgentMessage(socket, principal, raw).catch((error) =>
-        this.error(socket, principal.locale, errorCodeOf(error)),
-      );
+      void this.onAgentMessage(socket, principal, raw).catch((error) => {
+        if (!(error instanceof AppError))
+          this.log.error({ err: error, accountId }, 'agent chat frame failed');
+        this.error(socket, principal.locale, errorCodeOf(error));
+      });
     };
     await repo.upsertAgent(this.deps.db, accountId, { connected: true });
     const agent = await repo.findAgent(this.deps.db, accountId);
