@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SocketGate } from './chat.limits';
+import { clientOf, SocketGate } from './chat.limits';
 
 describe('chat socket gate', () => {
   const limits = { waitingPerClient: 3, handshakesPerMinute: 3, socketsPerClient: 2 };
@@ -30,5 +30,15 @@ describe('chat socket gate', () => {
     expect(gate.admitHandshake('a', true)).toBeNull();
     expect(gate.openSocket('a')).toBe(true);
     expect(gate.openSocket('b')).toBe(true);
+  });
+
+  it('counts an IPv6 client by its /64, an IPv4 one (also IPv4-mapped) by its address', () => {
+    expect(clientOf('203.0.113.7')).toBe('203.0.113.7');
+    expect(clientOf('::ffff:203.0.113.7')).toBe('203.0.113.7');
+    expect(clientOf('2001:db8:1:2:aaaa::1')).toBe('2001:db8:1:2::/64');
+    expect(clientOf('2001:0db8:0001:0002:ffff:1:2:3')).toBe('2001:db8:1:2::/64');
+    expect(clientOf('2001:db8::1')).toBe('2001:db8:0:0::/64');
+    expect(clientOf('::1')).toBe('0:0:0:0::/64');
+    expect(clientOf('fe80::1%eth0')).toBe('fe80:0:0:0::/64');
   });
 });

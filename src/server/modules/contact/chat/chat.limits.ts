@@ -11,6 +11,27 @@ export type ChatLimits = {
   socketsPerClient: number;
 };
 
+/**
+ * The client as the limits count it: an IPv4 address, or the /64 prefix of an IPv6 address (one home or
+ * host usually gets a whole /64, so counting single IPv6 addresses would give one client 2^64 quotas).
+ */
+export function clientOf(ip: string): string {
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip);
+  if (mapped) return mapped[1]!;
+  if (!ip.includes(':')) return ip;
+  const [head = '', tail] = ip.toLowerCase().split('%')[0]!.split('::');
+  const left = head ? head.split(':') : [];
+  const right = tail ? tail.split(':') : [];
+  const groups =
+    tail === undefined
+      ? left
+      : [...left, ...Array(Math.max(0, 8 - left.length - right.length)).fill('0'), ...right];
+  return `${groups
+    .slice(0, 4)
+    .map((g) => Number.parseInt(g || '0', 16).toString(16))
+    .join(':')}::/64`;
+}
+
 /** No limit at all: for tests and benchmarks that open thousands of sockets from one address. */
 export const NO_CHAT_LIMITS: ChatLimits = {
   waitingPerClient: Number.POSITIVE_INFINITY,

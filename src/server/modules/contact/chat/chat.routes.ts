@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { ModuleDeps } from '../../../app';
 import { perMinute } from '../../../http/actor';
 import { AppError } from '../../../http/errors';
-import { type ChatLimits, NO_CHAT_LIMITS, SocketGate } from './chat.limits';
+import { type ChatLimits, clientOf, NO_CHAT_LIMITS, SocketGate } from './chat.limits';
 import {
   accuracyOut,
   accuracyQuery,
@@ -67,7 +67,7 @@ export const chatRoutes =
       async (request, reply) =>
         reply.code(201).send(
           await service.startChat(deps.db, deps.events, hub.timings, request.body, {
-            address: request.ip,
+            address: clientOf(request.ip),
             maxWaiting: limits.waitingPerClient,
           }),
         ),
@@ -164,9 +164,10 @@ export const chatRoutes =
     const gateHandshake =
       (citizen: boolean) =>
       async (request: { ip: string }, reply: { header(k: string, v: string): unknown }) => {
-        const refused = gate.admitHandshake(request.ip, citizen);
+        const client = clientOf(request.ip);
+        const refused = gate.admitHandshake(client, citizen);
         if (!refused) return;
-        reply.header('retry-after', String(refused === 'handshakes' ? gate.secondsLeft(request.ip) : 10));
+        reply.header('retry-after', String(refused === 'handshakes' ? gate.secondsLeft(client) : 10));
         throw new AppError('RATE_LIMITED', { reason: refused });
       };
     app.get(
@@ -175,7 +176,7 @@ export const chatRoutes =
       (socket, request) => {
         const token = (request.query as Record<string, unknown>).token;
         void hub
-          .connectCitizen(socket, typeof token === 'string' ? token : undefined, request.ip)
+          .connectCitizen(socket, typeof token === 'string' ? token : undefined, clientOf(request.ip))
           .catch((error) => {
             request.log.error({ err: error }, 'citizen chat socket failed');
             socket.close(1011);
