@@ -57,6 +57,9 @@ const envSchema = z.object({
     .regex(/^[a-z0-9.-]+$/i, 'must be a domain name')
     .optional(),
   CONTACT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  CHAT_WAITING_PER_CLIENT: z.coerce.number().int().min(1).max(10_000).default(3),
+  CHAT_HANDSHAKES_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(30),
+  CHAT_SOCKETS_PER_CLIENT: z.coerce.number().int().min(1).max(1_000_000).default(10),
 });
 
 const oidcKeys = ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'] as const;
@@ -89,6 +92,8 @@ export type Config = {
     inboundDomain: string;
     retentionDays: number;
   };
+  /** Per client address: waiting chats, WebSocket handshakes a minute, open citizen sockets. */
+  chatLimits: { waitingPerClient: number; handshakesPerMinute: number; socketsPerClient: number };
 };
 
 export class ConfigError extends Error {
@@ -144,6 +149,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         e.INBOUND_MAIL_DOMAIN ?? new URL(e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).hostname
       ).toLowerCase(),
       retentionDays: e.CONTACT_RETENTION_DAYS,
+    },
+    chatLimits: {
+      waitingPerClient: e.CHAT_WAITING_PER_CLIENT,
+      handshakesPerMinute: e.CHAT_HANDSHAKES_PER_MINUTE,
+      socketsPerClient: e.CHAT_SOCKETS_PER_CLIENT,
     },
   };
 }

@@ -22,6 +22,7 @@ export const errorStatus = {
   UNAVAILABLE: 503,
   CHAT_CLOSED: 409,
   CHAT_QUEUE_FULL: 409,
+  CHAT_TOO_MANY_WAITING: 429,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;

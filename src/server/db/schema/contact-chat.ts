@@ -68,9 +68,19 @@ export const chatSessions = pgTable(
     closedAt: timestamp('closed_at', { withTimezone: true }),
     closedBy: text('closed_by').$type<'citizen' | 'agent' | 'system'>(),
     closeCategory: text('close_category'),
+    /** The only address a transcript may go to, given when the chat started; goes with the chat. */
+    transcriptEmail: text('transcript_email'),
+    /** Set when the one transcript this chat may send was handed to the mail queue. */
+    transcriptSentAt: timestamp('transcript_sent_at', { withTimezone: true }),
+    /**
+     * SHA-256 of the client address that started the chat, for the cap on waiting chats per address; cleared
+     * as soon as the chat stops waiting, so it is kept only for the minutes in the queue.
+     */
+    clientKey: text('client_key'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    index('chat_sessions_client_waiting_idx').on(t.clientKey).where(sql`status = 'waiting'`),
     index('chat_sessions_waiting_idx').on(t.queueId, t.priority, t.enqueuedAt).where(sql`status = 'waiting'`),
     index('chat_sessions_agent_idx').on(t.agentAccountId).where(sql`status = 'active'`),
     index('chat_sessions_closed_idx').on(t.closedAt),

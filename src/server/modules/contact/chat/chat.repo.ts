@@ -23,6 +23,8 @@ export type ChatRow = {
   agent_account_id: number | null;
   agent_name: string | null;
   created_at: Date;
+  transcript_email: string | null;
+  transcript_sent: boolean;
 };
 
 export type MessageRow = {
@@ -71,16 +73,60 @@ export async function countWaiting(db: Db, queueId: number): Promise<number> {
   return rows[0]?.n ?? 0;
 }
 
+/** Waiting chats started from one client address, over all queues. */
+export async function countWaitingOfClient(db: Db, clientKey: string): Promise<number> {
+  const rows = await queryRows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from chat_sessions where client_key = ${clientKey} and status = 'waiting'`,
+  );
+  return rows[0]?.n ?? 0;
+}
+
+/**
+ * Serialises the starts of one client address (a transaction-scoped advisory lock), so concurrent starts
+ * from one address see one another's chats against the per-address cap.
+ */
+export async function lockClient(db: Db, clientKey: string): Promise<void> {
+  await db.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`chat-client:${clientKey}`}, 0))`);
+}
+
 export async function insertChat(
   db: Db,
-  chat: { queueId: number; tokenHash: string; citizenName: string | null; locale: 'nl' | 'en' },
+  chat: {
+    queueId: number;
+    tokenHash: string;
+    citizenName: string | null;
+    locale: 'nl' | 'en';
+    transcriptEmail: string | null;
+    clientKey: string | null;
+  },
 ): Promise<number> {
   const rows = await queryRows<{ id: number }>(
     db,
-    sql`insert into chat_sessions (queue_id, resume_token_hash, citizen_name, locale)
-        values (${chat.queueId}, ${chat.tokenHash}, ${chat.citizenName}, ${chat.locale}) returning id::int as id`,
+    sql`insert into chat_sessions (queue_id, resume_token_hash, citizen_name, locale, transcript_email, client_key)
+        values (${chat.queueId}, ${chat.tokenHash}, ${chat.citizenName}, ${chat.locale}, ${chat.transcriptEmail},
+                ${chat.clientKey}) returning id::int as id`,
   );
   return rows[0]!.id;
+}
+
+/**
+ * Takes the chat's one transcript: returns the address given at the start, or nothing when there is none or
+ * the transcript has been taken already. One UPDATE, so concurrent requests cannot both win.
+ */
+export async function claimTranscript(db: Db, chatId: number): Promise<string | undefined> {
+  const rows = await queryRows<{ email: string }>(
+    db,
+    sql`update chat_sessions set transcript_sent_at = now()
+        where id = ${chatId} and transcript_email is not null and transcript_sent_at is null
+        returning transcript_email as email`,
+  );
+  return rows[0]?.email;
+}
+
+/** Gives the transcript back when it could not be sent (a mail limit refused it), so a later request may. */
+export async function releaseTranscript(db: Db, chatId: number): Promise<void> {
+  await db.execute(sql`update chat_sessions set transcript_sent_at = null where id = ${chatId}`);
 }
 
 export async function setInitialEstimate(db: Db, chatId: number, seconds: number | null) {
@@ -88,7 +134,7 @@ export async function setInitialEstimate(db: Db, chatId: number, seconds: number
 }
 
 const chatColumns = sql`c.id::int as id, c.queue_id, c.status, c.citizen_name, c.locale, c.agent_account_id,
-  a.display_name as agent_name, c.created_at`;
+  a.display_name as agent_name, c.created_at, c.transcript_email, c.transcript_sent_at is not null as transcript_sent`;
 
 export async function findChatByTokenHash(db: Db, tokenHash: string): Promise<ChatRow | undefined> {
   const rows = await queryRows<ChatRow>(
@@ -230,7 +276,8 @@ export async function anyEligibleAgent(db: Db, staleBefore: Date, queueId: numbe
 
 export async function assignChat(db: Db, chatId: number, accountId: number) {
   await db.execute(sql`update chat_sessions set status = 'active', agent_account_id = ${accountId},
-    assigned_at = now(), first_assigned_at = coalesce(first_assigned_at, now()) where id = ${chatId}`);
+    assigned_at = now(), first_assigned_at = coalesce(first_assigned_at, now()), client_key = null
+    where id = ${chatId}`);
   await db.execute(sql`update chat_agents set idle_since = now() where account_id = ${accountId}`);
 }
 
@@ -364,7 +411,7 @@ export async function closeChat(
   const rows = await queryRows<{ queue_id: number; agent_account_id: number | null }>(
     db,
     sql`update chat_sessions set status = 'closed', closed_at = now(), closed_by = ${closedBy},
-          close_category = ${category}
+          close_category = ${category}, client_key = null
         where id = ${chatId} and status <> 'closed' returning queue_id, agent_account_id`,
   );
   return rows[0];
@@ -393,13 +440,22 @@ export async function estimateErrors(db: Db, since: Date) {
 }
 
 /** Marks the citizens connected to this process as present; a returning citizen's warning is withdrawn. */
-export async function touchCitizens(db: Db, chatIds: number[]) {
+/**
+ * Marks citizens present: every chat in `chatIds` that is active, and those waiting only when they are also
+ * in `confirmedIds` (a waiting citizen must confirm now and then; an open socket alone keeps no place).
+ */
+export async function touchCitizens(db: Db, chatIds: number[], confirmedIds: number[] = chatIds) {
   if (chatIds.length === 0) return;
+  const list = (ids: number[]) =>
+    ids.length === 0
+      ? sql`null`
+      : sql.join(
+          ids.map((id) => sql`${id}`),
+          sql`, `,
+        );
   await db.execute(sql`update chat_sessions set citizen_seen_at = now(), inactivity_warned_at = null
-    where status <> 'closed' and id in (${sql.join(
-      chatIds.map((id) => sql`${id}`),
-      sql`, `,
-    )})`);
+    where status <> 'closed' and id in (${list(chatIds)})
+      and (status <> 'waiting' or id in (${list(confirmedIds)}))`);
 }
 
 /** Active chats whose citizen has been gone since `goneBefore` and has not been warned yet; marks them warned. */
@@ -414,13 +470,12 @@ export async function markGoneCitizensWarned(db: Db, goneBefore: Date) {
 
 /** Chats to close for inactivity: active ones warned before `warnedBefore`, waiting ones gone before `goneBefore`. */
 export async function listChatsToCloseForInactivity(db: Db, warnedBefore: Date, goneBefore: Date) {
-  const rows = await queryRows<{ id: number }>(
+  return queryRows<{ id: number; status: 'waiting' | 'active'; locale: 'nl' | 'en' }>(
     db,
-    sql`select id::int as id from chat_sessions
+    sql`select id::int as id, status, locale from chat_sessions
         where (status = 'active' and inactivity_warned_at < ${warnedBefore} and citizen_seen_at < inactivity_warned_at)
            or (status = 'waiting' and citizen_seen_at < ${goneBefore})`,
   );
-  return rows.map((r) => r.id);
 }
 
 /** Deletes closed chats (their messages cascade) closed before `cutoff`, with their transcript mail jobs. */

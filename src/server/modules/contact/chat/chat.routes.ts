@@ -1,9 +1,10 @@
 import websocket from '@fastify/websocket';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppDeps } from '../../../app';
+import type { ModuleDeps } from '../../../app';
 import { perMinute } from '../../../http/actor';
 import { AppError } from '../../../http/errors';
+import { type ChatLimits, clientOf, NO_CHAT_LIMITS, SocketGate } from './chat.limits';
 import {
   accuracyOut,
   accuracyQuery,
@@ -27,13 +28,22 @@ const tags = ['contact-chat'];
 // A chat message is at most 2,000 characters (≤ 8 KB in UTF-8) plus a small envelope.
 const MAX_SOCKET_PAYLOAD = 16 * 1024;
 
-export type ChatDeps = AppDeps & { chatTimings?: Partial<service.ChatTimings> };
+export type ChatDeps = ModuleDeps & {
+  chatTimings?: Partial<service.ChatTimings>;
+  /** Overrides the configured per-address limits (which `rateLimits: false` lifts, as for HTTP). */
+  chatLimits?: Partial<ChatLimits>;
+};
 
 export const chatRoutes =
   (deps: ChatDeps): FastifyPluginAsyncZod =>
   async (app) => {
     const limit = (max: number) => perMinute(deps, max);
-    const hub = new ChatHub(deps, { ...service.defaultTimings, ...deps.chatTimings });
+    const limits: ChatLimits = {
+      ...(deps.rateLimits ? deps.config.chatLimits : NO_CHAT_LIMITS),
+      ...deps.chatLimits,
+    };
+    const gate = new SocketGate(limits);
+    const hub = new ChatHub(deps, { ...service.defaultTimings, ...deps.chatTimings }, gate, app.log);
     await hub.start();
     app.addHook('onClose', async () => hub.stop());
     await app.register(websocket, { options: { maxPayload: MAX_SOCKET_PAYLOAD } });
@@ -55,7 +65,12 @@ export const chatRoutes =
         schema: { tags, body: startChatBody, response: { 201: startChatOut } },
       },
       async (request, reply) =>
-        reply.code(201).send(await service.startChat(deps.db, deps.events, hub.timings, request.body)),
+        reply.code(201).send(
+          await service.startChat(deps.db, deps.events, hub.timings, request.body, {
+            address: clientOf(request.ip),
+            maxWaiting: limits.waitingPerClient,
+          }),
+        ),
     );
 
     app.get(
@@ -143,14 +158,39 @@ export const chatRoutes =
       },
     );
 
-    // Outside /api: sockets authenticate themselves (a resume token for citizens, the session for agents).
-    app.get('/ws/chat/citizen', { websocket: true, schema: { hide: true } }, (socket, request) => {
-      const token = (request.query as Record<string, unknown>).token;
-      void hub
-        .connectCitizen(socket, typeof token === 'string' ? token : undefined)
-        .catch(() => socket.close(1011));
-    });
-    app.get('/ws/chat/agent', { websocket: true, schema: { hide: true } }, (socket, request) => {
-      void hub.connectAgent(socket, request).catch(() => socket.close(1011));
-    });
+    // Outside /api (and so outside the HTTP rate limiter): sockets authenticate themselves (a resume token
+    // for citizens, the session for agents). A handshake over the address's limits is refused with a 429
+    // before the upgrade, so a flood costs one HTTP response each and no socket.
+    const gateHandshake =
+      (citizen: boolean) =>
+      async (request: { ip: string }, reply: { header(k: string, v: string): unknown }) => {
+        const client = clientOf(request.ip);
+        const refused = gate.admitHandshake(client, citizen);
+        if (!refused) return;
+        reply.header('retry-after', String(refused === 'handshakes' ? gate.secondsLeft(client) : 10));
+        throw new AppError('RATE_LIMITED', { reason: refused });
+      };
+    app.get(
+      '/ws/chat/citizen',
+      { websocket: true, schema: { hide: true }, preValidation: gateHandshake(true) },
+      (socket, request) => {
+        const token = (request.query as Record<string, unknown>).token;
+        void hub
+          .connectCitizen(socket, typeof token === 'string' ? token : undefined, clientOf(request.ip))
+          .catch((error) => {
+            request.log.error({ err: error }, 'citizen chat socket failed');
+            socket.close(1011);
+          });
+      },
+    );
+    app.get(
+      '/ws/chat/agent',
+      { websocket: true, schema: { hide: true }, preValidation: gateHandshake(false) },
+      (socket, request) => {
+        void hub.connectAgent(socket, request).catch((error) => {
+          request.log.error({ err: error }, 'agent chat socket failed');
+          socket.close(1011);
+        });
+      },
+    );
   };

@@ -5,6 +5,11 @@ export const startChatBody = z.object({
   topic: z.string().min(1).max(60),
   locale: z.enum(['nl', 'en']),
   name: z.string().max(100).optional(),
+  /** The only address the chat's transcript may later be mailed to; an empty field means none. */
+  transcriptEmail: z.preprocess(
+    (value) => (typeof value === 'string' ? value.trim() || undefined : value),
+    z.email().max(254).optional(),
+  ),
 });
 
 export const startChatOut = z.object({
@@ -32,7 +37,10 @@ export const citizenInbound = z.discriminatedUnion('type', [
   z.object({ type: z.literal('message'), clientId, text }),
   z.object({ type: z.literal('typing') }),
   z.object({ type: z.literal('end') }),
-  z.object({ type: z.literal('transcript'), email: z.email().max(254) }),
+  // The transcript goes to the address given at the start: a frame naming another is refused (see the hub).
+  z.object({ type: z.literal('transcript'), email: z.unknown().optional() }),
+  // A waiting citizen's "still here": keeps the place in the queue (any frame does).
+  z.object({ type: z.literal('present') }),
 ]);
 
 /** What an agent's console may send over its socket. */

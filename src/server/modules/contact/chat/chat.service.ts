@@ -7,6 +7,7 @@ import type { Principal } from '../../../http/access';
 import { AppError } from '../../../http/errors';
 import { translator } from '../../../http/i18n';
 import type { JobQueue } from '../../../jobs/job-queue';
+import type { CitizenMailGuard } from '../../../mail/citizen-mail-guard';
 import { MAIL_QUEUE, type MailMessage } from '../../../mail/mailer';
 import { audit } from '../../auth/auth.service';
 import { issueFeedbackToken } from '../feedback/feedback.service';
@@ -39,8 +40,17 @@ export type ChatTimings = {
   heartbeatMs: number;
   /** A citizen gone (no socket on any process) this long from an active chat gets an "are you still there?". */
   citizenWarnMs: number;
-  /** …and the chat closes this long after the warning; a waiting citizen gone for warn + close leaves the queue. */
+  /** …and the chat closes this long after the warning. */
   citizenCloseMs: number;
+  /**
+   * How often a waiting citizen's widget confirms it is still there (any frame counts). A waiting chat whose
+   * socket stays open but sends nothing keeps no place: only confirmations from the last two intervals count.
+   */
+  confirmEveryMs: number;
+  /** A waiting citizen neither present nor confirming for this long loses their place, with a message. */
+  waitingIdleMs: number;
+  /** A citizen socket that answers no WebSocket ping for this long is dropped (a dead connection). */
+  pongTimeoutMs: number;
 };
 
 export const defaultTimings: ChatTimings = {
@@ -48,6 +58,9 @@ export const defaultTimings: ChatTimings = {
   heartbeatMs: 10_000,
   citizenWarnMs: 120_000,
   citizenCloseMs: 60_000,
+  confirmEveryMs: 20_000,
+  waitingIdleMs: 60_000,
+  pongTimeoutMs: 30_000,
 };
 
 // Without history (a quiet hour, a new installation) the estimate uses a typical 1700 chat length.
@@ -147,18 +160,29 @@ export async function queuePositions(
   };
 }
 
+/** The client address as stored for the per-address cap: hashed, and only while the chat waits. */
+export const clientKeyOf = (client: string) => createHash('sha256').update(client).digest('hex');
+
 export async function startChat(
   db: Db,
   events: EventBus,
   timings: ChatTimings,
-  input: { topic: string; locale: 'nl' | 'en'; name?: string },
+  input: { topic: string; locale: 'nl' | 'en'; name?: string; transcriptEmail?: string },
+  /** The client address and how many chats it may have waiting at once (Infinity: no cap). */
+  client: { address: string; maxWaiting: number },
   now = new Date(),
 ) {
   const queue = await repo.findQueueByKey(db, input.topic);
   if (!queue) throw new AppError('NOT_FOUND');
   if (!isOpen(queue, now)) throw new AppError('CHAT_CLOSED');
   const resumeToken = randomBytes(32).toString('base64url');
+  const clientKey = clientKeyOf(client.address);
   const chatId = await db.transaction(async (tx) => {
+    if (Number.isFinite(client.maxWaiting)) {
+      await repo.lockClient(tx, clientKey);
+      if ((await repo.countWaitingOfClient(tx, clientKey)) >= client.maxWaiting)
+        throw new AppError('CHAT_TOO_MANY_WAITING', { max: client.maxWaiting });
+    }
     await repo.lockQueue(tx, queue.id);
     if ((await repo.countWaiting(tx, queue.id)) >= queue.max_queue_length)
       throw new AppError('CHAT_QUEUE_FULL');
@@ -167,6 +191,8 @@ export async function startChat(
       tokenHash: hashResumeToken(resumeToken),
       citizenName: input.name?.trim() || null,
       locale: input.locale,
+      transcriptEmail: input.transcriptEmail?.trim() || null,
+      clientKey,
     });
   });
   await dispatch(db, events, timings);
@@ -362,9 +388,20 @@ export async function applyCitizenInactivity(db: Db, events: EventBus, timings: 
   const toClose = await repo.listChatsToCloseForInactivity(
     db,
     new Date(now - timings.citizenCloseMs),
-    new Date(now - timings.citizenWarnMs - timings.citizenCloseMs),
+    new Date(now - timings.waitingIdleMs),
   );
-  for (const chatId of toClose) await endChat(db, events, timings, chatId, 'system', 'inactive');
+  for (const chat of toClose) {
+    // A waiting citizen who returns later finds why the place is gone in the chat's history.
+    if (chat.status === 'waiting')
+      await postSystemMessage(
+        db,
+        events,
+        chat.id,
+        'waiting-timeout',
+        translator(chat.locale)('contactChat.system.waitingTimeout'),
+      );
+    await endChat(db, events, timings, chat.id, 'system', 'inactive');
+  }
   return { warned: warned.length, closed: toClose.length };
 }
 
@@ -438,15 +475,25 @@ export async function transferChat(
 }
 
 /**
- * The conversation as plain text to an address the citizen gives, through the mail job queue (retried with
- * back-off when SMTP is down). The dedupe key makes a repeated request for the same history one mail.
- * Internal notes are never included.
+ * The chat's one transcript, as plain text, to the address the citizen gave when the chat started (never to
+ * another: a transcript to any address would make the chat a relay for the requester's text). Through the
+ * mail job queue (retried with back-off when SMTP is down), within the citizen-mail limits. Internal notes
+ * are never included. Returns the address it went to.
  */
 export async function mailTranscript(
-  deps: { db: Db; jobs: JobQueue; config: Config },
+  deps: { db: Db; jobs: JobQueue; config: Config; citizenMail: CitizenMailGuard },
   chat: repo.ChatRow,
-  email: string,
-) {
+  client: string,
+): Promise<string> {
+  if (!chat.transcript_email) throw new AppError('CONFLICT', { reason: 'no_transcript_address' });
+  const email = await repo.claimTranscript(deps.db, chat.id);
+  if (!email) throw new AppError('CONFLICT', { reason: 'transcript_sent' });
+  try {
+    deps.citizenMail.admit('chat_transcript', { recipient: email, client });
+  } catch (error) {
+    await repo.releaseTranscript(deps.db, chat.id);
+    throw error;
+  }
   const t = translator(chat.locale);
   const messages = await repo.listMessages(deps.db, chat.id, false);
   const time = new Intl.DateTimeFormat(chat.locale === 'en' ? 'en-GB' : 'nl-BE', {
@@ -465,7 +512,7 @@ export async function mailTranscript(
   );
   const last = messages.at(-1)?.id ?? 0;
   const host = new URL(deps.config.publicUrl).hostname;
-  const key = `chat-transcript-${chat.id}-${last}-${createHash('sha256').update(email.toLowerCase()).digest('hex').slice(0, 16)}`;
+  const key = `chat-transcript-${chat.id}-${last}`;
   const message: MailMessage = {
     to: [email],
     subject: t('contactChat.transcript.subject'),
@@ -473,6 +520,7 @@ export async function mailTranscript(
     messageId: `<${key}@${host}>`,
   };
   await deps.jobs.enqueue(MAIL_QUEUE, message, { dedupeKey: key });
+  return email;
 }
 
 // ---- privacy -----------------------------------------------------------------------------------

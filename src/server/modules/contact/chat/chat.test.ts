@@ -7,8 +7,10 @@ import { buildAccount, signIn, type TestContext, testConfig } from '../../../../
 import { createTestDatabase, describeEachEngine, engines } from '../../../../../test/support/test-db';
 import { buildApp } from '../../../app';
 import { type Database, openDatabase, queryRows } from '../../../db/client';
+import type { CitizenMailLimits } from '../../../mail/citizen-mail-guard';
 import { createRuntime } from '../../../runtime';
-import { purgeExpiredChats } from './chat.service';
+import type { ChatLimits } from './chat.limits';
+import { type ChatTimings, purgeExpiredChats } from './chat.service';
 
 const timings = { agentGraceMs: 1_000, heartbeatMs: 200, citizenWarnMs: 20_000, citizenCloseMs: 20_000 };
 
@@ -17,7 +19,8 @@ type Instance = TestContext & { url: string };
 async function startInstance(
   database: Database,
   ownsDatabase: boolean,
-  overrides: Partial<typeof timings> = {},
+  overrides: Partial<ChatTimings> = {},
+  extra: { chatLimits?: Partial<ChatLimits>; citizenMailLimits?: CitizenMailLimits } = {},
 ): Promise<Instance> {
   const config = testConfig();
   const runtime = await createRuntime(config, {
@@ -27,7 +30,11 @@ async function startInstance(
     startJobs: false,
     seed: false,
   });
-  const app = await buildApp({ ...runtime, chatTimings: { ...timings, ...overrides } } as typeof runtime);
+  const app = await buildApp({
+    ...runtime,
+    ...extra,
+    chatTimings: { ...timings, ...overrides },
+  } as typeof runtime);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;
   return {
@@ -58,8 +65,12 @@ class Client {
       for (const wake of this.waiters.splice(0)) wake();
     });
   }
-  static open(url: string, headers: Record<string, string> = {}): Promise<Client> {
-    const socket = new WebSocket(url, { headers });
+  static open(
+    url: string,
+    headers: Record<string, string> = {},
+    options: { localAddress?: string; autoPong?: boolean } = {},
+  ): Promise<Client> {
+    const socket = new WebSocket(url, { headers, ...options });
     const client = new Client(socket);
     return new Promise((resolve, reject) => {
       socket.once('open', () => resolve(client));
@@ -123,11 +134,11 @@ describeEachEngine('contact chat: queue, routing and sockets', (engine) => {
       opening_hours = '{"timeZone":"Europe/Brussels","days":{"1":[["00:00","24:00"]],"2":[["00:00","24:00"]],"3":[["00:00","24:00"]],"4":[["00:00","24:00"]],"5":[["00:00","24:00"]],"6":[["00:00","24:00"]],"7":[["00:00","24:00"]]}}'::jsonb`);
   });
 
-  async function startChat(name: string) {
+  async function startChat(name: string, transcriptEmail?: string) {
     const response = await ctx.app.inject({
       method: 'POST',
       url: '/api/contact/chats',
-      payload: { topic: 'algemeen', locale: 'nl', name },
+      payload: { topic: 'algemeen', locale: 'nl', name, ...(transcriptEmail ? { transcriptEmail } : {}) },
     });
     expect(response.statusCode, response.body).toBe(201);
     return response.json() as { chatId: number; resumeToken: string; position: number };
@@ -407,7 +418,7 @@ describeEachEngine('contact chat: queue, routing and sockets', (engine) => {
     const a = await agent(0);
     a.send({ type: 'status', status: 'available', capacity: 1 });
     await a.next((f) => f.type === 'status');
-    const chat = await startChat('Els');
+    const chat = await startChat('Els', 'els@burger.test');
     const c = await citizen(chat.resumeToken);
     await a.next((f) => f.type === 'assigned');
     c.send({ type: 'message', clientId: 't-1', text: 'Hoeveel verlofdagen heb ik?' });
@@ -417,13 +428,14 @@ describeEachEngine('contact chat: queue, routing and sockets', (engine) => {
     await c.next((f) => f.type === 'message' && (f.message as { sender: string }).sender === 'agent');
     c.send({ type: 'end' });
     await c.next((f) => f.type === 'closed');
-    c.send({ type: 'transcript', email: 'els@burger.test' });
-    await c.next((f) => f.type === 'transcript');
+    c.send({ type: 'transcript' });
+    expect(await c.next((f) => f.type === 'transcript')).toMatchObject({ email: 'els@burger.test' });
     const mark = c.frames.length;
-    c.send({ type: 'transcript', email: 'els@burger.test' });
-    await c.next((f) => f.type === 'transcript', mark);
-    c.send({ type: 'transcript', email: 'not an address' });
-    expect(await c.next((f) => f.type === 'error', mark)).toMatchObject({ code: 'invalid_message' });
+    c.send({ type: 'transcript' });
+    expect(await c.next((f) => f.type === 'error', mark)).toMatchObject({
+      code: 'transcript_sent',
+      message: expect.stringContaining('al naar je e-mailadres verstuurd'),
+    });
 
     await ctx.runtime.jobs.runDue();
     const mails = await queryRows<{ to_addresses: string; subject: string; text_body: string }>(
@@ -435,6 +447,58 @@ describeEachEngine('contact chat: queue, routing and sockets', (engine) => {
     expect(mails[0]!.text_body).toContain('Jij: Hoeveel verlofdagen heb ik?');
     expect(mails[0]!.text_body).toContain('agent-a: Dat hangt af van je statuut.');
     expect(mails[0]!.text_body).not.toContain('GEHEIM');
+  });
+
+  it('sends one transcript per chat, only to the address given at the start, and counts it', async () => {
+    const db = ctx.database.db;
+    const metric = async () => {
+      const text = (await ctx.app.inject({ method: 'GET', url: '/metrics' })).body;
+      return Number(/citizen_requested_mails_total\{kind="chat_transcript"\} (\d+)/.exec(text)?.[1] ?? 0);
+    };
+    const before = await metric();
+    const invalid = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/contact/chats',
+      payload: { topic: 'algemeen', locale: 'nl', transcriptEmail: 'geen adres' },
+    });
+    expect(invalid.statusCode).toBe(400);
+    expect(invalid.json().error.code).toBe('VALIDATION_FAILED');
+
+    const chat = await startChat('Els', 'start@burger.test');
+    const c = await citizen(chat.resumeToken);
+    expect(c.last('state')).toMatchObject({ transcript: { email: 'start@burger.test', sent: false } });
+    c.send({ type: 'message', clientId: 'relay-1', text: 'Koop nu! '.repeat(200) });
+    await c.next((f) => f.type === 'ack');
+    // The probe's relay: six frames naming six addresses. None is used.
+    for (let i = 0; i < 6; i++) c.send({ type: 'transcript', email: `slachtoffer-${i}@elders.test` });
+    const refusals = () => c.frames.filter((f) => f.code === 'transcript_address_fixed');
+    await c.next(() => refusals().length === 6);
+    expect(refusals()[0]!.message).toContain('alleen naar het e-mailadres dat je bij de start');
+    // Six requests without an address, at once: one transcript, to the start address; the rest are refused.
+    for (let i = 0; i < 6; i++) c.send({ type: 'transcript' });
+    await c.next(() => c.frames.filter((f) => f.code === 'transcript_sent').length === 5);
+    await c.next((f) => f.type === 'transcript');
+    await settle(200);
+    expect(c.frames.filter((f) => f.type === 'transcript')).toEqual([
+      { type: 'transcript', email: 'start@burger.test' },
+    ]);
+    const again = await citizen(chat.resumeToken);
+    expect(again.last('state')).toMatchObject({ transcript: { email: 'start@burger.test', sent: true } });
+
+    // A chat started without an address has no transcript to mail (the widget offers a download).
+    const other = await startChat('Zonder adres');
+    const d = await citizen(other.resumeToken);
+    d.send({ type: 'transcript' });
+    expect(await d.next((f) => f.type === 'error')).toMatchObject({ code: 'no_transcript_address' });
+
+    await ctx.runtime.jobs.runDue();
+    const mails = await queryRows<{ to_addresses: string }>(
+      db,
+      sql`select to_addresses from dev_mailbox
+          where to_addresses like '%elders.test%' or to_addresses = 'start@burger.test'`,
+    );
+    expect(mails).toEqual([{ to_addresses: 'start@burger.test' }]);
+    expect(await metric()).toBe(before + 1);
   });
 
   it('purges closed chats after the retention period and erases one chat on request, audited', async () => {
@@ -618,6 +682,201 @@ describeEachEngine('contact chat: queue, routing and sockets', (engine) => {
     );
     expect(rows[0]).toMatchObject({ id: taken.chatId, status: 'waiting', priority: 1 });
     expect(await c.next((f) => f.type === 'queue' && f.position === 2)).toBeTruthy();
+  });
+});
+
+/** Opens a socket expecting the handshake to be refused: the HTTP status and error body. */
+function refusedHandshake(url: string, options: { localAddress?: string } = {}) {
+  return new Promise<{ status: number; body: { error: { code: string; message: string } } }>(
+    (resolve, reject) => {
+      const socket = new WebSocket(url, options);
+      socket.once('open', () => {
+        socket.close();
+        reject(new Error('handshake was accepted'));
+      });
+      socket.once('unexpected-response', (_request, response) => {
+        let body = '';
+        response.on('data', (chunk: Buffer) => {
+          body += chunk.toString();
+        });
+        response.on('end', () => {
+          resolve({ status: response.statusCode ?? 0, body: JSON.parse(body) });
+          socket.terminate();
+        });
+      });
+      socket.once('error', () => undefined);
+    },
+  );
+}
+
+describeEachEngine('contact chat: one address cannot fill the queue', (engine) => {
+  let ctx: Instance;
+  const open: Client[] = [];
+  beforeAll(async () => {
+    ctx = await startInstance(
+      await createTestDatabase(engine),
+      true,
+      // Long enough for a slow first connection after the start; short enough to watch a place go.
+      { confirmEveryMs: 200, waitingIdleMs: 2_500, pongTimeoutMs: 1_500 },
+      {
+        chatLimits: { waitingPerClient: 3, handshakesPerMinute: 6, socketsPerClient: 3 },
+        citizenMailLimits: { perRecipient: 1, perClient: 10, overall: 300, windowMs: 3_600_000 },
+      },
+    );
+    await ctx.database.db.execute(sql`update chat_queues set
+      opening_hours = '{"timeZone":"Europe/Brussels","days":{"1":[["00:00","24:00"]],"2":[["00:00","24:00"]],"3":[["00:00","24:00"]],"4":[["00:00","24:00"]],"5":[["00:00","24:00"]],"6":[["00:00","24:00"]],"7":[["00:00","24:00"]]}}'::jsonb`);
+  }, 60_000);
+  afterAll(async () => {
+    for (const timer of confirming) clearInterval(timer);
+    for (const c of open) c.close();
+    await ctx?.close();
+  });
+
+  const start = (remoteAddress: string, transcriptEmail?: string) =>
+    ctx.app.inject({
+      method: 'POST',
+      url: '/api/contact/chats',
+      remoteAddress,
+      payload: { topic: 'algemeen', locale: 'nl', ...(transcriptEmail ? { transcriptEmail } : {}) },
+    });
+  const confirming: NodeJS.Timeout[] = [];
+  /** Says "still here" every 150 ms, as the widget does while waiting. */
+  function keepPresent(client: Client) {
+    confirming.push(
+      setInterval(() => {
+        if (client.socket.readyState === WebSocket.OPEN) client.send({ type: 'present' });
+      }, 150),
+    );
+    return client;
+  }
+  const citizenUrl = (token: string) => `${ctx.url}/ws/chat/citizen?token=${encodeURIComponent(token)}`;
+  async function connect(token: string, options: { localAddress?: string; autoPong?: boolean } = {}) {
+    const client = await Client.open(citizenUrl(token), {}, options);
+    open.push(client);
+    await client.next((f) => f.type === 'state');
+    return client;
+  }
+
+  it('refuses a fourth waiting chat from one address with a translated 429; another address gets in', async () => {
+    const citizens: Client[] = [];
+    for (let i = 0; i < 3; i++) {
+      const response = await start('10.0.0.1');
+      expect(response.statusCode, response.body).toBe(201);
+      // Present and confirming, as the widget does: these chats keep their places.
+      citizens.push(keepPresent(await connect(response.json().resumeToken, { localAddress: '127.0.0.6' })));
+    }
+    const fourth = await start('10.0.0.1');
+    expect(fourth.statusCode).toBe(429);
+    expect(fourth.json().error).toMatchObject({
+      code: 'CHAT_TOO_MANY_WAITING',
+      message: expect.stringContaining('al 3 chatgesprekken'),
+    });
+    expect((await start('10.0.0.2')).statusCode).toBe(201);
+    // A chat that stops waiting frees its place under the cap.
+    const first = citizens[0]!;
+    first.send({ type: 'end' });
+    await first.next((f) => f.type === 'closed');
+    expect((await start('10.0.0.1')).statusCode).toBe(201);
+  });
+
+  it('limits open citizen sockets and handshakes per address; another address still connects', async () => {
+    const here = { localAddress: '127.0.0.5' };
+    const token = (await start('10.0.0.3')).json().resumeToken as string;
+    // Three sockets (three handshakes) from this address are fine…
+    const sockets = [await connect(token, here), await connect(token, here), await connect(token, here)];
+    // …a fourth open socket is not (fourth handshake).
+    const tooMany = await refusedHandshake(citizenUrl(token), here);
+    expect(tooMany.status).toBe(429);
+    expect(tooMany.body.error.code).toBe('RATE_LIMITED');
+    // A closed socket frees its place (fifth handshake).
+    const closed = new Promise((resolve) => sockets[0]!.socket.once('close', resolve));
+    sockets[0]!.close();
+    await closed;
+    await settle(100);
+    const replacement = await connect(token, here);
+    replacement.close();
+    sockets[1]!.close();
+    await settle(200);
+    // Two more handshakes pass (six this minute); the seventh is refused although socket places are free.
+    const fifth = await connect(token, here);
+    fifth.close();
+    await connect(token, here);
+    await settle(200);
+    const flood = await refusedHandshake(citizenUrl(token), here);
+    expect(flood.status).toBe(429);
+    expect(flood.body.error).toMatchObject({
+      code: 'RATE_LIMITED',
+      message: expect.stringContaining('Te veel'),
+    });
+    // Agent handshakes count too.
+    expect((await refusedHandshake(`${ctx.url}/ws/chat/agent`, here)).status).toBe(429);
+    // Another address is not affected.
+    const elsewhere = await connect(token, { localAddress: '127.0.0.2' });
+    expect(elsewhere.last('state')).toMatchObject({ status: 'waiting' });
+  });
+
+  it('takes the place of a waiting citizen who sends nothing, or whose socket answers no ping, with a message', async () => {
+    const db = ctx.database.db;
+    const silent = (await start('10.0.0.4')).json();
+    const deaf = (await start('10.0.0.4')).json();
+    const present = (await start('10.0.0.4')).json();
+    const s = await connect(silent.resumeToken, { localAddress: '127.0.0.3' });
+    const d = await connect(deaf.resumeToken, { localAddress: '127.0.0.3', autoPong: false });
+    const p = await connect(present.resumeToken, { localAddress: '127.0.0.3' });
+    const confirm = setInterval(() => p.send({ type: 'present' }), 200);
+    try {
+      const deafClosed = new Promise((resolve) => d.socket.once('close', resolve));
+      const timeout = await s.next(
+        (f) => f.type === 'message' && (f.message as { sender: string }).sender === 'system',
+        0,
+        10_000,
+      );
+      expect((timeout.message as { text: string }).text).toContain('niet meer in de wachtrij');
+      await s.next((f) => f.type === 'closed', 0, 5_000);
+      await deafClosed;
+      await expect
+        .poll(
+          async () =>
+            (
+              await queryRows<{ status: string }>(
+                db,
+                sql`select status from chat_sessions where id = ${deaf.chatId}`,
+              )
+            )[0]?.status,
+          { timeout: 10_000, interval: 200 },
+        )
+        .toBe('closed');
+      const rows = await queryRows<{ id: number; status: string; close_category: string | null }>(
+        db,
+        sql`select id::int as id, status, close_category from chat_sessions
+            where id in (${silent.chatId}, ${present.chatId}) order by id`,
+      );
+      expect(rows).toEqual([
+        { id: silent.chatId, status: 'closed', close_category: 'inactive' },
+        { id: present.chatId, status: 'waiting', close_category: null },
+      ]);
+      // The address may start again: the timed-out chats no longer count against its cap.
+      expect((await start('10.0.0.4')).statusCode).toBe(201);
+    } finally {
+      clearInterval(confirm);
+    }
+  }, 30_000);
+
+  it('keeps the citizen-mail limits on transcripts: a second chat to the same address gets a translated refusal', async () => {
+    const first = (await start('10.0.0.5', 'een@burger.test')).json();
+    const second = (await start('10.0.0.6', 'een@burger.test')).json();
+    const a = await connect(first.resumeToken, { localAddress: '127.0.0.4' });
+    a.send({ type: 'transcript' });
+    await a.next((f) => f.type === 'transcript');
+    const b = await connect(second.resumeToken, { localAddress: '127.0.0.4' });
+    b.send({ type: 'transcript' });
+    expect(await b.next((f) => f.type === 'error')).toMatchObject({
+      code: 'mail_limit',
+      message: expect.stringContaining('Download het gesprek'),
+    });
+    // Refused by the limit, the transcript was not used up.
+    const again = await connect(second.resumeToken, { localAddress: '127.0.0.4' });
+    expect(again.last('state')).toMatchObject({ transcript: { sent: false } });
   });
 });
 

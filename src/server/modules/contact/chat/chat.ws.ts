@@ -1,4 +1,4 @@
-import type { FastifyRequest } from 'fastify';
+import type { FastifyBaseLogger, FastifyRequest } from 'fastify';
 import type { WebSocket } from 'ws';
 import type { Config } from '../../../config';
 import type { Db } from '../../../db/client';
@@ -7,7 +7,9 @@ import type { Principal } from '../../../http/access';
 import { AppError } from '../../../http/errors';
 import { type Locale, translator } from '../../../http/i18n';
 import type { JobQueue } from '../../../jobs/job-queue';
+import type { CitizenMailGuard } from '../../../mail/citizen-mail-guard';
 import { loadPrincipal, SESSION_COOKIE } from '../../auth/auth.service';
+import type { SocketGate } from './chat.limits';
 import { canActOnChat, canUseAgentConsole } from './chat.policy';
 import * as repo from './chat.repo';
 import { agentInbound, citizenInbound } from './chat.schemas';
@@ -42,6 +44,12 @@ type CitizenConn = {
   epoch: number;
   /** Client ids of messages this socket sent that are being stored: their acknowledgement carries them. */
   sending: Set<string>;
+  /** The client address (for the citizen-mail limits). */
+  client: string;
+  /** The last frame from the citizen: while waiting, only a recent one keeps the place. */
+  confirmedAt: number;
+  /** The last answer to a WebSocket ping (or the connection's start). */
+  pongAt: number;
 };
 
 /**
@@ -68,23 +76,52 @@ export class ChatHub {
   private unsubscribe?: () => Promise<void>;
 
   constructor(
-    private readonly deps: { db: Db; events: EventBus; config: Config; jobs: JobQueue },
+    private readonly deps: {
+      db: Db;
+      events: EventBus;
+      config: Config;
+      jobs: JobQueue;
+      citizenMail: CitizenMailGuard;
+    },
     readonly timings: service.ChatTimings,
+    private readonly gate: SocketGate,
+    private readonly log: FastifyBaseLogger,
   ) {}
+
+  /** Background work goes on after a failure (the next heartbeat retries), but never silently. */
+  private logged(what: string) {
+    return (error: unknown) => {
+      this.log.error({ err: error }, `chat ${what} failed`);
+    };
+  }
 
   async start() {
     this.unsubscribe = await this.deps.events.subscribe(service.CHAT_CHANNEL, (payload) => {
-      void this.onEvent(payload as service.ChatEvent).catch(() => undefined);
+      void this.onEvent(payload as service.ChatEvent).catch(this.logged('event'));
     });
     this.timers.push(
       setInterval(() => {
+        this.pingCitizens();
         void this.sweep();
         // Time alone can cross a queue's maximum wait: refresh the queues of citizens held here now and then.
         for (const set of this.citizens.values()) for (const c of set) this.dirtyQueues.add(c.queueId);
-        void this.drainQueues().catch(() => undefined);
+        void this.drainQueues().catch(this.logged('queue positions'));
       }, this.timings.heartbeatMs),
     );
     for (const timer of this.timers) timer.unref();
+  }
+
+  /**
+   * Drops citizen sockets that answered no ping for `pongTimeoutMs` (a dead connection would otherwise keep
+   * the chat present for ever) and pings the others; browsers answer pings by themselves.
+   */
+  private pingCitizens() {
+    const now = Date.now();
+    for (const set of this.citizens.values())
+      for (const c of set) {
+        if (now - c.pongAt > this.timings.pongTimeoutMs) c.socket.terminate();
+        else if (c.socket.readyState === c.socket.OPEN) c.socket.ping();
+      }
   }
 
   /** Presence heartbeats for the sockets held here, then the shared inactivity rules. */
@@ -104,13 +141,23 @@ export class ChatHub {
 
   private async sweepOnce() {
     const { db, events } = this.deps;
-    await repo.touchAgents(db, [...this.agents.keys()]).catch(() => undefined);
-    await repo.touchCitizens(db, [...this.citizens.keys()]).catch(() => undefined);
-    await service.requeueLostAgents(db, events, this.timings).catch(() => undefined);
-    await service.applyCitizenInactivity(db, events, this.timings).catch(() => undefined);
+    await repo.touchAgents(db, [...this.agents.keys()]).catch(this.logged('agent presence'));
+    // A waiting chat counts as present only with a recent frame from its citizen: an open socket that says
+    // nothing (a script holding a place) lets the place go after `waitingIdleMs`.
+    const confirmedSince = Date.now() - 2 * this.timings.confirmEveryMs;
+    const confirmed: number[] = [];
+    for (const [chatId, set] of this.citizens)
+      for (const c of set)
+        if (c.confirmedAt >= confirmedSince) {
+          confirmed.push(chatId);
+          break;
+        }
+    await repo.touchCitizens(db, [...this.citizens.keys()], confirmed).catch(this.logged('citizen presence'));
+    await service.requeueLostAgents(db, events, this.timings).catch(this.logged('requeue'));
+    await service.applyCitizenInactivity(db, events, this.timings).catch(this.logged('citizen inactivity'));
     // Safety net: dispatch locks agents with SKIP LOCKED, so one that raced with a heartbeat (or another
     // process) may have skipped a free agent; no citizen waits longer than a heartbeat for that.
-    await service.dispatch(db, events, this.timings).catch(() => undefined);
+    await service.dispatch(db, events, this.timings).catch(this.logged('dispatch'));
   }
 
   async stop() {
@@ -275,7 +322,13 @@ export class ChatHub {
     send(socket, { type: 'error', code, message: translator(locale)(`contactChat.errors.${code}`) });
   }
 
-  async connectCitizen(socket: WebSocket, token: string | undefined) {
+  async connectCitizen(socket: WebSocket, token: string | undefined, client: string) {
+    if (!this.gate.openSocket(client)) {
+      this.error(socket, 'nl', 'too_many_connections');
+      socket.close(4429, 'too many connections');
+      return;
+    }
+    socket.on('close', () => this.gate.release(client));
     const early = holdEarlyFrames(socket);
     const found = token
       ? await repo.findChatByTokenHash(this.deps.db, service.hashResumeToken(token))
@@ -292,7 +345,13 @@ export class ChatHub {
       locale: found.locale,
       epoch: 0,
       sending: new Set(),
+      client,
+      confirmedAt: Date.now(),
+      pongAt: Date.now(),
     };
+    socket.on('pong', () => {
+      conn.pongAt = Date.now();
+    });
     await repo.touchCitizens(this.deps.db, [found.id]);
     // Registered before the state is read, so no event between the two is missed; clients skip known ids.
     const set = this.citizens.get(found.id) ?? new Set<CitizenConn>();
@@ -303,7 +362,10 @@ export class ChatHub {
       if (set.size === 0 && this.citizens.get(found.id) === set) this.citizens.delete(found.id);
     });
     const onMessage = (raw: string) => {
-      void this.onCitizenMessage(conn, raw).catch(() => this.error(socket, conn.locale, 'failed'));
+      void this.onCitizenMessage(conn, raw).catch((error) => {
+        this.log.error({ err: error, chatId: conn.chatId }, 'citizen chat frame failed');
+        this.error(socket, conn.locale, 'failed');
+      });
     };
     // Read again now that events reach this socket: the state sent below cannot miss a change, and the
     // citizen's messages take the hot path (no read of the chat) from the first one.
@@ -331,6 +393,9 @@ export class ChatHub {
       offerEmail,
       agentName: chat.status === 'active' ? chat.agent_name : null,
       messages,
+      // While waiting, the widget says "still here" this often, or the place goes.
+      confirmEverySeconds: Math.max(1, Math.round(this.timings.confirmEveryMs / 1000)),
+      transcript: { email: chat.transcript_email, sent: chat.transcript_sent },
     });
     early.release(onMessage, () => this.error(socket, conn.locale, 'too_fast'));
   }
@@ -339,6 +404,8 @@ export class ChatHub {
     const parsed = citizenInbound.safeParse(safeJson(raw));
     if (!parsed.success) return this.error(conn.socket, conn.locale, 'invalid_message');
     const input = parsed.data;
+    conn.confirmedAt = Date.now();
+    if (input.type === 'present') return;
     const { db, events } = this.deps;
     // The hot path: a message in a chat whose state the events have kept up to date here.
     if (input.type === 'message' && conn.known && conn.known.status !== 'closed') {
@@ -351,8 +418,18 @@ export class ChatHub {
     if (epoch === conn.epoch) conn.known = { status: chat.status, agentId: chat.agent_account_id };
     // The transcript is typically asked for after the chat ended; everything else needs an open chat.
     if (input.type === 'transcript') {
-      await service.mailTranscript(this.deps, chat, input.email);
-      send(conn.socket, { type: 'transcript', email: input.email });
+      if (input.email !== undefined) return this.error(conn.socket, conn.locale, 'transcript_address_fixed');
+      try {
+        const email = await service.mailTranscript(this.deps, chat, conn.client);
+        send(conn.socket, { type: 'transcript', email });
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        this.error(
+          conn.socket,
+          conn.locale,
+          error.code === 'RATE_LIMITED' ? 'mail_limit' : String(error.params.reason ?? 'failed'),
+        );
+      }
       return;
     }
     if (chat.status === 'closed') return this.error(conn.socket, conn.locale, 'chat_closed');
@@ -413,12 +490,16 @@ export class ChatHub {
       if (set.size > 0) return;
       if (this.agents.get(accountId) === set) this.agents.delete(accountId);
       // The grace period starts now; the sweeper hands the chats back if the agent does not return in time.
-      void repo.upsertAgent(this.deps.db, accountId, { connected: false }).catch(() => undefined);
+      void repo
+        .upsertAgent(this.deps.db, accountId, { connected: false })
+        .catch(this.logged('agent disconnect'));
     });
     const onMessage = (raw: string) => {
-      void this.onAgentMessage(socket, principal, raw).catch((error) =>
-        this.error(socket, principal.locale, errorCodeOf(error)),
-      );
+      void this.onAgentMessage(socket, principal, raw).catch((error) => {
+        if (!(error instanceof AppError))
+          this.log.error({ err: error, accountId }, 'agent chat frame failed');
+        this.error(socket, principal.locale, errorCodeOf(error));
+      });
     };
     await repo.upsertAgent(this.deps.db, accountId, { connected: true });
     const agent = await repo.findAgent(this.deps.db, accountId);

@@ -48,7 +48,6 @@ export function ChatPanel({ onUseEmail, onAttention }: { onUseEmail: () => void;
   const { t, i18n } = useTranslation();
   const inputId = useId();
   const hintId = useId();
-  const emailId = useId();
   const [phase, setPhase] = useState<Phase>(() => (readChatToken() ? 'starting' : 'idle'));
   const [topic, setTopic] = useState<string | null>(null);
   const [name, setName] = useState('');
@@ -62,8 +61,11 @@ export function ChatPanel({ onUseEmail, onAttention }: { onUseEmail: () => void;
   const [error, setError] = useState<string | null>(null);
   const [typing, setTyping] = useState(false);
   const [connected, setConnected] = useState(true);
+  // The address given at the start is the only one the transcript can be mailed to, once.
   const [transcriptEmail, setTranscriptEmail] = useState('');
+  const [transcriptAddress, setTranscriptAddress] = useState<string | null>(null);
   const [transcriptSentTo, setTranscriptSentTo] = useState<string | null>(null);
+  const [confirmEvery, setConfirmEvery] = useState<number | null>(null);
   const [feedbackToken, setFeedbackToken] = useState<string | null>(null);
   const { text: announcement, announce } = useThrottledAnnouncer();
 
@@ -161,6 +163,9 @@ export function ChatPanel({ onUseEmail, onAttention }: { onUseEmail: () => void;
             setEstimate(frame.estimatedWaitSeconds);
             setOfferEmail(!!frame.offerEmail);
             setAgentName(frame.agentName);
+            setConfirmEvery(typeof frame.confirmEverySeconds === 'number' ? frame.confirmEverySeconds : null);
+            setTranscriptAddress(frame.transcript?.email ?? null);
+            setTranscriptSentTo(frame.transcript?.sent ? frame.transcript.email : null);
             if (frame.status === 'waiting')
               announceQueue(latest.current.queueText(frame.position, frame.estimatedWaitSeconds));
             if (frame.status === 'closed') clearChatToken();
@@ -264,6 +269,17 @@ export function ChatPanel({ onUseEmail, onAttention }: { onUseEmail: () => void;
     };
   }, []);
 
+  // While waiting, the widget says "still here" as often as the server asks: a place whose page says nothing
+  // (closed laptop, a script holding places) is given up after a while.
+  useEffect(() => {
+    if (phase !== 'waiting' || !connected || !confirmEvery) return;
+    const timer = window.setInterval(() => {
+      const socket = socketRef.current;
+      if (socket?.readyState === WebSocket.OPEN) socket.send(JSON.stringify({ type: 'present' }));
+    }, confirmEvery * 1000);
+    return () => window.clearInterval(timer);
+  }, [phase, connected, confirmEvery]);
+
   // Out of sight (scrolled away or collapsed), the chat shows a small dock with its news and a way back.
   useEffect(() => {
     const root = rootRef.current;
@@ -313,6 +329,7 @@ export function ChatPanel({ onUseEmail, onAttention }: { onUseEmail: () => void;
         topic: topic ?? openQueues[0]?.key ?? 'algemeen',
         locale: i18n.language === 'en' ? 'en' : 'nl',
         ...(name.trim() ? { name: name.trim() } : {}),
+        ...(transcriptEmail.trim() ? { transcriptEmail: transcriptEmail.trim() } : {}),
       });
       storeChatToken(started.resumeToken);
       connect(started.resumeToken);
@@ -366,10 +383,27 @@ export function ChatPanel({ onUseEmail, onAttention }: { onUseEmail: () => void;
     setMessages([]);
     setPending([]);
     setTranscriptSentTo(null);
+    setTranscriptAddress(null);
     setFeedbackToken(null);
     setAgentName(null);
     setError(null);
     setPhase('idle');
+  };
+
+  /** The conversation as a plain-text file the citizen saves: no mail, no address needed. */
+  const download = () => {
+    const lines = messages.map((m) => `${speaker(m.sender)} ${m.text}`);
+    const blob = new Blob([`${t('contactChat.panel.history')}\n\n${lines.join('\n')}\n`], {
+      type: 'text/plain;charset=utf-8',
+    });
+    const url = URL.createObjectURL(blob);
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = `${t('contactChat.panel.downloadName')}.txt`;
+    document.body.append(link);
+    link.click();
+    link.remove();
+    window.setTimeout(() => URL.revokeObjectURL(url), 1000);
   };
 
   const minutes = estimate === null ? null : Math.max(1, Math.round(estimate / 60));
@@ -425,6 +459,15 @@ export function ChatPanel({ onUseEmail, onAttention }: { onUseEmail: () => void;
               maxLength={MAX_NAME}
               value={name}
               onChange={setName}
+            />
+            <TextField
+              label={t('contactChat.panel.transcriptEmail')}
+              name="chat-transcript-email"
+              type="email"
+              autoComplete="email"
+              maxLength={254}
+              value={transcriptEmail}
+              onChange={setTranscriptEmail}
             />
             <div className="chat-panel__actions">
               <Button type="submit">{t('contactChat.panel.start')}</Button>
@@ -528,32 +571,18 @@ export function ChatPanel({ onUseEmail, onAttention }: { onUseEmail: () => void;
           </p>
           {transcriptSentTo ? (
             <p role="status">{t('contactChat.panel.transcriptSent', { email: transcriptSentTo })}</p>
-          ) : messages.length > 0 ? (
-            <form
-              className="chat-panel__form"
-              onSubmit={(event) => {
-                event.preventDefault();
-                const email = transcriptEmail.trim();
-                if (email) socketRef.current?.send(JSON.stringify({ type: 'transcript', email }));
-              }}
-            >
-              <label htmlFor={emailId} className="field__label">
-                {t('contactChat.panel.transcriptEmail')}
-              </label>
-              <input
-                id={emailId}
-                className="chat-panel__email"
-                type="email"
-                autoComplete="email"
-                required
-                maxLength={254}
-                value={transcriptEmail}
-                onChange={(event) => setTranscriptEmail(event.target.value)}
-              />
-              <div className="chat-panel__actions">
-                <Button type="submit">{t('contactChat.panel.transcriptSend')}</Button>
-              </div>
-            </form>
+          ) : null}
+          {messages.length > 0 ? (
+            <div className="chat-panel__actions">
+              {transcriptAddress && !transcriptSentTo ? (
+                <Button onPress={() => socketRef.current?.send(JSON.stringify({ type: 'transcript' }))}>
+                  {t('contactChat.panel.transcriptSendTo', { email: transcriptAddress })}
+                </Button>
+              ) : null}
+              <Button variant="secondary" onPress={download}>
+                {t('contactChat.panel.download')}
+              </Button>
+            </div>
           ) : null}
           {feedbackToken ? <FeedbackAfterChat token={feedbackToken} /> : null}
           <div className="chat-panel__actions">
