@@ -26,6 +26,7 @@ import { installErrorHandling, sendError } from './http/error-handler';
 import { installRequestContext } from './http/request-context';
 import type { JobQueue } from './jobs/job-queue';
 import type { Mailer } from './mail/mailer';
+import { aggregateReleaseJobs } from './modules/aggregates/aggregates.routes';
 import { authRoutes } from './modules/auth/auth.routes';
 import { chatRoutes } from './modules/contact/chat/chat.routes';
 import { contactFeedbackRoutes } from './modules/contact/feedback/feedback.routes';
@@ -182,6 +183,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(surveyRoutes(deps));
   await app.register(surveyResultsRoutes(deps));
   await app.register(surveyActionsRoutes(deps));
+  await app.register(aggregateReleaseJobs(deps));
 
   app.get(
     '/api/openapi.json',

@@ -1,0 +1,54 @@
+import { sql } from 'drizzle-orm';
+import { type Db, queryRows } from '../../db/client';
+
+export type ReleaseModule = 'learning' | 'recognition' | 'contact_feedback';
+
+export type ReleaseRow = { id: number; period: string; payload: unknown; created_at: string | Date };
+
+export async function latestRelease(db: Db, module: ReleaseModule): Promise<ReleaseRow | undefined> {
+  const rows = await queryRows<ReleaseRow>(
+    db,
+    sql`select id, period, payload, created_at from aggregate_releases
+        where module = ${module} order by id desc limit 1`,
+  );
+  return rows[0];
+}
+
+/** The bases of the latest `keep` releases of a module, newest first. */
+export async function recentBases(db: Db, module: ReleaseModule, keep: number): Promise<unknown[]> {
+  const rows = await queryRows<{ basis: unknown }>(
+    db,
+    sql`select basis from aggregate_releases where module = ${module} order by id desc limit ${keep}`,
+  );
+  return rows.map((r) => r.basis);
+}
+
+export async function insertRelease(
+  db: Db,
+  row: { module: ReleaseModule; period: string; payload: unknown; basis: unknown },
+): Promise<ReleaseRow> {
+  const rows = await queryRows<ReleaseRow>(
+    db,
+    sql`insert into aggregate_releases (module, period, payload, basis)
+        values (${row.module}, ${row.period}, ${JSON.stringify(row.payload)}::jsonb, ${JSON.stringify(row.basis)}::jsonb)
+        returning id, period, payload, created_at`,
+  );
+  return rows[0]!;
+}
+
+/** Keeps the latest `keep` releases of a module: the next release is planned against all of them. */
+export async function pruneReleases(db: Db, module: ReleaseModule, keep: number) {
+  await db.execute(
+    sql`delete from aggregate_releases where module = ${module} and id not in (
+          select id from aggregate_releases where module = ${module} order by id desc limit ${keep})`,
+  );
+}
+
+export async function missingModules(db: Db, modules: ReleaseModule[]): Promise<ReleaseModule[]> {
+  const rows = await queryRows<{ module: ReleaseModule }>(
+    db,
+    sql`select distinct module from aggregate_releases`,
+  );
+  const present = new Set(rows.map((r) => r.module));
+  return modules.filter((m) => !present.has(m));
+}
