@@ -26,7 +26,7 @@ export function nextReleaseAt(from: Date): Date {
 async function scheduleRelease(deps: AppDeps, module: ReleaseModule, at: Date) {
   await deps.jobs.enqueue(
     RELEASE_QUEUE,
-    { module },
+    { module, at: at.toISOString() },
     { runAt: at, dedupeKey: `aggregate-release-${module}-${at.toISOString().slice(0, 10)}` },
   );
 }
@@ -38,11 +38,13 @@ async function scheduleRelease(deps: AppDeps, module: ReleaseModule, at: Date) {
 export const aggregateReleaseJobs =
   (deps: AppDeps): FastifyPluginAsync =>
   async (app) => {
-    deps.jobs.register<{ module: ReleaseModule }>(RELEASE_QUEUE, async ({ module }) => {
+    deps.jobs.register<{ module: ReleaseModule; at?: string }>(RELEASE_QUEUE, async ({ module, at }) => {
       const publish = publishers[module];
       if (!publish) throw new Error(`Unknown aggregate module ${String(module)}`);
       await publish(deps);
-      await scheduleRelease(deps, module, nextReleaseAt(new Date()));
+      // The day after the one this job was for, also when it ran early or late.
+      const due = at ? new Date(at) : new Date();
+      await scheduleRelease(deps, module, nextReleaseAt(due > new Date() ? due : new Date()));
     });
     app.addHook('onReady', async () => {
       const missing = new Set(await missingModules(deps.db, modules));
