@@ -14,13 +14,22 @@ export async function latestRelease(db: Db, module: ReleaseModule): Promise<Rele
   return rows[0];
 }
 
-/** The bases of the latest `keep` releases of a module, newest first. */
-export async function recentBases(db: Db, module: ReleaseModule, keep: number): Promise<unknown[]> {
+/** The bases of every kept release of a module, newest first. */
+export async function keptBases(db: Db, module: ReleaseModule): Promise<unknown[]> {
   const rows = await queryRows<{ basis: unknown }>(
     db,
-    sql`select basis from aggregate_releases where module = ${module} order by id desc limit ${keep}`,
+    sql`select basis from aggregate_releases where module = ${module} order by id desc`,
   );
   return rows.map((r) => r.basis);
+}
+
+/** Per kept release of a module, newest first: per table of its basis, the keys of its visible cells. */
+export async function visibleCellsPerRelease(db: Db, module: ReleaseModule) {
+  return queryRows<{ id: number; visible: Record<string, string[]> | null }>(
+    db,
+    sql`select id, (select jsonb_object_agg(t.key, t.value -> 'visible') from jsonb_each(basis) t) as visible
+        from aggregate_releases where module = ${module} order by id desc`,
+  );
 }
 
 export async function insertRelease(
@@ -36,11 +45,13 @@ export async function insertRelease(
   return rows[0]!;
 }
 
-/** Keeps the latest `keep` releases of a module: the next release is planned against all of them. */
-export async function pruneReleases(db: Db, module: ReleaseModule, keep: number) {
+export async function deleteReleases(db: Db, ids: number[]) {
+  if (ids.length === 0) return;
   await db.execute(
-    sql`delete from aggregate_releases where module = ${module} and id not in (
-          select id from aggregate_releases where module = ${module} order by id desc limit ${keep})`,
+    sql`delete from aggregate_releases where id in (${sql.join(
+      ids.map((id) => sql`${id}`),
+      sql`, `,
+    )})`,
   );
 }
 

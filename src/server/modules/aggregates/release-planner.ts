@@ -90,14 +90,24 @@ function changesAgainst(prior: ReleaseBasis, now: Map<string, Placement>, nowTre
   const priorTree = treeOf(prior.units);
   const priorCache = new Map<string, string[]>();
   const nowCache = new Map<string, string[]>();
+  // Units whose place in the tree is the same in both releases: a subject staying there only changes by its digest.
+  const samePlace = new Map<string, boolean>();
+  const placedAlike = (unit: string) => {
+    let same = samePlace.get(unit);
+    if (same === undefined) {
+      same = cellsOf(priorTree, unit, priorCache).join('\n') === cellsOf(nowTree, unit, nowCache).join('\n');
+      samePlace.set(unit, same);
+    }
+    return same;
+  };
   const changes: Change[] = [];
   const seen = new Set<string>();
   for (const [id, unit, fp] of prior.subjects) {
     seen.add(id);
-    const before = cellsOf(priorTree, unit, priorCache);
     const current = now.get(id);
+    if (current && current.fp === fp && current.unit === unit && placedAlike(unit)) continue;
+    const before = cellsOf(priorTree, unit, priorCache);
     const after = current ? cellsOf(nowTree, current.unit, nowCache) : null;
-    if (current && current.fp === fp && after && after.join('\n') === before.join('\n')) continue;
     changes.push({
       before: { cells: new Set(before), fp },
       after: current && after ? { cells: new Set(after), fp: current.fp } : null,
@@ -132,10 +142,22 @@ export function planRelease(input: ReleaseInput): ReleasePlan {
   for (const u of input.units) {
     if (u.parentId !== null) children.set(u.parentId, [...(children.get(u.parentId) ?? []), u.id]);
   }
-  const priors = input.priors.map((basis) => ({
-    visible: new Set(basis.visible),
-    changes: changesAgainst(basis, input.subjects, nowTree),
-  }));
+  const priors = input.priors.map((basis) => {
+    const changes = changesAgainst(basis, input.subjects, nowTree);
+    // Per cell, the changes that concern it, and how many of them change the cell's own figure.
+    const byCell = new Map<string, Change[]>();
+    const own = new Map<string, number>();
+    for (const change of changes) {
+      const keys = new Set([...(change.before?.cells ?? []), ...(change.after?.cells ?? [])]);
+      for (const key of keys) {
+        byCell.set(key, [...(byCell.get(key) ?? []), change]);
+        const before = change.before?.cells.has(key) ? change.before.fp : null;
+        const after = change.after?.cells.has(key) ? change.after.fp : null;
+        if (before !== after) own.set(key, (own.get(key) ?? 0) + 1);
+      }
+    }
+    return { visible: new Set(basis.visible), changes, byCell, own };
+  });
 
   const publicCells = new Set(input.publicCells ?? []);
   const forced = new Set<string>();
@@ -147,18 +169,16 @@ export function planRelease(input: ReleaseInput): ReleasePlan {
     for (const prior of priors) {
       if (prior.changes.length === 0) continue;
       const inBoth = (key: string) => shown(key) && prior.visible.has(key);
-      const risky = (region: string[]) => {
-        const t = touched(prior.changes, region);
-        return t > 0 && t < k;
-      };
-      for (const key of plan.byKey.keys()) {
-        if (inBoth(key) && !publicCells.has(key) && risky([key])) forced.add(key);
+      const risky = (t: number) => t > 0 && t < k;
+      for (const [key, t] of prior.own) {
+        if (inBoth(key) && !publicCells.has(key) && risky(t)) forced.add(key);
       }
       for (const [parent, kids] of children) {
         if (!inBoth(`unit:${parent}`)) continue;
         const parts = [...kids.map((id) => `unit:${id}`), `direct:${parent}`];
         const hidden = parts.filter((key) => !inBoth(key));
-        if (hidden.length === 0 || !risky(hidden)) continue;
+        if (hidden.length === 0) continue;
+        if (!risky(touched(prior.byCell.get(`unit:${parent}`) ?? [], hidden))) continue;
         // Hide one more part, the smallest still shown, so the region grows; none left: the parent goes.
         const candidates = parts
           .filter((key) => shown(key) && !forced.has(key))

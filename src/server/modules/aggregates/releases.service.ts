@@ -6,8 +6,9 @@ import type { ReleaseBasis } from './release-planner';
 export type { ReleaseModule } from './aggregates.repo';
 
 /**
- * How many earlier releases a new one is planned against. With a release a day this is a month: a change of
- * fewer than k people stays hidden until it has grown to k, or until it is older than every kept release.
+ * Releases kept in any case (a month of daily ones). Older ones are kept as long as they are the latest in which
+ * some cell of today's tree was shown: a cell held back since then is compared with that figure, however old,
+ * so waiting does not let a change of fewer than k people through.
  */
 export const RELEASE_KEEP = 30;
 
@@ -34,7 +35,7 @@ export async function publishRelease<P>(
   build: SnapshotBuilder,
   now = new Date(),
 ): Promise<Release<P>> {
-  const priors = (await repo.recentBases(db, module, RELEASE_KEEP)) as Record<string, ReleaseBasis>[];
+  const priors = (await repo.keptBases(db, module)) as Record<string, ReleaseBasis>[];
   const snapshot = await build(db, priors);
   const row = await db.transaction(async (tx) => {
     const inserted = await repo.insertRelease(tx, {
@@ -43,10 +44,44 @@ export async function publishRelease<P>(
       payload: snapshot.payload,
       basis: snapshot.basis,
     });
-    await repo.pruneReleases(tx, module, RELEASE_KEEP);
+    await repo.deleteReleases(
+      tx,
+      releasesToDrop(await repo.visibleCellsPerRelease(tx, module), snapshot.basis),
+    );
     return inserted;
   });
   return toRelease<P>(row);
+}
+
+/**
+ * Which releases (newest first, the new one included) can go: beyond the latest RELEASE_KEEP, those in which
+ * no cell of the newest tree was shown that is not shown in a newer kept release.
+ */
+export function releasesToDrop(
+  releases: { id: number; visible: Record<string, string[]> | null }[],
+  latest: Record<string, ReleaseBasis>,
+): number[] {
+  const exists = new Set<string>();
+  for (const [table, basis] of Object.entries(latest)) {
+    for (const [id] of basis.units) {
+      exists.add(`${table}|unit:${id}`);
+      exists.add(`${table}|direct:${id}`);
+    }
+  }
+  const seen = new Set<string>();
+  const drop: number[] = [];
+  releases.forEach((release, index) => {
+    const keys = Object.entries(release.visible ?? {}).flatMap(([table, cells]) =>
+      (cells ?? []).map((key) => `${table}|${key}`),
+    );
+    const needed = index < RELEASE_KEEP || keys.some((key) => exists.has(key) && !seen.has(key));
+    if (!needed) {
+      drop.push(release.id);
+      return;
+    }
+    for (const key of keys) seen.add(key);
+  });
+  return drop;
 }
 
 const firstRelease = new WeakMap<Db, Map<string, Promise<unknown>>>();
