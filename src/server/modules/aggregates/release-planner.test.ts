@@ -116,7 +116,7 @@ describe('planRelease', () => {
     const result = plan(current, priors.slice(0, 30));
     const ms = performance.now() - started;
     console.info(
-      `release of 50,000 people, 1,111 units, 30 priors: ${ms.toFixed(0)} ms, ${result.heldForChange.length} cells held`,
+      `release of 50,000 people, 1,111 units, 30 priors: ${ms.toFixed(0)} ms, ${result.heldForChange.length} cells held, basis ${(JSON.stringify(result.basis).length / 1e6).toFixed(1)} MB as JSON`,
     );
     expect(ms).toBeLessThan(30_000);
   });
