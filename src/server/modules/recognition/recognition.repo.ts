@@ -337,32 +337,6 @@ export async function listUnitsByIds(db: Db, ids: number[]): Promise<UnitRow[]> 
   );
 }
 
-/** The entity a unit lies in (the nearest entity above or at it). */
-export async function entityOfUnit(db: Db, unitId: number): Promise<UnitRow | undefined> {
-  const rows = await queryRows<UnitRow>(
-    db,
-    sql`select e.id, e.parent_id, e.name_nl, e.name_en, e.kind, e.depth, e.path
-        from org_units u join org_units e on e.kind = 'entity' and u.path like e.path || '%'
-        where u.id = ${unitId} order by e.depth desc limit 1`,
-  );
-  return rows[0];
-}
-
-export async function listEntities(db: Db): Promise<UnitRow[]> {
-  return queryRows<UnitRow>(
-    db,
-    sql`select id, parent_id, name_nl, name_en, kind, depth, path from org_units where kind = 'entity' order by name_nl, id`,
-  );
-}
-
-export async function listSubtree(db: Db, path: string): Promise<UnitRow[]> {
-  return queryRows<UnitRow>(
-    db,
-    sql`select id, parent_id, name_nl, name_en, kind, depth, path from org_units
-        where path like ${`${path}%`} order by depth, name_nl, id`,
-  );
-}
-
 /** Every unit that lies within an entity (the entity included), with its place in the org chart. */
 export async function unitsWithinEntities(db: Db): Promise<UnitRow[]> {
   return queryRows<UnitRow>(
