@@ -150,6 +150,8 @@ describeWithBrowser('learning path, dilemmas and progress in the browser', () =>
     expect(await page.textContent('main')).toContain(
       'Cijfers verschijnen alleen voor groepen van minstens 5 deelnemers.',
     );
+    // The figures are a release, and the page says of when.
+    expect(await page.textContent('main')).toMatch(/Cijfers van \d{1,2} \S+ \d{4}: een momentopname/);
     // The demo seeds learning activity for part of the entity's staff (with 200 staff in this test the
     // manager's units are small): a cell shows a figure of at least 5 participants, or nothing at all.
     const cells = await page.locator('tbody tr > :nth-child(2)').allTextContents();

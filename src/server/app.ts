@@ -31,6 +31,7 @@ import {
   DEFAULT_CITIZEN_MAIL_LIMITS,
 } from './mail/citizen-mail-guard';
 import type { Mailer } from './mail/mailer';
+import { aggregateReleaseJobs } from './modules/aggregates/aggregates.routes';
 import { authRoutes } from './modules/auth/auth.routes';
 import { chatRoutes } from './modules/contact/chat/chat.routes';
 import { contactFeedbackRoutes } from './modules/contact/feedback/feedback.routes';
@@ -196,6 +197,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(surveyRoutes(deps));
   await app.register(surveyResultsRoutes(deps));
   await app.register(surveyActionsRoutes(deps));
+  await app.register(aggregateReleaseJobs(deps));
 
   app.get(
     '/api/openapi.json',

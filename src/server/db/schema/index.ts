@@ -1,3 +1,4 @@
+export * from './aggregates';
 export * from './auth';
 export * from './contact-chat';
 export * from './contact-feedback';

@@ -252,6 +252,8 @@ export const insightRow = z.object({
 
 export const insightsOut = z.object({
   k: z.number().int(),
+  /** When the release these figures come from was taken: figures are as of then, not live. */
+  releasedAt: z.string(),
   scopes: z.array(z.object({ unitId: z.number().int(), nameNl: z.string(), nameEn: z.string().nullable() })),
   unit: insightRow.nullable(),
   parentId: z.number().int().nullable(),

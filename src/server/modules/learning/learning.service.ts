@@ -3,9 +3,11 @@ import { type LearningLevel, learningLevels, type ValueKey, valueKeys } from '..
 import type { Principal } from '../../http/access';
 import type { Actor } from '../../http/actor';
 import { AppError } from '../../http/errors';
+import { type Placement, planRelease, subtreeCounts } from '../aggregates/release-planner';
+import { latestRelease, publishRelease, type SnapshotBuilder } from '../aggregates/releases.service';
 import { audit } from '../auth/auth.service';
 import { renderMarkdown } from '../content/content.markdown';
-import { DEFAULT_K, planDisclosure } from '../survey/anonymity/suppression';
+import { DEFAULT_K } from '../survey/anonymity/suppression';
 import * as valuesRepo from '../values/values.repo';
 import {
   BOX_INTERVAL_DAYS,
@@ -414,45 +416,31 @@ function addFigures(into: Figures, from: Figures) {
   });
 }
 
+type InsightCell = {
+  unitId: number;
+  parentId: number | null;
+  path: string;
+  kind: string;
+  nameNl: string;
+  nameEn: string | null;
+  visible: boolean;
+  figures: Figures | null;
+};
+export type LearningPayload = { k: number; cells: InsightCell[] };
+
+const figuresDigest = (f: Figures) =>
+  f.values.map((v) => `${v.completed}${v.knows}${v.explains}${v.applies}`).join('.');
+
 /**
- * Completion and mastery per unit and value. One disclosure plan over the whole organisation (so
- * every viewer sees the same cells hidden, whatever unit they start from), with the number of
- * participants as n: a unit with fewer than k people who took part shows nothing, and a neighbour is
- * hidden too where the hidden one could otherwise be worked out by subtraction.
+ * The learning release: each participant (active staff with an account and any activity) is counted in the
+ * unit they are in at the snapshot, with their completion and mastery as contribution. One plan over the
+ * whole organisation (so every viewer sees the same cells hidden, whatever unit they start from), with the
+ * number of participants as n, made jointly with the kept releases (see release-planner.ts).
  */
-export async function insights(db: Db, principal: Principal, unitId?: number) {
-  const scope = insightScopeIds(principal);
+export const buildLearningSnapshot: SnapshotBuilder = async (db, priors) => {
   const units = await repo.allUnits(db);
-  const byId = new Map(units.map((u) => [u.id, u]));
-  const scopeUnits =
-    scope === 'all'
-      ? units.filter((u) => u.parentId === null)
-      : scope.map((id) => byId.get(id)).filter((u): u is (typeof units)[number] => !!u);
-  // A scope inside another one adds nothing.
-  const roots = scopeUnits
-    .filter((u) => !scopeUnits.some((o) => o.id !== u.id && u.path.startsWith(o.path)))
-    .sort((a, b) => a.path.localeCompare(b.path));
-  // Staff without a unit to look after see no figures at all (the web says so).
-  if (roots.length === 0) {
-    if (unitId !== undefined) throw new AppError('FORBIDDEN');
-    return { k: DEFAULT_K, scopes: [], unit: null, parentId: null, children: [] };
-  }
-
-  const requested = unitId === undefined ? (roots.length === 1 ? roots[0]! : undefined) : byId.get(unitId);
-  if (unitId !== undefined && !requested) throw new AppError('NOT_FOUND');
-  if (
-    requested &&
-    !isWithinScopes(
-      requested.path,
-      roots.map((r) => r.path),
-    )
-  )
-    throw new AppError('FORBIDDEN');
-
-  // Direct figures per unit, then summed up the tree.
   const totals = await repo.totalsByLevel(db);
   const { participants, completions, correct } = await repo.participantStats(db);
-  const direct = new Map<number, Figures>();
   const perAccount = new Map<number, Figures>();
   for (const p of participants) {
     const f = emptyFigures();
@@ -470,45 +458,119 @@ export async function insights(db: Db, principal: Principal, unitId?: number) {
     const required = Math.min(total, MASTERY_REQUIRED[c.level]);
     if (total > 0 && c.correct >= required) f.values[order(c.value_key)]![c.level] = 1;
   }
-  for (const p of participants) {
-    const f = direct.get(p.unit_id) ?? emptyFigures();
-    addFigures(f, perAccount.get(p.account_id)!);
-    direct.set(p.unit_id, f);
-  }
+  const subjects = new Map<string, Placement>();
+  for (const p of participants)
+    subjects.set(String(p.account_id), {
+      unit: String(p.unit_id),
+      fp: figuresDigest(perAccount.get(p.account_id)!),
+    });
+  const tree = units.map((u) => ({
+    id: String(u.id),
+    parentId: u.parentId === null ? null : String(u.parentId),
+  }));
+  const release = planRelease({
+    k: DEFAULT_K,
+    units: subtreeCounts(tree, subjects),
+    subjects,
+    priors: priors.flatMap((b) => (b.units ? [b.units] : [])),
+  });
+
+  // Figures are summed only for the cells that are shown.
+  const byId = new Map(units.map((u) => [u.id, u]));
   const subtree = new Map<number, Figures>();
-  const children = new Map<number, number[]>();
-  for (const u of units) {
-    if (u.parentId !== null) children.set(u.parentId, [...(children.get(u.parentId) ?? []), u.id]);
+  for (const p of participants) {
+    const seen = new Set<number>();
+    for (
+      let id: number | null = p.unit_id;
+      id !== null && !seen.has(id);
+      id = byId.get(id)?.parentId ?? null
+    ) {
+      seen.add(id);
+      if (!release.visible(`unit:${id}`)) continue;
+      const f = subtree.get(id) ?? emptyFigures();
+      addFigures(f, perAccount.get(p.account_id)!);
+      subtree.set(id, f);
+    }
   }
-  // Deepest first: a unit's path is longer than its parent's.
-  for (const u of [...units].sort((a, b) => b.path.length - a.path.length)) {
-    const f = emptyFigures();
-    const own = direct.get(u.id);
-    if (own) addFigures(f, own);
-    for (const child of children.get(u.id) ?? []) addFigures(f, subtree.get(child)!);
-    subtree.set(u.id, f);
+  const payload: LearningPayload = {
+    k: DEFAULT_K,
+    cells: units.map((u) => {
+      const visible = release.visible(`unit:${u.id}`);
+      return {
+        unitId: u.id,
+        parentId: u.parentId,
+        path: u.path,
+        kind: u.kind,
+        nameNl: u.nameNl,
+        nameEn: u.nameEn,
+        visible,
+        figures: visible ? (subtree.get(u.id) ?? emptyFigures()) : null,
+      };
+    }),
+  };
+  return { payload, basis: { units: release.basis } };
+};
+
+/** Takes a new learning snapshot now (the periodic job, and tests that play a day forward). */
+export const publishLearningRelease = (db: Db) =>
+  publishRelease<LearningPayload>(db, 'learning', buildLearningSnapshot);
+
+/**
+ * Completion and mastery per unit and value, from the latest release: the figures as of its date, with
+ * the unit membership frozen then. A unit with fewer than k participants shows nothing, and a neighbour is
+ * hidden too where the hidden one could otherwise be worked out by subtraction, within one release or
+ * between releases.
+ */
+export async function insights(db: Db, principal: Principal, unitId?: number) {
+  const scope = insightScopeIds(principal);
+  const release = await latestRelease<LearningPayload>(db, 'learning', buildLearningSnapshot);
+  const units = release.payload.cells;
+  const byId = new Map(units.map((u) => [u.unitId, u]));
+  const scopeUnits =
+    scope === 'all'
+      ? units.filter((u) => u.parentId === null)
+      : scope.map((id) => byId.get(id)).filter((u): u is InsightCell => !!u);
+  // A scope inside another one adds nothing.
+  const roots = scopeUnits
+    .filter((u) => !scopeUnits.some((o) => o.unitId !== u.unitId && u.path.startsWith(o.path)))
+    .sort((a, b) => a.path.localeCompare(b.path));
+  // Staff without a unit to look after see no figures at all (the web says so).
+  if (roots.length === 0) {
+    if (unitId !== undefined) throw new AppError('FORBIDDEN');
+    return {
+      k: DEFAULT_K,
+      releasedAt: release.releasedAt,
+      scopes: [],
+      unit: null,
+      parentId: null,
+      children: [],
+    };
   }
 
-  const plan = planDisclosure({
-    k: DEFAULT_K,
-    units: units.map((u) => ({
-      id: String(u.id),
-      parentId: u.parentId === null ? null : String(u.parentId),
-      n: subtree.get(u.id)!.participants,
-    })),
+  const requested = unitId === undefined ? (roots.length === 1 ? roots[0]! : undefined) : byId.get(unitId);
+  if (unitId !== undefined && !requested) throw new AppError('NOT_FOUND');
+  if (
+    requested &&
+    !isWithinScopes(
+      requested.path,
+      roots.map((r) => r.path),
+    )
+  )
+    throw new AppError('FORBIDDEN');
+
+  const children = new Map<number, InsightCell[]>();
+  for (const u of units) {
+    if (u.parentId !== null) children.set(u.parentId, [...(children.get(u.parentId) ?? []), u]);
+  }
+  const row = (u: InsightCell) => ({
+    unitId: u.unitId,
+    nameNl: u.nameNl,
+    nameEn: u.nameEn,
+    kind: u.kind,
+    hasChildren: (children.get(u.unitId)?.length ?? 0) > 0,
+    visible: u.visible,
+    figures: u.visible ? u.figures : null,
   });
-  const row = (u: (typeof units)[number]) => {
-    const visible = plan.byKey.get(`unit:${u.id}`)?.visible === true;
-    return {
-      unitId: u.id,
-      nameNl: u.nameNl,
-      nameEn: u.nameEn,
-      kind: u.kind,
-      hasChildren: (children.get(u.id)?.length ?? 0) > 0,
-      visible,
-      figures: visible ? subtree.get(u.id)! : null,
-    };
-  };
   const inScopeParent =
     requested?.parentId != null &&
     isWithinScopes(
@@ -518,11 +580,12 @@ export async function insights(db: Db, principal: Principal, unitId?: number) {
       ? requested.parentId
       : null;
   return {
-    k: plan.k,
-    scopes: roots.map((r) => ({ unitId: r.id, nameNl: r.nameNl, nameEn: r.nameEn })),
+    k: release.payload.k,
+    releasedAt: release.releasedAt,
+    scopes: roots.map((r) => ({ unitId: r.unitId, nameNl: r.nameNl, nameEn: r.nameEn })),
     unit: requested ? row(requested) : null,
     parentId: inScopeParent,
-    children: (requested ? (children.get(requested.id) ?? []).map((id) => byId.get(id)!) : roots)
+    children: (requested ? (children.get(requested.unitId) ?? []) : roots)
       .sort((a, b) => a.nameNl.localeCompare(b.nameNl, 'nl'))
       .map(row),
   };

@@ -5,6 +5,7 @@ import { buildAccount, type Session, signIn, useTestContext } from '../../../../
 import { describeEachEngine } from '../../../../test/support/test-db';
 import { queryRows } from '../../db/client';
 import { entityValueTranslations, learningCards, learningQuestions } from '../../db/schema';
+import { publishLearningRelease } from './learning.service';
 import { seedQuestions } from './seed-questions';
 
 type Question = {
@@ -336,6 +337,7 @@ describeEachEngine('learning path, knowledge checks and aggregates', (engine) =>
     });
     expect(byAdmin.statusCode).toBe(200);
     const division = byAdmin.json();
+    expect(Date.parse(division.releasedAt)).toBeGreaterThan(Date.now() - 60_000);
     const small = division.children.find((c: { unitId: number }) => c.unitId === smallTeam.id);
     const big = division.children.find((c: { unitId: number }) => c.unitId === tree.team.id);
     expect(small).toMatchObject({ visible: false, figures: null });
@@ -399,6 +401,12 @@ describeEachEngine('learning path, knowledge checks and aggregates', (engine) =>
     };
     await more('L-C', smallTeam.id, 3);
     await more('L-D', tree.division.id, 5);
+    // Figures come from releases: nothing moves until the next one is taken (the daily job's work).
+    const unchanged = (
+      await admin.inject({ method: 'GET', url: `/api/learning/insights?unitId=${tree.division.id}` })
+    ).json();
+    expect(unchanged).toEqual(division);
+    await publishLearningRelease(db);
     const grown = (
       await admin.inject({ method: 'GET', url: `/api/learning/insights?unitId=${tree.division.id}` })
     ).json();

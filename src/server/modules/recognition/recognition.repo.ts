@@ -337,54 +337,28 @@ export async function listUnitsByIds(db: Db, ids: number[]): Promise<UnitRow[]> 
   );
 }
 
-/** The entity a unit lies in (the nearest entity above or at it). */
-export async function entityOfUnit(db: Db, unitId: number): Promise<UnitRow | undefined> {
-  const rows = await queryRows<UnitRow>(
-    db,
-    sql`select e.id, e.parent_id, e.name_nl, e.name_en, e.kind, e.depth, e.path
-        from org_units u join org_units e on e.kind = 'entity' and u.path like e.path || '%'
-        where u.id = ${unitId} order by e.depth desc limit 1`,
-  );
-  return rows[0];
-}
-
-export async function listEntities(db: Db): Promise<UnitRow[]> {
+/** Every unit that lies within an entity (the entity included), with its place in the org chart. */
+export async function unitsWithinEntities(db: Db): Promise<UnitRow[]> {
   return queryRows<UnitRow>(
     db,
-    sql`select id, parent_id, name_nl, name_en, kind, depth, path from org_units where kind = 'entity' order by name_nl, id`,
-  );
-}
-
-export async function listSubtree(db: Db, path: string): Promise<UnitRow[]> {
-  return queryRows<UnitRow>(
-    db,
-    sql`select id, parent_id, name_nl, name_en, kind, depth, path from org_units
-        where path like ${`${path}%`} order by depth, name_nl, id`,
+    sql`select u.id, u.parent_id, u.name_nl, u.name_en, u.kind, u.depth, u.path from org_units u
+        where exists (select 1 from org_units e where e.kind = 'entity' and u.path like e.path || '%')
+        order by u.depth, u.name_nl, u.id`,
   );
 }
 
 /**
- * Appreciations in a subtree, attributed per recipient to one unit (that of their latest appreciation
- * there), so that every person counts in exactly one unit: per unit, the distinct recipients and the
- * count of appreciations per value.
+ * Per active person with a unit today: how many visible appreciations they received per value, over their
+ * whole history. The person id only groups rows here; the service turns it into counts per unit.
  */
-export async function appreciationCounts(db: Db, path: string) {
-  return queryRows<{ unit_id: number; people: number; value_key: ValueKey | null; n: number }>(
+export async function appreciationsPerRecipient(db: Db) {
+  return queryRows<{ person_id: number; unit_id: number; value_key: ValueKey; n: number }>(
     db,
-    sql`with msgs as (
-          select m.id, m.recipient_person_id, m.unit_id, m.created_at from recognition_messages m
-          join org_units u on u.id = m.unit_id
-          where m.kind = 'appreciation' and m.hidden_at is null and u.path like ${`${path}%`}),
-        home as (
-          select distinct on (recipient_person_id) recipient_person_id, unit_id from msgs
-          order by recipient_person_id, created_at desc, id desc),
-        people_per_unit as (select unit_id, count(*)::int as people from home group by unit_id),
-        per_value as (
-          select h.unit_id, v.value_key, count(*)::int as n from msgs
-          join home h on h.recipient_person_id = msgs.recipient_person_id
-          join recognition_message_values v on v.message_id = msgs.id
-          group by h.unit_id, v.value_key)
-        select p.unit_id, p.people, v.value_key, coalesce(v.n, 0)::int as n
-        from people_per_unit p left join per_value v on v.unit_id = p.unit_id`,
+    sql`select m.recipient_person_id as person_id, p.unit_id, v.value_key, count(*)::int as n
+        from recognition_messages m
+        join people p on p.id = m.recipient_person_id
+        join recognition_message_values v on v.message_id = m.id
+        where m.kind = 'appreciation' and m.hidden_at is null and p.status = 'active' and p.unit_id is not null
+        group by m.recipient_person_id, p.unit_id, v.value_key`,
   );
 }

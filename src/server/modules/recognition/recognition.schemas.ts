@@ -107,6 +107,8 @@ export const preferencesOut = z.object({ emailMode });
 
 export const aggregatesOut = z.object({
   k: z.number().int(),
+  /** When the release these figures come from was taken: figures are as of then, not live. */
+  releasedAt: z.string(),
   scopes: z.array(z.object({ unitId: z.number().int(), nameNl: z.string(), nameEn: z.string().nullable() })),
   unitId: z.number().int().nullable(),
   units: z.array(

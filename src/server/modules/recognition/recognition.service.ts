@@ -5,8 +5,10 @@ import type { Actor } from '../../http/actor';
 import { AppError } from '../../http/errors';
 import { translator } from '../../http/i18n';
 import { MAIL_QUEUE, type MailMessage } from '../../mail/mailer';
+import { type Placement, planRelease, subtreeCounts } from '../aggregates/release-planner';
+import { latestRelease, publishRelease, type SnapshotBuilder } from '../aggregates/releases.service';
 import { audit } from '../auth/auth.service';
-import { cellKey, DEFAULT_K, planDisclosure } from '../survey/anonymity/suppression';
+import { DEFAULT_K } from '../survey/anonymity/suppression';
 import * as policy from './recognition.policy';
 import * as repo from './recognition.repo';
 import type { SendInput } from './recognition.schemas';
@@ -258,76 +260,149 @@ export async function runWeeklyDigest(deps: Deps) {
 
 // ---- aggregates ------------------------------------------------------------------------------
 
+type AggregateCell = {
+  unitId: number;
+  parentId: number | null;
+  path: string;
+  depth: number;
+  nameNl: string;
+  nameEn: string | null;
+  visible: boolean;
+  people?: number;
+  values?: Record<ValueKey, number>;
+};
+export type RecognitionPayload = { k: number; cells: AggregateCell[] };
+
+const zeroValues = () => Object.fromEntries(valueKeys.map((k) => [k, 0])) as Record<ValueKey, number>;
+
 /**
- * How often each value is recognised (appreciations), per unit, for the units the viewer may look at.
- * The plan is always made for the whole entity, whatever part of it is shown, so that two views of
- * the same entity (a manager's and a coordinator's) never differ in a way that gives a hidden cell away.
+ * The appreciation release: every appreciated person is counted, with all their appreciations, under the
+ * unit they are in at the snapshot (never the unit of their latest message, so a new message adds itself and
+ * does not move a history). Each entity's subtree is a tree of its own; the plan is made for all of them at
+ * once, jointly with the kept releases (see release-planner.ts), so two views of the same entity, or two
+ * releases, never differ in a way that gives a hidden cell away.
+ */
+export const buildRecognitionSnapshot: SnapshotBuilder = async (db, priors) => {
+  const units = await repo.unitsWithinEntities(db);
+  const received = await repo.appreciationsPerRecipient(db);
+  const inForest = new Set(units.map((u) => u.id));
+  const perPerson = new Map<number, { unitId: number; values: Record<ValueKey, number> }>();
+  for (const r of received) {
+    if (!inForest.has(r.unit_id)) continue;
+    const entry = perPerson.get(r.person_id) ?? { unitId: r.unit_id, values: zeroValues() };
+    entry.values[r.value_key] += r.n;
+    perPerson.set(r.person_id, entry);
+  }
+  const subjects = new Map<string, Placement>();
+  for (const [personId, p] of perPerson)
+    subjects.set(String(personId), {
+      unit: String(p.unitId),
+      fp: valueKeys.map((k) => p.values[k]).join('.'),
+    });
+  // An entity is the root of its own tree, also when it sits under another unit in the org chart.
+  const parentOf = (u: repo.UnitRow) => (u.kind === 'entity' || u.parent_id === null ? null : u.parent_id);
+  const tree = units.map((u) => ({
+    id: String(u.id),
+    parentId: parentOf(u) === null ? null : String(parentOf(u)),
+  }));
+  const release = planRelease({
+    k: DEFAULT_K,
+    units: subtreeCounts(tree, subjects),
+    subjects,
+    priors: priors.flatMap((b) => (b.units ? [b.units] : [])),
+  });
+  const byId = new Map(units.map((u) => [u.id, u]));
+  const sums = new Map<number, { people: number; values: Record<ValueKey, number> }>();
+  for (const p of perPerson.values()) {
+    const seen = new Set<number>();
+    for (let id: number | null = p.unitId; id !== null && !seen.has(id); ) {
+      seen.add(id);
+      if (release.visible(`unit:${id}`)) {
+        const sum = sums.get(id) ?? { people: 0, values: zeroValues() };
+        sum.people += 1;
+        for (const k of valueKeys) sum.values[k] += p.values[k];
+        sums.set(id, sum);
+      }
+      const unit = byId.get(id);
+      id = unit ? parentOf(unit) : null;
+    }
+  }
+  const payload: RecognitionPayload = {
+    k: DEFAULT_K,
+    cells: units.map((u) => {
+      const visible = release.visible(`unit:${u.id}`);
+      const sum = sums.get(u.id) ?? { people: 0, values: zeroValues() };
+      return {
+        unitId: u.id,
+        parentId: parentOf(u),
+        path: u.path,
+        depth: u.depth,
+        nameNl: u.name_nl,
+        nameEn: u.name_en,
+        visible,
+        ...(visible ? { people: sum.people, values: sum.values } : {}),
+      };
+    }),
+  };
+  return { payload, basis: { units: release.basis } };
+};
+
+/** Takes a new appreciation snapshot now (the periodic job, and tests that play a day forward). */
+export const publishRecognitionRelease = (db: Db) =>
+  publishRelease<RecognitionPayload>(db, 'recognition', buildRecognitionSnapshot);
+
+/**
+ * How often each value is recognised (appreciations), per unit, for the units the viewer may look at, from
+ * the latest release (figures as of its date).
  */
 export async function aggregates(db: Db, actor: Actor, unitId: number | undefined) {
   const roots = policy.aggregateRoots(actor.principal);
-  const scopeRows = roots.all ? await repo.listEntities(db) : await repo.listUnitsByIds(db, roots.unitIds);
-  const scopes = scopeRows.map((u) => ({ unitId: u.id, nameNl: u.name_nl, nameEn: u.name_en }));
-  const empty = { k: DEFAULT_K, scopes, unitId: null, units: [] };
+  const release = await latestRelease<RecognitionPayload>(db, 'recognition', buildRecognitionSnapshot);
+  const cells = release.payload.cells;
+  const byId = new Map(cells.map((c) => [c.unitId, c]));
+  const scopeRows = roots.all
+    ? cells.filter((c) => c.parentId === null).sort((a, b) => a.nameNl.localeCompare(b.nameNl, 'nl'))
+    : (await repo.listUnitsByIds(db, roots.unitIds)).flatMap((u) =>
+        byId.has(u.id) ? [byId.get(u.id)!] : [],
+      );
+  const scopes = scopeRows.map((u) => ({ unitId: u.unitId, nameNl: u.nameNl, nameEn: u.nameEn }));
+  const empty = { k: release.payload.k, releasedAt: release.releasedAt, scopes, unitId: null, units: [] };
   const chosenId = unitId ?? scopes[0]?.unitId;
   if (chosenId === undefined) return empty;
-  const chosen = await repo.findUnit(db, chosenId);
-  if (!chosen) throw new AppError('NOT_FOUND');
+  const chosen = byId.get(chosenId);
+  if (!chosen) {
+    // A unit outside every entity (or created after the release) has no figures; one that does not exist is 404.
+    if (!(await repo.findUnit(db, chosenId))) throw new AppError('NOT_FOUND');
+    if (unitId !== undefined && !roots.all) throw new AppError('FORBIDDEN');
+    return { ...empty, unitId: chosenId };
+  }
   const allowed = roots.all || scopeRows.some((s) => chosen.path.startsWith(s.path));
   if (!allowed) throw new AppError('FORBIDDEN');
-  const entity = (await repo.entityOfUnit(db, chosen.id)) ?? chosen;
-  const units = await repo.listSubtree(db, entity.path);
-  const counts = await repo.appreciationCounts(db, entity.path);
-
-  const direct = new Map<number, number>();
-  const valuesDirect = new Map<number, Map<ValueKey, number>>();
-  for (const c of counts) {
-    direct.set(c.unit_id, c.people);
-    if (c.value_key) {
-      const m = valuesDirect.get(c.unit_id) ?? new Map<ValueKey, number>();
-      m.set(c.value_key, c.n);
-      valuesDirect.set(c.unit_id, m);
-    }
-  }
-  // Subtree sums, deepest units first.
-  const subtreePeople = new Map<number, number>();
-  const subtreeValues = new Map<number, Record<ValueKey, number>>();
-  const zero = () => Object.fromEntries(valueKeys.map((k) => [k, 0])) as Record<ValueKey, number>;
-  for (const u of units) {
-    subtreePeople.set(u.id, direct.get(u.id) ?? 0);
-    const v = zero();
-    for (const [k, n] of valuesDirect.get(u.id) ?? []) v[k] += n;
-    subtreeValues.set(u.id, v);
-  }
-  for (const u of [...units].sort((a, b) => b.depth - a.depth)) {
-    if (u.id === entity.id || u.parent_id === null || !subtreePeople.has(u.parent_id)) continue;
-    subtreePeople.set(u.parent_id, subtreePeople.get(u.parent_id)! + subtreePeople.get(u.id)!);
-    const pv = subtreeValues.get(u.parent_id)!;
-    for (const k of valueKeys) pv[k] += subtreeValues.get(u.id)![k];
-  }
-  const plan = planDisclosure({
-    units: units.map((u) => ({
-      id: String(u.id),
-      parentId: u.id === entity.id ? null : String(u.parent_id),
-      n: subtreePeople.get(u.id)!,
-    })),
-    k: DEFAULT_K,
-  });
-  const shown = units.filter((u) => u.path.startsWith(chosen.path));
+  const within = (c: AggregateCell) => {
+    for (
+      let at: AggregateCell | undefined = c;
+      at;
+      at = at.parentId === null ? undefined : byId.get(at.parentId)
+    )
+      if (at.unitId === chosen.unitId) return true;
+    return false;
+  };
+  const shown = cells
+    .filter(within)
+    .sort((a, b) => a.depth - b.depth || a.nameNl.localeCompare(b.nameNl, 'nl') || a.unitId - b.unitId);
   return {
-    k: plan.k,
+    k: release.payload.k,
+    releasedAt: release.releasedAt,
     scopes,
-    unitId: chosen.id,
-    units: shown.map((u) => {
-      const visible = plan.byKey.get(cellKey('unit', String(u.id)))?.visible ?? false;
-      return {
-        unitId: u.id,
-        parentId: u.id === chosen.id ? null : u.parent_id,
-        nameNl: u.name_nl,
-        nameEn: u.name_en,
-        depth: u.depth - chosen.depth,
-        visible,
-        ...(visible ? { people: subtreePeople.get(u.id)!, values: subtreeValues.get(u.id)! } : {}),
-      };
-    }),
+    unitId: chosen.unitId,
+    units: shown.map((u) => ({
+      unitId: u.unitId,
+      parentId: u.unitId === chosen.unitId ? null : u.parentId,
+      nameNl: u.nameNl,
+      nameEn: u.nameEn,
+      depth: u.depth - chosen.depth,
+      visible: u.visible,
+      ...(u.visible ? { people: u.people, values: u.values } : {}),
+    })),
   };
 }

@@ -5,7 +5,7 @@ import { buildAccount, type Session, signIn, useTestContext } from '../../../../
 import { describeEachEngine } from '../../../../test/support/test-db';
 import { auditLog, jobs } from '../../db/schema';
 import { MAIL_QUEUE, type MailMessage } from '../../mail/mailer';
-import { DIGEST_QUEUE, nextDigestAt, runDigest } from './recognition.service';
+import { DIGEST_QUEUE, nextDigestAt, publishRecognitionRelease, runDigest } from './recognition.service';
 
 const concrete =
   'Je legde in het teamoverleg open uit waarom de planning schoof, zodat iedereen wist waar we stonden.';
@@ -352,6 +352,10 @@ describeEachEngine('recognition: addressing each other on the values', (engine) 
         body: concrete,
         visibility: 'private',
       });
+    // Figures come from releases: the new messages count from the next one (the daily job's work).
+    const stale = await s.coordinator.inject({ method: 'GET', url: '/api/recognition/aggregates' });
+    expect(stale.json()).toEqual(few.json());
+    await publishRecognitionRelease(ctx.current.database.db);
     const view = await s.coordinator.inject({ method: 'GET', url: '/api/recognition/aggregates' });
     const units = new Map<number, { visible: boolean; people?: number; values?: Record<string, number> }>(
       view.json().units.map((u: { unitId: number }) => [u.unitId, u]),

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { api } from '../../app/api';
+import { formatDate } from '../../app/format';
 import { currentLocale } from '../../app/i18n';
 import { paths } from '../../app/paths';
 import { Alert } from '../../ui/Alert';
@@ -84,6 +85,9 @@ export function InsightsPage() {
           return (
             <>
               <p className="muted">{t('learning.insights.threshold', { k: data.k })}</p>
+              <p className="muted">
+                {t('learning.insights.asOf', { date: formatDate(data.releasedAt), k: data.k })}
+              </p>
               <div className="toolbar">
                 <Select
                   label={t('learning.insights.value')}

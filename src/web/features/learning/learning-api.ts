@@ -109,6 +109,8 @@ export type InsightRow = {
 };
 export type Insights = {
   k: number;
+  /** When the release these figures come from was taken. */
+  releasedAt: string;
   scopes: { unitId: number; nameNl: string; nameEn: string | null }[];
   unit: InsightRow | null;
   parentId: number | null;

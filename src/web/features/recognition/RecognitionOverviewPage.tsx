@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api';
-import { formatNumber } from '../../app/format';
+import { formatDate, formatNumber } from '../../app/format';
 import { currentLocale } from '../../app/i18n';
 import { Alert } from '../../ui/Alert';
 import { PageTitle } from '../../ui/PageTitle';
@@ -31,6 +31,9 @@ export function RecognitionOverviewPage() {
         {(data) => (
           <>
             <Alert tone="info">{t('recognition.web.overview.threshold', { k: data.k })}</Alert>
+            <p className="muted">
+              {t('recognition.web.overview.asOf', { date: formatDate(data.releasedAt), k: data.k })}
+            </p>
             {data.scopes.length === 0 ? <p>{t('recognition.web.overview.noScopes')}</p> : null}
             {data.scopes.length > 1 ? (
               <Select

@@ -77,51 +77,27 @@ export async function insertFeedback(
       ${row.decisiveness}, ${row.reliability}, ${row.agility}, ${row.comment})`);
 }
 
-export type GroupRow = {
-  group_id: number | null;
-  n: number;
+export type RatingRow = {
+  id: number;
+  queue_id: number | null;
+  unit_id: number | null;
+  day: string;
   satisfaction: number;
-  openness: number;
-  decisiveness: number;
-  reliability: number;
-  agility: number;
-  /** Ratings 1…5 of satisfaction, as counts. */
-  s1: number;
-  s2: number;
-  s3: number;
-  s4: number;
-  s5: number;
+  openness: number | null;
+  decisiveness: number | null;
+  reliability: number | null;
+  agility: number | null;
+  has_comment: boolean;
 };
 
-const aggregates = sql`count(*)::int as n,
-  avg(satisfaction)::float8 as satisfaction, avg(openness)::float8 as openness,
-  avg(decisiveness)::float8 as decisiveness, avg(reliability)::float8 as reliability, avg(agility)::float8 as agility,
-  count(*) filter (where satisfaction = 1)::int as s1, count(*) filter (where satisfaction = 2)::int as s2,
-  count(*) filter (where satisfaction = 3)::int as s3, count(*) filter (where satisfaction = 4)::int as s4,
-  count(*) filter (where satisfaction = 5)::int as s5`;
-
-/** Ratings of days in [from, to), grouped by queue or by team (null: no queue / no team known). */
-export async function groupedFeedback(
-  db: Db,
-  by: 'queue' | 'team',
-  from: string,
-  to: string,
-): Promise<GroupRow[]> {
-  const column = by === 'queue' ? sql.raw('queue_id') : sql.raw('unit_id');
-  return queryRows<GroupRow>(
+/** Every rating of a day on or after `from`, for a release; the comment only as "has one". */
+export async function ratingsSince(db: Db, from: string): Promise<RatingRow[]> {
+  return queryRows<RatingRow>(
     db,
-    sql`select ${column} as group_id, ${aggregates} from contact_feedback
-        where day >= ${from}::date and day < ${to}::date group by ${column}`,
+    sql`select id, queue_id, unit_id, day::text as day, satisfaction, openness, decisiveness, reliability, agility,
+          comment is not null as has_comment
+        from contact_feedback where day >= ${from}::date`,
   );
-}
-
-export async function totalFeedback(db: Db, from: string, to: string): Promise<GroupRow> {
-  const rows = await queryRows<GroupRow>(
-    db,
-    sql`select null::int as group_id, ${aggregates} from contact_feedback
-        where day >= ${from}::date and day < ${to}::date`,
-  );
-  return rows[0]!;
 }
 
 export async function queueNames(db: Db) {
@@ -142,17 +118,15 @@ export async function unitNames(db: Db, ids: number[]) {
   );
 }
 
-export async function comments(db: Db, queueIds: number[], from: string, to: string, limit: number) {
-  if (queueIds.length === 0) return [];
-  return queryRows<{ queue_id: number; comment: string }>(
+/** The comments of the given ratings that are still kept (retention clears them). */
+export async function commentsByIds(db: Db, ids: number[]) {
+  if (ids.length === 0) return [];
+  return queryRows<{ id: number; comment: string }>(
     db,
-    sql`select queue_id, comment from contact_feedback
-        where comment is not null and day >= ${from}::date and day < ${to}::date
-          and queue_id in (${sql.join(
-            queueIds.map((id) => sql`${id}`),
-            sql`, `,
-          )})
-        order by id desc limit ${limit}`,
+    sql`select id, comment from contact_feedback where comment is not null and id in (${sql.join(
+      ids.map((id) => sql`${id}`),
+      sql`, `,
+    )})`,
   );
 }
 

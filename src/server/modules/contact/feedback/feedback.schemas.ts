@@ -66,9 +66,11 @@ const group = z.object({
 export const summaryOut = z.object({
   month: z.string(),
   k: z.number().int(),
+  /** When the release these figures come from was taken: figures are as of then, not live. */
+  releasedAt: z.string(),
   total: group,
   queues: z.array(group),
   teams: z.array(group),
-  /** Supervisors only: the citizens' own words, for queues that are shown; plain text. */
+  /** Supervisors only: the citizens' own words, for queues that are shown, in random order; plain text. */
   comments: z.array(z.object({ queue: z.string(), text: z.string() })),
 });

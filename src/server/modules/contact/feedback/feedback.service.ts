@@ -1,10 +1,12 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, randomInt } from 'node:crypto';
 import { brusselsDay } from '../../../../shared/brussels-day';
 import type { Db } from '../../../db/client';
 import type { FeedbackChannel } from '../../../db/schema';
 import type { Principal } from '../../../http/access';
 import { AppError } from '../../../http/errors';
-import { DEFAULT_K, isVisible, planDisclosure } from '../../survey/anonymity/suppression';
+import { type Placement, planRelease, subtreeCounts } from '../../aggregates/release-planner';
+import { latestRelease, publishRelease, type SnapshotBuilder } from '../../aggregates/releases.service';
+import { DEFAULT_K } from '../../survey/anonymity/suppression';
 import * as repo from './feedback.repo';
 import type { FeedbackInput } from './feedback.schemas';
 
@@ -61,13 +63,133 @@ export async function submitFeedback(db: Db, token: string, input: FeedbackInput
 
 const round2 = (value: number) => Math.round(value * 100) / 100;
 
-function monthRange(month: string | undefined, now: Date) {
-  const current = brusselsDay(now).slice(0, 7);
-  const chosen = month ?? current;
-  const [year, m] = chosen.split('-').map(Number) as [number, number];
-  const next = m === 12 ? `${year + 1}-01` : `${year}-${String(m + 1).padStart(2, '0')}`;
-  return { month: chosen, from: `${chosen}-01`, to: `${next}-01` };
+/** Months kept in a release: the current one and the eleven before it. */
+export const RELEASE_MONTHS = 12;
+
+function monthsUpTo(now: Date, count: number): string[] {
+  const [year, month] = brusselsDay(now).slice(0, 7).split('-').map(Number) as [number, number];
+  return Array.from({ length: count }, (_, i) => {
+    const index = year * 12 + (month - 1) - i;
+    return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+  });
 }
+
+type Figures = {
+  n: number;
+  means: {
+    satisfaction: number;
+    openness: number;
+    decisiveness: number;
+    reliability: number;
+    agility: number;
+  };
+  distribution: number[];
+};
+type MonthRelease = {
+  total: Figures | null;
+  queues: { groupId: number | null; figures: Figures | null }[];
+  teams: { groupId: number | null; figures: Figures | null }[];
+  /** The ratings whose comments supervisors may read: those of shown queues, in random order. */
+  commentIds: { queueId: number; ratingId: number }[];
+};
+export type FeedbackPayload = { k: number; months: Record<string, MonthRelease> };
+
+function figuresOf(rows: repo.RatingRow[]): Figures {
+  const mean = (pick: (r: repo.RatingRow) => number | null) => {
+    const values = rows.map(pick).filter((v): v is number => v !== null);
+    return values.length === 0 ? 0 : round2(values.reduce((a, b) => a + b, 0) / values.length);
+  };
+  return {
+    n: rows.length,
+    means: {
+      satisfaction: mean((r) => r.satisfaction),
+      openness: mean((r) => r.openness),
+      decisiveness: mean((r) => r.decisiveness),
+      reliability: mean((r) => r.reliability),
+      agility: mean((r) => r.agility),
+    },
+    distribution: [1, 2, 3, 4, 5].map((score) => rows.filter((r) => r.satisfaction === score).length),
+  };
+}
+
+const groupKey = (id: number | null) => (id === null ? 'none' : `g${id}`);
+
+/** Fisher–Yates with a cryptographic source: the order says nothing about when a comment came in. */
+function shuffle<T>(items: T[]): T[] {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = randomInt(i + 1);
+    [items[i], items[j]] = [items[j]!, items[i]!];
+  }
+  return items;
+}
+
+/**
+ * The contact-feedback release: per calendar month, ratings split by queue and, apart, by team. Each split
+ * is a tree per month (the month's total over its groups; no rating sits on the total itself, a structural
+ * zero) planned with the anonymity planner jointly with the kept releases, each rating a subject: a group's
+ * figures, and its comments, change only when at least k ratings came in since they were last shown.
+ */
+export const buildFeedbackSnapshot =
+  (now = new Date()): SnapshotBuilder =>
+  async (db, priors) => {
+    const months = monthsUpTo(now, RELEASE_MONTHS);
+    const ratings = await repo.ratingsSince(db, `${months.at(-1)}-01`);
+    const monthOf = (r: repo.RatingRow) => r.day.slice(0, 7);
+    const split = (by: 'queue' | 'team') => {
+      const groupOf = (r: repo.RatingRow) => (by === 'queue' ? r.queue_id : r.unit_id);
+      const subjects = new Map<string, Placement>();
+      const tree = new Map<string, { id: string; parentId: string | null }>();
+      for (const r of ratings) {
+        const unit = `${monthOf(r)}/${groupKey(groupOf(r))}`;
+        tree.set(monthOf(r), { id: monthOf(r), parentId: null });
+        tree.set(unit, { id: unit, parentId: monthOf(r) });
+        subjects.set(String(r.id), { unit, fp: '1' });
+      }
+      const units = [...tree.values()];
+      return planRelease({
+        k: DEFAULT_K,
+        units: subtreeCounts(units, subjects),
+        subjects,
+        publicCells: units.filter((u) => u.parentId === null).map((u) => `direct:${u.id}`),
+        priors: priors.flatMap((b) => (b[by] ? [b[by]] : [])),
+      });
+    };
+    const byQueue = split('queue');
+    const byTeam = split('team');
+
+    const payload: FeedbackPayload = { k: DEFAULT_K, months: {} };
+    for (const month of months) {
+      const rows = ratings.filter((r) => monthOf(r) === month);
+      if (rows.length === 0) continue;
+      const groups = (by: 'queue' | 'team', plan: typeof byQueue) => {
+        const ids = [...new Set(rows.map((r) => (by === 'queue' ? r.queue_id : r.unit_id)))];
+        return ids.map((groupId) => {
+          const shown = plan.visible(`unit:${month}/${groupKey(groupId)}`);
+          const members = rows.filter((r) => (by === 'queue' ? r.queue_id : r.unit_id) === groupId);
+          return { groupId, figures: shown ? figuresOf(members) : null };
+        });
+      };
+      const queues = groups('queue', byQueue);
+      const shownQueues = new Set(
+        queues.filter((q) => q.figures && q.groupId !== null).map((q) => q.groupId),
+      );
+      payload.months[month] = {
+        total: byQueue.visible(`unit:${month}`) && byTeam.visible(`unit:${month}`) ? figuresOf(rows) : null,
+        queues,
+        teams: groups('team', byTeam),
+        commentIds: shuffle(
+          rows
+            .filter((r) => r.has_comment && r.queue_id !== null && shownQueues.has(r.queue_id))
+            .map((r) => ({ queueId: r.queue_id!, ratingId: r.id })),
+        ),
+      };
+    }
+    return { payload, basis: { queue: byQueue.basis, team: byTeam.basis } };
+  };
+
+/** Takes a new feedback snapshot now (the periodic job, and tests that play a day forward). */
+export const publishFeedbackRelease = (db: Db, now = new Date()) =>
+  publishRelease<FeedbackPayload>(db, 'contact_feedback', buildFeedbackSnapshot(now), now);
 
 type Group = {
   key: string;
@@ -75,61 +197,25 @@ type Group = {
   nameEn: string | null;
   shown: boolean;
   n: number | null;
-  means: {
-    satisfaction: number;
-    openness: number;
-    decisiveness: number;
-    reliability: number;
-    agility: number;
-  } | null;
+  means: Figures['means'] | null;
   distribution: number[] | null;
 };
 
 function present(
-  row: repo.GroupRow | undefined,
-  shown: boolean,
-  names: Omit<Group, 'shown' | 'n' | 'means' | 'distribution'>,
+  figures: Figures | null | undefined,
+  names: Pick<Group, 'key' | 'nameNl' | 'nameEn'>,
 ): Group {
-  if (!shown || !row) return { ...names, shown: false, n: null, means: null, distribution: null };
-  return {
-    ...names,
-    shown: true,
-    n: row.n,
-    means: {
-      satisfaction: round2(row.satisfaction),
-      openness: round2(row.openness),
-      decisiveness: round2(row.decisiveness),
-      reliability: round2(row.reliability),
-      agility: round2(row.agility),
-    },
-    distribution: [row.s1, row.s2, row.s3, row.s4, row.s5],
-  };
+  if (!figures) return { ...names, shown: false, n: null, means: null, distribution: null };
+  return { ...names, shown: true, ...figures };
 }
 
-/**
- * Plans one split (by queue or by team) of the month's ratings with the disclosure planner: one cell for all
- * ratings, crossed with a dimension whose categories are the groups that have ratings (and "none" for ratings
- * without a group), so total = Σ groups is the public relation. Only visible cells get figures.
- */
-function plan(total: repo.GroupRow, rows: repo.GroupRow[], k: number) {
-  const parts = rows.filter((r) => r.n > 0);
-  const categories = parts.map((r) => (r.group_id === null ? 'none' : `g${r.group_id}`));
-  // No ratings, nothing to show (the planner is not asked: it does not end on a dimension without categories).
-  if (parts.length === 0) return { totalVisible: false, visible: (_category: string) => false };
-  const disclosure = planDisclosure({
-    units: [{ id: 'all', parentId: null, n: total.n }],
-    dimensions: [{ id: 'group', categories, counts: { all: parts.map((r) => r.n) } }],
-    k,
-  });
-  return {
-    totalVisible: isVisible(disclosure, 'all'),
-    visible: (category: string) => isVisible(disclosure, 'all', { dimension: 'group', category }),
-  };
-}
+/** Comments a supervisor reads at most per month; they come in the release's random order. */
+export const COMMENTS_SHOWN = 50;
 
 /**
- * Contact feedback per queue and per team for one calendar month, through the anonymity planner (k = 5): a
- * group of fewer than k ratings, or one whose figures could be worked out from its neighbours, shows no number.
+ * Contact feedback per queue and per team for one calendar month, from the latest release (figures as of its
+ * date): a group of fewer than k ratings, one whose figures could be worked out from its neighbours, or one
+ * that fewer than k new ratings would change, shows no number.
  */
 export async function feedbackSummary(
   db: Db,
@@ -137,56 +223,51 @@ export async function feedbackSummary(
   query: { month?: string },
   now = new Date(),
 ) {
-  const { month, from, to } = monthRange(query.month, now);
-  const k = DEFAULT_K;
-  const total = await repo.totalFeedback(db, from, to);
-  const byQueue = await repo.groupedFeedback(db, 'queue', from, to);
-  const byTeam = await repo.groupedFeedback(db, 'team', from, to);
-  const queuePlan = plan(total, byQueue, k);
-  const teamPlan = plan(total, byTeam, k);
-  const totalShown = queuePlan.totalVisible && teamPlan.totalVisible;
+  const release = await latestRelease<FeedbackPayload>(db, 'contact_feedback', buildFeedbackSnapshot(now));
+  const month = query.month ?? brusselsDay(now).slice(0, 7);
+  const entry = release.payload.months[month];
   const queues = await repo.queueNames(db);
-  const teamIds = byTeam.map((r) => r.group_id).filter((id): id is number => id !== null);
+  const teamIds = (entry?.teams ?? []).map((t) => t.groupId).filter((id): id is number => id !== null);
   const units = new Map((await repo.unitNames(db, teamIds)).map((u) => [u.id, u]));
-  const queueGroups = queues.map((q) => {
-    const row = byQueue.find((r) => r.group_id === q.id);
-    return present(row, !!row && queuePlan.visible(`g${q.id}`), {
-      key: q.key,
-      nameNl: q.name_nl,
-      nameEn: q.name_en,
-    });
-  });
   // Teams are listed only when they have ratings: the list of units is the org chart, not a result.
-  const teamGroups = teamIds.map((id) => {
-    const row = byTeam.find((r) => r.group_id === id);
+  const teams = teamIds.map((id) => {
     const unit = units.get(id);
-    return present(row, teamPlan.visible(`g${id}`), {
+    return present(entry?.teams.find((t) => t.groupId === id)?.figures, {
       key: String(id),
       nameNl: unit?.name_nl ?? '—',
       nameEn: unit?.name_en ?? null,
     });
   });
-  const shownQueues = queues.filter((q) => queueGroups.find((g) => g.key === q.key)?.shown);
-  const comments = principal.roles.includes('contact_supervisor')
-    ? (
-        await repo.comments(
+  let comments: { queue: string; text: string }[] = [];
+  if (principal.roles.includes('contact_supervisor') && entry) {
+    const released = entry.commentIds.slice(0, COMMENTS_SHOWN);
+    const texts = new Map(
+      (
+        await repo.commentsByIds(
           db,
-          shownQueues.map((q) => q.id),
-          from,
-          to,
-          50,
+          released.map((c) => c.ratingId),
         )
-      ).map((c) => ({
-        queue: queues.find((q) => q.id === c.queue_id)?.key ?? '',
-        text: c.comment,
-      }))
-    : [];
+      ).map((c) => [c.id, c.comment]),
+    );
+    comments = released.flatMap((c) => {
+      const text = texts.get(c.ratingId);
+      const queue = queues.find((q) => q.id === c.queueId)?.key;
+      return text && queue ? [{ queue, text }] : [];
+    });
+  }
   return {
     month,
-    k,
-    total: present(total, totalShown, { key: 'all', nameNl: 'Alle contacten', nameEn: 'All contacts' }),
-    queues: queueGroups,
-    teams: teamGroups,
+    k: release.payload.k,
+    releasedAt: release.releasedAt,
+    total: present(entry?.total, { key: 'all', nameNl: 'Alle contacten', nameEn: 'All contacts' }),
+    queues: queues.map((q) =>
+      present(entry?.queues.find((g) => g.groupId === q.id)?.figures, {
+        key: q.key,
+        nameNl: q.name_nl,
+        nameEn: q.name_en,
+      }),
+    ),
+    teams,
     comments,
   };
 }

@@ -14,7 +14,7 @@ import { createTestDatabase, describeEachEngine } from '../../../../../test/supp
 import { buildApp } from '../../../app';
 import { queryRows } from '../../../db/client';
 import { createRuntime } from '../../../runtime';
-import { issueFeedbackToken } from '../feedback/feedback.service';
+import { issueFeedbackToken, publishFeedbackRelease } from '../feedback/feedback.service';
 import { purgeExpiredTickets } from '../mail/contact-mail.service';
 import { LiveBoardHub, type LiveClient } from './supervisor.stream';
 
@@ -345,12 +345,18 @@ describeEachEngine('contact supervision, feedback and privacy', (engine) => {
     expect(summary.teams).toEqual([expect.objectContaining({ key: String(teamId), shown: true, n: 8 })]);
     expect(summary.comments).toEqual([]);
 
-    for (let i = 0; i < 3; i++) await rate(queues.waarden, 2);
+    // Figures and comments come from releases; 3 new ratings would move the total by fewer than k, so the
+    // next release would hold the total back: 5 come in before it is taken.
+    for (let i = 0; i < 5; i++) await rate(queues.waarden, 2);
+    expect((await supervisor.inject({ method: 'GET', url: '/api/contact/feedback-summary' })).json()).toEqual(
+      summary,
+    );
+    await publishFeedbackRelease(db);
     const after = (await supervisor.inject({ method: 'GET', url: '/api/contact/feedback-summary' })).json();
     expect(after.queues.find((q: { key: string }) => q.key === 'waarden')).toMatchObject({
       shown: true,
-      n: 5,
-      distribution: [2, 3, 0, 0, 0],
+      n: 7,
+      distribution: [2, 5, 0, 0, 0],
     });
     expect(after.queues.find((q: { key: string }) => q.key === 'algemeen')).toMatchObject({
       shown: true,

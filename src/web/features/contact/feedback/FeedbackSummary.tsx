@@ -3,7 +3,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { brusselsDay } from '../../../../shared/brussels-day';
 import { api } from '../../../app/api';
-import { formatNumber } from '../../../app/format';
+import { formatDate, formatNumber } from '../../../app/format';
 import { QueryState } from '../../../ui/QueryState';
 import { type Column, Table } from '../../../ui/Table';
 import { VALUE_KEYS } from './ContactFeedbackForm';
@@ -22,6 +22,7 @@ type Group = {
 type Summary = {
   month: string;
   k: number;
+  releasedAt: string;
   total: Group;
   queues: Group[];
   teams: Group[];
@@ -127,6 +128,9 @@ export function FeedbackSummary({
       <QueryState query={summary}>
         {(data) => (
           <>
+            <p className="feedback-summary__as-of">
+              {t('contactFeedback.summary.asOf', { date: formatDate(data.releasedAt), k: data.k })}
+            </p>
             <p>{t('contactFeedback.summary.hiddenNote', { k: data.k })}</p>
             <Table
               caption={t('contactFeedback.summary.caption', {
@@ -150,6 +154,7 @@ export function FeedbackSummary({
             {showComments ? (
               <>
                 <H2>{t('contactFeedback.summary.comments')}</H2>
+                <p>{t('contactFeedback.summary.commentsNote', { k: data.k })}</p>
                 {data.comments.length === 0 ? (
                   <p>{t('contactFeedback.summary.noComments')}</p>
                 ) : (
