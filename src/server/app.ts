@@ -36,6 +36,8 @@ import { learningRoutes } from './modules/learning/learning.routes';
 import { orgRoutes } from './modules/org/org.routes';
 import { recognitionRoutes } from './modules/recognition/recognition.routes';
 import { storiesRoutes } from './modules/stories/stories.routes';
+import { opsRoutes } from './modules/ops/ops.routes';
+import { registerBackupMetrics } from './modules/ops/ops.service';
 import { surveyActionsRoutes } from './modules/survey/actions/actions.routes';
 import { surveyResultsRoutes } from './modules/survey/results/results.routes';
 import { surveyRoutes } from './modules/survey/survey.routes';
@@ -163,6 +165,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       return reply.code(503).send({ status: 'unavailable', db: deps.database.engine });
     }
   });
+  registerBackupMetrics(metrics, deps);
   app.get('/metrics', { schema: { hide: true } }, async (_request, reply) => {
     reply.type(metrics.contentType);
     return metrics.metrics();
@@ -182,6 +185,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(surveyRoutes(deps));
   await app.register(surveyResultsRoutes(deps));
   await app.register(surveyActionsRoutes(deps));
+  await app.register(opsRoutes(deps));
 
   app.get(
     '/api/openapi.json',

@@ -57,6 +57,19 @@ const envSchema = z.object({
     .regex(/^[a-z0-9.-]+$/i, 'must be a domain name')
     .optional(),
   CONTACT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  BACKUP_DIR: z.string().min(1).optional(),
+  BACKUP_KEEP: z.coerce
+    .number({ message: 'must be a number' })
+    .int('must be a whole number')
+    .min(1, 'must be between 1 and 1000')
+    .max(1000, 'must be between 1 and 1000')
+    .default(7),
+  BACKUP_INTERVAL_HOURS: z.coerce
+    .number({ message: 'must be a number' })
+    .int('must be a whole number')
+    .min(1, 'must be between 1 and 168')
+    .max(168, 'must be between 1 and 168')
+    .default(24),
 });
 
 const oidcKeys = ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'] as const;
@@ -89,6 +102,8 @@ export type Config = {
     inboundDomain: string;
     retentionDays: number;
   };
+  /** Scheduled backups; undefined without BACKUP_DIR. */
+  backup?: { dir: string; keep: number; intervalHours: number };
 };
 
 export class ConfigError extends Error {
@@ -145,5 +160,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       ).toLowerCase(),
       retentionDays: e.CONTACT_RETENTION_DAYS,
     },
+    backup: e.BACKUP_DIR
+      ? { dir: resolve(e.BACKUP_DIR), keep: e.BACKUP_KEEP, intervalHours: e.BACKUP_INTERVAL_HOURS }
+      : undefined,
   };
 }

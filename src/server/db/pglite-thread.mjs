@@ -122,6 +122,8 @@ async function handle(message) {
       return end(message.tx, message.commit);
     case 'dump':
       return db.dumpDataDir(message.compression);
+    case 'snapshot':
+      return snapshot(message.statements);
     case 'gc':
       // Only with --expose-gc (benchmarks that measure memory); otherwise nothing happens.
       /** @type {{ gc?: () => void }} */ (globalThis).gc?.();
@@ -132,6 +134,23 @@ async function handle(message) {
     default:
       throw new Error(`Unknown operation ${message.op}`);
   }
+}
+
+/**
+ * A backup's consistent view: the given read-only statements and the tar of the data directory, taken while
+ * this call holds PGlite's transaction lock, so no other statement or transaction runs in between (an open
+ * transaction of the main thread is waited for). A checkpoint first writes every committed change into the
+ * data files, so the copy needs no recovery when it is opened.
+ * @param {string[]} statements
+ */
+async function snapshot(statements) {
+  return db.transaction(async (tx) => {
+    await tx.query('checkpoint');
+    const results = [];
+    for (const statement of statements) results.push((await tx.query(statement)).rows);
+    const tar = await db.dumpDataDir('none');
+    return { results, tar };
+  });
 }
 
 /** This thread's id in /proc (Linux), so benchmarks can read the database's own CPU time; else null. */
