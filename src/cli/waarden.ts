@@ -232,12 +232,13 @@ async function backupCommand(file: string) {
   );
 }
 
-async function restoreCommand(file: string, options: { force?: boolean }) {
+async function restoreCommand(file: string, options: { force?: boolean; verify?: boolean }) {
   const config = configFromEnv();
   const target = config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir };
   const result = await asOperation(() =>
     restoreBackup(file, target, {
       force: options.force,
+      verify: options.verify,
       onProgress: (event) => {
         if (event.phase === 'verify') {
           if (event.done === event.total) process.stderr.write('Checksum verified.\n');
@@ -368,6 +369,7 @@ export function buildCli(): Command {
     )
     .argument('<file>', 'a backup written by `waarden backup` or the scheduled backup')
     .option('--force', 'replace the data already in the target (it is lost)')
+    .option('--verify', 'embedded: also open the restored database and count its rows against the manifest')
     .action(restoreCommand);
 
   program

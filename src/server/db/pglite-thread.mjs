@@ -4,7 +4,8 @@
 //
 // Plain JavaScript on purpose: the same file runs under tsx, under Vitest and next to the esbuild bundle,
 // without a TypeScript loader in the worker.
-import { readlinkSync } from 'node:fs';
+import { readdirSync, readFileSync, readlinkSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
 
@@ -148,9 +149,70 @@ async function snapshot(statements) {
     await tx.query('checkpoint');
     const results = [];
     for (const statement of statements) results.push((await tx.query(statement)).rows);
-    const tar = await db.dumpDataDir('none');
+    // A directory on disk is read directly (as fast as copying it); PGlite's own dump walks its virtual
+    // file system file by file and took eight times as long. Both write the same tar layout.
+    const tar = dataDir ? tarOfDirectory(dataDir) : await db.dumpDataDir('none');
     return { results, tar };
   });
+}
+
+/** One ustar header block. @param {string} name @param {number} size @param {number} mode @param {'0' | '5'} type @param {number} mtime */
+function tarHeader(name, size, mode, type, mtime) {
+  const header = Buffer.alloc(512);
+  let path = name;
+  let prefix = '';
+  if (Buffer.byteLength(path) > 100) {
+    const cut = path.lastIndexOf('/', 154);
+    prefix = path.slice(0, cut);
+    path = path.slice(cut + 1);
+    if (Buffer.byteLength(path) > 100 || Buffer.byteLength(prefix) > 155)
+      throw new Error(`Path too long for tar: ${name}`);
+  }
+  const octal = (/** @type {number} */ value, /** @type {number} */ width) =>
+    value.toString(8).padStart(width - 1, '0');
+  header.write(path, 0, 100, 'utf8');
+  header.write(octal(mode, 8), 100, 8, 'ascii');
+  header.write(octal(0, 8), 108, 8, 'ascii');
+  header.write(octal(0, 8), 116, 8, 'ascii');
+  header.write(octal(size, 12), 124, 12, 'ascii');
+  header.write(octal(mtime, 12), 136, 12, 'ascii');
+  header.write('        ', 148, 8, 'ascii');
+  header.write(type, 156, 1, 'ascii');
+  header.write('ustar\u000000', 257, 8, 'latin1');
+  header.write(prefix, 345, 155, 'utf8');
+  let sum = 0;
+  for (const byte of header) sum += byte;
+  header.write(`${sum.toString(8).padStart(6, '0')}\u0000 `, 148, 8, 'latin1');
+  return header;
+}
+
+/** The data directory as a tar with PGlite's layout (paths from the directory's root, starting with "/"). @param {string} root */
+function tarOfDirectory(root) {
+  /** @type {Buffer[]} */
+  const parts = [];
+  /** @param {string} relative */
+  const walk = (relative) => {
+    for (const entry of readdirSync(join(root, relative), { withFileTypes: true }).sort((a, b) =>
+      a.name < b.name ? -1 : 1,
+    )) {
+      const name = `${relative}/${entry.name}`;
+      const full = join(root, name);
+      const stats = statSync(full);
+      const mtime = Math.floor(stats.mtimeMs / 1000);
+      if (entry.isDirectory()) {
+        parts.push(tarHeader(name, 0, 0o755, '5', mtime));
+        walk(name);
+      } else if (entry.isFile()) {
+        const content = readFileSync(full);
+        parts.push(tarHeader(name, content.length, 0o600, '0', mtime), content);
+        const padding = (512 - (content.length % 512)) % 512;
+        if (padding) parts.push(Buffer.alloc(padding));
+      }
+    }
+  };
+  walk('');
+  parts.push(Buffer.alloc(1024));
+  return new Blob(parts);
 }
 
 /** This thread's id in /proc (Linux), so benchmarks can read the database's own CPU time; else null. */

@@ -109,14 +109,19 @@ export async function verifyPayload(
     );
 }
 
-/** The payload in memory (PGlite loads a data directory from a Blob). */
-export async function readPayload(file: string, manifest: Manifest): Promise<Blob> {
+/** The payload in memory, its checksum verified (an embedded database's tar is restored from memory). */
+export async function readVerifiedPayload(file: string, manifest: Manifest): Promise<Buffer> {
   const handle = await open(file, 'r');
+  let buffer: Buffer;
   try {
-    const buffer = Buffer.alloc(manifest.payloadBytes);
+    buffer = Buffer.alloc(manifest.payloadBytes);
     await handle.read(buffer, 0, manifest.payloadBytes, 0);
-    return new Blob([buffer]);
   } finally {
     await handle.close();
   }
+  if (createHash('sha256').update(buffer).digest('hex') !== manifest.sha256)
+    throw new BackupFileError(
+      `${file} is damaged: the checksum of its data does not match the manifest. Nothing was restored.`,
+    );
+  return buffer;
 }

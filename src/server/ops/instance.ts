@@ -10,7 +10,7 @@ import {
   type Progress,
   writeFileAtomically,
 } from './backup';
-import { OpsError, readManifest, readPayload } from './backup-file';
+import { OpsError, readManifest } from './backup-file';
 import { requestBackupFromServer } from './control-socket';
 import type { TableComparison } from './copy-to-postgres';
 import { pgliteRunner } from './copy-to-postgres';
@@ -97,9 +97,10 @@ export async function moveToPostgres(
     const file = join(scratch, 'snapshot.backup');
     onProgress?.({ phase: 'snapshot' });
     await backupInstance({ dataDir }, file);
-    const manifest = await checkBackup(file);
+    const { manifest, payload } = await checkBackup(file);
+    if (!payload) throw new OpsError('The snapshot of the embedded database is missing its data.');
     onProgress?.({ phase: 'load' });
-    const source = await loadEmbeddedCopy(await readPayload(file, manifest));
+    const source = await loadEmbeddedCopy(payload);
     try {
       const counts = rowCountsOf(
         await pgliteRunner(source)(rowCountsSql(await listTables(pgliteRunner(source)))),
