@@ -3,9 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { TEST_DATABASE_URL, urlForDatabase } from '../../../test/support/engines';
 import { useTestContext } from '../../../test/support/test-app';
 import { describeEachEngine } from '../../../test/support/test-db';
 import { type Database, type Engine, openDatabase, queryRows } from '../db/client';
@@ -16,31 +14,9 @@ import { hashToken } from '../modules/survey/survey.tokens';
 import { type BackupResult, backupEmbeddedToFile, backupPostgresToFile, writeFileAtomically } from './backup';
 import { BackupFileError, footerFor, readManifest } from './backup-file';
 import { requestBackupFromServer, startControlSocket } from './control-socket';
-import { databaseState, type SqlRunner } from './database-state';
+import { databaseState } from './database-state';
+import { emptyPostgresDatabase, runnerOf } from './ops.test-support';
 import { NewerSchemaError, restoreBackup, TargetNotEmptyError } from './restore';
-
-export const runnerOf =
-  (database: Database): SqlRunner =>
-  async (statement) =>
-    queryRows<Record<string, unknown>>(database.db, sql.raw(statement));
-
-/** An empty PostgreSQL database of its own; drop() removes it. */
-export async function emptyPostgresDatabase() {
-  const name = `waarden_ops_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  return {
-    url: urlForDatabase(name),
-    async drop() {
-      const dropper = new pg.Client({ connectionString: TEST_DATABASE_URL });
-      await dropper.connect();
-      await dropper.query(`drop database if exists ${name} with (force)`).catch(() => undefined);
-      await dropper.end();
-    },
-  };
-}
 
 const scratch = mkdtempSync(join(tmpdir(), 'waarden-backup-test-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
