@@ -10,7 +10,7 @@ import * as repo from './ops.repo';
 type Deps = Pick<AppDeps, 'config' | 'database' | 'db' | 'jobs'> & { logger?: Logger | false };
 
 export const BACKUP_QUEUE = 'backup_scheduled';
-const FILE_PATTERN = /^waarden-\d{8}T\d{6}Z\.backup$/;
+const FILE_PATTERN = /^waarden-\d{8}T\d{9}Z\.backup$/;
 
 /** The next multiple of the interval since midnight UTC (interval 24: every day at 00:00 UTC). */
 export function nextBackupAt(from: Date, intervalHours: number): Date {
@@ -35,11 +35,8 @@ export async function scheduleBackup(deps: Pick<Deps, 'jobs'>, at: Date) {
   );
 }
 
-export const backupFileName = (at: Date) =>
-  `waarden-${at
-    .toISOString()
-    .replace(/[-:]/g, '')
-    .replace(/\.\d{3}/, '')}.backup`;
+/** waarden-20261207T000000123Z.backup: sorts by time, milliseconds included so two runs never collide. */
+export const backupFileName = (at: Date) => `waarden-${at.toISOString().replace(/[-:.]/g, '')}.backup`;
 
 /** Takes a backup into BACKUP_DIR, records the attempt, and keeps the newest BACKUP_KEEP files. */
 export async function runBackup(deps: Deps, backup: NonNullable<Config['backup']>): Promise<BackupResult> {
