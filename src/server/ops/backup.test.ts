@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useTestContext } from '../../../test/support/test-app';
 import { describeEachEngine } from '../../../test/support/test-db';
 import { type Database, type Engine, openDatabase, queryRows } from '../db/client';
@@ -17,6 +17,7 @@ import { requestBackupFromServer, startControlSocket } from './control-socket';
 import { databaseState } from './database-state';
 import { emptyPostgresDatabase, runnerOf } from './ops.test-support';
 import { NewerSchemaError, restoreBackup, TargetNotEmptyError } from './restore';
+import { extractTar } from './tar';
 
 const scratch = mkdtempSync(join(tmpdir(), 'waarden-backup-test-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -249,6 +250,46 @@ describeEachEngine('a backup taken while survey answers and chat messages are wr
       }
     } finally {
       await restore.drop();
+    }
+  });
+});
+
+describe('the embedded backup of a data directory', () => {
+  it('keeps no write-ahead history: what changed together is not in the copy', async () => {
+    const dataDir = mkdtempSync(join(scratch, 'wal-'));
+    const marker = `wal-marker-${randomBytes(8).toString('hex')}`;
+    const database = await openDatabase({ dataDir });
+    const file = join(scratch, 'wal.backup');
+    try {
+      await database.db.execute(sql`insert into app_settings (key, value) values (${marker}, '1'::jsonb)`);
+      await database.db.execute(sql`delete from app_settings where key = ${marker}`);
+      await backupEmbeddedToFile(database.embedded!, file);
+    } finally {
+      await database.close();
+    }
+    // The live directory's log still holds the marker; the backup's must not.
+    const walOf = (dir: string) =>
+      readdirSync(join(dir, 'pg_wal'))
+        .filter((name) => /^[0-9A-F]{24}$/.test(name))
+        .map((name) => readFileSync(join(dir, 'pg_wal', name)));
+    expect(walOf(join(dataDir, 'pglite')).some((segment) => segment.includes(marker))).toBe(true);
+    const manifest = await readManifest(file);
+    const extracted = join(scratch, 'wal-extracted');
+    extractTar(readFileSync(file).subarray(0, manifest.payloadBytes), extracted);
+    const segments = walOf(extracted);
+    expect(segments).toHaveLength(1);
+    expect(segments.some((segment) => segment.includes(marker))).toBe(false);
+
+    // And the copy opens.
+    const restored = mkdtempSync(join(scratch, 'wal-restored-'));
+    await restoreBackup(file, { dataDir: restored }, { verify: true });
+    const reopened = await openDatabase({ dataDir: restored });
+    try {
+      expect(await queryRows(reopened.db, sql`select key from app_settings where key = ${marker}`)).toEqual(
+        [],
+      );
+    } finally {
+      await reopened.close();
     }
   });
 });
