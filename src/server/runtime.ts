@@ -6,8 +6,8 @@ import { type Database, openDatabase } from './db/client';
 import { type EventBus, InProcessEventBus, PostgresEventBus } from './events/event-bus';
 import { JobQueue } from './jobs/job-queue';
 import { DevMailboxMailer, MAIL_QUEUE, type Mailer, type MailMessage, SmtpMailer } from './mail/mailer';
-import { defaultWebDist } from './paths';
 import { startControlSocket } from './ops/control-socket';
+import { defaultWebDist } from './paths';
 import { seedBaseline, seedDemo } from './seed';
 
 export function createEventBus(database: Database): EventBus {

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,23 +15,10 @@ import { requestBackupFromServer } from './control-socket';
 import type { TableComparison } from './copy-to-postgres';
 import { pgliteRunner } from './copy-to-postgres';
 import { listTables, rowCountsOf, rowCountsSql } from './database-state';
+import { runningServerPid } from './lock';
 import { checkBackup, copyIntoEmptyPostgres, loadEmbeddedCopy, prepareEmptyPostgres } from './restore';
 
 export type InstanceLocation = { dataDir: string; databaseUrl?: string };
-
-/** The pid of a live process that holds DATA_DIR's lock, if any. */
-export function runningServerPid(dataDir: string): number | undefined {
-  const lockFile = join(dataDir, 'waarden.lock');
-  if (!existsSync(lockFile)) return undefined;
-  const pid = Number(readFileSync(lockFile, 'utf8'));
-  if (!pid || pid === process.pid) return undefined;
-  try {
-    process.kill(pid, 0);
-    return pid;
-  } catch {
-    return undefined;
-  }
-}
 
 /**
  * A backup of the configured instance: PostgreSQL through pg_dump; a running embedded instance through its

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { createReadStream, existsSync, readFileSync } from 'node:fs';
+import { createReadStream, existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
@@ -35,6 +35,7 @@ import {
   type SqlRunner,
   schemaVersionOf,
 } from './database-state';
+import { runningServerPid } from './lock';
 import { checkClientVersion, pgTool } from './pg-tools';
 import { extractTar } from './tar';
 
@@ -83,19 +84,6 @@ function compareCounts(manifest: Manifest, counts: Record<string, number>) {
     );
 }
 
-function lockHolder(dataDir: string): number | undefined {
-  const lockFile = join(dataDir, 'waarden.lock');
-  if (!existsSync(lockFile)) return undefined;
-  const pid = Number(readFileSync(lockFile, 'utf8'));
-  if (!pid || pid === process.pid) return undefined;
-  try {
-    process.kill(pid, 0);
-    return pid;
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * Restores a backup into an empty DATA_DIR or an empty PostgreSQL database, checks the restored row counts
  * against the manifest, then applies the migrations this version has and the backup lacks.
@@ -127,7 +115,7 @@ async function restoreEmbedded(
     throw new OpsError(
       `${file} was taken from a PostgreSQL server (pg_dump); restore it into a PostgreSQL database: set DATABASE_URL to an empty database.`,
     );
-  const holder = lockHolder(dataDir);
+  const holder = runningServerPid(dataDir);
   if (holder)
     throw new TargetNotEmptyError(
       `The embedded database in ${dataDir} is in use by process ${holder}; stop it before restoring.`,
