@@ -24,6 +24,7 @@ const adminPages = [
   '/beheer/accounts',
   '/beheer/audit',
   '/beheer/mailbox',
+  '/beheer/backups',
 ];
 
 describeWithBrowser('programme admin in the browser', () => {
