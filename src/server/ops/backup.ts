@@ -35,6 +35,7 @@ export async function snapshotEmbedded(
     'show server_version',
   ]);
   const payload = Buffer.from(await tar.arrayBuffer());
+  const sha256 = await hashInSlices(payload);
   const manifest: Manifest = {
     format: 1,
     kind: 'pglite',
@@ -42,12 +43,23 @@ export async function snapshotEmbedded(
     createdAt: new Date().toISOString(),
     schemaVersion: schemaVersionOf(results[1] ?? []),
     payloadBytes: payload.length,
-    sha256: createHash('sha256').update(payload).digest('hex'),
+    sha256,
     tables: rowCountsOf(results[0] ?? []),
     serverVersion: String(results[2]?.[0]?.server_version ?? ''),
     files: [],
   };
   return { manifest, payload };
+}
+
+/** SHA-256 in 4 MB slices, yielding between them, so a serving process keeps answering while it hashes. */
+async function hashInSlices(payload: Buffer): Promise<string> {
+  const hash = createHash('sha256');
+  const slice = 4 << 20;
+  for (let offset = 0; offset < payload.length; offset += slice) {
+    hash.update(payload.subarray(offset, offset + slice));
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return hash.digest('hex');
 }
 
 /** Writes payload and manifest to a stream (the control socket sends an embedded backup this way). */
