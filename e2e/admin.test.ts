@@ -27,6 +27,7 @@ const adminPages = [
   '/beheer/accounts',
   '/beheer/audit',
   '/beheer/mailbox',
+  '/beheer/backups',
 ];
 
 describeWithBrowser('programme admin in the browser', () => {

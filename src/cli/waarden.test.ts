@@ -7,6 +7,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, engines } from '../../test/support/test-db';
 import { type Database, openDatabase, queryRows } from '../server/db/client';
+import { emptyPostgresDatabase } from '../server/ops/ops.test-support';
 
 const bin = fileURLToPath(new URL('../../bin/waarden.mjs', import.meta.url));
 
@@ -125,5 +126,87 @@ describe.runIf(engines.includes('postgres'))('waarden CLI on PostgreSQL (DATABAS
     const rows = await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from people`);
     expect(rows[0]!.n).toBe(37);
     expect(existsSync(join(dir, 'unused'))).toBe(false);
+  });
+});
+
+describe('waarden backup, restore and move-to-postgres, as an operator runs them', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'waarden-cli-ops-'));
+  const served = { DATA_DIR: join(dir, 'served') };
+  const restored = { DATA_DIR: join(dir, 'restored') };
+  let target: Awaited<ReturnType<typeof emptyPostgresDatabase>> | undefined;
+  afterAll(async () => {
+    await target?.drop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('backs up a running server, restores it elsewhere, refuses what it must, and moves it to PostgreSQL', {
+    timeout: 400_000,
+  }, async () => {
+    // A running embedded server holds DATA_DIR; the backup is taken by it through its control socket.
+    const server = spawn(process.execPath, [bin, 'serve'], {
+      env: { ...process.env, ...served, PORT: '0', DEMO: '0', LOG_LEVEL: 'info', DATABASE_URL: '' },
+    });
+    let logs = '';
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`server did not start:\n${logs}`)), 120_000);
+      server.stdout.on('data', (chunk) => {
+        logs += chunk;
+        if (logs.includes('Waarden in Actie is ready')) {
+          clearTimeout(timer);
+          resolve();
+        }
+      });
+      server.stderr.on('data', (chunk) => {
+        logs += chunk;
+      });
+    });
+    const file = join(dir, 'live.backup');
+    try {
+      const backup = await waarden(['backup', file], served);
+      expect(backup.stderr).toContain('consistent snapshot');
+      expect(backup.code).toBe(0);
+      expect(backup.stdout).toMatch(
+        /Backup written: .*live\.backup \([\d.]+ MB, \d+ tables, \d+ rows, schema \d{4}_/,
+      );
+      expect(backup.stdout).toContain('not in the backup');
+    } finally {
+      // bin/waarden.mjs runs the server as its child: stop the process that holds DATA_DIR.
+      const pid = Number(readFileSync(join(served.DATA_DIR, 'waarden.lock'), 'utf8'));
+      const closed = new Promise((resolve) => server.once('close', resolve));
+      process.kill(pid, 'SIGTERM');
+      await closed;
+    }
+    expect(existsSync(join(served.DATA_DIR, 'control.sock'))).toBe(false);
+
+    const restore = await waarden(['restore', file], restored);
+    expect(restore.code).toBe(0);
+    expect(restore.stdout).toContain('Restored');
+    const again = await waarden(['restore', file], restored);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('already holds a database');
+    expect(again.stderr).toContain('--force');
+
+    const damaged = join(dir, 'damaged.backup');
+    const bytes = readFileSync(file);
+    bytes[100] = (bytes[100] ?? 0) ^ 0xff;
+    writeFileSync(damaged, bytes);
+    const refused = await waarden(['restore', '--force', damaged], restored);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('checksum of its data does not match');
+
+    const verified = await waarden(['restore', '--force', '--verify', file], restored);
+    expect(verified.code).toBe(0);
+
+    if (!engines.includes('postgres')) return;
+    target = await emptyPostgresDatabase();
+    const moved = await waarden(['move-to-postgres', '--to', target.url], restored);
+    expect(moved.stderr).toContain('Compared row counts and checksums');
+    expect(moved.code).toBe(0);
+    expect(moved.stdout).toContain(`DATABASE_URL=${target.url}`);
+    const second = await waarden(['move-to-postgres', '--to', target.url], restored);
+    expect(second.code).toBe(1);
+    expect(second.stderr).toContain('not empty');
+    const badTarget = await waarden(['move-to-postgres', '--to', 'mysql://x'], restored);
+    expect(badTarget.code).toBe(2);
   });
 });

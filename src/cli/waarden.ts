@@ -13,6 +13,9 @@ import {
   RosterFileError,
   type RosterProgress,
 } from '../server/modules/org/roster-import.service';
+import { OpsError } from '../server/ops/backup-file';
+import { backupInstance, moveToPostgres } from '../server/ops/instance';
+import { restoreBackup } from '../server/ops/restore';
 import { startServer } from '../server/runtime';
 import { seedBaseline } from '../server/seed';
 
@@ -178,6 +181,128 @@ async function seedDemoCommand(options: { staff: number; lang: Locale }) {
   });
 }
 
+const megabytes = (bytes: number) => `${(bytes / 1_048_576).toFixed(1)} MB`;
+
+/** Operations' own failures are the operator's to fix: a clear sentence and exit code 1, no stack. */
+async function asOperation<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof OpsError) throw new CliFailure(error.message, 1);
+    throw error;
+  }
+}
+
+/** A byte counter on stderr (the size is unknown while pg_dump writes), phases as lines. */
+function byteProgress() {
+  let last = 0;
+  return {
+    phase(text: string) {
+      process.stderr.write(`${text}\n`);
+    },
+    bytes(done: number) {
+      const now = Date.now();
+      if (now - last < 200 || !process.stderr.isTTY) return;
+      last = now;
+      process.stderr.write(`\r  ${megabytes(done)}`);
+    },
+    end() {
+      if (process.stderr.isTTY && last) process.stderr.write('\n');
+    },
+  };
+}
+
+async function backupCommand(file: string) {
+  const config = configFromEnv();
+  const progress = byteProgress();
+  const result = await asOperation(() =>
+    backupInstance({ dataDir: config.dataDir, databaseUrl: config.databaseUrl }, file, (event) => {
+      if (event.phase === 'snapshot') progress.phase('Taking a consistent snapshot…');
+      else progress.bytes(event.done);
+    }),
+  );
+  progress.end();
+  const rows = Object.values(result.manifest.tables).reduce((a, b) => a + b, 0);
+  console.log(
+    `Backup written: ${result.file} (${megabytes(result.bytes)}, ${Object.keys(result.manifest.tables).length} tables, ${rows} rows, schema ${result.manifest.schemaVersion.tag}, ${result.manifest.engine}, ${(result.ms / 1000).toFixed(1)} s).`,
+  );
+  console.log(`SHA-256 of the data: ${result.manifest.sha256}`);
+  console.log(
+    'Keep the server secret (APP_SECRET or DATA_DIR/secret.key) apart from this file: it is not in the backup.',
+  );
+}
+
+async function restoreCommand(file: string, options: { force?: boolean; verify?: boolean }) {
+  const config = configFromEnv();
+  const target = config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir };
+  const result = await asOperation(() =>
+    restoreBackup(file, target, {
+      force: options.force,
+      verify: options.verify,
+      onProgress: (event) => {
+        if (event.phase === 'verify') {
+          if (event.done === event.total) process.stderr.write('Checksum verified.\n');
+        } else
+          process.stderr.write(
+            `${event.phase === 'load' ? 'Restoring' : event.phase === 'check' ? 'Checking row counts' : 'Applying newer migrations'}…\n`,
+          );
+      },
+    }),
+  );
+  const rows = Object.values(result.manifest.tables).reduce((a, b) => a + b, 0);
+  console.log(
+    `Restored ${file} (taken ${result.manifest.createdAt}, ${rows} rows, schema ${result.manifest.schemaVersion.tag}) into ${
+      config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${config.dataDir}`
+    }; schema now ${result.migratedTo} (${(result.ms / 1000).toFixed(1)} s).`,
+  );
+}
+
+const redactPassword = (url: string) => {
+  const parsed = new URL(url);
+  if (parsed.password) parsed.password = '****';
+  return parsed.toString();
+};
+
+async function moveCommand(options: { to: string }) {
+  const config = configFromEnv();
+  try {
+    const protocol = new URL(options.to).protocol;
+    if (protocol !== 'postgres:' && protocol !== 'postgresql:') throw new Error();
+  } catch {
+    throw new CliFailure('--to must be a URL starting with postgres:// or postgresql://', 2);
+  }
+  let lastTable = '';
+  const result = await asOperation(() =>
+    moveToPostgres(config.dataDir, options.to, (event) => {
+      if (event.phase === 'copy') {
+        if (event.table !== lastTable) {
+          lastTable = event.table ?? '';
+          if (process.stderr.isTTY)
+            process.stderr.write(
+              `\r\x1b[K  table ${(event.tableIndex ?? 0) + 1}/${event.tables}: ${lastTable}`,
+            );
+        }
+        return;
+      }
+      if (process.stderr.isTTY && lastTable) process.stderr.write('\n');
+      const text = {
+        check: 'Checking that the target database is empty…',
+        snapshot: `Taking a consistent snapshot of ${config.dataDir}…`,
+        load: 'Opening the snapshot and copying…',
+        compare: 'Compared row counts and checksums of every table.',
+      }[event.phase];
+      process.stderr.write(`${text}\n`);
+    }),
+  );
+  const rows = result.comparison.reduce((sum, table) => sum + table.target.rows, 0);
+  console.log(
+    `Moved ${result.comparison.length} tables, ${rows} rows; every table's row count and checksum match (${(result.ms / 1000).toFixed(1)} s).`,
+  );
+  console.log(`The embedded data in ${config.dataDir} was left as it was.`);
+  console.log('Start the server with:');
+  console.log(`  DATABASE_URL=${redactPassword(options.to)}`);
+}
+
 export function buildCli(): Command {
   const program = new Command('waarden')
     .description(
@@ -228,6 +353,35 @@ export function buildCli(): Command {
       new Option('--lang <lang>', 'language of the summary (nl or en)').default('en').argParser(parseLocale),
     )
     .action(seedDemoCommand);
+
+  program
+    .command('backup')
+    .description(
+      'write a consistent backup of the running or stopped instance (embedded database, or PostgreSQL through pg_dump) to FILE',
+    )
+    .argument('<file>', 'the backup file to write')
+    .action(backupCommand);
+
+  program
+    .command('restore')
+    .description(
+      'restore a backup into an empty DATA_DIR or an empty PostgreSQL database (DATABASE_URL), then migrate',
+    )
+    .argument('<file>', 'a backup written by `waarden backup` or the scheduled backup')
+    .option('--force', 'replace the data already in the target (it is lost)')
+    .option('--verify', 'embedded: also open the restored database and count its rows against the manifest')
+    .action(restoreCommand);
+
+  program
+    .command('move-to-postgres')
+    .description(
+      'copy the embedded database in DATA_DIR into an empty PostgreSQL database, compare every table, and print the DATABASE_URL to use',
+    )
+    .requiredOption(
+      '--to <url>',
+      'the empty PostgreSQL database, postgres://user:password@host:port/database',
+    )
+    .action(moveCommand);
 
   return program;
 }

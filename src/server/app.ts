@@ -39,6 +39,8 @@ import { contactMailRoutes } from './modules/contact/mail/contact-mail.routes';
 import { contactSupervisorRoutes } from './modules/contact/supervisor/supervisor.routes';
 import { contentRoutes } from './modules/content/content.routes';
 import { learningRoutes } from './modules/learning/learning.routes';
+import { opsRoutes } from './modules/ops/ops.routes';
+import { registerBackupMetrics } from './modules/ops/ops.service';
 import { orgRoutes } from './modules/org/org.routes';
 import { recognitionRoutes } from './modules/recognition/recognition.routes';
 import { storiesRoutes } from './modules/stories/stories.routes';
@@ -174,6 +176,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       return reply.code(503).send({ status: 'unavailable', db: deps.database.engine });
     }
   });
+  registerBackupMetrics(metrics, deps);
   app.get('/metrics', { schema: { hide: true } }, async (_request, reply) => {
     reply.type(metrics.contentType);
     return metrics.metrics();
@@ -198,6 +201,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(surveyResultsRoutes(deps));
   await app.register(surveyActionsRoutes(deps));
   await app.register(aggregateReleaseJobs(deps));
+  await app.register(opsRoutes(deps));
 
   app.get(
     '/api/openapi.json',

@@ -55,3 +55,15 @@ it('reads a full configuration', () => {
     demo: false,
   });
 });
+
+it('turns scheduled backups on with BACKUP_DIR, daily and keeping 7 by default, and checks their numbers', () => {
+  expect(loadConfig({}).backup).toBeUndefined();
+  expect(loadConfig({ BACKUP_DIR: '/var/backups/waarden' }).backup).toEqual({
+    dir: '/var/backups/waarden',
+    keep: 7,
+    intervalHours: 24,
+  });
+  expect(() => loadConfig({ BACKUP_DIR: '/b', BACKUP_KEEP: '0', BACKUP_INTERVAL_HOURS: 'daily' })).toThrow(
+    /BACKUP_KEEP \("0"\): must be between 1 and 1000[\s\S]*BACKUP_INTERVAL_HOURS \("daily"\): must be a number/,
+  );
+});

@@ -60,6 +60,19 @@ const envSchema = z.object({
   CHAT_WAITING_PER_CLIENT: z.coerce.number().int().min(1).max(10_000).default(3),
   CHAT_HANDSHAKES_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(30),
   CHAT_SOCKETS_PER_CLIENT: z.coerce.number().int().min(1).max(1_000_000).default(10),
+  BACKUP_DIR: z.string().min(1).optional(),
+  BACKUP_KEEP: z.coerce
+    .number({ message: 'must be a number' })
+    .int('must be a whole number')
+    .min(1, 'must be between 1 and 1000')
+    .max(1000, 'must be between 1 and 1000')
+    .default(7),
+  BACKUP_INTERVAL_HOURS: z.coerce
+    .number({ message: 'must be a number' })
+    .int('must be a whole number')
+    .min(1, 'must be between 1 and 168')
+    .max(168, 'must be between 1 and 168')
+    .default(24),
 });
 
 const oidcKeys = ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'] as const;
@@ -94,6 +107,8 @@ export type Config = {
   };
   /** Per client address: waiting chats, WebSocket handshakes a minute, open citizen sockets. */
   chatLimits: { waitingPerClient: number; handshakesPerMinute: number; socketsPerClient: number };
+  /** Scheduled backups; undefined without BACKUP_DIR. */
+  backup?: { dir: string; keep: number; intervalHours: number };
 };
 
 export class ConfigError extends Error {
@@ -155,5 +170,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       handshakesPerMinute: e.CHAT_HANDSHAKES_PER_MINUTE,
       socketsPerClient: e.CHAT_SOCKETS_PER_CLIENT,
     },
+    backup: e.BACKUP_DIR
+      ? { dir: resolve(e.BACKUP_DIR), keep: e.BACKUP_KEEP, intervalHours: e.BACKUP_INTERVAL_HOURS }
+      : undefined,
   };
 }

@@ -6,6 +6,7 @@ import { type Database, openDatabase } from './db/client';
 import { type EventBus, InProcessEventBus, PostgresEventBus } from './events/event-bus';
 import { JobQueue } from './jobs/job-queue';
 import { DevMailboxMailer, MAIL_QUEUE, type Mailer, type MailMessage, SmtpMailer } from './mail/mailer';
+import { startControlSocket } from './ops/control-socket';
 import { defaultWebDist } from './paths';
 import { seedBaseline, seedDemo } from './seed';
 
@@ -99,6 +100,7 @@ export async function startServer(config: Config) {
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
     try {
+      await closeControl?.();
       await app.close();
       await runtime.close();
     } finally {
@@ -110,6 +112,10 @@ export async function startServer(config: Config) {
     logger.fatal({ err: error }, 'the embedded database thread stopped');
     process.exit(1);
   });
+  // `waarden backup` and `move-to-postgres` reach a running embedded instance through this socket.
+  let closeControl: (() => Promise<void>) | undefined;
+  if (runtime.database.embedded)
+    closeControl = await startControlSocket(config.dataDir, runtime.database.embedded, logger);
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   await app.listen({ port: config.port, host: config.host });

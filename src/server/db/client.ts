@@ -55,6 +55,7 @@ export type OpenOptions = {
   databaseUrl?: string;
   /** In-memory PGlite, optionally started from a dump (tests clone a migrated template this way). */
   memory?: boolean;
+  /** A tar of a PGlite data directory to start from: in memory, or into an empty `dataDir` (a restore). */
   loadDataDir?: Blob;
   migrate?: boolean;
 };
@@ -76,19 +77,32 @@ async function openPostgres(connectionString: string, runMigrations: boolean): P
   });
   const db = drizzleNodePg(pool, { schema }) as unknown as Db;
   let isNew = false;
-  if (runMigrations) {
-    // Several app processes may start together: one migrates, the others wait on the lock.
-    const client = await pool.connect();
-    try {
-      await client.query('select pg_advisory_lock(727001)');
-      isNew = !(await schemaExists(drizzleNodePg(client, { schema }) as unknown as Db));
-      await migrateNodePg(drizzleNodePg(client, { schema }), { migrationsFolder });
-    } finally {
-      await client.query('select pg_advisory_unlock(727001)').catch(() => undefined);
-      client.release();
-    }
-  }
+  if (runMigrations) isNew = await migratePostgres(pool);
   return { db, engine: 'postgres', isNew, pool, connectionString, close: () => pool.end() };
+}
+
+/** Applies pending migrations; returns true when the schema did not exist before. */
+async function migratePostgres(pool: pg.Pool): Promise<boolean> {
+  // Several app processes may start together: one migrates, the others wait on the lock.
+  const client = await pool.connect();
+  try {
+    await client.query('select pg_advisory_lock(727001)');
+    const isNew = !(await schemaExists(drizzleNodePg(client, { schema }) as unknown as Db));
+    await migrateNodePg(drizzleNodePg(client, { schema }), { migrationsFolder });
+    return isNew;
+  } finally {
+    await client.query('select pg_advisory_unlock(727001)').catch(() => undefined);
+    client.release();
+  }
+}
+
+/** Applies pending migrations to a database opened with `migrate: false` (a restore checks it first). */
+export async function applyMigrations(database: Database): Promise<void> {
+  if (database.pool) await migratePostgres(database.pool);
+  else if (database.embedded)
+    await migratePglite(drizzlePglite(database.embedded as unknown as PGlite, { schema }), {
+      migrationsFolder,
+    });
 }
 
 function acquireDirectoryLock(dir: string): () => void {
@@ -132,7 +146,7 @@ async function openPglite(options: OpenOptions): Promise<Database> {
   let embedded: PgliteThread;
   try {
     embedded = await PgliteThread.start(dir, {
-      loadDataDir: dir ? undefined : options.loadDataDir,
+      loadDataDir: options.loadDataDir,
       startParams: pgliteStartParams,
       ...artifacts,
     });

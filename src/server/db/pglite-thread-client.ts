@@ -118,6 +118,14 @@ export class PgliteThread {
     return this.call<Blob>({ op: 'dump', compression });
   }
 
+  /**
+   * Runs read-only statements and tars the data directory with nothing else running in between: the rows
+   * the statements return describe exactly the data in the tar (a backup's manifest).
+   */
+  snapshot(statements: string[]): Promise<{ results: Record<string, unknown>[][]; tar: Blob }> {
+    return this.call({ op: 'snapshot', statements });
+  }
+
   /** A full garbage collection in the thread, when the process runs with --expose-gc (memory benchmarks). */
   async collectGarbage(): Promise<void> {
     await this.call({ op: 'gc' });

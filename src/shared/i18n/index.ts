@@ -9,6 +9,7 @@ import enContactSupervisor from './en/contact-supervisor.json' with { type: 'jso
 import enContent from './en/content.json' with { type: 'json' };
 import enErrors from './en/errors.json' with { type: 'json' };
 import enLearning from './en/learning.json' with { type: 'json' };
+import enOps from './en/ops.json' with { type: 'json' };
 import enOrg from './en/org.json' with { type: 'json' };
 import enRecognition from './en/recognition.json' with { type: 'json' };
 import enStories from './en/stories.json' with { type: 'json' };
@@ -25,6 +26,7 @@ import nlContactSupervisor from './nl/contact-supervisor.json' with { type: 'jso
 import nlContent from './nl/content.json' with { type: 'json' };
 import nlErrors from './nl/errors.json' with { type: 'json' };
 import nlLearning from './nl/learning.json' with { type: 'json' };
+import nlOps from './nl/ops.json' with { type: 'json' };
 import nlOrg from './nl/org.json' with { type: 'json' };
 import nlRecognition from './nl/recognition.json' with { type: 'json' };
 import nlStories from './nl/stories.json' with { type: 'json' };
@@ -44,6 +46,7 @@ export const catalogues = {
     ...nlContent,
     ...nlErrors,
     ...nlLearning,
+    ...nlOps,
     ...nlOrg,
     ...nlRecognition,
     ...nlStories,
@@ -62,6 +65,7 @@ export const catalogues = {
     ...enContent,
     ...enErrors,
     ...enLearning,
+    ...enOps,
     ...enOrg,
     ...enRecognition,
     ...enStories,

@@ -18,6 +18,7 @@ export const paths = {
   adminAccounts: '/beheer/accounts',
   adminAudit: '/beheer/audit',
   adminMailbox: '/beheer/mailbox',
+  adminBackups: '/beheer/backups',
   learning: '/leren',
   learningPractice: '/leren/oefenen',
   learningProgress: '/leren/voortgang',

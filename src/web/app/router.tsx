@@ -117,6 +117,10 @@ export const router = createBrowserRouter([
           },
           { path: paths.adminAudit, lazy: page(() => import('../features/admin/AuditPage'), 'AuditPage') },
           {
+            path: paths.adminBackups,
+            lazy: page(() => import('../features/admin/BackupsPage'), 'BackupsPage'),
+          },
+          {
             path: paths.adminLearning,
             lazy: page(() => import('../features/learning/LearningAdminPage'), 'LearningAdminPage'),
           },

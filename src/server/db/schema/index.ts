@@ -5,6 +5,7 @@ export * from './contact-feedback';
 export * from './contact-mail';
 export * from './content';
 export * from './learning';
+export * from './ops';
 export * from './org';
 export * from './platform';
 export * from './recognition';

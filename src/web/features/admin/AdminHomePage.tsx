@@ -12,6 +12,7 @@ export const adminSections = [
   { key: 'accounts', href: paths.adminAccounts },
   { key: 'audit', href: paths.adminAudit },
   { key: 'mailbox', href: paths.adminMailbox },
+  { key: 'backups', href: paths.adminBackups },
 ] as const;
 
 export function AdminHomePage() {
