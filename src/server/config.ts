@@ -57,9 +57,17 @@ const envSchema = z.object({
     .regex(/^[a-z0-9.-]+$/i, 'must be a domain name')
     .optional(),
   CONTACT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  APP_SECRET: z.string().min(32, 'must be at least 32 characters (e.g. openssl rand -base64 32)').optional(),
 });
 
 const oidcKeys = ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'] as const;
+
+// Several processes on one PostgreSQL must derive the same survey keys, so none may invent its own secret.
+function missingSecret(env: Record<string, string | undefined>): string[] {
+  return env.DATABASE_URL && !env.APP_SECRET
+    ? ['APP_SECRET: is required with DATABASE_URL (every process must use the same secret)']
+    : [];
+}
 
 // Checked on the raw values so it is reported together with any other wrong value.
 function incompleteOidc(env: Record<string, string | undefined>): string[] {
@@ -89,6 +97,11 @@ export type Config = {
     inboundDomain: string;
     retentionDays: number;
   };
+  /**
+   * The server secret the survey's keys are derived from; it never enters the database. Unset in the
+   * environment (embedded database only): createRuntime() reads or creates `DATA_DIR/app-secret`.
+   */
+  appSecret?: string;
 };
 
 export class ConfigError extends Error {
@@ -109,10 +122,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       ? []
       : parsed.error.issues.map((issue) => {
           const key = String(issue.path[0] ?? 'environment');
-          const value = cleaned[key];
+          // A secret is never echoed into logs.
+          const value = key.endsWith('_SECRET') ? undefined : cleaned[key];
           return `${key}${value === undefined ? '' : ` (${JSON.stringify(value)})`}: ${issue.message}`;
         })),
     ...incompleteOidc(cleaned),
+    ...missingSecret(cleaned),
   ];
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
@@ -145,5 +160,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       ).toLowerCase(),
       retentionDays: e.CONTACT_RETENTION_DAYS,
     },
+    appSecret: e.APP_SECRET,
   };
 }

@@ -7,6 +7,7 @@ import { type EventBus, InProcessEventBus, PostgresEventBus } from './events/eve
 import { JobQueue } from './jobs/job-queue';
 import { DevMailboxMailer, MAIL_QUEUE, type Mailer, type MailMessage, SmtpMailer } from './mail/mailer';
 import { defaultWebDist } from './paths';
+import { resolveAppSecret } from './secret';
 import { seedBaseline, seedDemo } from './seed';
 
 export function createEventBus(database: Database): EventBus {
@@ -31,7 +32,7 @@ class StartupPhases {
 
 /** Wires config → database → event bus → jobs → mailer; shared by the server, the CLI and tests. */
 export async function createRuntime(
-  config: Config,
+  givenConfig: Config,
   options: {
     logger?: Logger | false;
     database?: Database;
@@ -40,6 +41,7 @@ export async function createRuntime(
     seed?: boolean;
   } = {},
 ): Promise<Runtime> {
+  const config: Config = { ...givenConfig, appSecret: await resolveAppSecret(givenConfig) };
   const logger =
     options.logger === undefined
       ? pino({ level: config.logLevel })
@@ -59,7 +61,7 @@ export async function createRuntime(
 
   if (options.seed ?? true) {
     await seedBaseline(database.db);
-    if (config.demo ?? database.isNew) await seedDemo(database.db, { logger });
+    if (config.demo ?? database.isNew) await seedDemo(database.db, { logger, appSecret: config.appSecret! });
     phases.mark('seed');
   }
   if (options.startJobs ?? true) await jobs.start();
