@@ -154,7 +154,7 @@ export function noteClaimed(deps: PendingDeps, waveId: number, claimed: number) 
   if (entry.running || entry.count < FLUSH_AT + 3) return;
   entry.running = true;
   const state = entry;
-  void (async () => {
+  const running = (async () => {
     try {
       const wave = await repo.findWave(deps.db, waveId);
       if (wave?.status !== 'open' || !wave.tokenKey) return;
@@ -174,4 +174,20 @@ export function noteClaimed(deps: PendingDeps, waveId: number, claimed: number) 
       state.running = false;
     }
   })();
+  let set = inFlight.get(deps.db);
+  if (!set) {
+    set = new Set();
+    inFlight.set(deps.db, set);
+  }
+  const tracked = set;
+  tracked.add(running);
+  void running.finally(() => tracked.delete(running));
+}
+
+const inFlight = new WeakMap<object, Set<Promise<void>>>();
+
+/** Resolves when the background flushes of this database have finished (for benchmarks and tests). */
+export async function flushesSettled(db: Db) {
+  const set = inFlight.get(db);
+  while (set && set.size > 0) await Promise.all([...set]);
 }
