@@ -9,8 +9,8 @@
  *
  *   1. submissions through the HTTP API (POST /api/survey/answer/:token, concurrent clients: wrk when
  *      installed, else undici on a worker thread; submissions go through the group commit: invitation
- *      claimed, answers stored sealed as pending, draft deleted; pending answers written as responses in
- *      shuffled batches in the background, decision 0005) vs
+ *      claimed, answers stored sealed as pending, draft deleted; the close writes them as responses,
+ *      decision 0005) vs
  *      the same rows by a raw batched INSERT (1,000 a statement), the two measured in rounds that take
  *      turns (ROUNDS), and vs single-row INSERTs from the
  *      same number of concurrent clients; for reference, the same clients against an empty Fastify route
@@ -65,7 +65,6 @@ import {
   heatmap,
   warmWaveResults,
 } from '../src/server/modules/survey/results/results.service';
-import { flushesSettled } from '../src/server/modules/survey/survey.pending';
 import { closeWave } from '../src/server/modules/survey/survey.service';
 import { migrationsFolder } from '../src/server/paths';
 import { createRuntime } from '../src/server/runtime';
@@ -661,8 +660,6 @@ async function runOn(engine: Engine, open: () => Promise<Database>) {
         const before = cpuSnapshot();
         const loopBefore = performance.eventLoopUtilization();
         const run = await runClients(measured.slice(httpFrom, httpTo));
-        // A batch of pending answers being written at the end of the run finishes before the INSERT's turn.
-        await flushesSettled(db);
         const loop = performance.eventLoopUtilization(loopBefore);
         cpu = addCpu(cpu, before, cpuSnapshot());
         if (profiler) profile = await stopProfile(profiler, engine);
@@ -793,7 +790,7 @@ async function runOn(engine: Engine, open: () => Promise<Database>) {
     );
     say(engine, 'HTTP submissions / single-row INSERT', `${((httpRate / singleRate) * 100).toFixed(1)} %`);
     await db.execute(sql`update survey_invitations set answered = true where wave_id = ${wave.waveId}`);
-    // The real close: it also writes the answers still pending (fewer than a batch plus k).
+    // The real close: it writes every answer submitted through HTTP (held sealed until then).
     const closing = await timed(() => closeWave(runtime, null, wave.waveId, { warm: false }));
     say(engine, 'close (writes the last pending answers)', `${closing.ms.toFixed(0)} ms`);
     await db.execute(sql`analyze survey_responses`);

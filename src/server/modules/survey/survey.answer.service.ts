@@ -1,7 +1,7 @@
 import { brusselsDay } from '../../../shared/brussels-day';
 import { type Db, type Engine, engineOf } from '../../db/client';
 import { AppError, type FieldIssue } from '../../http/errors';
-import { noteClaimed, type PendingDeps, pendingKeyOf, sealAnswers } from './survey.pending';
+import { type PendingDeps, pendingKeyOf, sealAnswers } from './survey.pending';
 import * as repo from './survey.repo';
 import { type AnswersInput, MAX_TEXT_ANSWER } from './survey.schemas';
 import { commitSubmissions } from './survey.submissions.repo';
@@ -484,12 +484,6 @@ async function flush(deps: AnswerDeps, batch: Pending[], today: string) {
     });
   }
   const claimed = await commitSubmissions(deps.db, rows, today);
-  if (claimed.size > 0) {
-    const perWave = new Map<number, number>();
-    for (const item of firstFor.values())
-      if (claimed.has(item.tokenHash)) perWave.set(item.waveId, (perWave.get(item.waveId) ?? 0) + 1);
-    for (const [waveId, count] of perWave) noteClaimed(deps, waveId, count);
-  }
   return () => settleBatch(deps, batch, firstFor, claimed, today);
 }
 

@@ -859,8 +859,7 @@ export async function closeWave(
     if (!wave) throw new AppError('NOT_FOUND');
     if (wave.status !== 'open')
       throw conflict(wave.status === 'draft' ? 'survey.errors.waveNotLaunched' : 'survey.errors.waveClosed');
-    if (wave.tokenKey)
-      written = await flushPending(deps, id, { all: true, k: wave.minGroupSize, salt: wave.tokenKey, tx });
+    if (wave.tokenKey) written = await flushPending(deps, id, { salt: wave.tokenKey, tx });
     await repo.updateWave(tx, id, { status: 'closed', closedAt: new Date(), tokenKey: null });
     await repo.deleteDraftsOfWave(tx, id);
     if (actor)

@@ -40,20 +40,12 @@ export async function commitSubmissions(db: Db, rows: SubmissionRow[], today: st
 
 export type PendingRow = { id: string; unit_id: number; sealed: Uint8Array };
 
-/**
- * A wave's pending answers, locked for this transaction. `skipLocked`: a flush running meanwhile keeps
- * its rows (the close waits for them instead, so that it writes everything).
- */
-export async function lockPending(db: Db, waveId: number, skipLocked: boolean) {
-  return skipLocked
-    ? queryRows<PendingRow>(
-        db,
-        sql`select id, unit_id, sealed from survey_pending_answers where wave_id = ${waveId} for update skip locked`,
-      )
-    : queryRows<PendingRow>(
-        db,
-        sql`select id, unit_id, sealed from survey_pending_answers where wave_id = ${waveId} for update`,
-      );
+/** A wave's pending answers, locked for this transaction (the close's). */
+export async function lockPending(db: Db, waveId: number) {
+  return queryRows<PendingRow>(
+    db,
+    sql`select id, unit_id, sealed from survey_pending_answers where wave_id = ${waveId} for update`,
+  );
 }
 
 const arrayLiteral = (values: (number | null)[]) => `{${JSON.stringify(values).slice(1, -1)}}`;
@@ -105,15 +97,14 @@ export async function insertOpenedComments(
     order by r.n`);
 }
 
-export async function deletePending(db: Db, ids: string[]) {
-  if (ids.length === 0) return;
-  await db.execute(sql`delete from survey_pending_answers where id = any(${`{${ids.join(',')}}`}::uuid[])`);
+export async function deletePendingOfWave(db: Db, waveId: number) {
+  await db.execute(sql`delete from survey_pending_answers where wave_id = ${waveId}`);
 }
 
 /**
  * Removes the dead row versions of written pending answers now rather than at autovacuum's leisure: until
  * then each still carries the id of the transaction that claimed its invitation and of the one that wrote
- * its batch. VACUUM cannot run inside a transaction.
+ * the responses. VACUUM cannot run inside a transaction.
  */
 export async function vacuumPending(db: Db) {
   await db.execute(sql`vacuum survey_pending_answers`);
