@@ -385,6 +385,12 @@ describeEachEngine('staff survey: questionnaires, waves, invitations, answering'
       sql`select token_hash from survey_invitations`,
     );
     expect(new Set(stored.map((r) => r.token_hash))).toEqual(new Set(tokens.map(hashToken)));
+    // The dev mailbox shows admins the invitations with the personal links masked.
+    const mailbox = await api(admin, 'GET', '/api/admin/mailbox');
+    expect(mailbox.statusCode).toBe(200);
+    const bodies = mailbox.json().items.map((m: { textBody: string }) => m.textBody) as string[];
+    expect(bodies.filter((body) => body.includes('/peiling/••••••••')).length).toBeGreaterThanOrEqual(17);
+    for (const token of tokens) expect(mailbox.body).not.toContain(token);
   });
 
   it('shows the form by token, saves and resumes a draft, validates every answer, and submits once', async () => {
