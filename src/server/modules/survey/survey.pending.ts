@@ -8,8 +8,8 @@ import {
   deletePendingOfWave,
   insertOpenedComments,
   insertOpenedResponses,
-  lockPending,
   type OpenedAnswer,
+  readPending,
   vacuumPending,
 } from './survey.submissions.repo';
 import { open, seal, waveKeys } from './survey.tokens';
@@ -79,12 +79,12 @@ const WRITE_CHUNK = 2000;
 
 /**
  * Writes all of a wave's pending answers as responses and comments, shuffled, in `tx` (the close's
- * transaction, which holds the wave locked) and deletes them. Returns how many responses were written.
+ * transaction, which holds the wave locked), deleting them. Returns how many responses were written.
  */
 export async function flushPending(deps: PendingDeps, waveId: number, options: { salt: string; tx: Db }) {
   const key = waveKeys(appSecretOf(deps.config), options.salt, waveId).pendingKey;
   const tx = options.tx;
-  const rows = shuffle(await lockPending(tx, waveId));
+  const rows = shuffle(await readPending(tx, waveId));
   if (rows.length === 0) return 0;
   const responses: OpenedAnswer[] = [];
   const comments: { unitId: number; waveItemId: number; text: string }[] = [];
@@ -93,7 +93,7 @@ export async function flushPending(deps: PendingDeps, waveId: number, options: {
     // the answers stay pending, and the error says why.
     let value: Sealed;
     try {
-      value = JSON.parse(open(key, row.sealed, context(waveId))) as Sealed;
+      value = JSON.parse(open(key, Buffer.from(row.sealed, 'base64'), context(waveId))) as Sealed;
     } catch (error) {
       throw new Error(
         `survey wave ${waveId}: a pending answer cannot be decrypted; was APP_SECRET changed since it was submitted?`,

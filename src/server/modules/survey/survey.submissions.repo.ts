@@ -38,14 +38,22 @@ export async function commitSubmissions(db: Db, rows: SubmissionRow[], today: st
   return new Set(claimed.map((row) => row.claimed_hash));
 }
 
-export type PendingRow = { id: string; unit_id: number; sealed: Uint8Array };
+/** `sealed` as base64: transferring it as text took a fraction of the time of bytea (34,000 rows on PGlite). */
+export type PendingRow = { unit_id: number; sealed: string };
 
-/** A wave's pending answers, locked for this transaction (the close's). */
-export async function lockPending(db: Db, waveId: number) {
+/**
+ * A wave's pending answers, read in the close's transaction, which holds the wave locked: no commit can
+ * add one meanwhile. (Reading, then deleting without RETURNING, took half the time of DELETE … RETURNING.)
+ */
+export async function readPending(db: Db, waveId: number) {
   return queryRows<PendingRow>(
     db,
-    sql`select id, unit_id, sealed from survey_pending_answers where wave_id = ${waveId} for update`,
+    sql`select unit_id, encode(sealed, 'base64') as sealed from survey_pending_answers where wave_id = ${waveId}`,
   );
+}
+
+export async function deletePendingOfWave(db: Db, waveId: number) {
+  await db.execute(sql`delete from survey_pending_answers where wave_id = ${waveId}`);
 }
 
 const arrayLiteral = (values: (number | null)[]) => `{${JSON.stringify(values).slice(1, -1)}}`;
@@ -95,10 +103,6 @@ export async function insertOpenedComments(
     select ${waveId}::int, r.unit_id, r.item, r.text
     from jsonb_to_recordset(${input}::jsonb) as r(n int, unit_id int, item int, text text)
     order by r.n`);
-}
-
-export async function deletePendingOfWave(db: Db, waveId: number) {
-  await db.execute(sql`delete from survey_pending_answers where wave_id = ${waveId}`);
 }
 
 /**
