@@ -83,7 +83,7 @@ describeEachEngine('survey answers cannot be joined to a person inside the datab
         ...Object.fromEntries(scored.map((item) => [String(item.id), 3])),
         [scored[0]!.id]: 1 + (n % 5),
         [scored[1]!.id]: 1 + Math.floor(n / 5),
-        [text.id]: `opmerking van persoon ${n}`,
+        [text.id]: `opmerking van persoon ${n}${'!'.repeat(n * 7)}`,
       },
       demographics: {},
     });
@@ -134,6 +134,12 @@ describeEachEngine('survey answers cannot be joined to a person inside the datab
     );
     expect(pendingBytes).toHaveLength(PEOPLE);
     expect(pendingBytes.some((p) => p.t.includes('opmerking'))).toBe(false);
+    // Their length does not tell one person's comment from another's.
+    const sizes = await queryRows<{ n: number }>(
+      db,
+      sql`select distinct octet_length(sealed)::int as n from survey_pending_answers`,
+    );
+    expect(sizes).toHaveLength(1);
     expect(
       (await queryRows<{ n: number }>(db, sql`select count(*)::int as n from survey_responses`))[0]!.n,
     ).toBe(0);
@@ -185,7 +191,10 @@ describeEachEngine('survey answers cannot be joined to a person inside the datab
         sql`select text from survey_comments where wave_id = ${created.id} order by ctid`,
       )
     ).map((c) => c.text);
-    const submittedComments = Array.from({ length: PEOPLE }, (_, n) => `opmerking van persoon ${n}`);
+    const submittedComments = Array.from(
+      { length: PEOPLE },
+      (_, n) => `opmerking van persoon ${n}${'!'.repeat(n * 7)}`,
+    );
     expect([...commentOrder].sort()).toEqual([...submittedComments].sort());
     expect(commentOrder).not.toEqual(submittedComments);
 
