@@ -96,12 +96,16 @@ describeEachEngine('survey answers cannot be joined to a person inside the datab
 
     // Drafts of everyone, with a secret-looking comment.
     for (let n = 0; n < PEOPLE; n++) {
-      const saved = await put(n, { answers: { [text.id]: `concept van persoon ${n}` } }, 'PUT');
+      const saved = await put(
+        n,
+        { answers: { [text.id]: `concept van persoon ${n}${'?'.repeat(n * 9)}` } },
+        'PUT',
+      );
       expect(saved.statusCode).toBe(200);
     }
     // Drafts resume for their owner.
     const resumed = (await app.inject({ url: `/api/survey/answer/${tokenOf.get(people[1]!.id)}` })).json();
-    expect(resumed.draft.answers[text.id]).toBe('concept van persoon 1');
+    expect(resumed.draft.answers[text.id]).toBe(`concept van persoon 1${'?'.repeat(9)}`);
 
     // No draft key is an invitation's token hash, no draft shares a transaction with an invitation, and a
     // draft's text is not readable.
@@ -118,6 +122,11 @@ describeEachEngine('survey answers cannot be joined to a person inside the datab
     );
     expect(draftBytes).toHaveLength(PEOPLE);
     expect(draftBytes.some((d) => d.t.includes('concept'))).toBe(false);
+    const draftSizes = await queryRows<{ n: number }>(
+      db,
+      sql`select distinct octet_length(sealed)::int as n from survey_drafts`,
+    );
+    expect(draftSizes).toHaveLength(1);
 
     // Submissions one at a time: each group commit claims one person.
     for (let n = 0; n < PEOPLE; n++) expect((await put(n, answersOf(n))).json().status).toBe('submitted');

@@ -12,7 +12,7 @@ import {
   readPending,
   vacuumPending,
 } from './survey.submissions.repo';
-import { open, seal, waveKeys } from './survey.tokens';
+import { open, padded, seal, waveKeys } from './survey.tokens';
 
 /**
  * Pending answers (decision 0005). A submission's own statement claims the invitation and stores the
@@ -64,19 +64,6 @@ export function sealAnswers(
     c: answers.comments.map((c) => [c.waveItemId, c.text]),
   };
   return seal(key, padded(JSON.stringify(value)), context(waveId));
-}
-
-/**
- * Sealed rows are padded to a power of two of at least 512 bytes: their length would otherwise tell, per
- * invitation (a pending row shares its claim's transaction), how long that person's comments were, which
- * a copy of the database taken while the wave runs could match with the comments written at close. JSON
- * allows the trailing spaces.
- */
-const MIN_SEALED = 512;
-function padded(json: string) {
-  const bytes = Buffer.byteLength(json, 'utf8');
-  const target = Math.max(MIN_SEALED, 2 ** Math.ceil(Math.log2(bytes)));
-  return json + ' '.repeat(target - bytes);
 }
 
 function shuffle<T>(items: T[]) {

@@ -91,8 +91,21 @@ export function open(key: Buffer, sealed: Uint8Array, context: string): string {
   );
 }
 
+/**
+ * Sealed answers and drafts are padded to a power of two of at least 512 bytes. Their length would
+ * otherwise tell how long a person's comments were: a pending row shares its claim's transaction id, a
+ * draft deleted at submit too (until vacuum), and a copy of the database taken while the wave runs could
+ * match that length with the comments written at close. JSON allows the trailing spaces.
+ */
+const MIN_SEALED = 512;
+export function padded(json: string) {
+  const bytes = Buffer.byteLength(json, 'utf8');
+  const target = Math.max(MIN_SEALED, 2 ** Math.ceil(Math.log2(bytes)));
+  return json + ' '.repeat(target - bytes);
+}
+
 export const sealDraft = (token: string, answers: unknown, waveId: number) =>
-  seal(draftKeyFor(token), JSON.stringify(answers), `draft:${waveId}`);
+  seal(draftKeyFor(token), padded(JSON.stringify(answers)), `draft:${waveId}`);
 
 export const openDraft = (token: string, sealed: Uint8Array, waveId: number): unknown =>
   JSON.parse(open(draftKeyFor(token), sealed, `draft:${waveId}`));
