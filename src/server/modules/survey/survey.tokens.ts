@@ -92,12 +92,12 @@ export function open(key: Buffer, sealed: Uint8Array, context: string): string {
 }
 
 /**
- * Sealed answers and drafts are padded to a power of two of at least 512 bytes. Their length would
+ * Sealed answers and drafts are padded to a power of two of at least 256 bytes. Their length would
  * otherwise tell how long a person's comments were: a pending row shares its claim's transaction id, a
  * draft deleted at submit too (until vacuum), and a copy of the database taken while the wave runs could
  * match that length with the comments written at close. JSON allows the trailing spaces.
  */
-const MIN_SEALED = 512;
+const MIN_SEALED = 256;
 export function padded(json: string) {
   const bytes = Buffer.byteLength(json, 'utf8');
   const target = Math.max(MIN_SEALED, 2 ** Math.ceil(Math.log2(bytes)));
