@@ -136,7 +136,7 @@ describeEachEngine('survey answers cannot be joined to a person inside the datab
       db,
       sql`select column_name from information_schema.columns where table_name = 'survey_pending_answers'`,
     );
-    expect(pendingColumns.map((c) => c.column_name).sort()).toEqual(['id', 'sealed', 'unit_id', 'wave_id']);
+    expect(pendingColumns.map((c) => c.column_name).sort()).toEqual(['sealed', 'unit_id', 'wave_id']);
     const pendingBytes = await queryRows<{ t: string }>(
       db,
       sql`select encode(sealed, 'escape') as t from survey_pending_answers`,

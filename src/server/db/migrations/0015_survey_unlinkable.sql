@@ -5,7 +5,6 @@ ALTER TABLE "survey_drafts" DROP COLUMN "token_hash";--> statement-breakpoint
 ALTER TABLE "survey_drafts" DROP COLUMN "answers";--> statement-breakpoint
 ALTER TABLE "survey_drafts" DROP COLUMN "updated_at";--> statement-breakpoint
 CREATE TABLE "survey_pending_answers" (
-	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"wave_id" integer NOT NULL,
 	"unit_id" integer NOT NULL,
 	"sealed" "bytea" NOT NULL
@@ -13,5 +12,4 @@ CREATE TABLE "survey_pending_answers" (
 --> statement-breakpoint
 ALTER TABLE "survey_drafts" ADD COLUMN "draft_id" text PRIMARY KEY NOT NULL;--> statement-breakpoint
 ALTER TABLE "survey_drafts" ADD COLUMN "sealed" "bytea" NOT NULL;--> statement-breakpoint
-ALTER TABLE "survey_pending_answers" ADD CONSTRAINT "survey_pending_answers_wave_id_survey_waves_id_fk" FOREIGN KEY ("wave_id") REFERENCES "public"."survey_waves"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-CREATE INDEX "survey_pending_answers_wave_idx" ON "survey_pending_answers" USING btree ("wave_id");
+ALTER TABLE "survey_pending_answers" ADD CONSTRAINT "survey_pending_answers_wave_id_survey_waves_id_fk" FOREIGN KEY ("wave_id") REFERENCES "public"."survey_waves"("id") ON DELETE cascade ON UPDATE no action;

@@ -294,18 +294,15 @@ export const surveyDrafts = pgTable('survey_drafts', {
  * transaction of its own, and deletes them (survey.pending.ts). The unit is the invitation's own, which
  * the invitation row already tells.
  */
-export const surveyPendingAnswers = pgTable(
-  'survey_pending_answers',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    waveId: integer('wave_id')
-      .notNull()
-      .references(() => surveyWaves.id, { onDelete: 'cascade' }),
-    unitId: integer('unit_id').notNull(),
-    sealed: bytea('sealed').notNull(),
-  },
-  (t) => [index('survey_pending_answers_wave_idx').on(t.waveId)],
-);
+export const surveyPendingAnswers = pgTable('survey_pending_answers', {
+  // No key and no index on purpose: nothing looks a pending answer up but the close, which reads all of a
+  // wave's, and each submission then writes its row only (no index entries).
+  waveId: integer('wave_id')
+    .notNull()
+    .references(() => surveyWaves.id, { onDelete: 'cascade' }),
+  unitId: integer('unit_id').notNull(),
+  sealed: bytea('sealed').notNull(),
+});
 
 /**
  * One submitted questionnaire. No person, no token, no time finer than the day; a random id
