@@ -57,8 +57,7 @@ export const hashToken = (token: string) => hash('sha256', token, 'hex');
  * A draft's lookup key: derived from the token, but not its SHA-256, so no draft can be joined to the
  * invitation that holds that hash.
  */
-export const draftIdFor = (token: string) =>
-  createHmac('sha256', token).update('waarden/survey/draft/id').digest('hex');
+export const draftIdFor = (token: string) => hash('sha256', `waarden/survey/draft/id:${token}`, 'hex');
 
 /** The key a draft is encrypted with: derived from the token, which is never stored. */
 const draftKeyFor = (token: string) =>
