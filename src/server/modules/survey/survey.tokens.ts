@@ -108,6 +108,3 @@ export const sealDraft = (token: string, answers: unknown, waveId: number) =>
 
 export const openDraft = (token: string, sealed: Uint8Array, waveId: number): unknown =>
   JSON.parse(open(draftKeyFor(token), sealed, `draft:${waveId}`));
-
-/** Legacy helper kept for fixtures that store a raw wave key (no salt): a random key in base64url. */
-export const newTokenKey = () => randomBytes(32).toString('base64url');
