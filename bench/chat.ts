@@ -319,7 +319,9 @@ async function runProduct(clients: Clients, usePostgres: boolean): Promise<Figur
     DATA_DIR: dataDir,
     DEMO: '0',
     PUBLIC_URL: 'http://127.0.0.1:3000',
-    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+    ...(databaseUrl
+      ? { DATABASE_URL: databaseUrl, APP_SECRET: 'bench-app-secret-0123456789-0123456789' }
+      : {}),
   });
   const database = await openDatabase({ dataDir, databaseUrl });
   const runtime = await createRuntime(config, {

@@ -8,6 +8,7 @@ import { loadConfig } from '../src/server/config';
 import { openDatabase, queryRows } from '../src/server/db/client';
 import { createRuntime, type Runtime } from '../src/server/runtime';
 import { seedDemo } from '../src/server/seed';
+import { TEST_APP_SECRET } from '../test/support/test-app';
 import { createTestDatabase, engines } from '../test/support/test-db';
 import {
   chromiumPath,
@@ -374,10 +375,15 @@ describeWithBrowser('contact 1700 chat across two server processes on one Postgr
   beforeAll(async () => {
     if (!onPostgres) return;
     const database = await createTestDatabase('postgres');
-    const config = loadConfig({ LOG_LEVEL: 'silent', PUBLIC_URL: 'http://127.0.0.1', DEMO: 'false' });
+    const config = loadConfig({
+      APP_SECRET: TEST_APP_SECRET,
+      LOG_LEVEL: 'silent',
+      PUBLIC_URL: 'http://127.0.0.1',
+      DEMO: 'false',
+    });
     const options = { logger: false, rateLimits: false, startJobs: false, seed: false } as const;
     const first = await createRuntime(config, { ...options, database });
-    await seedDemo(database.db, { staff: 20 });
+    await seedDemo(database.db, { staff: 20, appSecret: TEST_APP_SECRET });
     await first.db.execute(
       sql`update chat_queues set opening_hours = ${ALWAYS_OPEN}::jsonb, holidays = '[]'::jsonb`,
     );

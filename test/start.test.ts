@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { projectRoot } from '../src/server/paths';
 import { postgresReachable, requirePostgres, TEST_DATABASE_URL, urlForDatabase } from './support/engines';
+import { TEST_APP_SECRET } from './support/test-app';
 
 /**
  * What `npm start` runs: the esbuild bundle (dependencies bundled, PGlite warmed up before the rest
@@ -131,7 +132,7 @@ describe('the bundled server (npm start)', () => {
     await client.query(`drop database if exists ${name}`);
     await client.query(`create database ${name}`);
     try {
-      const started = await startBundle({ DATABASE_URL: urlForDatabase(name) });
+      const started = await startBundle({ DATABASE_URL: urlForDatabase(name), APP_SECRET: TEST_APP_SECRET });
       await checkServing(started.baseUrl, 'postgres');
       expect(await stop(started.child)).toBe(0);
     } finally {

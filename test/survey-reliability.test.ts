@@ -8,14 +8,16 @@ import { afterAll, expect, it } from 'vitest';
 import { type Database, type Engine, openDatabase, queryRows } from '../src/server/db/client';
 import { jobs, surveyInvitations, surveyWaves } from '../src/server/db/schema';
 import * as repo from '../src/server/modules/survey/survey.repo';
-import { launchWave, seedStandardModule } from '../src/server/modules/survey/survey.service';
-import { tokenFor } from '../src/server/modules/survey/survey.tokens';
+import { closeWave, launchWave, seedStandardModule } from '../src/server/modules/survey/survey.service';
+import { tokenFor, waveKeys } from '../src/server/modules/survey/survey.tokens';
 import { insertPerson, insertSmallTree } from './support/org-fixture';
+import { TEST_APP_SECRET } from './support/test-app';
 import { createTestDatabase, describeEachEngine } from './support/test-db';
 
 /**
  * Deliverable 10: the server process is killed (SIGKILL, no shutdown hooks) in the middle of a stream of
- * submissions. After a restart every acknowledged response is stored, and no token produced two rows.
+ * submissions. After a restart every acknowledged response is stored, and no token produced two rows:
+ * answers wait sealed in survey_pending_answers until the close writes them, so the check closes the wave.
  * The server runs as a real child process (`waarden serve` through tsx) on a temporary PGlite directory
  * or a PostgreSQL test database.
  */
@@ -65,7 +67,7 @@ const exited = (child: ChildProcess) =>
     else child.once('exit', () => resolve());
   });
 
-/** A small organisation, the standard module, and a launched wave; returns the invitation tokens. */
+/** A small organisation, the standard module, and a launched wave; returns the wave and its invitation tokens. */
 async function prepare(database: Database) {
   const db = database.db;
   await seedStandardModule(db);
@@ -85,11 +87,17 @@ async function prepare(database: Database) {
   });
   await repo.replaceTargets(db, wave.id, [tree.entity.id]);
   const enqueue = async () => null;
-  await launchWave({ db, jobs: { enqueue } }, null, wave.id, { sendMail: false });
+  await launchWave({ db, jobs: { enqueue }, config: { appSecret: TEST_APP_SECRET } }, null, wave.id, {
+    sendMail: false,
+  });
   const [launched] = await db.select().from(surveyWaves).where(eq(surveyWaves.id, wave.id));
   const invitations = await db.select().from(surveyInvitations).where(eq(surveyInvitations.waveId, wave.id));
   await db.delete(jobs);
-  return invitations.map((invitation) => tokenFor(launched!.tokenKey!, wave.id, invitation.personId!));
+  const { tokenKey } = waveKeys(TEST_APP_SECRET, launched!.tokenKey!, wave.id);
+  return {
+    waveId: wave.id,
+    tokens: invitations.map((invitation) => tokenFor(tokenKey, wave.id, invitation.personId!)),
+  };
 }
 
 describeEachEngine('survey submissions survive a SIGKILL of the server', (engine: Engine) => {
@@ -101,26 +109,27 @@ describeEachEngine('survey submissions survive a SIGKILL of the server', (engine
   it('keeps every acknowledged response, none twice', { timeout: 240_000 }, async () => {
     let env: Record<string, string>;
     let tokens: string[];
+    let waveId: number;
     let openForCheck: () => Promise<Database>;
     if (engine === 'pglite') {
       const dir = mkdtempSync(join(tmpdir(), 'waarden-reliability-'));
       cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
       const database = await openDatabase({ dataDir: dir });
-      tokens = await prepare(database);
+      ({ tokens, waveId } = await prepare(database));
       await database.close();
       env = { DATA_DIR: dir };
       openForCheck = () => openDatabase({ dataDir: dir });
     } else {
       const database = await createTestDatabase('postgres');
       cleanups.push(() => database.close());
-      tokens = await prepare(database);
+      ({ tokens, waveId } = await prepare(database));
       env = { DATABASE_URL: database.connectionString! };
       openForCheck = async () => ({ ...database, close: async () => undefined });
     }
 
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
-    const serverEnv = { ...env, PORT: String(port), PUBLIC_URL: base };
+    const serverEnv = { ...env, APP_SECRET: TEST_APP_SECRET, PORT: String(port), PUBLIC_URL: base };
     let server = startServer(serverEnv);
     cleanups.push(() => {
       if (server.exitCode === null) server.kill('SIGKILL');
@@ -187,6 +196,9 @@ describeEachEngine('survey submissions survive a SIGKILL of the server', (engine
 
     const database = await openForCheck();
     try {
+      await closeWave({ db: database.db, config: { appSecret: TEST_APP_SECRET } }, null, waveId, {
+        warm: false,
+      });
       const [counts] = await queryRows<{ responses: number; answered: number; invited: number }>(
         database.db,
         sql`select (select count(*)::int from survey_responses) as responses,
@@ -195,6 +207,11 @@ describeEachEngine('survey submissions survive a SIGKILL of the server', (engine
       );
       // Every token answered exactly once: as many rows as invitations, all marked answered.
       expect(counts).toEqual({ responses: tokens.length, answered: tokens.length, invited: tokens.length });
+      const [left] = await queryRows<{ n: number }>(
+        database.db,
+        sql`select count(*)::int as n from survey_pending_answers`,
+      );
+      expect(left!.n).toBe(0);
     } finally {
       await database.close();
     }

@@ -8,6 +8,7 @@ import { loadConfig } from '../../src/server/config';
 import { createRuntime, type Runtime } from '../../src/server/runtime';
 import { seedDemo } from '../../src/server/seed';
 import { requireBrowser } from '../../test/support/engines';
+import { TEST_APP_SECRET } from '../../test/support/test-app';
 import { createTestDatabase } from '../../test/support/test-db';
 import { findChromium } from './chromium-path';
 
@@ -58,7 +59,13 @@ const problemsByPage = new WeakMap<Page, string[]>();
  */
 export async function startE2E(env: Record<string, string> = {}): Promise<E2E> {
   const database = await createTestDatabase('pglite');
-  const config = loadConfig({ LOG_LEVEL: 'silent', PUBLIC_URL: 'http://127.0.0.1', DEMO: 'false', ...env });
+  const config = loadConfig({
+    APP_SECRET: TEST_APP_SECRET,
+    LOG_LEVEL: 'silent',
+    PUBLIC_URL: 'http://127.0.0.1',
+    DEMO: 'false',
+    ...env,
+  });
   const runtime = await createRuntime(config, {
     database,
     logger: false,
@@ -66,7 +73,7 @@ export async function startE2E(env: Record<string, string> = {}): Promise<E2E> {
     startJobs: false,
     seed: false,
   });
-  await seedDemo(database.db, { staff: 200 });
+  await seedDemo(database.db, { staff: 200, appSecret: TEST_APP_SECRET });
   const app = await buildApp({ ...runtime, webDist: inject('webDist') ?? undefined });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;

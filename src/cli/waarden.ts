@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { basename, join } from 'node:path';
 import { SingleBar } from 'cli-progress';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { type Config, ConfigError, loadConfig } from '../server/config';
@@ -17,6 +17,7 @@ import { OpsError } from '../server/ops/backup-file';
 import { backupInstance, moveToPostgres } from '../server/ops/instance';
 import { restoreBackup } from '../server/ops/restore';
 import { startServer } from '../server/runtime';
+import { SECRET_FILE } from '../server/secret';
 import { seedBaseline } from '../server/seed';
 
 const SHOWN_ERRORS = 50;
@@ -228,7 +229,7 @@ async function backupCommand(file: string) {
   );
   console.log(`SHA-256 of the data: ${result.manifest.sha256}`);
   console.log(
-    'Keep the server secret (APP_SECRET or DATA_DIR/secret.key) apart from this file: it is not in the backup.',
+    'Keep the server secret (APP_SECRET or DATA_DIR/app-secret) apart from this file: it is not in the backup.',
   );
 }
 
@@ -301,6 +302,15 @@ async function moveCommand(options: { to: string }) {
   console.log(`The embedded data in ${config.dataDir} was left as it was.`);
   console.log('Start the server with:');
   console.log(`  DATABASE_URL=${redactPassword(options.to)}`);
+  // The survey's link and answer keys derive from the server secret: the PostgreSQL processes need the same one.
+  console.log(
+    config.appSecret
+      ? '  APP_SECRET=<the APP_SECRET this instance used>'
+      : `  APP_SECRET=<the contents of ${join(config.dataDir, SECRET_FILE)}>`,
+  );
+  console.log(
+    'Without the same APP_SECRET, links of open survey waves stop working and their answers cannot be read.',
+  );
 }
 
 export function buildCli(): Command {

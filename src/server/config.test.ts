@@ -39,6 +39,7 @@ it('reads a full configuration', () => {
   const config = loadConfig({
     PORT: '8080',
     DATABASE_URL: 'postgres://u@db:5432/waarden',
+    APP_SECRET: 'a-shared-secret-of-at-least-32-characters',
     SMTP_URL: 'smtp://mail:25',
     OIDC_ISSUER: 'https://idp.example',
     OIDC_CLIENT_ID: 'waarden',
@@ -53,6 +54,7 @@ it('reads a full configuration', () => {
     oidc: { issuer: 'https://idp.example', clientId: 'waarden', clientSecret: 's3cret' },
     publicUrl: 'https://waarden.example',
     demo: false,
+    appSecret: 'a-shared-secret-of-at-least-32-characters',
   });
 });
 
@@ -66,4 +68,13 @@ it('turns scheduled backups on with BACKUP_DIR, daily and keeping 7 by default, 
   expect(() => loadConfig({ BACKUP_DIR: '/b', BACKUP_KEEP: '0', BACKUP_INTERVAL_HOURS: 'daily' })).toThrow(
     /BACKUP_KEEP \("0"\): must be between 1 and 1000[\s\S]*BACKUP_INTERVAL_HOURS \("daily"\): must be a number/,
   );
+});
+
+it('requires APP_SECRET with DATABASE_URL, so that every process derives the same survey keys', () => {
+  expect(() => loadConfig({ DATABASE_URL: 'postgres://u@db:5432/waarden' })).toThrow(
+    /APP_SECRET: is required with DATABASE_URL/,
+  );
+  expect(() => loadConfig({ APP_SECRET: 'short' })).toThrow(/APP_SECRET: must be at least 32 characters/);
+  expect(() => loadConfig({ APP_SECRET: 'short' })).not.toThrow(/"short"/);
+  expect(loadConfig({}).appSecret).toBeUndefined();
 });

@@ -73,9 +73,17 @@ const envSchema = z.object({
     .min(1, 'must be between 1 and 168')
     .max(168, 'must be between 1 and 168')
     .default(24),
+  APP_SECRET: z.string().min(32, 'must be at least 32 characters (e.g. openssl rand -base64 32)').optional(),
 });
 
 const oidcKeys = ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'] as const;
+
+// Several processes on one PostgreSQL must derive the same survey keys, so none may invent its own secret.
+function missingSecret(env: Record<string, string | undefined>): string[] {
+  return env.DATABASE_URL && !env.APP_SECRET
+    ? ['APP_SECRET: is required with DATABASE_URL (every process must use the same secret)']
+    : [];
+}
 
 // Checked on the raw values so it is reported together with any other wrong value.
 function incompleteOidc(env: Record<string, string | undefined>): string[] {
@@ -109,6 +117,11 @@ export type Config = {
   chatLimits: { waitingPerClient: number; handshakesPerMinute: number; socketsPerClient: number };
   /** Scheduled backups; undefined without BACKUP_DIR. */
   backup?: { dir: string; keep: number; intervalHours: number };
+  /**
+   * The server secret the survey's keys are derived from; it never enters the database. Unset in the
+   * environment (embedded database only): createRuntime() reads or creates `DATA_DIR/app-secret`.
+   */
+  appSecret?: string;
 };
 
 export class ConfigError extends Error {
@@ -129,10 +142,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       ? []
       : parsed.error.issues.map((issue) => {
           const key = String(issue.path[0] ?? 'environment');
-          const value = cleaned[key];
+          // A secret is never echoed into logs.
+          const value = key.endsWith('_SECRET') ? undefined : cleaned[key];
           return `${key}${value === undefined ? '' : ` (${JSON.stringify(value)})`}: ${issue.message}`;
         })),
     ...incompleteOidc(cleaned),
+    ...missingSecret(cleaned),
   ];
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
@@ -173,5 +188,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     backup: e.BACKUP_DIR
       ? { dir: resolve(e.BACKUP_DIR), keep: e.BACKUP_KEEP, intervalHours: e.BACKUP_INTERVAL_HOURS }
       : undefined,
+    appSecret: e.APP_SECRET,
   };
 }

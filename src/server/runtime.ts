@@ -8,6 +8,7 @@ import { JobQueue } from './jobs/job-queue';
 import { DevMailboxMailer, MAIL_QUEUE, type Mailer, type MailMessage, SmtpMailer } from './mail/mailer';
 import { startControlSocket } from './ops/control-socket';
 import { defaultWebDist } from './paths';
+import { resolveAppSecret } from './secret';
 import { seedBaseline, seedDemo } from './seed';
 
 export function createEventBus(database: Database): EventBus {
@@ -32,7 +33,7 @@ class StartupPhases {
 
 /** Wires config → database → event bus → jobs → mailer; shared by the server, the CLI and tests. */
 export async function createRuntime(
-  config: Config,
+  givenConfig: Config,
   options: {
     logger?: Logger | false;
     database?: Database;
@@ -41,6 +42,7 @@ export async function createRuntime(
     seed?: boolean;
   } = {},
 ): Promise<Runtime> {
+  const config: Config = { ...givenConfig, appSecret: await resolveAppSecret(givenConfig) };
   const logger =
     options.logger === undefined
       ? pino({ level: config.logLevel })
@@ -60,7 +62,7 @@ export async function createRuntime(
 
   if (options.seed ?? true) {
     await seedBaseline(database.db);
-    if (config.demo ?? database.isNew) await seedDemo(database.db, { logger });
+    if (config.demo ?? database.isNew) await seedDemo(database.db, { logger, appSecret: config.appSecret! });
     phases.mark('seed');
   }
   if (options.startJobs ?? true) await jobs.start();

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
-import { useTestContext } from '../../test/support/test-app';
+import { TEST_APP_SECRET, useTestContext } from '../../test/support/test-app';
 import { describeEachEngine } from '../../test/support/test-db';
 import { entityValueTranslations, orgUnits } from './db/schema';
 import { DEMO_ENTITY_CODE } from './modules/org/demo-org';
@@ -10,7 +10,7 @@ describeEachEngine('demo seed', (engine) => {
   const ctx = useTestContext(engine);
 
   it('gives the demo entity an own-words example that the values API shows next to the central text', async () => {
-    await seedDemo(ctx.current.database.db, { staff: 50 });
+    await seedDemo(ctx.current.database.db, { staff: 50, appSecret: TEST_APP_SECRET });
     const [entity] = await ctx.current.database.db
       .select({ id: orgUnits.id })
       .from(orgUnits)
@@ -36,7 +36,7 @@ describeEachEngine('demo seed', (engine) => {
           eq(entityValueTranslations.valueKey, 'openheid'),
         ),
       );
-    await seedDemo(ctx.current.database.db, { staff: 50 });
+    await seedDemo(ctx.current.database.db, { staff: 50, appSecret: TEST_APP_SECRET });
     const again = await ctx.current.app.inject({ method: 'GET', url: `/api/values?entityId=${entity!.id}` });
     expect(again.json().entity.translations[0].textNl).toBe('Eigen tekst');
   });

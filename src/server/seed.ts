@@ -22,7 +22,10 @@ export async function seedBaseline(db: Db): Promise<void> {
 }
 
 /** The synthetic demo organisation, its staff and the demo accounts; idempotent. */
-export async function seedDemo(db: Db, options: { logger?: Logger; staff?: number } = {}): Promise<void> {
+export async function seedDemo(
+  db: Db,
+  options: { logger?: Logger; staff?: number; appSecret: string },
+): Promise<void> {
   await seedDemoOrganisation(db, options);
   await seedDemoEntityValues(db, DEMO_ENTITY_CODE);
   await seedDemoLearning(db, DEMO_ENTITY_CODE, DEMO_EMAIL_DOMAIN);
@@ -30,5 +33,5 @@ export async function seedDemo(db: Db, options: { logger?: Logger; staff?: numbe
   await seedContactMailDemo(db, `agent@${DEMO_EMAIL_DOMAIN}`);
   await seedRecognitionDemo(db, `employee@${DEMO_EMAIL_DOMAIN}`);
   await seedStoriesDemo(db, DEMO_ENTITY_CODE);
-  await seedDemoSurvey(db, `employee@${DEMO_EMAIL_DOMAIN}`);
+  await seedDemoSurvey(db, `employee@${DEMO_EMAIL_DOMAIN}`, options.appSecret);
 }

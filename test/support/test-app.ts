@@ -17,8 +17,12 @@ export type TestContext = {
   close(): Promise<void>;
 };
 
+/** The server secret of every test app (survey keys derive from it); fixed so that tests can derive them too. */
+export const TEST_APP_SECRET = 'test-app-secret-not-for-production-0123456789';
+
 export function testConfig(overrides: Record<string, string> = {}): Config {
   return loadConfig({
+    APP_SECRET: TEST_APP_SECRET,
     LOG_LEVEL: 'silent',
     PUBLIC_URL: 'http://localhost:3000',
     DEMO: 'false',

@@ -4,13 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { useTestContext } from '../../../test/support/test-app';
+import { TEST_APP_SECRET, useTestContext } from '../../../test/support/test-app';
 import { describeEachEngine } from '../../../test/support/test-db';
 import { type Database, type Engine, openDatabase, queryRows } from '../db/client';
 import * as chatRepo from '../modules/contact/chat/chat.repo';
 import { createScenario, fixtureTokens, standardLikeItems } from '../modules/survey/results/results.fixture';
+import { sealAnswers } from '../modules/survey/survey.pending';
 import { commitSubmissions } from '../modules/survey/survey.submissions.repo';
-import { hashToken } from '../modules/survey/survey.tokens';
+import { draftIdFor, hashToken, waveKeys } from '../modules/survey/survey.tokens';
 import { type BackupResult, backupEmbeddedToFile, backupPostgresToFile, writeFileAtomically } from './backup';
 import { BackupFileError, footerFor, readManifest } from './backup-file';
 import { requestBackupFromServer, startControlSocket } from './control-socket';
@@ -183,17 +184,25 @@ describeEachEngine('a backup taken while survey answers and chat messages are wr
       items: standardLikeItems(1),
       responses: false,
     });
-    const tokens = fixtureTokens(sc.tokenKey, sc.waveId, 95).map(hashToken);
+    const pendingKey = waveKeys(TEST_APP_SECRET, sc.tokenKey, sc.waveId).pendingKey;
+    const tokens = fixtureTokens(sc.tokenKey, sc.waveId, 95);
     const chatId = await addChat(database, 0);
     const acknowledgedTokens: string[] = [];
     const acknowledgedMessages: string[] = [];
     let stop = false;
     const surveyWriter = (async () => {
-      for (const tokenHash of tokens) {
+      for (const token of tokens) {
         if (stop) break;
+        const tokenHash = hashToken(token);
+        const sealed = sealAnswers(pendingKey, sc.waveId, {
+          day: '2026-06-10',
+          scores: [4, 3, 5, 2, 4, 9],
+          demographics: [],
+          comments: [],
+        });
         const claimed = await commitSubmissions(
           database.db,
-          [{ tokenHash, waveId: sc.waveId, scores: [4, 3, 5, 2, 4, 9], demographics: [], comments: [] }],
+          [{ tokenHash, waveId: sc.waveId, draftId: draftIdFor(token), sealed }],
           '2026-06-10',
         );
         if (claimed.has(tokenHash)) acknowledgedTokens.push(tokenHash);
@@ -231,9 +240,10 @@ describeEachEngine('a backup taken while survey answers and chat messages are wr
             sql`select token_hash from survey_invitations where wave_id = ${sc.waveId} and answered`,
           )
         ).map((r) => r.token_hash);
+        // Answers stay sealed and pending until the wave closes; each claim has exactly one.
         const [{ n: responses }] = (await queryRows<{ n: number }>(
           restored.db,
-          sql`select count(*)::int as n from survey_responses where wave_id = ${sc.waveId}`,
+          sql`select count(*)::int as n from survey_pending_answers where wave_id = ${sc.waveId}`,
         )) as [{ n: number }];
         const messages = (
           await queryRows<{ client_id: string }>(

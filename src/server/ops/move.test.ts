@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testConfig } from '../../../test/support/test-app';
+import { TEST_APP_SECRET, testConfig } from '../../../test/support/test-app';
 import { engines } from '../../../test/support/test-db';
 import { buildApp } from '../app';
 import { type Database, openDatabase } from '../db/client';
@@ -77,7 +77,7 @@ describePostgres('move-to-postgres', () => {
     const source = await openDatabase({ dataDir });
     try {
       await seedBaseline(source.db);
-      await seedDemo(source.db, { staff: 300 });
+      await seedDemo(source.db, { staff: 300, appSecret: TEST_APP_SECRET });
       sourceAnswers = await walkReadRoutes(source);
       sourceState = await databaseState(runnerOf(source));
     } finally {

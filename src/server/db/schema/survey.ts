@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
   boolean,
   check,
+  customType,
   date,
   index,
   integer,
@@ -27,6 +28,11 @@ import type { ValueKey } from './values';
  *   `survey_invitations`) at launch, so later edits of the questionnaire or the org tree never
  *   change its reporting.
  */
+
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
+});
 
 export const surveyItemKinds = ['agree5', 'scale10', 'single', 'multi', 'text'] as const;
 export type SurveyItemKind = (typeof surveyItemKinds)[number];
@@ -117,7 +123,10 @@ export const surveyWaves = pgTable(
     minGroupSize: smallint('min_group_size').notNull().default(5),
     /** The wave results are compared with (trend); null = the previous closed wave, if any. */
     previousWaveId: integer('previous_wave_id'),
-    /** HMAC key from which invitation tokens are derived (so reminders can repeat the link); wiped at close. */
+    /**
+     * The salt from which, with the server secret (never in the database), the wave's token key and the
+     * key of its pending answers are derived; wiped at close. Waves launched before salts hold the key.
+     */
     tokenKey: text('token_key'),
     launchedAt: timestamp('launched_at', { withTimezone: true }),
     closedAt: timestamp('closed_at', { withTimezone: true }),
@@ -264,14 +273,35 @@ export const surveyInvitations = pgTable(
   ],
 );
 
-/** Save-and-resume: the answers so far, keyed by the token hash; deleted at submit and at close. */
+/**
+ * Save-and-resume: the answers so far, encrypted (AES-256-GCM) with a key derived from the personal
+ * token, which is never stored; looked up by another value derived from the token (not its hash, so a
+ * draft cannot be joined to its invitation). Deleted at submit and at close.
+ */
 export const surveyDrafts = pgTable('survey_drafts', {
-  tokenHash: text('token_hash').primaryKey(),
+  draftId: text('draft_id').primaryKey(),
   waveId: integer('wave_id')
     .notNull()
     .references(() => surveyWaves.id, { onDelete: 'cascade' }),
-  answers: jsonb('answers').$type<Record<string, unknown>>().notNull(),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  sealed: bytea('sealed').notNull(),
+});
+
+/**
+ * Submitted answers not yet written as responses: the submission's own statement claims the invitation
+ * and stores the answers here, encrypted with the wave's pending key (derived from the server secret),
+ * so an acknowledged answer is durable while nothing readable in the database ties it to the person.
+ * A flush writes them as responses and comments in shuffled batches of at least the wave's k, in a
+ * transaction of its own, and deletes them (survey.pending.ts). The unit is the invitation's own, which
+ * the invitation row already tells.
+ */
+export const surveyPendingAnswers = pgTable('survey_pending_answers', {
+  // No key and no index on purpose: nothing looks a pending answer up but the close, which reads all of a
+  // wave's, and each submission then writes its row only (no index entries).
+  waveId: integer('wave_id')
+    .notNull()
+    .references(() => surveyWaves.id, { onDelete: 'cascade' }),
+  unitId: integer('unit_id').notNull(),
+  sealed: bytea('sealed').notNull(),
 });
 
 /**

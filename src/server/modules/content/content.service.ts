@@ -259,6 +259,13 @@ export async function feedbackSummary(db: Db) {
   }));
 }
 
+/**
+ * A survey invitation's link is the invitee's credential: whoever holds it answers in their name and reads
+ * their draft. The dev mailbox shows admins every mail, so the token in such links is masked here.
+ */
+const SURVEY_LINK = /\/peiling\/[A-Za-z0-9_-]{16,}/g;
+export const maskPersonalLinks = (text: string) => text.replace(SURVEY_LINK, '/peiling/••••••••');
+
 export async function listMailbox(db: Db, page: number, to?: string) {
   const { items, total } = await repo.listMailbox(db, {
     limit: MAILBOX_PAGE_SIZE,
@@ -274,7 +281,7 @@ export async function listMailbox(db: Db, page: number, to?: string) {
       cc: m.ccAddresses,
       replyTo: m.replyTo,
       subject: m.subject,
-      textBody: m.textBody,
+      textBody: maskPersonalLinks(m.textBody),
       sentAt: m.sentAt.toISOString(),
     })),
     total,

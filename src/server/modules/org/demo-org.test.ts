@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { signIn, useTestContext } from '../../../../test/support/test-app';
+import { signIn, TEST_APP_SECRET, useTestContext } from '../../../../test/support/test-app';
 import { describeEachEngine } from '../../../../test/support/test-db';
 import { queryRows } from '../../db/client';
 import { seedDemo } from '../../seed';
@@ -33,7 +33,7 @@ describeEachEngine('demo organisation', (engine) => {
     )[0];
 
   it('seeds the real domains and entities, synthetic divisions, teams and staff, and the demo accounts', async () => {
-    await seedDemo(db(), { staff: 400 });
+    await seedDemo(db(), { staff: 400, appSecret: TEST_APP_SECRET });
     const entityCount = policyDomains.reduce((n, d) => n + d.entities.length, 0);
     const kinds = await queryRows<{ kind: string; n: number; synthetic: boolean }>(
       db(),

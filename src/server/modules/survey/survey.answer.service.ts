@@ -1,16 +1,20 @@
 import { brusselsDay } from '../../../shared/brussels-day';
 import { type Db, type Engine, engineOf } from '../../db/client';
 import { AppError, type FieldIssue } from '../../http/errors';
+import { type PendingDeps, pendingKeyOf, sealAnswers } from './survey.pending';
 import * as repo from './survey.repo';
 import { type AnswersInput, MAX_TEXT_ANSWER } from './survey.schemas';
 import { commitSubmissions } from './survey.submissions.repo';
-import { hashToken } from './survey.tokens';
+import { draftIdFor, hashToken, openDraft, sealDraft } from './survey.tokens';
 
 /**
  * Answering with the token from the invitation mail (no sign-in: the token is the credential).
  * A submitted response keeps the unit from the wave's snapshot and the answers, never the person,
- * the token or a time finer than the day; the invitation only learns "answered".
+ * the token or a time finer than the day; the invitation only learns "answered". The answers are kept
+ * sealed until they are written, in shuffled batches and apart from the claim (survey.pending.ts).
  */
+
+export type AnswerDeps = PendingDeps;
 
 type Validated = {
   scores: (number | null)[];
@@ -203,7 +207,8 @@ const refusal = (status: FormStatus) =>
   new AppError('CONFLICT', {}, [issue('params.token', `survey.errors.status_${status}`)]);
 
 /** The form for this token: its status, the frozen items and any saved draft. */
-export async function getForm(db: Db, token: string, today = brusselsDay()) {
+export async function getForm(deps: AnswerDeps, token: string, today = brusselsDay()) {
+  const { db } = deps;
   const { invitation, wave } = await invitationFor(db, token);
   const status = statusOf(invitation, wave, today);
   const base = {
@@ -214,7 +219,7 @@ export async function getForm(db: Db, token: string, today = brusselsDay()) {
   if (status !== 'open') return { ...base, sections: [], demographics: [], draft: null };
   const [{ items, demographics }, draft] = await Promise.all([
     frozenQuestions(db, wave.id),
-    repo.findDraft(db, invitation.tokenHash),
+    repo.findDraft(db, draftIdFor(token)),
   ]);
   const sections = new Map<
     number,
@@ -265,18 +270,19 @@ export async function getForm(db: Db, token: string, today = brusselsDay()) {
       labelEn,
       options,
     })),
-    draft: (draft?.answers as AnswersInput | undefined) ?? null,
+    draft: draft ? (openDraft(token, draft.sealed, wave.id) as AnswersInput) : null,
   };
 }
 
 /** Save-and-resume: partial answers are checked as strictly as a submission, but none is required. */
-export async function saveDraft(db: Db, token: string, input: AnswersInput, today = brusselsDay()) {
+export async function saveDraft(deps: AnswerDeps, token: string, input: AnswersInput, today = brusselsDay()) {
+  const { db } = deps;
   const { invitation, wave } = await invitationFor(db, token);
   const status = statusOf(invitation, wave, today);
   if (status !== 'open') throw refusal(status);
   const { draft } = validateAnswers(await frozenQuestions(db, wave.id), input, { complete: false });
   // `complete: false` always builds the draft.
-  await repo.upsertDraft(db, invitation.tokenHash, wave.id, draft!);
+  await repo.upsertDraft(db, draftIdFor(token), wave.id, sealDraft(token, draft!, wave.id));
   return { saved: true as const };
 }
 
@@ -289,7 +295,8 @@ export async function saveDraft(db: Db, token: string, input: AnswersInput, toda
  * only after that commit, so an acknowledged response is stored, and one that was not acknowledged
  * can be retried safely.
  */
-export async function submit(db: Db, token: string, input: AnswersInput, today = brusselsDay()) {
+export async function submit(deps: AnswerDeps, token: string, input: AnswersInput, today = brusselsDay()) {
+  const { db } = deps;
   // Fast path: the answers name their wave (wave item ids are unique), so a well-formed submission
   // needs no query before the group commit; the commit claims the token only for that wave.
   const waveId = await waveOfAnswers(db, input);
@@ -302,7 +309,7 @@ export async function submit(db: Db, token: string, input: AnswersInput, today =
       // Checked again below against the token's own wave, which gives the right error.
     }
     if (validated)
-      return enqueueSubmission(db, {
+      return enqueueSubmission(deps, {
         token,
         tokenHash: hashToken(token),
         waveId,
@@ -312,17 +319,18 @@ export async function submit(db: Db, token: string, input: AnswersInput, today =
         validated,
       });
   }
-  return submitChecked(db, token, input, today);
+  return submitChecked(deps, token, input, today);
 }
 
 /** The careful path: look the token up, refuse what cannot be answered, validate against its wave. */
-async function submitChecked(db: Db, token: string, input: AnswersInput, today: string) {
+async function submitChecked(deps: AnswerDeps, token: string, input: AnswersInput, today: string) {
+  const { db } = deps;
   const first = await invitationFor(db, token);
   if (first.invitation.answered) return { status: 'already_answered' as const };
   const firstStatus = statusOf(first.invitation, first.wave, today);
   if (firstStatus !== 'open') throw refusal(firstStatus);
   const validated = validateAnswers(await frozenQuestions(db, first.wave.id), input, { complete: true });
-  return enqueueSubmission(db, {
+  return enqueueSubmission(deps, {
     token,
     tokenHash: first.invitation.tokenHash,
     waveId: first.wave.id,
@@ -333,11 +341,13 @@ async function submitChecked(db: Db, token: string, input: AnswersInput, today: 
   });
 }
 
-function enqueueSubmission(db: Db, item: Omit<Pending, 'resolve' | 'reject'>) {
+function enqueueSubmission(deps: AnswerDeps, item: Omit<Pending, 'resolve' | 'reject'>) {
+  const { db } = deps;
   return new Promise<SubmitResult>((resolve, reject) => {
     let queue = submissionQueues.get(db);
     if (!queue) {
       queue = {
+        deps,
         pending: [],
         inFlight: 0,
         scheduled: false,
@@ -347,7 +357,7 @@ function enqueueSubmission(db: Db, item: Omit<Pending, 'resolve' | 'reject'>) {
       submissionQueues.set(db, queue);
     }
     queue.pending.push({ ...item, resolve, reject });
-    scheduleFlush(db, queue);
+    scheduleFlush(queue);
   });
 }
 
@@ -381,7 +391,13 @@ type Pending = {
   resolve: (result: SubmitResult) => void;
   reject: (error: unknown) => void;
 };
-type SubmissionQueue = { pending: Pending[]; inFlight: number; scheduled: boolean; policy: CommitPolicy };
+type SubmissionQueue = {
+  deps: AnswerDeps;
+  pending: Pending[];
+  inFlight: number;
+  scheduled: boolean;
+  policy: CommitPolicy;
+};
 
 /**
  * How many submissions a group commit takes at most, and how many commits may be in flight at once
@@ -406,16 +422,16 @@ const commitPolicies: Record<Engine, CommitPolicy> = {
 const submissionQueues = new WeakMap<object, SubmissionQueue>();
 
 /** Started after this turn's I/O, so every request that arrived with this one joins the batch. */
-function scheduleFlush(db: Db, queue: SubmissionQueue) {
+function scheduleFlush(queue: SubmissionQueue) {
   if (queue.scheduled || queue.inFlight >= queue.policy.maxInFlight || queue.pending.length === 0) return;
   queue.scheduled = true;
   setImmediate(() => {
     queue.scheduled = false;
-    while (queue.pending.length > 0 && queue.inFlight < queue.policy.maxInFlight) startFlush(db, queue);
+    while (queue.pending.length > 0 && queue.inFlight < queue.policy.maxInFlight) startFlush(queue);
   });
 }
 
-function startFlush(db: Db, queue: SubmissionQueue) {
+function startFlush(queue: SubmissionQueue) {
   const today = queue.pending[0]!.today;
   const batch: Pending[] = [];
   const rest: Pending[] = [];
@@ -427,9 +443,9 @@ function startFlush(db: Db, queue: SubmissionQueue) {
   // the database works on it while the server sends those answers, instead of waiting for them.
   const next = () => {
     queue.inFlight--;
-    if (queue.pending.length > 0 && queue.inFlight < queue.policy.maxInFlight) startFlush(db, queue);
+    if (queue.pending.length > 0 && queue.inFlight < queue.policy.maxInFlight) startFlush(queue);
   };
-  flush(db, batch, today).then(
+  flush(queue.deps, batch, today).then(
     (settle) => {
       next();
       settle();
@@ -442,30 +458,38 @@ function startFlush(db: Db, queue: SubmissionQueue) {
   );
 }
 
-/** Commits a batch; returns how to answer its requests (called once the next batch is on its way). */
-async function flush(db: Db, batch: Pending[], today: string) {
+/**
+ * Commits a batch; returns how to answer its requests (called once the next batch is on its way). The
+ * answers are sealed with their wave's pending key before the statement; a wave without a key (not
+ * launched, or closed meanwhile) gets nothing claimed, and its requests learn why from settleBatch.
+ */
+async function flush(deps: AnswerDeps, batch: Pending[], today: string) {
   const firstFor = new Map<string, Pending>();
   for (const item of batch) if (!firstFor.has(item.tokenHash)) firstFor.set(item.tokenHash, item);
+  const keys = new Map<number, Buffer | null>();
+  for (const item of firstFor.values())
+    if (!keys.has(item.waveId)) keys.set(item.waveId, await pendingKeyOf(deps, item.waveId));
+  const rows = [];
   // In token order, so that batches of several processes lock invitations in the same order.
-  const claimed = await commitSubmissions(
-    db,
-    [...firstFor.values()]
-      .sort((a, b) => (a.tokenHash < b.tokenHash ? -1 : a.tokenHash > b.tokenHash ? 1 : 0))
-      .map((item) => ({
-        tokenHash: item.tokenHash,
-        waveId: item.waveId,
-        scores: item.validated.scores,
-        demographics: item.validated.demographics,
-        comments: item.validated.comments,
-      })),
-    today,
-  );
-  return () => settleBatch(db, batch, firstFor, claimed, today);
+  for (const item of [...firstFor.values()].sort((a, b) =>
+    a.tokenHash < b.tokenHash ? -1 : a.tokenHash > b.tokenHash ? 1 : 0,
+  )) {
+    const key = keys.get(item.waveId);
+    if (!key) continue;
+    rows.push({
+      tokenHash: item.tokenHash,
+      waveId: item.waveId,
+      draftId: draftIdFor(item.token),
+      sealed: sealAnswers(key, item.waveId, { day: today, ...item.validated }),
+    });
+  }
+  const claimed = await commitSubmissions(deps.db, rows, today);
+  return () => settleBatch(deps, batch, firstFor, claimed, today);
 }
 
 /** Answers every request of a committed batch. */
 function settleBatch(
-  db: Db,
+  deps: AnswerDeps,
   batch: Pending[],
   firstFor: Map<string, Pending>,
   claimed: Set<string>,
@@ -479,10 +503,10 @@ function settleBatch(
     // Not claimed: answered before (or earlier in this batch), the wave closed meanwhile, an unknown
     // token, or answers validated against another wave than the token's (then check it properly).
     if (!item.checked && firstFor.get(item.tokenHash) === item) {
-      submitChecked(db, item.token, item.input, today).then(item.resolve, item.reject);
+      submitChecked(deps, item.token, item.input, today).then(item.resolve, item.reject);
       continue;
     }
-    invitationFor(db, item.token)
+    invitationFor(deps.db, item.token)
       .then(({ invitation, wave }) => {
         if (invitation.answered) return item.resolve({ status: 'already_answered' });
         item.reject(refusal(statusOf(invitation, wave, today)));

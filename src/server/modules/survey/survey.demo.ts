@@ -22,7 +22,7 @@ export const DEMO_WAVES = {
  * employee's division, whose invitations (with the demo employee's link) land in the dev mailbox once
  * the job queue runs.
  */
-export async function seedDemoSurvey(db: Db, demoEmployeeEmail: string) {
+export async function seedDemoSurvey(db: Db, demoEmployeeEmail: string, appSecret: string) {
   // Seeding runs before the job queue exists; jobs are rows, so they are written as the queue would.
   const enqueue: JobQueue['enqueue'] = async (queue, payload, options = {}, tx = db) => {
     const rows = await tx
@@ -37,7 +37,7 @@ export async function seedDemoSurvey(db: Db, demoEmployeeEmail: string) {
       .returning({ id: jobs.id });
     return rows[0]?.id ?? null;
   };
-  const deps = { db, jobs: { enqueue } };
+  const deps = { db, jobs: { enqueue }, config: { appSecret } };
   const existing = await db.select({ titleNl: surveyWaves.titleNl }).from(surveyWaves);
   const titles = new Set(existing.map((wave) => wave.titleNl));
   const standard = await repo.findStandardQuestionnaire(db, STANDARD_KEY);

@@ -486,25 +486,25 @@ export async function waveOfItem(db: Db, itemId: number) {
   return row?.waveId ?? null;
 }
 
-export async function findDraft(db: Db, tokenHash: string) {
-  const [row] = await db.select().from(surveyDrafts).where(eq(surveyDrafts.tokenHash, tokenHash));
+export async function findDraft(db: Db, draftId: string) {
+  const [row] = await db.select().from(surveyDrafts).where(eq(surveyDrafts.draftId, draftId));
   return row ?? null;
 }
 
-export async function upsertDraft(
-  db: Db,
-  tokenHash: string,
-  waveId: number,
-  answers: Record<string, unknown>,
-) {
+export async function upsertDraft(db: Db, draftId: string, waveId: number, sealed: Buffer) {
   await db
     .insert(surveyDrafts)
-    .values({ tokenHash, waveId, answers })
-    .onConflictDoUpdate({ target: surveyDrafts.tokenHash, set: { answers, updatedAt: new Date() } });
+    .values({ draftId, waveId, sealed })
+    .onConflictDoUpdate({ target: surveyDrafts.draftId, set: { sealed } });
 }
 
-export async function deleteDraft(db: Db, tokenHash: string) {
-  await db.delete(surveyDrafts).where(eq(surveyDrafts.tokenHash, tokenHash));
+/** The stored salt (or, for waves from before salts, key) of a wave, while it has one. */
+export async function waveSalt(db: Db, waveId: number) {
+  const [row] = await db
+    .select({ tokenKey: surveyWaves.tokenKey })
+    .from(surveyWaves)
+    .where(eq(surveyWaves.id, waveId));
+  return row?.tokenKey ?? null;
 }
 
 export async function insertResponse(db: Db, values: typeof surveyResponses.$inferInsert) {

@@ -73,7 +73,7 @@ export const surveyRoutes =
       },
       async (request, reply) => {
         reply.header('cache-control', 'no-store');
-        return answers.getForm(deps.db, request.params.token);
+        return answers.getForm(deps, request.params.token);
       },
     );
 
@@ -84,7 +84,7 @@ export const surveyRoutes =
         bodyLimit: ANSWER_BODY_LIMIT,
         schema: { tags, params: tokenParams, body: answersBody, response: { 200: draftOut } },
       },
-      async (request) => answers.saveDraft(deps.db, request.params.token, request.body),
+      async (request) => answers.saveDraft(deps, request.params.token, request.body),
     );
 
     app.post(
@@ -94,7 +94,7 @@ export const surveyRoutes =
         bodyLimit: ANSWER_BODY_LIMIT,
         schema: { tags, params: tokenParams, body: answersBody, response: { 200: submitOut } },
       },
-      async (request) => answers.submit(deps.db, request.params.token, request.body),
+      async (request) => answers.submit(deps, request.params.token, request.body),
     );
 
     app.get(

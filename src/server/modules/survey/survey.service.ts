@@ -6,10 +6,12 @@ import type { SurveyOption } from '../../db/schema';
 import type { Actor } from '../../http/actor';
 import { AppError } from '../../http/errors';
 import { translator } from '../../http/i18n';
+import { appSecretOf } from '../../secret';
 import { audit } from '../auth/auth.service';
 import { planDisclosure } from './anonymity/suppression';
 import { warmWaveResults } from './results/results.service';
 import { addDays, isValidDay, morningOf } from './survey.dates';
+import { flushPending, type PendingDeps, vacuumAfterFlush } from './survey.pending';
 import * as repo from './survey.repo';
 import type {
   itemBody,
@@ -23,7 +25,7 @@ import type {
   wavePatch,
 } from './survey.schemas';
 import { STANDARD_KEY, standardModule } from './survey.standard';
-import { hashToken, newTokenKey, tokenFor } from './survey.tokens';
+import { hashToken, newWaveSalt, tokenFor, waveKeys } from './survey.tokens';
 
 type Deps = Pick<AppDeps, 'db' | 'jobs' | 'config' | 'mailer'>;
 
@@ -694,7 +696,7 @@ export async function deleteWave(deps: Pick<Deps, 'db'>, actor: Actor, id: numbe
  * queue. Later changes to the questionnaire or the organisation never change this wave.
  */
 export async function launchWave(
-  deps: { db: Db; jobs: Pick<Deps['jobs'], 'enqueue'> },
+  deps: { db: Db; jobs: Pick<Deps['jobs'], 'enqueue'>; config: Pick<Deps['config'], 'appSecret'> },
   actor: Actor | null,
   id: number,
   options: { sendMail?: boolean; today?: string } = {},
@@ -785,7 +787,9 @@ export async function launchWave(
       })),
     );
 
-    const tokenKey = newTokenKey();
+    // Only the salt is stored; the key needs the server secret as well.
+    const salt = newWaveSalt();
+    const { tokenKey } = waveKeys(appSecretOf(deps.config), salt, id);
     await repo.insertInvitations(
       tx,
       invitees.map((person) => ({
@@ -796,7 +800,7 @@ export async function launchWave(
         language: person.language,
       })),
     );
-    await repo.updateWave(tx, id, { status: 'open', tokenKey, launchedAt: new Date() });
+    await repo.updateWave(tx, id, { status: 'open', tokenKey: salt, launchedAt: new Date() });
     if (options.sendMail ?? true) {
       const runAt = wave.opensOn > today ? morningOf(wave.opensOn) : new Date();
       await deps.jobs.enqueue(
@@ -837,32 +841,46 @@ export async function launchWave(
   return getWave(deps.db, id);
 }
 
-/** Closes a wave: no more answers, drafts deleted, the token key wiped (no link can be made again). */
+/**
+ * Closes a wave: no more answers, every pending answer written (shuffled, in this transaction: results are
+ * read only after close and see them all), drafts deleted, the salt wiped (no link can be made again,
+ * not even with the server secret). Locking the wave waits for the group commits in flight, which lock
+ * it FOR SHARE; later ones see it closed and claim nothing.
+ */
 export async function closeWave(
-  deps: Pick<Deps, 'db'>,
+  deps: PendingDeps,
   actor: Actor | null,
   id: number,
   options: { warm?: boolean } = {},
 ) {
+  let written = 0;
   await deps.db.transaction(async (tx) => {
     const wave = await repo.findWaveForUpdate(tx, id);
     if (!wave) throw new AppError('NOT_FOUND');
     if (wave.status !== 'open')
       throw conflict(wave.status === 'draft' ? 'survey.errors.waveNotLaunched' : 'survey.errors.waveClosed');
+    if (wave.tokenKey) written = await flushPending(deps, id, { salt: wave.tokenKey, tx });
     await repo.updateWave(tx, id, { status: 'closed', closedAt: new Date(), tokenKey: null });
     await repo.deleteDraftsOfWave(tx, id);
     if (actor)
       await audit(tx, actor.principal, 'survey.wave.close', { type: 'survey_wave', id }, {}, actor.ip);
   });
+  if (written > 0) await vacuumAfterFlush(deps, id);
   // The results module prepares this wave's figures now, so the first viewer does not wait for it.
   if (options.warm ?? true) void warmWaveResults(deps.db, id).catch(() => undefined);
   return getWave(deps.db, id);
 }
 
 /** Closes every open wave whose closing day has passed (the scheduled job; also safe to call at will). */
-export async function closeDueWaves(deps: Pick<Deps, 'db'>, today = brusselsDay()) {
+export async function closeDueWaves(deps: PendingDeps, today = brusselsDay()) {
   const due = await repo.openWavesDueToClose(deps.db, today);
-  for (const { id } of due) await closeWave(deps, null, id).catch(() => undefined);
+  for (const { id } of due)
+    await closeWave(deps, null, id).catch((error) => {
+      // Another process may have closed it meanwhile (a conflict); anything else is worth knowing.
+      if (error instanceof AppError && error.code === 'CONFLICT') return;
+      if (deps.logger) deps.logger.error({ err: error, waveId: id }, 'survey: closing a wave failed');
+      else console.error(`survey wave ${id}: closing failed`, error);
+    });
   return due.length;
 }
 
@@ -943,7 +961,11 @@ export async function sendInvitationMail(
   const { invitation, wave } = row;
   if (wave.status !== 'open' || !wave.tokenKey) return;
   if (payload.kind === 'remind' && invitation.answered) return;
-  const token = tokenFor(wave.tokenKey, wave.id, personId);
+  const token = tokenFor(
+    waveKeys(appSecretOf(deps.config), wave.tokenKey, wave.id).tokenKey,
+    wave.id,
+    personId,
+  );
   const t = translator(invitation.language);
   const title = (invitation.language === 'en' && wave.titleEn) || wave.titleNl;
   const host = new URL(deps.config.publicUrl).hostname;
@@ -1038,7 +1060,7 @@ export async function mySurveys(
         titleNl: wave.titleNl,
         titleEn: wave.titleEn,
         closesOn: wave.closesOn,
-        path: `/peiling/${tokenFor(wave.tokenKey!, wave.id, personId)}`,
+        path: `/peiling/${tokenFor(waveKeys(appSecretOf(deps.config), wave.tokenKey!, wave.id).tokenKey, wave.id, personId)}`,
       })),
   };
 }

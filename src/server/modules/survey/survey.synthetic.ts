@@ -122,10 +122,19 @@ export async function generateSyntheticResponses(
       ) as number[],
     });
   }
+  // As real answers are (decision 0005): shuffled, and written in another transaction than the claims, so
+  // neither row order nor a transaction id ties a synthetic response to a synthetic person.
+  const shuffle = <T>(rows: T[]) => {
+    for (let i = rows.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [rows[i], rows[j]] = [rows[j]!, rows[i]!];
+    }
+    return rows;
+  };
+  await repo.markAnsweredMany(db, answered);
   await db.transaction(async (tx) => {
-    await repo.insertResponses(tx, responses);
-    await repo.insertComments(tx, comments);
-    await repo.markAnsweredMany(tx, answered);
+    await repo.insertResponses(tx, shuffle(responses));
+    await repo.insertComments(tx, shuffle(comments));
   });
   return { responses: responses.length, comments: comments.length };
 }

@@ -385,6 +385,12 @@ describeEachEngine('staff survey: questionnaires, waves, invitations, answering'
       sql`select token_hash from survey_invitations`,
     );
     expect(new Set(stored.map((r) => r.token_hash))).toEqual(new Set(tokens.map(hashToken)));
+    // The dev mailbox shows admins the invitations with the personal links masked.
+    const mailbox = await api(admin, 'GET', '/api/admin/mailbox');
+    expect(mailbox.statusCode).toBe(200);
+    const bodies = mailbox.json().items.map((m: { textBody: string }) => m.textBody) as string[];
+    expect(bodies.filter((body) => body.includes('/peiling/••••••••')).length).toBeGreaterThanOrEqual(17);
+    for (const token of tokens) expect(mailbox.body).not.toContain(token);
   });
 
   it('shows the form by token, saves and resumes a draft, validates every answer, and submits once', async () => {
@@ -507,14 +513,16 @@ describeEachEngine('staff survey: questionnaires, waves, invitations, answering'
     ]);
     expect([r1.json().status, r2.json().status].sort()).toEqual(['already_answered', 'submitted']);
     const db = ctx.current.database.db;
-    const responses = await db.select().from(surveyResponses).where(eq(surveyResponses.waveId, waveId));
-    expect(responses).toHaveLength(1);
-    const [response] = responses;
-    expect(response!.unitId).toBe(unit.t1!.id);
-    expect(response!.entityId).toBe(unit.entity!.id);
-    expect(response!.scores.slice(0, 4)).toEqual([5, 9, 2, 0b101]);
-    expect(response!.demographics).toEqual([2]);
-    expect(response!.submittedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    // Acknowledged means stored, but sealed and pending: the response is written apart from the claim,
+    // in a shuffled batch of at least k, at the latest at close (checked in the close test below).
+    expect(await db.select().from(surveyResponses).where(eq(surveyResponses.waveId, waveId))).toHaveLength(0);
+    const pending = await queryRows<{ unit_id: number; text: string }>(
+      db,
+      sql`select unit_id, encode(sealed, 'escape') as text from survey_pending_answers where wave_id = ${waveId}`,
+    );
+    expect(pending).toHaveLength(1);
+    expect(pending[0]!.unit_id).toBe(unit.t1!.id);
+    expect(pending[0]!.text).not.toContain('Meer overleg');
     // The response row holds no person, no token, no time.
     const columns = await queryRows<{ column_name: string }>(
       db,
@@ -523,8 +531,7 @@ describeEachEngine('staff survey: questionnaires, waves, invitations, answering'
     expect(columns.map((c) => c.column_name).sort()).toEqual(
       ['demographics', 'entity_id', 'id', 'scores', 'submitted_on', 'unit_id', 'wave_id'].sort(),
     );
-    const comments = await db.select().from(surveyComments).where(eq(surveyComments.waveId, waveId));
-    expect(comments.map((c) => c.text)).toEqual(['Meer overleg, mail me op jan@x.be']);
+    expect(await db.select().from(surveyComments).where(eq(surveyComments.waveId, waveId))).toHaveLength(0);
     expect(await db.select().from(surveyDrafts)).toHaveLength(0);
     expect((await employee.inject({ method: 'GET', url: '/api/survey/mine' })).json().items).toEqual([]);
     const again = await api(null, 'GET', `/api/survey/answer/${token}`);
@@ -582,7 +589,7 @@ describeEachEngine('staff survey: questionnaires, waves, invitations, answering'
     expect(statuses.filter((s) => s === 'already_answered')).toHaveLength(1);
     const [row] = await queryRows<{ n: number }>(
       ctx.current.database.db,
-      sql`select count(*)::int as n from survey_responses where wave_id = ${waveId}`,
+      sql`select count(*)::int as n from survey_pending_answers where wave_id = ${waveId}`,
     );
     expect(row!.n).toBe(11);
   });
@@ -595,14 +602,32 @@ describeEachEngine('staff survey: questionnaires, waves, invitations, answering'
     });
     expect(generated.responses).toBeGreaterThan(0);
     const db = ctx.current.database.db;
-    const [counts] = await queryRows<{ responses: number; answered: number }>(
-      db,
-      sql`select (select count(*)::int from survey_responses where wave_id = ${waveId}) as responses,
-                 (select count(*)::int from survey_invitations where wave_id = ${waveId} and answered) as answered`,
-    );
-    expect(counts!.responses).toBe(counts!.answered);
+    const countAll = async () =>
+      (
+        await queryRows<{ responses: number; pending: number; answered: number }>(
+          db,
+          sql`select (select count(*)::int from survey_responses where wave_id = ${waveId}) as responses,
+                     (select count(*)::int from survey_pending_answers where wave_id = ${waveId}) as pending,
+                     (select count(*)::int from survey_invitations where wave_id = ${waveId} and answered) as answered`,
+        )
+      )[0]!;
+    const before = await countAll();
+    expect(before.responses + before.pending).toBe(before.answered);
+    expect(before.pending).toBe(11);
     const closed = await api(admin, 'POST', `/api/survey/admin/waves/${waveId}/close`);
     expect(closed.json().status).toBe('closed');
+    // The close wrote every pending answer, exactly as submitted.
+    const after = await countAll();
+    expect(after).toEqual({ responses: before.answered, pending: 0, answered: before.answered });
+    const responses = await db.select().from(surveyResponses).where(eq(surveyResponses.waveId, waveId));
+    const response = responses.find((r) => r.scores.slice(0, 4).join() === [5, 9, 2, 0b101].join());
+    expect(response).toBeDefined();
+    expect(response!.unitId).toBe(unit.t1!.id);
+    expect(response!.entityId).toBe(unit.entity!.id);
+    expect(response!.demographics).toEqual([2]);
+    expect(response!.submittedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const comments = await db.select().from(surveyComments).where(eq(surveyComments.waveId, waveId));
+    expect(comments.map((c) => c.text)).toContain('Meer overleg, mail me op jan@x.be');
     const [wave] = await db.select().from(surveyWaves).where(eq(surveyWaves.id, waveId));
     expect(wave!.tokenKey).toBeNull();
     expect(await db.select().from(surveyDrafts)).toHaveLength(0);
@@ -636,8 +661,8 @@ describeEachEngine('staff survey: questionnaires, waves, invitations, answering'
     });
     expect(extended.json().closesOn).toBe('2099-06-30');
     // The scheduled close: nothing is due today; on a day after the closing day, the wave closes.
-    expect(await closeDueWaves({ db: ctx.current.database.db })).toBe(0);
-    expect(await closeDueWaves({ db: ctx.current.database.db }, '2099-07-01')).toBe(1);
+    expect(await closeDueWaves(ctx.current.runtime)).toBe(0);
+    expect(await closeDueWaves(ctx.current.runtime, '2099-07-01')).toBe(1);
     expect((await api(admin, 'GET', `/api/survey/admin/waves/${wave.id}`)).json().status).toBe('closed');
   });
 });
