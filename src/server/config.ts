@@ -57,6 +57,7 @@ const envSchema = z.object({
     .regex(/^[a-z0-9.-]+$/i, 'must be a domain name')
     .optional(),
   CONTACT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  SURVEY_MARK_MIN_N: z.coerce.number().int().min(2).max(1000).default(10),
 });
 
 const oidcKeys = ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'] as const;
@@ -89,6 +90,8 @@ export type Config = {
     inboundDomain: string;
     retentionDays: number;
   };
+  /** Survey results: least respondents per group (each wave) before a change gets a significance mark. */
+  surveyMarkMinN: number;
 };
 
 export class ConfigError extends Error {
@@ -145,5 +148,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       ).toLowerCase(),
       retentionDays: e.CONTACT_RETENTION_DAYS,
     },
+    surveyMarkMinN: e.SURVEY_MARK_MIN_N,
   };
 }

@@ -41,10 +41,12 @@ import {
 } from '../anonymity/suppression';
 import type { DemographicRow, SnapshotUnitRow, WaveItemRow, WaveRow } from './results.repo';
 import {
+  type Alpha,
   COMMENTS_MIN_N,
-  cronbachAlpha,
+  cronbachAlphaWithN,
   DRIVER_MIN_N,
   driverAnalysis,
+  indexMinItems,
   respondentIndex,
   SCALES,
   type ScaleSpec,
@@ -357,7 +359,11 @@ function answered(data: WaveData, m: MeasureRef, r: number): boolean {
   if (m.type === 'respondents') return true;
   const base = r * data.slots;
   if (m.type === 'item') return data.scores[base + data.scored[m.index]!.slotIndex]! >= 0;
-  return data.values[m.index]!.items.some((i) => data.scores[base + data.scored[i]!.slotIndex]! >= 0);
+  // Same rule as the index itself (stats.respondentIndex), so plan counts are the index's n.
+  const items = data.values[m.index]!.items;
+  let c = 0;
+  for (const i of items) if (data.scores[base + data.scored[i]!.slotIndex]! >= 0) c++;
+  return c >= indexMinItems(items.length);
 }
 
 /** Planner input for a measure's counts (subtree counts per unit and per demographic category). */
@@ -648,9 +654,9 @@ export function respondentsOf(data: WaveData, unitId: number): number[] {
   return out;
 }
 
-export function alphaPerValue(data: WaveData, unitId: number): Map<string, number | null> {
+export function alphaPerValue(data: WaveData, unitId: number): Map<string, Alpha | null> {
   const rs = respondentsOf(data, unitId);
-  const out = new Map<string, number | null>();
+  const out = new Map<string, Alpha | null>();
   for (const v of data.values) {
     const rows = rs.map((r) =>
       v.items.map((i) => {
@@ -658,7 +664,7 @@ export function alphaPerValue(data: WaveData, unitId: number): Map<string, numbe
         return x < 0 ? null : x;
       }),
     );
-    out.set(v.key, cronbachAlpha(rows));
+    out.set(v.key, cronbachAlphaWithN(rows));
   }
   return out;
 }

@@ -19,8 +19,12 @@ import {
 import { accessTo, assertAccess, type ResultsScope, type SnapshotTree, scopeOf } from './results.policy';
 import * as repo from './results.repo';
 import {
+  benjaminiHochberg,
+  DEFAULT_MARK_MIN_N,
   type DifferenceCI,
   distribution,
+  INDEX_MIN_ITEM_SHARE,
+  MARK_FDR,
   maskComment,
   meanDifferenceCI,
   proportionDifferenceCI,
@@ -298,10 +302,46 @@ async function previousOf(db: Db, principal: Principal, data: WaveData): Promise
 
 export interface Trend extends DifferenceCI {
   previous: number;
+  /** Benjamini–Hochberg adjusted p-value over the page's tested comparisons; null if not tested. */
+  q: number | null;
+  /** Whether both groups reach the minimum n for a mark. */
+  tested: boolean;
+  /** The significance mark: tested and q ≤ {@link MARK_FDR}. */
+  significant: boolean;
 }
 
-function trendOf(ci: DifferenceCI | null, previous: number | null): Trend | null {
-  return ci && previous !== null ? { ...ci, previous } : null;
+/**
+ * The comparisons of one page (or export) with the previous wave. Each one gets its interval
+ * right away; marks are decided at the end, jointly, by {@link Comparisons.finish}.
+ */
+class Comparisons {
+  private readonly all: Trend[] = [];
+
+  constructor(private readonly minN: number) {}
+
+  add(ci: DifferenceCI | null, previous: number | null, nCurrent: number, nPrevious: number): Trend | null {
+    if (!ci || previous === null) return null;
+    const tested = nCurrent >= this.minN && nPrevious >= this.minN;
+    const trend: Trend = { ...ci, previous, q: null, tested, significant: false };
+    this.all.push(trend);
+    return trend;
+  }
+
+  /** Benjamini–Hochberg over the tested comparisons; returns how many were tested. */
+  finish(): number {
+    const tested = this.all.filter((t) => t.tested);
+    const q = benjaminiHochberg(tested.map((t) => t.p));
+    tested.forEach((t, i) => {
+      t.q = q[i]!;
+      t.significant = q[i]! <= MARK_FDR;
+    });
+    return tested.length;
+  }
+}
+
+export interface ReportOptions {
+  /** Minimum respondents in each wave's group before a change is tested and can be marked. */
+  markMinN?: number;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -391,11 +431,14 @@ export async function unitReport(
   waveId: number,
   unitId: number,
   rawFilter?: string,
+  options: ReportOptions = {},
 ) {
   const w = await closedWave(db, principal, waveId);
   const { data } = w.state;
   const f = parseFilter(data, rawFilter);
   assertAccess(w.scope, w.tree, unitId, f.dims.length > 0 ? 'detail' : 'summary');
+  const markMinN = options.markMinN ?? DEFAULT_MARK_MIN_N;
+  const comparisons = new Comparisons(markMinN);
   const prev = await previousOf(db, principal, data);
   const pf = prev ? translateFilter(data, prev.state.data, f) : null;
   const parentId = data.byId.get(unitId)!.parentId;
@@ -413,9 +456,11 @@ export async function unitReport(
       if (pvi >= 0 && prev.state.data.byId.has(unitId)) {
         const pfig = valueFigure(prev, unitId, pvi, pf);
         if (pfig)
-          trend = trendOf(
+          trend = comparisons.add(
             meanDifferenceCI(valueMoments(w, unitId, vi, f), valueMoments(prev, unitId, pvi, pf)),
             pfig.index,
+            fig.n,
+            pfig.n,
           );
       }
     }
@@ -426,7 +471,8 @@ export async function unitReport(
       trend,
       parent: parentId !== null ? (valueFigure(w, parentId, vi, f)?.index ?? null) : null,
       government: unitId !== gov ? (valueFigure(w, gov, vi, f)?.index ?? null) : null,
-      alpha: alpha?.get(v.key) ?? null,
+      alpha: alpha?.get(v.key)?.alpha ?? null,
+      alphaN: alpha?.get(v.key)?.n ?? null,
     };
   });
 
@@ -442,10 +488,12 @@ export async function unitReport(
         const cur = itemMoments(w, unitId, si, f);
         const old = itemMoments(prev, unitId, psi, pf);
         trend = {
-          mean: trendOf(meanDifferenceCI(cur, old), pfig.mean),
-          favourable: trendOf(
+          mean: comparisons.add(meanDifferenceCI(cur, old), pfig.mean, cur.n, old.n),
+          favourable: comparisons.add(
             proportionDifferenceCI({ n: cur.n, x: cur.fav }, { n: old.n, x: old.fav }),
             pfig.favourable,
+            cur.n,
+            old.n,
           ),
         };
       }
@@ -470,6 +518,7 @@ export async function unitReport(
     };
   });
 
+  const tested = comparisons.finish();
   return {
     wave: { id: data.wave.id, titleNl: data.wave.titleNl, titleEn: data.wave.titleEn },
     previousWave: prev
@@ -485,6 +534,16 @@ export async function unitReport(
     respondents: respondents(w, unitId, f),
     values,
     items,
+    methods: {
+      comparisons: {
+        method: 'benjamini-hochberg' as const,
+        fdr: MARK_FDR,
+        tested,
+        minN: markMinN,
+      },
+      indexMinItemShare: INDEX_MIN_ITEM_SHARE,
+      alpha: 'listwise' as const,
+    },
   };
 }
 

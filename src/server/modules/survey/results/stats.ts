@@ -97,12 +97,24 @@ export function toPercentScale(x: number, scale: ScaleSpec): number {
 }
 
 /**
+ * Least share of a value's items a respondent must have answered to get an index for it: with
+ * fewer, the "index" would be one or two statements standing in for the whole value.
+ */
+export const INDEX_MIN_ITEM_SHARE = 0.5;
+
+/** How many of a value's `items` items a respondent must answer (at least one). */
+export function indexMinItems(items: number, share = INDEX_MIN_ITEM_SHARE): number {
+  return Math.max(1, Math.ceil(items * share - 1e-9));
+}
+
+/**
  * A respondent's value index: the mean of their answered items of the value, each on 0–100.
- * Null when they answered none of them.
+ * Null when they answered fewer than {@link indexMinItems} of them.
  */
 export function respondentIndex(
   answers: Array<number | null | undefined>,
   scales: ScaleSpec[],
+  share = INDEX_MIN_ITEM_SHARE,
 ): number | null {
   let s = 0;
   let c = 0;
@@ -112,7 +124,7 @@ export function respondentIndex(
     s += toPercentScale(x, scale);
     c++;
   });
-  return c === 0 ? null : s / c;
+  return c === 0 || c < indexMinItems(answers.length, share) ? null : s / c;
 }
 
 /** Sufficient statistics of a continuous score (value index 0–100). */
@@ -139,12 +151,20 @@ export function mergeScore(a: ScoreMoments, b: ScoreMoments): ScoreMoments {
   return a;
 }
 
+/** Cronbach's alpha with the number of respondents it used. */
+export interface Alpha {
+  alpha: number;
+  /** Respondents who answered every item (listwise). */
+  n: number;
+  items: number;
+}
+
 /**
  * Cronbach's alpha of a set of items, from respondents who answered all of them
  * (listwise). `rows[r][i]` is respondent r's answer to item i. Null when fewer than two items or
  * two complete respondents, or when the total has no variance.
  */
-export function cronbachAlpha(rows: Array<Array<number | null | undefined>>): number | null {
+export function cronbachAlphaWithN(rows: Array<Array<number | null | undefined>>): Alpha | null {
   const complete = rows.filter((r) => r.every((x) => x !== null && x !== undefined)) as number[][];
   const k = complete[0]?.length ?? 0;
   if (k < 2 || complete.length < 2) return null;
@@ -161,48 +181,253 @@ export function cronbachAlpha(rows: Array<Array<number | null | undefined>>): nu
     );
   const vt = variance(total) ?? 0;
   if (vt === 0) return null;
-  return (k / (k - 1)) * (1 - itemVar.reduce((a, b) => a + b, 0) / vt);
+  return {
+    alpha: (k / (k - 1)) * (1 - itemVar.reduce((a, b) => a + b, 0) / vt),
+    n: complete.length,
+    items: k,
+  };
+}
+
+export function cronbachAlpha(rows: Array<Array<number | null | undefined>>): number | null {
+  return cronbachAlphaWithN(rows)?.alpha ?? null;
 }
 
 /** Two-sided 95% normal quantile. */
 export const Z95 = 1.959963984540054;
 
+// ---------------------------------------------------------------------------------------------
+// Special functions (enough for p-values and t quantiles; checked against published tables in
+// stats.test.ts).
+
+const LANCZOS = [
+  0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
+  12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
+];
+
+/** ln Γ(x) for x > 0 (Lanczos, g = 7). */
+export function lnGamma(x: number): number {
+  if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - lnGamma(1 - x);
+  const z = x - 1;
+  let a = LANCZOS[0]!;
+  const t = z + 7.5;
+  for (let i = 1; i < 9; i++) a += LANCZOS[i]! / (z + i);
+  return 0.5 * Math.log(2 * Math.PI) + (z + 0.5) * Math.log(t) - t + Math.log(a);
+}
+
+const TINY = 1e-300;
+
+/** Continued fraction of the regularised incomplete beta function (modified Lentz). */
+function betaFraction(a: number, b: number, x: number): number {
+  const qab = a + b;
+  const qap = a + 1;
+  const qam = a - 1;
+  let c = 1;
+  let d = 1 - (qab * x) / qap;
+  if (Math.abs(d) < TINY) d = TINY;
+  d = 1 / d;
+  let h = d;
+  for (let m = 1; m <= 500; m++) {
+    const m2 = 2 * m;
+    let aa = (m * (b - m) * x) / ((qam + m2) * (a + m2));
+    d = 1 + aa * d;
+    if (Math.abs(d) < TINY) d = TINY;
+    c = 1 + aa / c;
+    if (Math.abs(c) < TINY) c = TINY;
+    d = 1 / d;
+    h *= d * c;
+    aa = (-(a + m) * (qab + m) * x) / ((a + m2) * (qap + m2));
+    d = 1 + aa * d;
+    if (Math.abs(d) < TINY) d = TINY;
+    c = 1 + aa / c;
+    if (Math.abs(c) < TINY) c = TINY;
+    d = 1 / d;
+    const del = d * c;
+    h *= del;
+    if (Math.abs(del - 1) < 1e-15) break;
+  }
+  return h;
+}
+
+/** Regularised incomplete beta function I_x(a, b). */
+export function incompleteBeta(x: number, a: number, b: number): number {
+  if (x <= 0) return 0;
+  if (x >= 1) return 1;
+  const front = Math.exp(lnGamma(a + b) - lnGamma(a) - lnGamma(b) + a * Math.log(x) + b * Math.log1p(-x));
+  return x < (a + 1) / (a + b + 2)
+    ? (front * betaFraction(a, b, x)) / a
+    : 1 - (front * betaFraction(b, a, 1 - x)) / b;
+}
+
+/** Upper regularised incomplete gamma function Q(a, x). */
+export function upperGamma(a: number, x: number): number {
+  if (x <= 0) return 1;
+  const front = Math.exp(-x + a * Math.log(x) - lnGamma(a));
+  if (x < a + 1) {
+    let ap = a;
+    let del = 1 / a;
+    let sum = del;
+    for (let n = 0; n < 1000; n++) {
+      ap++;
+      del *= x / ap;
+      sum += del;
+      if (Math.abs(del) < Math.abs(sum) * 1e-16) break;
+    }
+    return 1 - sum * front;
+  }
+  let b = x + 1 - a;
+  let c = 1 / TINY;
+  let d = 1 / b;
+  let h = d;
+  for (let i = 1; i < 1000; i++) {
+    const an = -i * (i - a);
+    b += 2;
+    d = an * d + b;
+    if (Math.abs(d) < TINY) d = TINY;
+    c = b + an / c;
+    if (Math.abs(c) < TINY) c = TINY;
+    d = 1 / d;
+    const del = d * c;
+    h *= del;
+    if (Math.abs(del - 1) < 1e-16) break;
+  }
+  return front * h;
+}
+
+/** Two-sided p-value of a standard normal statistic: P(|Z| ≥ |z|). */
+export function normalTwoSided(z: number): number {
+  return upperGamma(0.5, (z * z) / 2);
+}
+
+/** Two-sided p-value of Student's t with `df` (possibly fractional) degrees of freedom. */
+export function tTwoSided(t: number, df: number): number {
+  return incompleteBeta(df / (df + t * t), df / 2, 0.5);
+}
+
+/** The t quantile with upper tail `alpha/2`, i.e. the two-sided critical value (bisection). */
+export function tCritical(df: number, alpha = 0.05): number {
+  let lo = 0;
+  let hi = 1;
+  while (tTwoSided(hi, df) > alpha) hi *= 2;
+  for (let i = 0; i < 200 && hi - lo > 1e-13 * hi; i++) {
+    const mid = (lo + hi) / 2;
+    if (tTwoSided(mid, df) > alpha) lo = mid;
+    else hi = mid;
+  }
+  return (lo + hi) / 2;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Differences between two waves
+
 export interface DifferenceCI {
   difference: number;
   low: number;
   high: number;
-  /** True when the 95% interval excludes zero. */
-  significant: boolean;
+  /** Two-sided p-value of "no difference", consistent with the interval (p < 0.05 ⇔ 0 outside it). */
+  p: number;
 }
 
-/** Difference of means (current − previous) with a Welch-type 95% interval. */
+/**
+ * Difference of means (current − previous): Welch's t interval with Welch–Satterthwaite degrees
+ * of freedom. Null below two answers in a group, or when neither group varies (no error estimate).
+ */
 export function meanDifferenceCI(current: ScoreMoments, previous: ScoreMoments): DifferenceCI | null {
   const m1 = mean(current);
   const m0 = mean(previous);
   const v1 = variance(current);
   const v0 = variance(previous);
   if (m1 === null || m0 === null || v1 === null || v0 === null) return null;
-  const se = Math.sqrt(v1 / current.n + v0 / previous.n);
+  const a = v1 / current.n;
+  const b = v0 / previous.n;
+  const se2 = a + b;
+  if (!(se2 > 0)) return null;
+  const df = (se2 * se2) / ((a * a) / (current.n - 1) + (b * b) / (previous.n - 1));
+  const se = Math.sqrt(se2);
+  const t = tCritical(df);
   const d = m1 - m0;
-  const low = d - Z95 * se;
-  const high = d + Z95 * se;
-  return { difference: d, low, high, significant: low > 0 || high < 0 };
+  return { difference: d, low: d - t * se, high: d + t * se, p: tTwoSided(d / se, df) };
 }
 
-/** Difference of proportions (current − previous), Wald 95% interval. */
+/** Wilson score interval of a proportion x/n at normal quantile z. */
+export function wilsonInterval(x: number, n: number, z = Z95): { low: number; high: number } {
+  const p = x / n;
+  const z2 = z * z;
+  const centre = (p + z2 / (2 * n)) / (1 + z2 / n);
+  const half = (z / (1 + z2 / n)) * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n));
+  return { low: Math.max(0, centre - half), high: Math.min(1, centre + half) };
+}
+
+function newcombeAt(
+  current: { n: number; x: number },
+  previous: { n: number; x: number },
+  z: number,
+): { low: number; high: number } {
+  const p1 = current.x / current.n;
+  const p0 = previous.x / previous.n;
+  const w1 = wilsonInterval(current.x, current.n, z);
+  const w0 = wilsonInterval(previous.x, previous.n, z);
+  const d = p1 - p0;
+  return {
+    low: d - Math.sqrt((p1 - w1.low) ** 2 + (w0.high - p0) ** 2),
+    high: d + Math.sqrt((w1.high - p1) ** 2 + (p0 - w0.low) ** 2),
+  };
+}
+
+/**
+ * Difference of proportions (current − previous): Newcombe's hybrid score interval (1998, method
+ * 10), built from the two Wilson intervals. It stays within [−1, 1] and has no zero width. The
+ * p-value is the interval inverted: the level at which its nearer end touches zero.
+ */
 export function proportionDifferenceCI(
   current: { n: number; x: number },
   previous: { n: number; x: number },
 ): DifferenceCI | null {
   if (current.n === 0 || previous.n === 0) return null;
-  const p1 = current.x / current.n;
-  const p0 = previous.x / previous.n;
-  const se = Math.sqrt((p1 * (1 - p1)) / current.n + (p0 * (1 - p0)) / previous.n);
-  const d = p1 - p0;
-  const low = d - Z95 * se;
-  const high = d + Z95 * se;
-  return { difference: d, low, high, significant: low > 0 || high < 0 };
+  const d = current.x / current.n - previous.x / previous.n;
+  const { low, high } = newcombeAt(current, previous, Z95);
+  let p = 1;
+  if (d !== 0) {
+    // The end nearer zero moves towards it monotonically as z grows; find where it crosses.
+    const end = (z: number) => {
+      const ci = newcombeAt(current, previous, z);
+      return d > 0 ? ci.low : -ci.high;
+    };
+    let lo = 0;
+    let hi = 1;
+    while (end(hi) > 0 && hi < 64) hi *= 2;
+    for (let i = 0; i < 200 && hi - lo > 1e-12; i++) {
+      const mid = (lo + hi) / 2;
+      if (end(mid) > 0) lo = mid;
+      else hi = mid;
+    }
+    p = normalTwoSided((lo + hi) / 2);
+  }
+  return { difference: d, low: Math.max(-1, low), high: Math.min(1, high), p };
 }
+
+/**
+ * Benjamini–Hochberg adjusted p-values (as R's `p.adjust(method = "BH")`): q_(i) =
+ * min_{j ≥ i} min(1, m·p_(j)/j), in the input order. A comparison is a discovery at false discovery
+ * rate α when q ≤ α.
+ */
+export function benjaminiHochberg(ps: readonly number[]): number[] {
+  const m = ps.length;
+  const order = ps.map((p, i) => ({ p, i })).sort((a, b) => b.p - a.p);
+  const q = new Array<number>(m);
+  let running = 1;
+  order.forEach(({ p, i }, r) => {
+    const rank = m - r;
+    running = Math.min(running, (m / rank) * p);
+    q[i] = Math.min(1, running);
+  });
+  return q;
+}
+
+/** False discovery rate of the significance marks of one page or export. */
+export const MARK_FDR = 0.05;
+
+/** Default minimum respondents in each of the two groups before a change can be marked. */
+export const DEFAULT_MARK_MIN_N = 10;
 
 /** Minimum group size for a driver analysis. */
 export const DRIVER_MIN_N = 30;
