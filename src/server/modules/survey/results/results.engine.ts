@@ -44,8 +44,8 @@ import {
   type Alpha,
   COMMENTS_MIN_N,
   cronbachAlphaWithN,
-  DRIVER_MIN_N,
   driverAnalysis,
+  driverMinN,
   indexMinItems,
   respondentIndex,
   SCALES,
@@ -672,9 +672,10 @@ export function alphaPerValue(data: WaveData, unitId: number): Map<string, Alpha
 /** Drivers of the engagement outcome (mean of the outcome items, 0–100) in a unit's subtree. */
 export function drivers(data: WaveData, unitId: number) {
   if (data.outcome.length === 0) return null;
-  const rs = respondentsOf(data, unitId);
-  if (rs.length < DRIVER_MIN_N) return null;
   const candidates = data.scored.flatMap((s, i) => (s.scale && !s.item.outcome ? [i] : []));
+  const minN = driverMinN(candidates.length);
+  const rs = respondentsOf(data, unitId);
+  if (rs.length < minN) return { minN, result: null };
   const outcomeScales = data.outcome.map((i) => data.scored[i]!.scale!);
   const y = rs.map((r) =>
     respondentIndex(
@@ -691,7 +692,10 @@ export function drivers(data: WaveData, unitId: number) {
       return x < 0 ? null : x;
     }),
   );
-  const result = driverAnalysis(rows, y);
-  if (!result) return null;
-  return result.map((d) => ({ ...d, scoredIndex: candidates[d.index]! }));
+  const result = driverAnalysis(rows, y, minN);
+  if (!result) return { minN, result: null };
+  return {
+    minN,
+    result: { ...result, drivers: result.drivers.map((d) => ({ ...d, scoredIndex: candidates[d.index]! })) },
+  };
 }

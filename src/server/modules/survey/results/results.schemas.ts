@@ -167,6 +167,11 @@ export const driversOut = z.object({
   unitId: z.number().int(),
   respondents: z.number().int().nullable(),
   available: z.boolean(),
+  method: z.literal('relative-weights'),
+  minN: z.number().int().nullable(),
+  n: z.number().int().nullable(),
+  nMin: z.number().int().nullable(),
+  r2: num,
   drivers: z.array(
     z.object({
       itemKey: z.string(),
@@ -174,7 +179,8 @@ export const driversOut = z.object({
       textEn: z.string(),
       valueKey: z.string().nullable(),
       correlation: num,
-      beta: num,
+      weight: num,
+      n: z.number().int(),
     }),
   ),
 });

@@ -618,14 +618,21 @@ export async function driversReport(db: Db, principal: Principal, waveId: number
   const w = await closedWave(db, principal, waveId);
   const { data } = w.state;
   assertAccess(w.scope, w.tree, unitId, 'detail');
-  const n = respondents(w, unitId, NO_FILTER);
-  const result =
-    n !== null && n >= 30 ? memo(w.state, `drivers:${unitId}`, () => computeDrivers(data, unitId)) : null;
+  const respondentCount = respondents(w, unitId, NO_FILTER);
+  // Only a visible group is analysed; the analysis itself decides whether it has enough answers.
+  const analysis =
+    respondentCount !== null ? memo(w.state, `drivers:${unitId}`, () => computeDrivers(data, unitId)) : null;
+  const result = analysis?.result ?? null;
   return {
     unitId,
-    respondents: n,
+    respondents: respondentCount,
     available: result !== null,
-    drivers: (result ?? [])
+    method: 'relative-weights' as const,
+    minN: analysis?.minN ?? null,
+    n: result?.n ?? null,
+    nMin: result?.nMin ?? null,
+    r2: result?.r2 ?? null,
+    drivers: (result?.drivers ?? [])
       .map((d) => {
         const s = data.scored[d.scoredIndex]!;
         return {
@@ -634,10 +641,12 @@ export async function driversReport(db: Db, principal: Principal, waveId: number
           textEn: s.item.textEn,
           valueKey: s.item.valueKey,
           correlation: d.correlation,
-          beta: d.beta,
+          weight: d.weight,
+          n: d.n,
         };
       })
-      .sort((a, b) => (b.beta ?? b.correlation ?? -9) - (a.beta ?? a.correlation ?? -9)),
+      // One scale only: the share of explained variance; items without a weight come last.
+      .sort((a, b) => (b.weight ?? -1) - (a.weight ?? -1)),
   };
 }
 

@@ -3,7 +3,7 @@ import { insertPerson } from '../../../../../test/support/org-fixture';
 import { buildAccount, type Session, signIn, useTestContext } from '../../../../../test/support/test-app';
 import { describeEachEngine } from '../../../../../test/support/test-db';
 import { createFixtureWave, createScenario, standardLikeItems } from './results.fixture';
-import { MASK_EMAIL, MASK_PHONE } from './stats';
+import { benjaminiHochberg, MASK_EMAIL, MASK_PHONE } from './stats';
 
 describeEachEngine('survey results', (engine) => {
   const ctx = useTestContext(engine);
@@ -103,14 +103,26 @@ describeEachEngine('survey results', (engine) => {
     expect(items.json().headers.length).toBe(11);
   });
 
-  it('drivers only from 30 respondents; comments only from 10, masked and without dates', async () => {
-    const d = (await admin.inject({ method: 'GET', url: `${base()}/units/${sc.ids.V2.id}/drivers` })).json();
+  it('drivers only from the minimum n (shown), ranked on one scale; comments only from 10, masked and without dates', async () => {
+    const d = (await admin.inject({ method: 'GET', url: `${base()}/units/${sc.ids.D.id}/drivers` })).json();
     expect(d.available).toBe(true);
-    expect(d.drivers.length).toBeGreaterThan(0);
+    expect(d.method).toBe('relative-weights');
+    // Nine predictors (two per value and the skipped one): ten respondents each, at least 50.
+    expect(d.minN).toBe(90);
+    expect(d.n).toBe(100);
+    expect(d.nMin).toBeGreaterThanOrEqual(50);
+    expect(d.drivers.length).toBe(9);
+    const weights = d.drivers
+      .map((x: { weight: number | null }) => x.weight)
+      .filter((x: number | null) => x !== null);
+    expect(weights).toEqual([...weights].sort((a, b) => b - a));
+    expect(weights.reduce((a: number, b: number) => a + b, 0)).toBeCloseTo(1, 8);
+    // V2 has 35 respondents: below the minimum, which the answer states.
     const small = (
-      await admin.inject({ method: 'GET', url: `${base()}/units/${sc.ids.T1.id}/drivers` })
+      await admin.inject({ method: 'GET', url: `${base()}/units/${sc.ids.V2.id}/drivers` })
     ).json();
     expect(small.available).toBe(false);
+    expect(small.minN).toBe(90);
     expect(small.drivers).toEqual([]);
 
     const c = (await admin.inject({ method: 'GET', url: `${base()}/units/${sc.ids.V2.id}/comments` })).json();
@@ -315,5 +327,87 @@ describeEachEngine('survey results', (engine) => {
     expect(
       (await manager.inject({ method: 'DELETE', url: `/api/survey/actions/${action.id}` })).statusCode,
     ).toBe(404);
+  });
+  it('changes since a previous wave: Newcombe/Welch intervals, marks by Benjamini–Hochberg over the page, none below the minimum n', async () => {
+    const db = ctx.current.database.db;
+    const i = sc.ids;
+    const sizes: Array<[keyof typeof i, number, number | null]> = [
+      ['D', 5, null],
+      ['E1', 6, i.D.id],
+      ['V1', 4, i.E1.id],
+      ['T1', 12, i.V1.id],
+      ['T2', 3, i.V1.id],
+      ['T3', 8, i.V1.id],
+      ['V2', 35, i.E1.id],
+      ['E2', 20, i.D.id],
+      ['T4', 7, i.E2.id],
+    ];
+    await createFixtureWave(db, {
+      title: 'R vorige',
+      closesOn: '2025-06-30',
+      seed: 99,
+      units: sizes.map(([name, respondents, parentId]) => ({
+        id: i[name].id,
+        parentId,
+        nameNl: `R ${name}`,
+        respondents,
+      })),
+      items: standardLikeItems(2),
+    });
+    for (const unit of [i.D, i.E1, i.T4]) {
+      const r = (await admin.inject({ method: 'GET', url: `${base()}/units/${unit.id}` })).json();
+      expect(r.previousWave?.titleNl).toBe('R vorige');
+      const c = r.methods.comparisons;
+      expect(c).toMatchObject({ method: 'benjamini-hochberg', fdr: 0.05, minN: 10 });
+      type T = {
+        p: number;
+        q: number | null;
+        tested: boolean;
+        significant: boolean;
+        low: number;
+        high: number;
+        difference: number;
+      };
+      const trends: T[] = [
+        ...r.values.map((v: { trend: T | null }) => v.trend),
+        ...r.items.flatMap((x: { trend: { mean: T | null; favourable: T | null } | null }) => [
+          x.trend?.mean ?? null,
+          x.trend?.favourable ?? null,
+        ]),
+      ].filter((t): t is T => t !== null);
+      const tested = trends.filter((t) => t.tested);
+      expect(c.tested).toBe(tested.length);
+      // The marks are BH over exactly the page's tested comparisons.
+      const q = benjaminiHochberg(tested.map((t) => t.p));
+      tested.forEach((t, k) => {
+        expect(t.q).toBeCloseTo(q[k]!, 12);
+        expect(t.significant).toBe(q[k]! <= 0.05);
+      });
+      for (const t of trends) {
+        expect(t.low).toBeLessThanOrEqual(t.difference);
+        expect(t.high).toBeGreaterThanOrEqual(t.difference);
+        if (!t.tested) expect(t.significant).toBe(false);
+      }
+      for (const x of r.items) {
+        const f = x.trend?.favourable;
+        if (f) {
+          expect(f.low).toBeGreaterThanOrEqual(-1);
+          expect(f.high).toBeLessThanOrEqual(1);
+        }
+      }
+      if (unit === i.D) {
+        expect(tested.length).toBeGreaterThan(0);
+        const v = r.values.find((x: { key: string }) => x.key === 'openheid');
+        expect(v.alphaN).toBeGreaterThan(1);
+        expect(v.alphaN).toBeLessThanOrEqual(r.respondents);
+      }
+      // T4 has 7 respondents in each wave: its changes have intervals but are not tested.
+      if (unit === i.T4) {
+        expect(trends.length).toBeGreaterThan(0);
+        expect(tested).toHaveLength(0);
+      }
+    }
+    const csv = await admin.inject({ method: 'GET', url: `${base()}/units/${i.D.id}/export.csv` });
+    expect(csv.body).toContain('Benjamini–Hochberg');
   });
 });

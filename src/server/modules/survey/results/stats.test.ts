@@ -8,6 +8,7 @@ import {
   DRIVER_MIN_N,
   distribution,
   driverAnalysis,
+  driverMinN,
   favourableShare,
   indexMinItems,
   MARK_FDR,
@@ -20,6 +21,7 @@ import {
   momentsOf,
   normalTwoSided,
   proportionDifferenceCI,
+  relativeWeights,
   respondentIndex,
   SCALES,
   sd,
@@ -304,29 +306,82 @@ describe('survey statistics', () => {
     expect(a.items).toBe(2);
   });
 
-  it('driver analysis finds the item that drives the outcome, only from 30 respondents', () => {
+  it('driver analysis: relative weights on pairwise correlations, one scale, with the n it used', () => {
     // Deterministic pseudo-random data: y depends strongly on item 0, weakly on item 1, not on item 2.
-    let seed = 7;
-    const rnd = () => {
-      seed = (seed * 48271) % 2147483647;
-      return seed / 2147483647;
-    };
-    const rows: number[][] = [];
+    const rnd = lcg(7);
+    const rows: Array<Array<number | null>> = [];
     const y: number[] = [];
     for (let r = 0; r < 200; r++) {
       const a = 1 + Math.floor(rnd() * 5);
       const b = 1 + Math.floor(rnd() * 5);
       const c = 1 + Math.floor(rnd() * 5);
-      rows.push([a, b, c]);
+      rows.push([a, b, r % 4 === 0 ? null : c]);
       y.push(a * 10 + b * 3 + rnd() * 10);
     }
     const d = driverAnalysis(rows, y)!;
-    expect(d.map((x) => x.index)).toEqual([0, 1, 2]);
-    expect(d[0]!.beta!).toBeGreaterThan(d[1]!.beta!);
-    expect(d[1]!.beta!).toBeGreaterThan(Math.abs(d[2]!.beta!));
-    expect(d[0]!.correlation!).toBeGreaterThan(0.8);
+    const w = d.drivers.map((x) => x.weight!);
+    expect(w[0]!).toBeGreaterThan(w[1]!);
+    expect(w[1]!).toBeGreaterThan(w[2]!);
+    expect(w.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 10);
+    expect(d.drivers[0]!.correlation!).toBeGreaterThan(0.8);
+    // Pairwise: the item a quarter skipped costs only its own pairs.
+    expect(d.n).toBe(200);
+    expect(d.drivers[2]!.n).toBe(150);
+    expect(d.nMin).toBe(150);
+    expect(d.minN).toBe(driverMinN(3));
+    expect(driverMinN(3)).toBe(DRIVER_MIN_N);
+    expect(driverMinN(23)).toBe(230);
     expect(driverAnalysis(rows.slice(0, DRIVER_MIN_N - 1), y.slice(0, DRIVER_MIN_N - 1))).toBeNull();
-    expect(driverAnalysis(rows.slice(0, DRIVER_MIN_N), y.slice(0, DRIVER_MIN_N))).not.toBeNull();
+    // 60 rows, of which a quarter skip item 2: its 45 pairs are too few, so it gets no weight and
+    // the others share R².
+    const few = driverAnalysis(rows.slice(0, 60), y.slice(0, 60))!;
+    expect(few.drivers[2]!.weight).toBeNull();
+    expect(few.drivers[2]!.n).toBe(45);
+    expect(few.drivers[0]!.weight! + few.drivers[1]!.weight!).toBeCloseTo(1, 10);
+    expect(few.nMin).toBe(60);
+  });
+
+  it("relative weights match Johnson's (2000) decomposition: orthogonal predictors give r², they sum to R²", () => {
+    // Uncorrelated predictors: each weight is its squared correlation.
+    const id = [
+      [1, 0, 0],
+      [0, 1, 0],
+      [0, 0, 1],
+    ];
+    const a = relativeWeights(id, [0.5, 0.3, 0.1]);
+    expect(a.weights.map((x) => Number(x.toFixed(12)))).toEqual([0.25, 0.09, 0.01]);
+    // Two predictors: R² = (r1² + r2² − 2 r1 r2 r12) / (1 − r12²), split between them; two
+    // identical predictors share equally.
+    const r12 = 0.6;
+    const b = relativeWeights(
+      [
+        [1, r12],
+        [r12, 1],
+      ],
+      [0.5, 0.4],
+    );
+    expect(b.r2).toBeCloseTo((0.25 + 0.16 - 2 * 0.5 * 0.4 * r12) / (1 - r12 * r12), 10);
+    const c = relativeWeights(
+      [
+        [1, r12],
+        [r12, 1],
+      ],
+      [0.45, 0.45],
+    );
+    expect(c.weights[0]).toBeCloseTo(c.weights[1]!, 12);
+    // A non-positive-definite pairwise matrix still gives finite, non-negative weights.
+    const bad = relativeWeights(
+      [
+        [1, 0.9, -0.9],
+        [0.9, 1, 0.9],
+        [-0.9, 0.9, 1],
+      ],
+      [0.3, 0.2, 0.1],
+    );
+    for (const x of bad.weights) {
+      expect(Number.isFinite(x)).toBe(true);
+      expect(x).toBeGreaterThanOrEqual(0);
+    }
   });
 
   it('masks e-mail addresses and phone numbers, Belgian formats included', () => {

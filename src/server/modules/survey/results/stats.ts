@@ -429,15 +429,42 @@ export const MARK_FDR = 0.05;
 /** Default minimum respondents in each of the two groups before a change can be marked. */
 export const DEFAULT_MARK_MIN_N = 10;
 
-/** Minimum group size for a driver analysis. */
-export const DRIVER_MIN_N = 30;
+/**
+ * Least respondents (with an outcome) per predictor for a driver analysis, and the floor below
+ * which none is shown whatever the number of predictors. Relative weights rest on a correlation
+ * matrix of p + 1 variables; with ten respondents per predictor its ranking is reasonably stable.
+ */
+export const DRIVER_MIN_PER_PREDICTOR = 10;
+export const DRIVER_MIN_N = 50;
+
+/** The minimum n of a driver analysis with `predictors` predictors. */
+export function driverMinN(predictors: number): number {
+  return Math.max(DRIVER_MIN_N, DRIVER_MIN_PER_PREDICTOR * predictors);
+}
 
 export interface Driver {
   index: number;
   /** Pearson correlation of the item with the outcome (pairwise complete). */
   correlation: number | null;
-  /** Standardised regression coefficient (listwise complete rows), null if not estimable. */
-  beta: number | null;
+  /**
+   * Johnson's relative weight: the item's share of the explained variance R², 0..1 (the weights
+   * sum to 1). Null when the item was left out (too few pairs, or no variance).
+   */
+  weight: number | null;
+  /** Respondents who answered this item and the outcome. */
+  n: number;
+}
+
+export interface DriverResult {
+  drivers: Driver[];
+  /** R² of the outcome on all predictors (from the pairwise correlation matrix). */
+  r2: number;
+  /** Respondents with an outcome score. */
+  n: number;
+  /** The smallest pairwise n among all correlations used. */
+  nMin: number;
+  /** The minimum n this analysis needed. */
+  minN: number;
 }
 
 export function pearson(xs: number[], ys: number[]): number | null {
@@ -465,78 +492,164 @@ export function pearson(xs: number[], ys: number[]): number | null {
   return cxy / Math.sqrt(cxx * cyy);
 }
 
-/** Solve A x = b (A square) by Gaussian elimination with partial pivoting; null if singular. */
-export function solve(a: number[][], b: number[]): number[] | null {
-  const n = b.length;
-  const m = a.map((row, i) => [...row, b[i]!]);
-  for (let c = 0; c < n; c++) {
-    let p = c;
-    for (let r = c + 1; r < n; r++) if (Math.abs(m[r]![c]!) > Math.abs(m[p]![c]!)) p = r;
-    if (Math.abs(m[p]![c]!) < 1e-10) return null;
-    [m[c], m[p]] = [m[p]!, m[c]!];
-    for (let r = 0; r < n; r++) {
-      if (r === c) continue;
-      const f = m[r]![c]! / m[c]![c]!;
-      if (f === 0) continue;
-      for (let j = c; j <= n; j++) m[r]![j]! -= f * m[c]![j]!;
+/** Eigen-decomposition of a symmetric matrix (cyclic Jacobi): values and column eigenvectors. */
+export function symmetricEigen(a: number[][]): { values: number[]; vectors: number[][] } {
+  const n = a.length;
+  const m = a.map((row) => [...row]);
+  const v: number[][] = Array.from({ length: n }, (_, i) =>
+    Array.from({ length: n }, (_, j) => (i === j ? 1 : 0)),
+  );
+  for (let sweep = 0; sweep < 100; sweep++) {
+    let off = 0;
+    for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) off += m[i]![j]! ** 2;
+    if (off < 1e-22) break;
+    for (let p = 0; p < n; p++) {
+      for (let q = p + 1; q < n; q++) {
+        const apq = m[p]![q]!;
+        if (Math.abs(apq) < 1e-300) continue;
+        const theta = (m[q]![q]! - m[p]![p]!) / (2 * apq);
+        const t = Math.sign(theta || 1) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
+        const c = 1 / Math.sqrt(t * t + 1);
+        const s = t * c;
+        for (let k = 0; k < n; k++) {
+          const akp = m[k]![p]!;
+          const akq = m[k]![q]!;
+          m[k]![p] = c * akp - s * akq;
+          m[k]![q] = s * akp + c * akq;
+        }
+        for (let k = 0; k < n; k++) {
+          const apk = m[p]![k]!;
+          const aqk = m[q]![k]!;
+          m[p]![k] = c * apk - s * aqk;
+          m[q]![k] = s * apk + c * aqk;
+        }
+        for (let k = 0; k < n; k++) {
+          const vkp = v[k]![p]!;
+          const vkq = v[k]![q]!;
+          v[k]![p] = c * vkp - s * vkq;
+          v[k]![q] = s * vkp + c * vkq;
+        }
+      }
     }
   }
-  return m.map((row, i) => row[n]! / row[i]!);
+  return { values: m.map((row, i) => row[i]!), vectors: v };
 }
 
 /**
- * Driver analysis: which items move the outcome most. For each item, the correlation with the
- * outcome and the standardised coefficient of a joint linear regression (on z-scores, so the
- * coefficients are comparable across items). Returns null below {@link DRIVER_MIN_N} rows.
- * `rows[r][i]` are respondent r's item answers, `outcome[r]` their outcome score (null = none).
+ * Johnson's (2000) relative weights from a predictor correlation matrix `rxx` and the predictors'
+ * correlations with the outcome `rxy`. The predictors are replaced by their closest orthogonal
+ * counterparts Z (Λ = Rxx^½ holds the correlations of X with Z), the outcome is regressed on Z
+ * (β = Λ⁻¹ rxy), and each predictor gets ε_j = Σ_k Λ_jk² β_k²; the ε sum to R². A pairwise
+ * matrix need not be positive definite: eigenvalues are floored at a small positive value.
+ */
+export function relativeWeights(rxx: number[][], rxy: number[]): { weights: number[]; r2: number } {
+  const p = rxy.length;
+  const { values, vectors } = symmetricEigen(rxx);
+  const floor = 1e-6 * Math.max(1, ...values);
+  const root = values.map((l) => Math.sqrt(Math.max(l, floor)));
+  // Λ = V diag(√λ) Vᵀ and Λ⁻¹ = V diag(1/√λ) Vᵀ.
+  const lambda = Array.from({ length: p }, (_, i) =>
+    Array.from({ length: p }, (_, j) => {
+      let s = 0;
+      for (let k = 0; k < p; k++) s += vectors[i]![k]! * root[k]! * vectors[j]![k]!;
+      return s;
+    }),
+  );
+  const beta = Array.from({ length: p }, (_, i) => {
+    let s = 0;
+    for (let j = 0; j < p; j++) {
+      let inv = 0;
+      for (let k = 0; k < p; k++) inv += (vectors[i]![k]! * vectors[j]![k]!) / root[k]!;
+      s += inv * rxy[j]!;
+    }
+    return s;
+  });
+  const weights = Array.from({ length: p }, (_, j) => {
+    let e = 0;
+    for (let k = 0; k < p; k++) e += lambda[j]![k]! ** 2 * beta[k]! ** 2;
+    return e;
+  });
+  return { weights, r2: weights.reduce((a, b) => a + b, 0) };
+}
+
+/**
+ * Driver analysis: which items go together with the outcome most. Every correlation is computed
+ * on the respondents who answered both variables (pairwise), so skipped items cost only their own
+ * pairs instead of whole respondents; the items are ranked on one scale, their relative weight
+ * (Johnson 2000) as a share of R². Null below `minN` respondents with an outcome (default
+ * {@link driverMinN}); every correlation used rests on at least {@link DRIVER_MIN_N} pairs. `rows[r][i]` are respondent r's item answers, `outcome[r]` their
+ * outcome score (null = none).
  */
 export function driverAnalysis(
   rows: Array<Array<number | null | undefined>>,
   outcome: Array<number | null | undefined>,
-  minN = DRIVER_MIN_N,
-): Driver[] | null {
+  minN = driverMinN(rows[0]?.length ?? 0),
+): DriverResult | null {
   const withOutcome = rows
     .map((r, i) => ({ r, y: outcome[i] }))
     .filter((x): x is { r: Array<number | null | undefined>; y: number } => typeof x.y === 'number');
   if (withOutcome.length < minN) return null;
   const p = rows[0]?.length ?? 0;
-  const correlations = new Array(p).fill(0).map((_, i) => {
+  if (p === 0) return null;
+  const pair = (get: (row: { r: Array<number | null | undefined>; y: number }) => [unknown, unknown]) => {
     const xs: number[] = [];
     const ys: number[] = [];
-    for (const { r, y } of withOutcome) {
-      const x = r[i];
-      if (typeof x === 'number') {
-        xs.push(x);
-        ys.push(y);
+    for (const row of withOutcome) {
+      const [a, b] = get(row);
+      if (typeof a === 'number' && typeof b === 'number') {
+        xs.push(a);
+        ys.push(b);
       }
     }
-    return xs.length >= minN ? pearson(xs, ys) : null;
-  });
-
-  // Standardised regression on the listwise-complete rows: beta = Rxx⁻¹ rxy.
-  const complete = withOutcome.filter(({ r }) => r.every((x) => typeof x === 'number')) as Array<{
-    r: number[];
-    y: number;
-  }>;
-  let betas: Array<number | null> = new Array(p).fill(null);
-  if (complete.length >= Math.max(minN, p + 2)) {
-    const cols = new Array(p).fill(0).map((_, i) => complete.map(({ r }) => r[i]!));
-    const ys = complete.map(({ y }) => y);
-    const usable = cols.map((c) => pearson(c, ys) !== null);
-    const idx = usable.flatMap((u, i) => (u ? [i] : []));
-    const rxx = idx.map((i) => idx.map((j) => (i === j ? 1 : (pearson(cols[i]!, cols[j]!) ?? 0))));
-    const rxy = idx.map((i) => pearson(cols[i]!, ys) ?? 0);
-    // A tiny ridge keeps near-collinear item sets solvable without changing the ranking much.
-    for (let i = 0; i < rxx.length; i++) rxx[i]![i]! += 1e-6;
-    const beta = solve(rxx, rxy);
-    if (beta) {
-      betas = new Array(p).fill(null);
-      idx.forEach((i, j) => {
-        betas[i] = beta[j]!;
-      });
+    return { r: pearson(xs, ys), n: xs.length };
+  };
+  const withY = Array.from({ length: p }, (_, i) => pair(({ r, y }) => [r[i], y]));
+  // An item enters the model when its correlation with the outcome exists and rests on at least
+  // DRIVER_MIN_N pairs; then, while some item–item correlation rests on fewer, the least answered
+  // item of that pair leaves. Items left out are listed without a weight.
+  let idx = withY.flatMap((c, i) => (c.r !== null && c.n >= DRIVER_MIN_N ? [i] : []));
+  const between = new Map<string, { r: number | null; n: number }>();
+  const corr = (i: number, j: number) => {
+    const key = `${i}:${j}`;
+    let c = between.get(key);
+    if (!c) {
+      c = pair(({ r }) => [r[i], r[j]]);
+      between.set(key, c);
     }
+    return c;
+  };
+  for (;;) {
+    let weakest: [number, number] | null = null;
+    for (let a = 0; a < idx.length && !weakest; a++)
+      for (let b = a + 1; b < idx.length && !weakest; b++)
+        if (corr(idx[a]!, idx[b]!).n < DRIVER_MIN_N) weakest = [idx[a]!, idx[b]!];
+    if (!weakest) break;
+    const [i, j] = weakest;
+    const drop = withY[i]!.n <= withY[j]!.n ? i : j;
+    idx = idx.filter((x) => x !== drop);
   }
-  return correlations.map((correlation, index) => ({ index, correlation, beta: betas[index] ?? null }));
+  if (idx.length === 0) return null;
+  const rxx = idx.map((i) => idx.map((j) => (i === j ? 1 : (corr(Math.min(i, j), Math.max(i, j)).r ?? 0))));
+  let nMin = Math.min(...idx.map((i) => withY[i]!.n));
+  for (let a = 0; a < idx.length; a++)
+    for (let b = a + 1; b < idx.length; b++) nMin = Math.min(nMin, corr(idx[a]!, idx[b]!).n);
+  const { weights, r2 } = relativeWeights(
+    rxx,
+    idx.map((i) => withY[i]!.r!),
+  );
+  const weightOf = new Map(idx.map((i, j) => [i, r2 > 0 ? weights[j]! / r2 : 0]));
+  return {
+    drivers: withY.map((c, index) => ({
+      index,
+      correlation: c.r,
+      weight: weightOf.get(index) ?? null,
+      n: c.n,
+    })),
+    r2,
+    n: withOutcome.length,
+    nMin,
+    minN,
+  };
 }
 
 /** Minimum group size for showing comments. */

@@ -588,7 +588,7 @@ function HeatmapView({ waveId, unitId, filter }: { waveId: number; unitId: numbe
 }
 
 function DriversView({ waveId, unitId }: { waveId: number; unitId: number }) {
-  const { t, text, num } = useLang();
+  const { t, text, num, pct } = useLang();
   const drivers = useQuery({
     queryKey: ['survey-results', 'drivers', waveId, unitId],
     queryFn: () => api.get<Drivers>(`${API}/${waveId}/units/${unitId}/drivers`),
@@ -599,6 +599,14 @@ function DriversView({ waveId, unitId }: { waveId: number; unitId: number }) {
         d.available ? (
           <>
             <p>{t('surveyResults.drivers.intro')}</p>
+            <p>
+              {t('surveyResults.drivers.basis', {
+                n: d.n,
+                nMin: d.nMin,
+                minN: d.minN,
+                r2: num(d.r2, 2),
+              })}
+            </p>
             <Table
               caption={t('surveyResults.drivers.caption')}
               rows={d.drivers.slice(0, 15)}
@@ -611,10 +619,10 @@ function DriversView({ waveId, unitId }: { waveId: number; unitId: number }) {
                   cell: (r) => text(r.textNl, r.textEn),
                 },
                 {
-                  key: 'beta',
-                  header: t('surveyResults.drivers.beta'),
+                  key: 'weight',
+                  header: t('surveyResults.drivers.weight'),
                   numeric: true,
-                  cell: (r) => <Figure>{num(r.beta, 2)}</Figure>,
+                  cell: (r) => <Figure>{pct(r.weight)}</Figure>,
                 },
                 {
                   key: 'r',
@@ -622,11 +630,17 @@ function DriversView({ waveId, unitId }: { waveId: number; unitId: number }) {
                   numeric: true,
                   cell: (r) => <Figure>{num(r.correlation, 2)}</Figure>,
                 },
+                {
+                  key: 'n',
+                  header: t('surveyResults.items.n'),
+                  numeric: true,
+                  cell: (r) => r.n,
+                },
               ]}
             />
           </>
         ) : (
-          <Alert tone="info">{t('surveyResults.drivers.unavailable')}</Alert>
+          <Alert tone="info">{t('surveyResults.drivers.unavailable', { minN: d.minN ?? '—' })}</Alert>
         )
       }
     </QueryState>

@@ -104,13 +104,19 @@ export type Drivers = {
   unitId: number;
   respondents: number | null;
   available: boolean;
+  method: 'relative-weights';
+  minN: number | null;
+  n: number | null;
+  nMin: number | null;
+  r2: number | null;
   drivers: Array<{
     itemKey: string;
     textNl: string;
     textEn: string;
     valueKey: string | null;
     correlation: number | null;
-    beta: number | null;
+    weight: number | null;
+    n: number;
   }>;
 };
 
