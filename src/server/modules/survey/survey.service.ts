@@ -8,7 +8,7 @@ import { AppError } from '../../http/errors';
 import { translator } from '../../http/i18n';
 import { audit } from '../auth/auth.service';
 import { planDisclosure } from './anonymity/suppression';
-import { warmWaveResults } from './results/results.service';
+import { closedWaveAnswered, warmWaveResults } from './results/results.service';
 import { addDays, isValidDay, morningOf } from './survey.dates';
 import * as repo from './survey.repo';
 import type {
@@ -996,13 +996,21 @@ export async function participation(db: Db, id: number) {
       .filter((unit) => unit.invited === 0 && units.some((child) => child.parentId === unit.unitId))
       .map((unit) => `direct:${unit.unitId}`),
   });
+  // Once a wave is closed its answered counts are results: the results' joint plan decides which
+  // of them show (the invited counts keep following the plan above).
+  const closed = await closedWaveAnswered(db, id);
   return {
     waveId: id,
     k: wave.minGroupSize,
     units: units.map((unit) => {
       const visible = plan.byKey.get(`unit:${unit.unitId}`)?.visible ?? false;
       const n = invited.get(unit.unitId) ?? 0;
-      const a = answered.get(unit.unitId) ?? 0;
+      const shownAnswered = closed
+        ? (closed.get(unit.unitId) ?? null)
+        : visible
+          ? (answered.get(unit.unitId) ?? 0)
+          : null;
+      const a = shownAnswered ?? 0;
       return {
         unitId: unit.unitId,
         parentId: unit.parentId,
@@ -1010,8 +1018,8 @@ export async function participation(db: Db, id: number) {
         nameEn: unit.nameEn,
         depth: unit.depth,
         invited: visible ? n : null,
-        answered: visible ? a : null,
-        rate: visible && n > 0 ? Math.round((a / n) * 1000) / 1000 : null,
+        answered: visible ? shownAnswered : null,
+        rate: visible && shownAnswered !== null && n > 0 ? Math.round((a / n) * 1000) / 1000 : null,
       };
     }),
   };

@@ -1,7 +1,6 @@
 import type { Db } from '../../../db/client';
 import type { Principal } from '../../../http/access';
 import { AppError } from '../../../http/errors';
-import { planDisclosure } from '../anonymity/suppression';
 import {
   type Aggregates,
   aggregate,
@@ -14,6 +13,7 @@ import {
   type MeasureRef,
   NO_FILTER,
   planWaveFamily,
+  planWithBounds,
   type WaveData,
 } from './results.engine';
 import { accessTo, assertAccess, type ResultsScope, type SnapshotTree, scopeOf } from './results.policy';
@@ -249,6 +249,10 @@ function valueFigure(
   f: Filter,
 ): ValueFigure | null {
   if (!w.planner.visible({ type: 'value', index }, unitId, f)) return null;
+  // An index is a function of its items: beside the visible items it would give away a hidden
+  // item's sum (index × n minus the visible items), so it is shown only where all its items are.
+  const items = w.state.data.values[index]!.items;
+  if (!items.every((i) => w.planner.visible({ type: 'item', index: i }, unitId, f))) return null;
   const vec = aggregatesFor(w.state, f).get(unitId);
   const o = w.state.data.values[index]!.offset;
   if (!vec || vec[o]! === 0) return null;
@@ -712,7 +716,20 @@ async function computeParticipation(db: Db, data: WaveData) {
     invited.set(p, invited.get(p)! + invited.get(id)!);
     answered.set(p, answered.get(p)! + answered.get(id)!);
   }
-  const plan = planDisclosure({
+  if (data.wave.status === 'closed') {
+    // A closed wave's answered counts are its results' respondent counts: they go through the
+    // results' own plan (made jointly with every other closed wave), so participation shows no
+    // count the results hide and adds no second pattern to subtract.
+    const planner = (await familyPlanners(db)).get(waveId);
+    if (!planner) throw new AppError('UNAVAILABLE');
+    const plan = planner.wavePlan;
+    for (const u of data.units) {
+      const cell = plan.byKey.get(`unit:${u.id}`);
+      if (cell) answered.set(u.id, cell.n);
+    }
+    return { invited, answered, plan };
+  }
+  const plan = planWithBounds(data, {
     units: data.units.map((u) => ({
       id: String(u.id),
       parentId: u.parentId === null ? null : String(u.parentId),
@@ -725,6 +742,20 @@ async function computeParticipation(db: Db, data: WaveData) {
       .map((u) => `direct:${u.id}`),
   });
   return { invited, answered, plan };
+}
+
+/**
+ * Answered counts of a wave's units and whether each may be shown: for a closed wave the results'
+ * joint plan decides (see {@link computeParticipation}); null for a wave that is not closed.
+ */
+export async function closedWaveAnswered(db: Db, waveId: number): Promise<Map<number, number | null> | null> {
+  const wave = await repo.findWave(db, waveId);
+  if (wave?.status !== 'closed') return null;
+  const state = await loadState(db, wave);
+  const { answered, plan } = await participationState(db, state);
+  const out = new Map<number, number | null>();
+  for (const [id, n] of answered) out.set(id, plan.byKey.get(`unit:${id}`)?.visible ? n : null);
+  return out;
 }
 
 /** Participation while the wave runs (and after): answered / invited per unit, through a plan on answered counts. */

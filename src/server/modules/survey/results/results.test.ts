@@ -72,8 +72,32 @@ describeEachEngine('survey results', (engine) => {
     expect(t2.items.every((i: { figure: unknown }) => i.figure === null)).toBe(true);
     expect(t2.values.every((x: { index: unknown }) => x.index === null)).toBe(true);
     // The parent (V1) and the government are there for comparison.
-    expect(t2.values[0].parent).not.toBeNull();
-    expect(t2.values[0].government).not.toBeNull();
+    const t2Value = t2.values.find((x: { key: string }) => x.key === 'daadkracht');
+    expect(t2Value.parent).not.toBeNull();
+    expect(t2Value.government).not.toBeNull();
+  });
+
+  it('an index is shown only where all its items are: beside visible items it would give a hidden one away', async () => {
+    let checked = 0;
+    for (const unit of Object.values(sc.ids)) {
+      const r = (await admin.inject({ method: 'GET', url: `${base()}/units/${unit.id}` })).json();
+      for (const v of r.values) {
+        const items = r.items.filter((i: { valueKey: string | null }) => i.valueKey === v.key);
+        if (items.some((i: { figure: unknown }) => i.figure === null)) {
+          expect(v.index, `${unit.id} ${v.key}`).toBeNull();
+          expect(v.n).toBeNull();
+        }
+        if (v.index !== null) checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(0);
+    // V1 shows openheid's two regular items but not the often skipped one: no openheid index there.
+    const v1 = (await admin.inject({ method: 'GET', url: `${base()}/units/${sc.ids.V1.id}` })).json();
+    const skipped = v1.items.find((i: { itemKey: string }) => i.itemKey === 'skipped');
+    expect(skipped.figure).toBeNull();
+    expect(v1.items.find((i: { itemKey: string }) => i.itemKey === 'openheid.1').figure).not.toBeNull();
+    expect(v1.values.find((x: { key: string }) => x.key === 'openheid').index).toBeNull();
+    expect(v1.values.find((x: { key: string }) => x.key === 'daadkracht').index).not.toBeNull();
   });
 
   it('heatmap: units × values with suppression (T2 and a complementary sibling hidden)', async () => {
@@ -242,8 +266,8 @@ describeEachEngine('survey results', (engine) => {
     const body = {
       waveId: sc.waveId,
       unitId: sc.ids.V1.id,
-      valueKey: 'openheid',
-      title: 'Maandelijks teamoverleg over openheid',
+      valueKey: 'daadkracht',
+      title: 'Maandelijks teamoverleg over daadkracht',
       owner: 'An Peeters',
       dueOn: '2026-12-01',
     };
@@ -409,5 +433,34 @@ describeEachEngine('survey results', (engine) => {
     }
     const csv = await admin.inject({ method: 'GET', url: `${base()}/units/${i.D.id}/export.csv` });
     expect(csv.body).toContain('Benjamini–Hochberg');
+  });
+  it("a closed wave's participation goes through the results' plan: no answered count the results hide, none below k", async () => {
+    const results = (
+      await admin.inject({
+        method: 'GET',
+        url: `/api/survey/results/waves/${sc.waveId}/participation?unitId=${sc.ids.D.id}`,
+      })
+    ).json();
+    const adminView = await admin.inject({
+      method: 'GET',
+      url: `/api/survey/admin/waves/${sc.waveId}/participation`,
+    });
+    expect(adminView.statusCode).toBe(200);
+    const rows: Array<{ unitId: number; answered: number | null }> = [
+      ...results.rows,
+      ...adminView.json().units,
+    ];
+    let shown = 0;
+    for (const row of rows) {
+      const report = (await admin.inject({ method: 'GET', url: `${base()}/units/${row.unitId}` })).json();
+      if (row.answered === null) continue;
+      shown++;
+      expect(row.answered).toBeGreaterThanOrEqual(5);
+      // Shown only where the results show the group, and the same number.
+      expect(report.respondents).toBe(row.answered);
+    }
+    expect(shown).toBeGreaterThan(2);
+    // T2 (3 respondents) is hidden in both.
+    for (const row of rows.filter((r) => r.unitId === sc.ids.T2.id)) expect(row.answered).toBeNull();
   });
 });

@@ -248,6 +248,7 @@ describe('survey statistics', () => {
 
   it('property: simulated coverage of both intervals is near 95% for small groups', () => {
     const runs = 1500;
+    const shareCoverage: number[] = [];
     fc.assert(
       fc.property(
         fc.integer({ min: 5, max: 60 }),
@@ -276,15 +277,21 @@ describe('survey statistics', () => {
               if (m.low <= 0 && 0 <= m.high) coveredMean++;
             }
           }
-          // Newcombe's method 10 keeps coverage near nominal, its minimum about 0.93 (Newcombe 1998);
-          // 1,500 runs add a standard error of about 0.006.
-          expect(coveredShare / runs).toBeGreaterThan(0.91);
+          // Newcombe's method 10: exact coverage (binomial enumeration, SciPy) over n 5–60 and
+          // p 0.1–0.9 is 0.949 on average and 0.876 at worst (n 6 and 6, p 0.1 against 0.875);
+          // 1,500 runs add a standard error of about 0.006-0.009.
+          shareCoverage.push(coveredShare / runs);
+          expect(coveredShare / runs).toBeGreaterThan(0.85);
           expect(coveredMean / meanTrials).toBeGreaterThan(0.93);
           expect(coveredMean / meanTrials).toBeLessThan(0.97);
         },
       ),
-      { numRuns: 12 },
+      // Each run is a whole simulation: report the first failure instead of shrinking it.
+      { numRuns: 12, endOnFailure: true },
     );
+    const average = shareCoverage.reduce((a, b) => a + b, 0) / shareCoverage.length;
+    expect(average).toBeGreaterThan(0.935);
+    expect(average).toBeLessThan(0.965);
   });
 
   it('value index needs at least half of its items answered', () => {
