@@ -745,12 +745,13 @@ async function computeParticipation(db: Db, data: WaveData) {
 }
 
 /**
- * Answered counts of a wave's units and whether each may be shown: for a closed wave the results'
- * joint plan decides (see {@link computeParticipation}); null for a wave that is not closed.
+ * Answered counts of a wave's units as they may be shown (null = hidden), for any launched wave:
+ * the same plan as the results' participation page (see {@link computeParticipation}), so the
+ * admin's page shows no answered count the others hide. Null for a wave that was never launched.
  */
-export async function closedWaveAnswered(db: Db, waveId: number): Promise<Map<number, number | null> | null> {
+export async function shownAnswered(db: Db, waveId: number): Promise<Map<number, number | null> | null> {
   const wave = await repo.findWave(db, waveId);
-  if (wave?.status !== 'closed') return null;
+  if (!wave || wave.status === 'draft') return null;
   const state = await loadState(db, wave);
   const { answered, plan } = await participationState(db, state);
   const out = new Map<number, number | null>();
