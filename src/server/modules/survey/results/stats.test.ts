@@ -165,7 +165,7 @@ describe('survey statistics', () => {
       expect(ci.high).toBeCloseTo(c.high, 9);
       expect(ci.p).toBeCloseTo(c.p, 9);
     }
-    // The issue's small-group case: Welch's t is wider than 1.96 standard errors (df 8.2, t 2.29).
+    // Five against six: Welch's t is wider than 1.96 standard errors (df 8.2, t 2.29).
     const small = meanDifferenceCI(scores([4, 5, 3, 4, 5]), scores([3, 3, 2, 4, 3, 2]))!;
     const se = (small.high - small.low) / 2 / tCritical(8.22330993719985);
     expect(small.high - small.low).toBeGreaterThan(2 * Z95 * se);
@@ -189,7 +189,7 @@ describe('survey statistics', () => {
       expect(Math.abs(ci.low - low)).toBeLessThan(5e-5);
       expect(Math.abs(ci.high - high)).toBeLessThan(5e-5);
     }
-    // The cases the Wald interval got wrong on the demo (issue 16): inside [−1, 1], not zero-wide,
+    // Cases the Wald interval got wrong on the demo: inside [−1, 1], not zero-wide,
     // and 30/64 against 17/57 no longer excludes zero.
     const a = proportionDifferenceCI({ x: 7, n: 8 }, { x: 2, n: 11 })!;
     expect(a.high).toBeLessThanOrEqual(1);

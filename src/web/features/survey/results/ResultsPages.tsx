@@ -459,7 +459,7 @@ function UnitOverview({ waveId, unitId, filter }: { waveId: number; unitId: numb
   );
 }
 
-/** How to read the marks, intervals, indices and alpha of this page (issue: honest significance). */
+/** How to read the marks, intervals, indices and alpha of this page. */
 function MethodsNote({ report }: { report: UnitReport }) {
   const { t } = useLang();
   const c = report.methods.comparisons;
@@ -640,7 +640,11 @@ function DriversView({ waveId, unitId }: { waveId: number; unitId: number }) {
             />
           </>
         ) : (
-          <Alert tone="info">{t('surveyResults.drivers.unavailable', { minN: d.minN ?? '—' })}</Alert>
+          <Alert tone="info">
+            {d.respondents === null
+              ? t('surveyResults.wave.hiddenGroup')
+              : t('surveyResults.drivers.unavailable', { minN: d.minN ?? '—' })}
+          </Alert>
         )
       }
     </QueryState>
