@@ -109,8 +109,11 @@ describeWithBrowser('survey results in the browser', () => {
     // Trend against the previous wave with its interval and significance, in words.
     expect(await page.textContent('body')).toMatch(/Vergeleken met Personeelspeiling 2024/);
     expect(await page.textContent('body')).toMatch(
-      /\((?:[+−-]?[\d,]+) tot (?:[+−-]?[\d,]+)\), (niet )?significant/,
+      /\((?:[+−-]?[\d,]+) tot (?:[+−-]?[\d,]+)\), (niet )?(significant|getoetst)/,
     );
+    // How to read the marks: the correction and the waves' overlap, said on the page.
+    expect(await page.textContent('body')).toMatch(/Benjamini–Hochberg/);
+    expect(await page.textContent('body')).toMatch(/geen onafhankelijke steekproeven/);
     await expectAccessible(page, 'unit overview');
 
     // Tabs: Tab into the tab list, arrow keys move between views.

@@ -74,6 +74,7 @@ const envSchema = z.object({
     .max(168, 'must be between 1 and 168')
     .default(24),
   APP_SECRET: z.string().min(32, 'must be at least 32 characters (e.g. openssl rand -base64 32)').optional(),
+  SURVEY_MARK_MIN_N: z.coerce.number().int().min(2).max(1000).default(10),
 });
 
 const oidcKeys = ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'] as const;
@@ -122,6 +123,8 @@ export type Config = {
    * environment (embedded database only): createRuntime() reads or creates `DATA_DIR/app-secret`.
    */
   appSecret?: string;
+  /** Survey results: least respondents per group (each wave) before a change gets a significance mark. */
+  surveyMarkMinN: number;
 };
 
 export class ConfigError extends Error {
@@ -189,5 +192,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       ? { dir: resolve(e.BACKUP_DIR), keep: e.BACKUP_KEEP, intervalHours: e.BACKUP_INTERVAL_HOURS }
       : undefined,
     appSecret: e.APP_SECRET,
+    surveyMarkMinN: e.SURVEY_MARK_MIN_N,
   };
 }

@@ -9,7 +9,7 @@ import { translator } from '../../http/i18n';
 import { appSecretOf } from '../../secret';
 import { audit } from '../auth/auth.service';
 import { planDisclosure } from './anonymity/suppression';
-import { warmWaveResults } from './results/results.service';
+import { shownAnswered, warmWaveResults } from './results/results.service';
 import { addDays, isValidDay, morningOf } from './survey.dates';
 import { flushPending, type PendingDeps, vacuumAfterFlush } from './survey.pending';
 import * as repo from './survey.repo';
@@ -987,8 +987,10 @@ export async function sendInvitationMail(
 // ---- participation ------------------------------------------------------------------------------
 
 /**
- * Participation per unit of the wave's frozen tree while it runs: counts only, and only where the
- * anonymity planner (on the number of invitees) shows the unit; hidden units get no figure at all.
+ * Participation per unit of the wave's frozen tree: counts only. Invited counts show where the
+ * anonymity planner (on the number of invitees) shows the unit; answered counts only where, in
+ * addition, the results module's participation plan (on answered counts) shows them, so no answered
+ * count below k appears here either.
  */
 export async function participation(db: Db, id: number) {
   const wave = await repo.findWave(db, id);
@@ -1018,13 +1020,18 @@ export async function participation(db: Db, id: number) {
       .filter((unit) => unit.invited === 0 && units.some((child) => child.parentId === unit.unitId))
       .map((unit) => `direct:${unit.unitId}`),
   });
+  // Answered counts follow the participation plan of the results module (on answered counts, with
+  // the invited counts as bounds; after close, the results' own plan), not the invited plan above.
+  const shown = await shownAnswered(db, id);
   return {
     waveId: id,
     k: wave.minGroupSize,
     units: units.map((unit) => {
       const visible = plan.byKey.get(`unit:${unit.unitId}`)?.visible ?? false;
       const n = invited.get(unit.unitId) ?? 0;
-      const a = answered.get(unit.unitId) ?? 0;
+      // A wave never launched has nobody who answered yet.
+      const count = shown ? (shown.get(unit.unitId) ?? null) : (answered.get(unit.unitId) ?? 0);
+      const a = count ?? 0;
       return {
         unitId: unit.unitId,
         parentId: unit.parentId,
@@ -1032,8 +1039,8 @@ export async function participation(db: Db, id: number) {
         nameEn: unit.nameEn,
         depth: unit.depth,
         invited: visible ? n : null,
-        answered: visible ? a : null,
-        rate: visible && n > 0 ? Math.round((a / n) * 1000) / 1000 : null,
+        answered: visible ? count : null,
+        rate: visible && count !== null && n > 0 ? Math.round((a / n) * 1000) / 1000 : null,
       };
     }),
   };

@@ -28,7 +28,8 @@
  *    real people whose combined answers it could also compute by the same subtraction. If
  *    that group has fewer than k people — including zero, which tells it that every hidden
  *    part is exactly its visible content — it is reported.
- * 3. **Bounds.** Counts are integers ≥ 0, so the attacker also propagates intervals through
+ * 3. **Bounds.** Counts are integers ≥ 0 (and at most a published upper bound such as the number
+ *    invited, when the table gives one), so the attacker also propagates intervals through
  *    every relation (part ≥ total − Σ max(other parts), part ≤ total − Σ min(other parts), and
  *    the total between the sums of the parts' minima and maxima) to a fixed point. A hidden cell
  *    whose interval closes to a single value is recovered even when linear algebra alone
@@ -44,6 +45,11 @@ export interface PublicCell {
   visible: boolean;
   /** Only for visible cells. */
   n?: number;
+  /**
+   * A published upper bound of a hidden cell's count (e.g. how many people were invited to the
+   * group): the bounds attacker starts from it instead of from infinity.
+   */
+  max?: number;
 }
 
 /** total = sum(parts), as indices into the cell list. */
@@ -188,7 +194,7 @@ export function determinedHiddenCells(table: PublicTable): Map<number, number> {
  */
 export function boundsOfCells(table: PublicTable, maxPasses = 200): { lo: number[]; hi: number[] } {
   const lo = table.cells.map((c) => (c.visible ? (c.n ?? 0) : 0));
-  const hi = table.cells.map((c) => (c.visible ? (c.n ?? 0) : Number.POSITIVE_INFINITY));
+  const hi = table.cells.map((c) => (c.visible ? (c.n ?? 0) : (c.max ?? Number.POSITIVE_INFINITY)));
   for (let pass = 0; pass < maxPasses; pass++) {
     let changed = false;
     const tighten = (idx: number, l: number, h: number) => {

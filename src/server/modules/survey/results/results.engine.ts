@@ -27,8 +27,8 @@
  *   over respondent counts (wave plan's hidden cells forced), so that no difference of two visible
  *   comment sets belongs to fewer than 10 people. Drivers need 30 respondents in a visible cell.
  */
-import type { Relation } from '../anonymity/differencing-attack';
-import { attack } from '../anonymity/differencing-attack';
+import type { PublicTable, Relation } from '../anonymity/differencing-attack';
+import { attack, boundsOfCells } from '../anonymity/differencing-attack';
 import {
   cellKey,
   createPlanCache,
@@ -41,10 +41,12 @@ import {
 } from '../anonymity/suppression';
 import type { DemographicRow, SnapshotUnitRow, WaveItemRow, WaveRow } from './results.repo';
 import {
+  type Alpha,
   COMMENTS_MIN_N,
-  cronbachAlpha,
-  DRIVER_MIN_N,
+  cronbachAlphaWithN,
   driverAnalysis,
+  driverMinN,
+  indexMinItems,
   respondentIndex,
   SCALES,
   type ScaleSpec,
@@ -357,7 +359,11 @@ function answered(data: WaveData, m: MeasureRef, r: number): boolean {
   if (m.type === 'respondents') return true;
   const base = r * data.slots;
   if (m.type === 'item') return data.scores[base + data.scored[m.index]!.slotIndex]! >= 0;
-  return data.values[m.index]!.items.some((i) => data.scores[base + data.scored[i]!.slotIndex]! >= 0);
+  // Same rule as the index itself (stats.respondentIndex), so plan counts are the index's n.
+  const items = data.values[m.index]!.items;
+  let c = 0;
+  for (const i of items) if (data.scores[base + data.scored[i]!.slotIndex]! >= 0) c++;
+  return c >= indexMinItems(items.length);
 }
 
 /** Planner input for a measure's counts (subtree counts per unit and per demographic category). */
@@ -500,24 +506,152 @@ function pairsWanted(data: WaveData): boolean {
   return cols * data.units.length * 2 <= 6_000;
 }
 
+/** Invited people per unit subtree (the snapshot's own-unit counts rolled up); public figures. */
+export function invitedSubtree(data: WaveData): Map<number, number> {
+  const out = new Map(data.units.map((u) => [u.id, u.invited]));
+  for (const id of data.postOrder) {
+    const parent = data.byId.get(id)!.parentId;
+    if (parent !== null) out.set(parent, out.get(parent)! + out.get(id)!);
+  }
+  return out;
+}
+
+/**
+ * What a reader of the results and the participation pages holds about a plan's counts: its public
+ * view, the relations the planner does not model (`extra`), and the published invited counts as
+ * upper bounds of every hidden cell (a unit's subtree, or its direct members; a demographic cell is
+ * bounded by its unit's).
+ */
+export function boundedView(data: WaveData, plan: DisclosurePlan, extra: Relation[] = []): PublicTable {
+  const subtree = invitedSubtree(data);
+  const bound = (kind: 'unit' | 'direct', unitId: string) => {
+    const id = Number(unitId);
+    return kind === 'unit' ? (subtree.get(id) ?? 0) : (data.byId.get(id)?.invited ?? 0);
+  };
+  return {
+    cells: plan.cells.map((c) =>
+      c.visible
+        ? { key: c.key, visible: true, n: c.n }
+        : { key: c.key, visible: false, max: bound(c.kind, c.unitId) },
+    ),
+    relations: [...plan.relations, ...extra],
+  };
+}
+
+/**
+ * Hidden cells that interval propagation, with the invited counts as upper bounds, pins to a single
+ * value. Any value counts, not only those below k: a pinned complementary cell is a known figure
+ * that the next relation subtracts from. Cells nobody was invited to are left out: their zero is
+ * public anyway.
+ */
+export function pinnedByBounds(data: WaveData, plan: DisclosurePlan, extra: Relation[] = []): string[] {
+  const table = boundedView(data, plan, extra);
+  const { lo, hi } = boundsOfCells(table);
+  const out: string[] = [];
+  table.cells.forEach((c, i) => {
+    if (!c.visible && (c.max ?? 1) > 0 && lo[i] === hi[i]) out.push(c.key);
+  });
+  return out;
+}
+
+/**
+ * For each pinned cell, the smallest visible cell nearest to it through the relations (not a public
+ * structural zero): hiding it takes away the figure that closed the interval.
+ */
+function cellsToHide(plan: DisclosurePlan, relations: Relation[], pinned: string[]): string[] {
+  const index = new Map(plan.cells.map((c, i) => [c.key, i]));
+  const publicCells = new Set(plan.input.publicCells ?? []);
+  const neighbours = new Map<number, number[]>();
+  for (const rel of relations) {
+    const members = [rel.total, ...rel.parts];
+    for (const m of members) {
+      const list = neighbours.get(m) ?? [];
+      list.push(...members);
+      neighbours.set(m, list);
+    }
+  }
+  const out = new Set<string>();
+  for (const key of pinned) {
+    const start = index.get(key);
+    if (start === undefined) continue;
+    const seen = new Set([start]);
+    let frontier = [start];
+    while (frontier.length > 0) {
+      let best: { key: string; n: number } | null = null;
+      const next: number[] = [];
+      for (const f of frontier) {
+        for (const m of neighbours.get(f) ?? []) {
+          if (seen.has(m)) continue;
+          seen.add(m);
+          const c = plan.cells[m]!;
+          if (c.visible && !publicCells.has(c.key)) {
+            if (!best || c.n < best.n || (c.n === best.n && c.key < best.key)) best = { key: c.key, n: c.n };
+          } else next.push(m);
+        }
+      }
+      if (best) {
+        out.add(best.key);
+        break;
+      }
+      frontier = next;
+    }
+  }
+  return [...out];
+}
+
 /**
  * Plan a family of closed waves together (see the module comment). Returns one WavePlans per
  * wave, in order.
  */
 export function planWaveFamily(family: WaveData[]): WavePlans[] {
-  let pairs = family.map(pairsWanted);
-  for (let attempt = 0; attempt < 2; attempt++) {
-    const extraHidden = family.map(() => new Set<string>());
-    for (let round = 0; round < 40; round++) {
-      const bases = family.map((d, i) => {
-        const input = planInput(d, { type: 'respondents' }, pairs[i]!);
-        return planDisclosure({ ...input, forceHidden: [...input.forceHidden!, ...extraHidden[i]!] });
-      });
-      const joint = family.length > 1 ? planAcrossWaves(bases) : bases;
-      let clean = true;
-      joint.forEach((plan, i) => {
-        if (!pairs[i]) return;
-        const { table, extra } = extendedAttack(family[i]!, plan);
+  const wanted = family.map(pairsWanted);
+  return (
+    planFamilyRounds(family, wanted, 40) ??
+    planFamilyRounds(
+      family,
+      family.map(() => false),
+      // Every round hides at least one more cell, so this ends; in practice a few rounds do.
+      Math.max(40, ...family.map((d) => d.units.length * 2)),
+    ) ??
+    fail()
+  );
+}
+
+function fail(): never {
+  throw new Error('The survey disclosure plan did not converge');
+}
+
+/**
+ * Plan one set of unit counts (e.g. answered counts of a running wave) so that, with the invited
+ * counts as upper bounds, interval propagation pins no hidden cell.
+ */
+export function planWithBounds(data: WaveData, input: DisclosureInput): DisclosurePlan {
+  const forced = new Set(input.forceHidden ?? []);
+  for (let round = 0; round <= data.units.length * 2; round++) {
+    const plan = planDisclosure({ ...input, forceHidden: [...forced] });
+    const pinned = pinnedByBounds(data, plan);
+    if (pinned.length === 0) return plan;
+    const hide = cellsToHide(plan, plan.relations, pinned);
+    if (hide.length === 0) break;
+    for (const key of hide) forced.add(key);
+  }
+  return fail();
+}
+
+function planFamilyRounds(family: WaveData[], initialPairs: boolean[], rounds: number): WavePlans[] | null {
+  let pairs = [...initialPairs];
+  const extraHidden = family.map(() => new Set<string>());
+  for (let round = 0; round < rounds; round++) {
+    const bases = family.map((d, i) => {
+      const input = planInput(d, { type: 'respondents' }, pairs[i]!);
+      return planDisclosure({ ...input, forceHidden: [...input.forceHidden!, ...extraHidden[i]!] });
+    });
+    const joint = family.length > 1 ? planAcrossWaves(bases) : bases;
+    let clean = true;
+    joint.forEach((plan, i) => {
+      const extra = pairs[i] ? pairMarginalRelations(family[i]!, plan) : [];
+      if (pairs[i]) {
+        const { table } = extendedAttack(family[i]!, plan);
         const result = attack(table, plan.k);
         const publicCells = new Set(plan.input.publicCells ?? []);
         const bad = [
@@ -527,41 +661,42 @@ export function planWaveFamily(family: WaveData[]): WavePlans[] {
             .filter((f) => !(f.kind === 'small-visible-figure' && publicCells.has(f.subject)))
             .map((f) => f.subject),
         ];
-        if (bad.length === 0) return;
-        clean = false;
-        // Hide the smallest visible cell that shares an extra relation with a recovered cell.
-        const keys = new Set(result.recovered.keys());
-        let best: { key: string; n: number } | null = null;
-        for (const rel of extra) {
-          const members = [rel.total, ...rel.parts];
-          if (!members.some((m) => keys.has(plan.cells[m]!.key))) continue;
-          for (const m of members) {
-            const c = plan.cells[m]!;
-            if (c.visible && (!best || c.n < best.n || (c.n === best.n && c.key < best.key)))
-              best = { key: c.key, n: c.n };
+        if (bad.length > 0) {
+          clean = false;
+          // Hide the smallest visible cell that shares an extra relation with a recovered cell.
+          const keys = new Set(result.recovered.keys());
+          let best: { key: string; n: number } | null = null;
+          for (const rel of extra) {
+            const members = [rel.total, ...rel.parts];
+            if (!members.some((m) => keys.has(plan.cells[m]!.key))) continue;
+            for (const m of members) {
+              const c = plan.cells[m]!;
+              if (c.visible && (!best || c.n < best.n || (c.n === best.n && c.key < best.key)))
+                best = { key: c.key, n: c.n };
+            }
           }
+          if (best) extraHidden[i]!.add(best.key);
+          else pairs = pairs.map((p, j) => (j === i ? false : p));
+          return;
         }
-        if (best) extraHidden[i]!.add(best.key);
-        else pairs = pairs.map((p, j) => (j === i ? false : p));
-      });
-      if (clean) {
-        return joint.map((wave, i) => ({
-          wave,
-          pairs: pairs[i]!,
-          hidden: wave.cells.filter((c) => !c.visible).map((c) => c.key),
-        }));
       }
+      // The invited counts are published (participation): as upper bounds they must pin nothing.
+      const pinned = pinnedByBounds(family[i]!, plan, extra);
+      if (pinned.length === 0) return;
+      clean = false;
+      const hide = cellsToHide(plan, [...plan.relations, ...extra], pinned);
+      for (const key of hide) extraHidden[i]!.add(key);
+      if (hide.length === 0 && pairs[i]) pairs = pairs.map((p, j) => (j === i ? false : p));
+    });
+    if (clean) {
+      return joint.map((wave, i) => ({
+        wave,
+        pairs: pairs[i]!,
+        hidden: wave.cells.filter((c) => !c.visible).map((c) => c.key),
+      }));
     }
-    // Did not converge: no combined filters.
-    pairs = family.map(() => false);
   }
-  const bases = family.map((d) => planDisclosure(planInput(d, { type: 'respondents' }, false)));
-  const joint = family.length > 1 ? planAcrossWaves(bases) : bases;
-  return joint.map((wave) => ({
-    wave,
-    pairs: false,
-    hidden: wave.cells.filter((c) => !c.visible).map((c) => c.key),
-  }));
+  return null;
 }
 
 /** Plans per measure, cached per wave. */
@@ -648,9 +783,9 @@ export function respondentsOf(data: WaveData, unitId: number): number[] {
   return out;
 }
 
-export function alphaPerValue(data: WaveData, unitId: number): Map<string, number | null> {
+export function alphaPerValue(data: WaveData, unitId: number): Map<string, Alpha | null> {
   const rs = respondentsOf(data, unitId);
-  const out = new Map<string, number | null>();
+  const out = new Map<string, Alpha | null>();
   for (const v of data.values) {
     const rows = rs.map((r) =>
       v.items.map((i) => {
@@ -658,7 +793,7 @@ export function alphaPerValue(data: WaveData, unitId: number): Map<string, numbe
         return x < 0 ? null : x;
       }),
     );
-    out.set(v.key, cronbachAlpha(rows));
+    out.set(v.key, cronbachAlphaWithN(rows));
   }
   return out;
 }
@@ -666,9 +801,10 @@ export function alphaPerValue(data: WaveData, unitId: number): Map<string, numbe
 /** Drivers of the engagement outcome (mean of the outcome items, 0–100) in a unit's subtree. */
 export function drivers(data: WaveData, unitId: number) {
   if (data.outcome.length === 0) return null;
-  const rs = respondentsOf(data, unitId);
-  if (rs.length < DRIVER_MIN_N) return null;
   const candidates = data.scored.flatMap((s, i) => (s.scale && !s.item.outcome ? [i] : []));
+  const minN = driverMinN(candidates.length);
+  const rs = respondentsOf(data, unitId);
+  if (rs.length < minN) return { minN, result: null };
   const outcomeScales = data.outcome.map((i) => data.scored[i]!.scale!);
   const y = rs.map((r) =>
     respondentIndex(
@@ -685,7 +821,10 @@ export function drivers(data: WaveData, unitId: number) {
       return x < 0 ? null : x;
     }),
   );
-  const result = driverAnalysis(rows, y);
-  if (!result) return null;
-  return result.map((d) => ({ ...d, scoredIndex: candidates[d.index]! }));
+  const result = driverAnalysis(rows, y, minN);
+  if (!result) return { minN, result: null };
+  return {
+    minN,
+    result: { ...result, drivers: result.drivers.map((d) => ({ ...d, scoredIndex: candidates[d.index]! })) },
+  };
 }

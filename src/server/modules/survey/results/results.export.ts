@@ -25,13 +25,19 @@ const L = {
     trend: 'Verschil met vorige peiling',
     ciLow: 'BI 95% onder',
     ciHigh: 'BI 95% boven',
-    significant: 'Significant',
+    significant: 'Significant (*)',
+    q: 'q (Benjamini–Hochberg)',
+    trendFav: 'Verschil gunstig (procentpunten)',
     parent: 'Bovenliggende eenheid',
     government: 'Vlaamse overheid',
     alpha: 'Cronbachs alfa',
+    alphaN: 'n alfa (volledig beantwoord)',
     respondents: 'Respondenten',
     yes: 'ja',
     no: 'nee',
+    notTested: 'niet getoetst',
+    marks: (tested: number, fdr: number, minN: number) =>
+      `Sterretjes: Benjamini–Hochberg over de ${tested} getoetste vergelijkingen van dit bestand (fout-ontdekkingsratio ${fdr}%); alleen groepen met minstens ${minN} respondenten in beide peilingen worden getoetst. Intervallen: 95%, Welch-t (gemiddelden, indexen) en Newcombe (aandelen). De peilingen zijn geen onafhankelijke steekproeven (grotendeels dezelfde mensen); zie docs/METHODS.md.`,
     hidden: 'Lege cellen: verborgen om de anonimiteit te beschermen.',
   },
   en: {
@@ -49,18 +55,34 @@ const L = {
     trend: 'Change since previous wave',
     ciLow: '95% CI low',
     ciHigh: '95% CI high',
-    significant: 'Significant',
+    significant: 'Significant (*)',
+    q: 'q (Benjamini–Hochberg)',
+    trendFav: 'Change in favourable (percentage points)',
     parent: 'Parent unit',
     government: 'Flemish government',
     alpha: "Cronbach's alpha",
+    alphaN: 'n alpha (all items answered)',
     respondents: 'Respondents',
     yes: 'yes',
     no: 'no',
+    notTested: 'not tested',
+    marks: (tested: number, fdr: number, minN: number) =>
+      `Stars: Benjamini–Hochberg over the ${tested} tested comparisons of this file (false discovery rate ${fdr}%); only groups with at least ${minN} respondents in both surveys are tested. Intervals: 95%, Welch's t (means, indices) and Newcombe (shares). The surveys are not independent samples (largely the same people); see docs/METHODS.md.`,
     hidden: 'Empty cells: hidden to protect anonymity.',
   },
 } as const;
 
 type Cell = string | number | null;
+type Labels = (typeof L)[Locale];
+type TrendOut = Report['values'][number]['trend'];
+
+function mark(t: Labels, trend: TrendOut): string | null {
+  if (!trend) return null;
+  if (!trend.tested) return t.notTested;
+  return trend.significant ? t.yes : t.no;
+}
+
+const pp = (x: number | null | undefined) => (x === null || x === undefined ? null : x * 100);
 
 const round = (x: number | null | undefined, d = 2): number | null =>
   x === null || x === undefined ? null : Math.round(x * 10 ** d) / 10 ** d;
@@ -79,9 +101,11 @@ export function exportTables(report: Report, map: Heatmap, locale: Locale) {
       t.ciLow,
       t.ciHigh,
       t.significant,
+      t.q,
       t.parent,
       t.government,
       t.alpha,
+      t.alphaN,
     ],
     ...report.values.map((v) => [
       name(report.unit),
@@ -91,10 +115,12 @@ export function exportTables(report: Report, map: Heatmap, locale: Locale) {
       round(v.trend?.difference, 1),
       round(v.trend?.low, 1),
       round(v.trend?.high, 1),
-      v.trend ? (v.trend.significant ? t.yes : t.no) : null,
+      mark(t, v.trend),
+      round(v.trend?.q, 4),
       round(v.parent, 1),
       round(v.government, 1),
       round(v.alpha, 3),
+      v.alphaN,
     ]),
   ];
   const items: Cell[][] = [
@@ -110,6 +136,12 @@ export function exportTables(report: Report, map: Heatmap, locale: Locale) {
       t.ciLow,
       t.ciHigh,
       t.significant,
+      t.q,
+      t.trendFav,
+      t.ciLow,
+      t.ciHigh,
+      t.significant,
+      t.q,
       t.parent,
       t.government,
     ],
@@ -124,7 +156,13 @@ export function exportTables(report: Report, map: Heatmap, locale: Locale) {
       round(i.trend?.mean?.difference),
       round(i.trend?.mean?.low),
       round(i.trend?.mean?.high),
-      i.trend?.mean ? (i.trend.mean.significant ? t.yes : t.no) : null,
+      mark(t, i.trend?.mean ?? null),
+      round(i.trend?.mean?.q, 4),
+      round(pp(i.trend?.favourable?.difference), 1),
+      round(pp(i.trend?.favourable?.low), 1),
+      round(pp(i.trend?.favourable?.high), 1),
+      mark(t, i.trend?.favourable ?? null),
+      round(i.trend?.favourable?.q, 4),
       round(i.parent?.mean),
       round(i.government?.mean),
     ]),
@@ -143,7 +181,9 @@ export function exportTables(report: Report, map: Heatmap, locale: Locale) {
         ]),
       ]
     : null;
-  return { values, items, heat, note: t.hidden, labels: t };
+  const c = report.methods.comparisons;
+  const note = report.previousWave ? `${t.hidden} ${t.marks(c.tested, c.fdr * 100, c.minN)}` : t.hidden;
+  return { values, items, heat, note, labels: t };
 }
 
 /** A CSV field; formulas are neutralised (a leading =, +, − or @ gets a quote). */

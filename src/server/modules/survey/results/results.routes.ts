@@ -58,6 +58,7 @@ export const surveyResultsRoutes =
           request.params.waveId,
           request.params.unitId,
           request.query.filter,
+          { markMinN: deps.config.surveyMarkMinN },
         ),
     );
 
@@ -137,7 +138,9 @@ export const surveyResultsRoutes =
       async (request, reply) => {
         const principal = actorOf(request).principal;
         const { waveId, unitId, format } = request.params;
-        const report = await service.unitReport(deps.db, principal, waveId, unitId, request.query.filter);
+        const report = await service.unitReport(deps.db, principal, waveId, unitId, request.query.filter, {
+          markMinN: deps.config.surveyMarkMinN,
+        });
         const map =
           report.access === 'detail'
             ? await service.heatmap(deps.db, principal, waveId, unitId, {

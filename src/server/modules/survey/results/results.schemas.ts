@@ -78,6 +78,9 @@ const trend = z
     difference: z.number(),
     low: z.number(),
     high: z.number(),
+    p: z.number(),
+    q: z.number().nullable(),
+    tested: z.boolean(),
     significant: z.boolean(),
   })
   .nullable();
@@ -104,6 +107,7 @@ export const unitReportOut = z.object({
       parent: num,
       government: num,
       alpha: num,
+      alphaN: z.number().int().nullable(),
     }),
   ),
   items: z.array(
@@ -126,6 +130,16 @@ export const unitReportOut = z.object({
       government: z.object({ mean: num, favourable: num }).nullable(),
     }),
   ),
+  methods: z.object({
+    comparisons: z.object({
+      method: z.literal('benjamini-hochberg'),
+      fdr: z.number(),
+      tested: z.number().int(),
+      minN: z.number().int(),
+    }),
+    indexMinItemShare: z.number(),
+    alpha: z.literal('listwise'),
+  }),
 });
 
 export const heatmapOut = z.object({
@@ -153,6 +167,11 @@ export const driversOut = z.object({
   unitId: z.number().int(),
   respondents: z.number().int().nullable(),
   available: z.boolean(),
+  method: z.literal('relative-weights'),
+  minN: z.number().int().nullable(),
+  n: z.number().int().nullable(),
+  nMin: z.number().int().nullable(),
+  r2: num,
   drivers: z.array(
     z.object({
       itemKey: z.string(),
@@ -160,7 +179,8 @@ export const driversOut = z.object({
       textEn: z.string(),
       valueKey: z.string().nullable(),
       correlation: num,
-      beta: num,
+      weight: num,
+      n: z.number().int(),
     }),
   ),
 });

@@ -1,7 +1,6 @@
 import type { Db } from '../../../db/client';
 import type { Principal } from '../../../http/access';
 import { AppError } from '../../../http/errors';
-import { planDisclosure } from '../anonymity/suppression';
 import {
   type Aggregates,
   aggregate,
@@ -14,13 +13,18 @@ import {
   type MeasureRef,
   NO_FILTER,
   planWaveFamily,
+  planWithBounds,
   type WaveData,
 } from './results.engine';
 import { accessTo, assertAccess, type ResultsScope, type SnapshotTree, scopeOf } from './results.policy';
 import * as repo from './results.repo';
 import {
+  benjaminiHochberg,
+  DEFAULT_MARK_MIN_N,
   type DifferenceCI,
   distribution,
+  INDEX_MIN_ITEM_SHARE,
+  MARK_FDR,
   maskComment,
   meanDifferenceCI,
   proportionDifferenceCI,
@@ -245,6 +249,10 @@ function valueFigure(
   f: Filter,
 ): ValueFigure | null {
   if (!w.planner.visible({ type: 'value', index }, unitId, f)) return null;
+  // An index is a function of its items: beside the visible items it would give away a hidden
+  // item's sum (index × n minus the visible items), so it is shown only where all its items are.
+  const items = w.state.data.values[index]!.items;
+  if (!items.every((i) => w.planner.visible({ type: 'item', index: i }, unitId, f))) return null;
   const vec = aggregatesFor(w.state, f).get(unitId);
   const o = w.state.data.values[index]!.offset;
   if (!vec || vec[o]! === 0) return null;
@@ -298,10 +306,46 @@ async function previousOf(db: Db, principal: Principal, data: WaveData): Promise
 
 export interface Trend extends DifferenceCI {
   previous: number;
+  /** Benjamini–Hochberg adjusted p-value over the page's tested comparisons; null if not tested. */
+  q: number | null;
+  /** Whether both groups reach the minimum n for a mark. */
+  tested: boolean;
+  /** The significance mark: tested and q ≤ {@link MARK_FDR}. */
+  significant: boolean;
 }
 
-function trendOf(ci: DifferenceCI | null, previous: number | null): Trend | null {
-  return ci && previous !== null ? { ...ci, previous } : null;
+/**
+ * The comparisons of one page (or export) with the previous wave. Each one gets its interval
+ * right away; marks are decided at the end, jointly, by {@link Comparisons.finish}.
+ */
+class Comparisons {
+  private readonly all: Trend[] = [];
+
+  constructor(private readonly minN: number) {}
+
+  add(ci: DifferenceCI | null, previous: number | null, nCurrent: number, nPrevious: number): Trend | null {
+    if (!ci || previous === null) return null;
+    const tested = nCurrent >= this.minN && nPrevious >= this.minN;
+    const trend: Trend = { ...ci, previous, q: null, tested, significant: false };
+    this.all.push(trend);
+    return trend;
+  }
+
+  /** Benjamini–Hochberg over the tested comparisons; returns how many were tested. */
+  finish(): number {
+    const tested = this.all.filter((t) => t.tested);
+    const q = benjaminiHochberg(tested.map((t) => t.p));
+    tested.forEach((t, i) => {
+      t.q = q[i]!;
+      t.significant = q[i]! <= MARK_FDR;
+    });
+    return tested.length;
+  }
+}
+
+export interface ReportOptions {
+  /** Minimum respondents in each wave's group before a change is tested and can be marked. */
+  markMinN?: number;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -391,11 +435,14 @@ export async function unitReport(
   waveId: number,
   unitId: number,
   rawFilter?: string,
+  options: ReportOptions = {},
 ) {
   const w = await closedWave(db, principal, waveId);
   const { data } = w.state;
   const f = parseFilter(data, rawFilter);
   assertAccess(w.scope, w.tree, unitId, f.dims.length > 0 ? 'detail' : 'summary');
+  const markMinN = options.markMinN ?? DEFAULT_MARK_MIN_N;
+  const comparisons = new Comparisons(markMinN);
   const prev = await previousOf(db, principal, data);
   const pf = prev ? translateFilter(data, prev.state.data, f) : null;
   const parentId = data.byId.get(unitId)!.parentId;
@@ -413,9 +460,11 @@ export async function unitReport(
       if (pvi >= 0 && prev.state.data.byId.has(unitId)) {
         const pfig = valueFigure(prev, unitId, pvi, pf);
         if (pfig)
-          trend = trendOf(
+          trend = comparisons.add(
             meanDifferenceCI(valueMoments(w, unitId, vi, f), valueMoments(prev, unitId, pvi, pf)),
             pfig.index,
+            fig.n,
+            pfig.n,
           );
       }
     }
@@ -426,7 +475,8 @@ export async function unitReport(
       trend,
       parent: parentId !== null ? (valueFigure(w, parentId, vi, f)?.index ?? null) : null,
       government: unitId !== gov ? (valueFigure(w, gov, vi, f)?.index ?? null) : null,
-      alpha: alpha?.get(v.key) ?? null,
+      alpha: alpha?.get(v.key)?.alpha ?? null,
+      alphaN: alpha?.get(v.key)?.n ?? null,
     };
   });
 
@@ -442,10 +492,12 @@ export async function unitReport(
         const cur = itemMoments(w, unitId, si, f);
         const old = itemMoments(prev, unitId, psi, pf);
         trend = {
-          mean: trendOf(meanDifferenceCI(cur, old), pfig.mean),
-          favourable: trendOf(
+          mean: comparisons.add(meanDifferenceCI(cur, old), pfig.mean, cur.n, old.n),
+          favourable: comparisons.add(
             proportionDifferenceCI({ n: cur.n, x: cur.fav }, { n: old.n, x: old.fav }),
             pfig.favourable,
+            cur.n,
+            old.n,
           ),
         };
       }
@@ -470,6 +522,7 @@ export async function unitReport(
     };
   });
 
+  const tested = comparisons.finish();
   return {
     wave: { id: data.wave.id, titleNl: data.wave.titleNl, titleEn: data.wave.titleEn },
     previousWave: prev
@@ -485,6 +538,16 @@ export async function unitReport(
     respondents: respondents(w, unitId, f),
     values,
     items,
+    methods: {
+      comparisons: {
+        method: 'benjamini-hochberg' as const,
+        fdr: MARK_FDR,
+        tested,
+        minN: markMinN,
+      },
+      indexMinItemShare: INDEX_MIN_ITEM_SHARE,
+      alpha: 'listwise' as const,
+    },
   };
 }
 
@@ -559,14 +622,21 @@ export async function driversReport(db: Db, principal: Principal, waveId: number
   const w = await closedWave(db, principal, waveId);
   const { data } = w.state;
   assertAccess(w.scope, w.tree, unitId, 'detail');
-  const n = respondents(w, unitId, NO_FILTER);
-  const result =
-    n !== null && n >= 30 ? memo(w.state, `drivers:${unitId}`, () => computeDrivers(data, unitId)) : null;
+  const respondentCount = respondents(w, unitId, NO_FILTER);
+  // Only a visible group is analysed; the analysis itself decides whether it has enough answers.
+  const analysis =
+    respondentCount !== null ? memo(w.state, `drivers:${unitId}`, () => computeDrivers(data, unitId)) : null;
+  const result = analysis?.result ?? null;
   return {
     unitId,
-    respondents: n,
+    respondents: respondentCount,
     available: result !== null,
-    drivers: (result ?? [])
+    method: 'relative-weights' as const,
+    minN: analysis?.minN ?? null,
+    n: result?.n ?? null,
+    nMin: result?.nMin ?? null,
+    r2: result?.r2 ?? null,
+    drivers: (result?.drivers ?? [])
       .map((d) => {
         const s = data.scored[d.scoredIndex]!;
         return {
@@ -575,10 +645,12 @@ export async function driversReport(db: Db, principal: Principal, waveId: number
           textEn: s.item.textEn,
           valueKey: s.item.valueKey,
           correlation: d.correlation,
-          beta: d.beta,
+          weight: d.weight,
+          n: d.n,
         };
       })
-      .sort((a, b) => (b.beta ?? b.correlation ?? -9) - (a.beta ?? a.correlation ?? -9)),
+      // One scale only: the share of explained variance; items without a weight come last.
+      .sort((a, b) => (b.weight ?? -1) - (a.weight ?? -1)),
   };
 }
 
@@ -644,7 +716,20 @@ async function computeParticipation(db: Db, data: WaveData) {
     invited.set(p, invited.get(p)! + invited.get(id)!);
     answered.set(p, answered.get(p)! + answered.get(id)!);
   }
-  const plan = planDisclosure({
+  if (data.wave.status === 'closed') {
+    // A closed wave's answered counts are its results' respondent counts: they go through the
+    // results' own plan (made jointly with every other closed wave), so participation shows no
+    // count the results hide and adds no second pattern to subtract.
+    const planner = (await familyPlanners(db)).get(waveId);
+    if (!planner) throw new AppError('UNAVAILABLE');
+    const plan = planner.wavePlan;
+    for (const u of data.units) {
+      const cell = plan.byKey.get(`unit:${u.id}`);
+      if (cell) answered.set(u.id, cell.n);
+    }
+    return { invited, answered, plan };
+  }
+  const plan = planWithBounds(data, {
     units: data.units.map((u) => ({
       id: String(u.id),
       parentId: u.parentId === null ? null : String(u.parentId),
@@ -657,6 +742,21 @@ async function computeParticipation(db: Db, data: WaveData) {
       .map((u) => `direct:${u.id}`),
   });
   return { invited, answered, plan };
+}
+
+/**
+ * Answered counts of a wave's units as they may be shown (null = hidden), for any launched wave:
+ * the same plan as the results' participation page (see {@link computeParticipation}), so the
+ * admin's page shows no answered count the others hide. Null for a wave that was never launched.
+ */
+export async function shownAnswered(db: Db, waveId: number): Promise<Map<number, number | null> | null> {
+  const wave = await repo.findWave(db, waveId);
+  if (!wave || wave.status === 'draft') return null;
+  const state = await loadState(db, wave);
+  const { answered, plan } = await participationState(db, state);
+  const out = new Map<number, number | null>();
+  for (const [id, n] of answered) out.set(id, plan.byKey.get(`unit:${id}`)?.visible ? n : null);
+  return out;
 }
 
 /** Participation while the wave runs (and after): answered / invited per unit, through a plan on answered counts. */

@@ -3,7 +3,7 @@ import { insertPerson } from '../../../../../test/support/org-fixture';
 import { buildAccount, type Session, signIn, useTestContext } from '../../../../../test/support/test-app';
 import { describeEachEngine } from '../../../../../test/support/test-db';
 import { createFixtureWave, createScenario, standardLikeItems } from './results.fixture';
-import { MASK_EMAIL, MASK_PHONE } from './stats';
+import { benjaminiHochberg, MASK_EMAIL, MASK_PHONE } from './stats';
 
 describeEachEngine('survey results', (engine) => {
   const ctx = useTestContext(engine);
@@ -72,8 +72,32 @@ describeEachEngine('survey results', (engine) => {
     expect(t2.items.every((i: { figure: unknown }) => i.figure === null)).toBe(true);
     expect(t2.values.every((x: { index: unknown }) => x.index === null)).toBe(true);
     // The parent (V1) and the government are there for comparison.
-    expect(t2.values[0].parent).not.toBeNull();
-    expect(t2.values[0].government).not.toBeNull();
+    const t2Value = t2.values.find((x: { key: string }) => x.key === 'daadkracht');
+    expect(t2Value.parent).not.toBeNull();
+    expect(t2Value.government).not.toBeNull();
+  });
+
+  it('an index is shown only where all its items are: beside visible items it would give a hidden one away', async () => {
+    let checked = 0;
+    for (const unit of Object.values(sc.ids)) {
+      const r = (await admin.inject({ method: 'GET', url: `${base()}/units/${unit.id}` })).json();
+      for (const v of r.values) {
+        const items = r.items.filter((i: { valueKey: string | null }) => i.valueKey === v.key);
+        if (items.some((i: { figure: unknown }) => i.figure === null)) {
+          expect(v.index, `${unit.id} ${v.key}`).toBeNull();
+          expect(v.n).toBeNull();
+        }
+        if (v.index !== null) checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(0);
+    // V1 shows openheid's two regular items but not the often skipped one: no openheid index there.
+    const v1 = (await admin.inject({ method: 'GET', url: `${base()}/units/${sc.ids.V1.id}` })).json();
+    const skipped = v1.items.find((i: { itemKey: string }) => i.itemKey === 'skipped');
+    expect(skipped.figure).toBeNull();
+    expect(v1.items.find((i: { itemKey: string }) => i.itemKey === 'openheid.1').figure).not.toBeNull();
+    expect(v1.values.find((x: { key: string }) => x.key === 'openheid').index).toBeNull();
+    expect(v1.values.find((x: { key: string }) => x.key === 'daadkracht').index).not.toBeNull();
   });
 
   it('heatmap: units × values with suppression (T2 and a complementary sibling hidden)', async () => {
@@ -103,14 +127,26 @@ describeEachEngine('survey results', (engine) => {
     expect(items.json().headers.length).toBe(11);
   });
 
-  it('drivers only from 30 respondents; comments only from 10, masked and without dates', async () => {
-    const d = (await admin.inject({ method: 'GET', url: `${base()}/units/${sc.ids.V2.id}/drivers` })).json();
+  it('drivers only from the minimum n (shown), ranked on one scale; comments only from 10, masked and without dates', async () => {
+    const d = (await admin.inject({ method: 'GET', url: `${base()}/units/${sc.ids.D.id}/drivers` })).json();
     expect(d.available).toBe(true);
-    expect(d.drivers.length).toBeGreaterThan(0);
+    expect(d.method).toBe('relative-weights');
+    // Nine predictors (two per value and the skipped one): ten respondents each, at least 50.
+    expect(d.minN).toBe(90);
+    expect(d.n).toBe(100);
+    expect(d.nMin).toBeGreaterThanOrEqual(50);
+    expect(d.drivers.length).toBe(9);
+    const weights = d.drivers
+      .map((x: { weight: number | null }) => x.weight)
+      .filter((x: number | null) => x !== null);
+    expect(weights).toEqual([...weights].sort((a, b) => b - a));
+    expect(weights.reduce((a: number, b: number) => a + b, 0)).toBeCloseTo(1, 8);
+    // V2 has 35 respondents: below the minimum, which the answer states.
     const small = (
-      await admin.inject({ method: 'GET', url: `${base()}/units/${sc.ids.T1.id}/drivers` })
+      await admin.inject({ method: 'GET', url: `${base()}/units/${sc.ids.V2.id}/drivers` })
     ).json();
     expect(small.available).toBe(false);
+    expect(small.minN).toBe(90);
     expect(small.drivers).toEqual([]);
 
     const c = (await admin.inject({ method: 'GET', url: `${base()}/units/${sc.ids.V2.id}/comments` })).json();
@@ -230,8 +266,8 @@ describeEachEngine('survey results', (engine) => {
     const body = {
       waveId: sc.waveId,
       unitId: sc.ids.V1.id,
-      valueKey: 'openheid',
-      title: 'Maandelijks teamoverleg over openheid',
+      valueKey: 'daadkracht',
+      title: 'Maandelijks teamoverleg over daadkracht',
       owner: 'An Peeters',
       dueOn: '2026-12-01',
     };
@@ -315,5 +351,116 @@ describeEachEngine('survey results', (engine) => {
     expect(
       (await manager.inject({ method: 'DELETE', url: `/api/survey/actions/${action.id}` })).statusCode,
     ).toBe(404);
+  });
+  it('changes since a previous wave: Newcombe/Welch intervals, marks by Benjamini–Hochberg over the page, none below the minimum n', async () => {
+    const db = ctx.current.database.db;
+    const i = sc.ids;
+    const sizes: Array<[keyof typeof i, number, number | null]> = [
+      ['D', 5, null],
+      ['E1', 6, i.D.id],
+      ['V1', 4, i.E1.id],
+      ['T1', 12, i.V1.id],
+      ['T2', 3, i.V1.id],
+      ['T3', 8, i.V1.id],
+      ['V2', 35, i.E1.id],
+      ['E2', 20, i.D.id],
+      ['T4', 7, i.E2.id],
+    ];
+    await createFixtureWave(db, {
+      title: 'R vorige',
+      closesOn: '2025-06-30',
+      seed: 99,
+      units: sizes.map(([name, respondents, parentId]) => ({
+        id: i[name].id,
+        parentId,
+        nameNl: `R ${name}`,
+        respondents,
+      })),
+      items: standardLikeItems(2),
+    });
+    for (const unit of [i.D, i.E1, i.T4]) {
+      const r = (await admin.inject({ method: 'GET', url: `${base()}/units/${unit.id}` })).json();
+      expect(r.previousWave?.titleNl).toBe('R vorige');
+      const c = r.methods.comparisons;
+      expect(c).toMatchObject({ method: 'benjamini-hochberg', fdr: 0.05, minN: 10 });
+      type T = {
+        p: number;
+        q: number | null;
+        tested: boolean;
+        significant: boolean;
+        low: number;
+        high: number;
+        difference: number;
+      };
+      const trends: T[] = [
+        ...r.values.map((v: { trend: T | null }) => v.trend),
+        ...r.items.flatMap((x: { trend: { mean: T | null; favourable: T | null } | null }) => [
+          x.trend?.mean ?? null,
+          x.trend?.favourable ?? null,
+        ]),
+      ].filter((t): t is T => t !== null);
+      const tested = trends.filter((t) => t.tested);
+      expect(c.tested).toBe(tested.length);
+      // The marks are BH over exactly the page's tested comparisons.
+      const q = benjaminiHochberg(tested.map((t) => t.p));
+      tested.forEach((t, k) => {
+        expect(t.q).toBeCloseTo(q[k]!, 12);
+        expect(t.significant).toBe(q[k]! <= 0.05);
+      });
+      for (const t of trends) {
+        expect(t.low).toBeLessThanOrEqual(t.difference);
+        expect(t.high).toBeGreaterThanOrEqual(t.difference);
+        if (!t.tested) expect(t.significant).toBe(false);
+      }
+      for (const x of r.items) {
+        const f = x.trend?.favourable;
+        if (f) {
+          expect(f.low).toBeGreaterThanOrEqual(-1);
+          expect(f.high).toBeLessThanOrEqual(1);
+        }
+      }
+      if (unit === i.D) {
+        expect(tested.length).toBeGreaterThan(0);
+        const v = r.values.find((x: { key: string }) => x.key === 'openheid');
+        expect(v.alphaN).toBeGreaterThan(1);
+        expect(v.alphaN).toBeLessThanOrEqual(r.respondents);
+      }
+      // T4 has 7 respondents in each wave: its changes have intervals but are not tested.
+      if (unit === i.T4) {
+        expect(trends.length).toBeGreaterThan(0);
+        expect(tested).toHaveLength(0);
+      }
+    }
+    const csv = await admin.inject({ method: 'GET', url: `${base()}/units/${i.D.id}/export.csv` });
+    expect(csv.body).toContain('Benjamini–Hochberg');
+  });
+  it("a closed wave's participation goes through the results' plan: no answered count the results hide, none below k", async () => {
+    const results = (
+      await admin.inject({
+        method: 'GET',
+        url: `/api/survey/results/waves/${sc.waveId}/participation?unitId=${sc.ids.D.id}`,
+      })
+    ).json();
+    const adminView = await admin.inject({
+      method: 'GET',
+      url: `/api/survey/admin/waves/${sc.waveId}/participation`,
+    });
+    expect(adminView.statusCode).toBe(200);
+    const rows: Array<{ unitId: number; answered: number | null }> = [
+      ...results.rows,
+      ...adminView.json().units,
+    ];
+    let shown = 0;
+    for (const row of rows) {
+      const report = (await admin.inject({ method: 'GET', url: `${base()}/units/${row.unitId}` })).json();
+      if (row.answered === null) continue;
+      shown++;
+      expect(row.answered).toBeGreaterThanOrEqual(5);
+      // Shown only where the results show the group, and the same number.
+      expect(report.respondents).toBe(row.answered);
+    }
+    expect(shown).toBeGreaterThan(2);
+    // T2 (3 respondents) is hidden in both.
+    for (const row of rows.filter((r) => r.unitId === sc.ids.T2.id)) expect(row.answered).toBeNull();
   });
 });

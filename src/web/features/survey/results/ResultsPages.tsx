@@ -63,11 +63,20 @@ function Figure({ children }: { children: ReactNode | null }) {
   return children;
 }
 
-function TrendText({ trend, digits = 1 }: { trend: Trend | null; digits?: number }) {
+function TrendText({
+  trend,
+  digits = 1,
+  scale = 1,
+}: {
+  trend: Trend | null;
+  digits?: number;
+  /** 100 for shares shown in percentage points. */
+  scale?: number;
+}) {
   const { t, num } = useLang();
   if (!trend) return <Hidden />;
   const arrow = trend.difference > 0 ? '▲' : trend.difference < 0 ? '▼' : '•';
-  const sign = (x: number) => `${x > 0 ? '+' : ''}${num(x, digits)}`;
+  const sign = (x: number) => `${x * scale > 0 ? '+' : ''}${num(x * scale, digits)}`;
   return (
     <span className={trend.significant ? 'trend trend--significant' : 'trend'}>
       <span aria-hidden="true">{arrow} </span>
@@ -77,7 +86,9 @@ function TrendText({ trend, digits = 1 }: { trend: Trend | null; digits?: number
         high: sign(trend.high),
         mark: trend.significant
           ? t('surveyResults.trend.significant')
-          : t('surveyResults.trend.notSignificant'),
+          : trend.tested
+            ? t('surveyResults.trend.notSignificant')
+            : t('surveyResults.trend.notTested'),
       })}
       {trend.significant ? <span aria-hidden="true"> *</span> : null}
     </span>
@@ -355,7 +366,13 @@ function UnitOverview({ waveId, unitId, filter }: { waveId: number; unitId: numb
                       key: 'alpha',
                       header: t('surveyResults.values.alpha'),
                       numeric: true,
-                      cell: (v: UnitReport['values'][number]) => <Figure>{num(v.alpha, 2)}</Figure>,
+                      cell: (v: UnitReport['values'][number]) => (
+                        <Figure>
+                          {v.alpha === null
+                            ? null
+                            : t('surveyResults.values.alphaValue', { alpha: num(v.alpha, 2), n: v.alphaN })}
+                        </Figure>
+                      ),
                     },
                   ]
                 : []),
@@ -418,6 +435,16 @@ function UnitOverview({ waveId, unitId, filter }: { waveId: number; unitId: numb
                   ),
               },
               {
+                key: 'trendFav',
+                header: t('surveyResults.items.trendFavourable'),
+                cell: (i) =>
+                  i.figure?.favourable !== null && i.figure ? (
+                    <TrendText trend={i.trend?.favourable ?? null} digits={1} scale={100} />
+                  ) : (
+                    <Hidden />
+                  ),
+              },
+              {
                 key: 'gov',
                 header: t('surveyResults.values.government'),
                 numeric: true,
@@ -425,9 +452,35 @@ function UnitOverview({ waveId, unitId, filter }: { waveId: number; unitId: numb
               },
             ]}
           />
+          <MethodsNote report={r} />
         </>
       )}
     </QueryState>
+  );
+}
+
+/** How to read the marks, intervals, indices and alpha of this page. */
+function MethodsNote({ report }: { report: UnitReport }) {
+  const { t } = useLang();
+  const c = report.methods.comparisons;
+  return (
+    <section className="survey-results__methods" aria-labelledby="survey-results-methods">
+      <h2 id="survey-results-methods">{t('surveyResults.methods.title')}</h2>
+      {report.previousWave ? (
+        <>
+          <p>
+            {t('surveyResults.methods.marks', {
+              count: c.tested,
+              fdr: Math.round(c.fdr * 100),
+              minN: c.minN,
+            })}
+          </p>
+          <p>{t('surveyResults.methods.waves')}</p>
+        </>
+      ) : null}
+      <p>{t('surveyResults.methods.index', { share: Math.round(report.methods.indexMinItemShare * 100) })}</p>
+      {report.values.some((v) => v.alpha !== null) ? <p>{t('surveyResults.methods.alpha')}</p> : null}
+    </section>
   );
 }
 
@@ -535,7 +588,7 @@ function HeatmapView({ waveId, unitId, filter }: { waveId: number; unitId: numbe
 }
 
 function DriversView({ waveId, unitId }: { waveId: number; unitId: number }) {
-  const { t, text, num } = useLang();
+  const { t, text, num, pct } = useLang();
   const drivers = useQuery({
     queryKey: ['survey-results', 'drivers', waveId, unitId],
     queryFn: () => api.get<Drivers>(`${API}/${waveId}/units/${unitId}/drivers`),
@@ -546,6 +599,14 @@ function DriversView({ waveId, unitId }: { waveId: number; unitId: number }) {
         d.available ? (
           <>
             <p>{t('surveyResults.drivers.intro')}</p>
+            <p>
+              {t('surveyResults.drivers.basis', {
+                n: d.n,
+                nMin: d.nMin,
+                minN: d.minN,
+                r2: num(d.r2, 2),
+              })}
+            </p>
             <Table
               caption={t('surveyResults.drivers.caption')}
               rows={d.drivers.slice(0, 15)}
@@ -558,10 +619,10 @@ function DriversView({ waveId, unitId }: { waveId: number; unitId: number }) {
                   cell: (r) => text(r.textNl, r.textEn),
                 },
                 {
-                  key: 'beta',
-                  header: t('surveyResults.drivers.beta'),
+                  key: 'weight',
+                  header: t('surveyResults.drivers.weight'),
                   numeric: true,
-                  cell: (r) => <Figure>{num(r.beta, 2)}</Figure>,
+                  cell: (r) => <Figure>{pct(r.weight)}</Figure>,
                 },
                 {
                   key: 'r',
@@ -569,11 +630,21 @@ function DriversView({ waveId, unitId }: { waveId: number; unitId: number }) {
                   numeric: true,
                   cell: (r) => <Figure>{num(r.correlation, 2)}</Figure>,
                 },
+                {
+                  key: 'n',
+                  header: t('surveyResults.items.n'),
+                  numeric: true,
+                  cell: (r) => r.n,
+                },
               ]}
             />
           </>
         ) : (
-          <Alert tone="info">{t('surveyResults.drivers.unavailable')}</Alert>
+          <Alert tone="info">
+            {d.respondents === null
+              ? t('surveyResults.wave.hiddenGroup')
+              : t('surveyResults.drivers.unavailable', { minN: d.minN ?? '—' })}
+          </Alert>
         )
       }
     </QueryState>

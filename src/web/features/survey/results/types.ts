@@ -38,6 +38,9 @@ export type Trend = {
   difference: number;
   low: number;
   high: number;
+  p: number;
+  q: number | null;
+  tested: boolean;
   significant: boolean;
 };
 
@@ -56,6 +59,7 @@ export type UnitReport = {
     parent: number | null;
     government: number | null;
     alpha: number | null;
+    alphaN: number | null;
   }>;
   items: Array<{
     id: number;
@@ -73,6 +77,11 @@ export type UnitReport = {
     parent: { mean: number | null; favourable: number | null } | null;
     government: { mean: number | null; favourable: number | null } | null;
   }>;
+  methods: {
+    comparisons: { method: 'benjamini-hochberg'; fdr: number; tested: number; minN: number };
+    indexMinItemShare: number;
+    alpha: 'listwise';
+  };
 };
 
 export type Heatmap = {
@@ -95,13 +104,19 @@ export type Drivers = {
   unitId: number;
   respondents: number | null;
   available: boolean;
+  method: 'relative-weights';
+  minN: number | null;
+  n: number | null;
+  nMin: number | null;
+  r2: number | null;
   drivers: Array<{
     itemKey: string;
     textNl: string;
     textEn: string;
     valueKey: string | null;
     correlation: number | null;
-    beta: number | null;
+    weight: number | null;
+    n: number;
   }>;
 };
 
