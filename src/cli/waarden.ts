@@ -2,7 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { SingleBar } from 'cli-progress';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { type Config, ConfigError, loadConfig } from '../server/config';
+import { assertServerSecret, type Config, ConfigError, loadConfig } from '../server/config';
 import { type Database, openDatabase } from '../server/db/client';
 import { type Locale, translator } from '../server/http/i18n';
 import { seedDemoOrganisation } from '../server/modules/org/demo-org';
@@ -327,6 +327,12 @@ export function buildCli(): Command {
     .option('--dev', 'development mode: debug logging unless LOG_LEVEL is set')
     .action(async (options: { dev?: boolean }) => {
       const config = configFromEnv(options.dev && !process.env.LOG_LEVEL ? { LOG_LEVEL: 'debug' } : {});
+      try {
+        assertServerSecret(config);
+      } catch (error) {
+        if (error instanceof ConfigError) throw new CliFailure(error.message, 2);
+        throw error;
+      }
       await startServer(config);
     });
 

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './config';
+import { assertServerSecret, ConfigError, loadConfig } from './config';
 
 it('uses the documented defaults', () => {
   const config = loadConfig({});
@@ -71,9 +71,10 @@ it('turns scheduled backups on with BACKUP_DIR, daily and keeping 7 by default, 
 });
 
 it('requires APP_SECRET with DATABASE_URL, so that every process derives the same survey keys', () => {
-  expect(() => loadConfig({ DATABASE_URL: 'postgres://u@db:5432/waarden' })).toThrow(
-    /APP_SECRET: is required with DATABASE_URL/,
-  );
+  const withoutSecret = loadConfig({ DATABASE_URL: 'postgres://u@db:5432/waarden' });
+  expect(() => assertServerSecret(withoutSecret)).toThrow(/APP_SECRET: is required with DATABASE_URL/);
+  expect(() => assertServerSecret({ ...withoutSecret, appSecret: 'x'.repeat(32) })).not.toThrow();
+  expect(() => assertServerSecret(loadConfig({}))).not.toThrow();
   expect(() => loadConfig({ APP_SECRET: 'short' })).toThrow(/APP_SECRET: must be at least 32 characters/);
   expect(() => loadConfig({ APP_SECRET: 'short' })).not.toThrow(/"short"/);
   expect(loadConfig({}).appSecret).toBeUndefined();

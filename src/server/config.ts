@@ -79,11 +79,16 @@ const envSchema = z.object({
 
 const oidcKeys = ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'] as const;
 
-// Several processes on one PostgreSQL must derive the same survey keys, so none may invent its own secret.
-function missingSecret(env: Record<string, string | undefined>): string[] {
-  return env.DATABASE_URL && !env.APP_SECRET
-    ? ['APP_SECRET: is required with DATABASE_URL (every process must use the same secret)']
-    : [];
+/**
+ * Several processes on one PostgreSQL must derive the same survey keys, so a server may not invent its own
+ * secret there. Checked when a server starts (not in loadConfig): maintenance commands such as `migrate`,
+ * `restore` or `import-roster` derive no survey key and run without it.
+ */
+export function assertServerSecret(config: Pick<Config, 'databaseUrl' | 'appSecret'>): void {
+  if (config.databaseUrl && !config.appSecret)
+    throw new ConfigError([
+      'APP_SECRET: is required with DATABASE_URL (every process must use the same secret)',
+    ]);
 }
 
 // Checked on the raw values so it is reported together with any other wrong value.
@@ -150,7 +155,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
           return `${key}${value === undefined ? '' : ` (${JSON.stringify(value)})`}: ${issue.message}`;
         })),
     ...incompleteOidc(cleaned),
-    ...missingSecret(cleaned),
   ];
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Config } from './config';
+import { assertServerSecret, type Config } from './config';
 
 export const SECRET_FILE = 'app-secret';
 
@@ -11,6 +11,7 @@ export const SECRET_FILE = 'app-secret';
  * purpose: whoever holds only the database (a backup, a DBA) cannot derive the survey's keys from it.
  */
 export async function resolveAppSecret(config: Config): Promise<string> {
+  assertServerSecret(config);
   if (config.appSecret) return config.appSecret;
   const file = join(config.dataDir, SECRET_FILE);
   try {
