@@ -33,7 +33,9 @@ export const queueOut = z.object({
 });
 
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'HH:MM');
-const range = z.tuple([clock, clock]).refine(([from, to]) => from < to, { message: 'contactChat.errors.hours_order' });
+const range = z
+  .tuple([clock, clock])
+  .refine(([from, to]) => from < to, { message: 'contactChat.errors.hours_order' });
 const isoDay = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/)
