@@ -63,7 +63,7 @@ describeWithBrowser('contact 1700 chat in the browser: citizens, two agents, liv
   async function startChat(
     page: Page,
     name: string,
-    expect: RegExp = /U bent nummer \d+ in de wachtrij/,
+    expect: RegExp = /Je bent nummer \d+ in de wachtrij/,
     transcriptEmail?: string,
   ) {
     await openChat(page);
@@ -125,7 +125,7 @@ describeWithBrowser('contact 1700 chat in the browser: citizens, two agents, liv
     await tabTo(keyboard, /^button:Start een chatgesprek$/);
     await keyboard.keyboard.press('Enter');
     await view(keyboard)
-      .getByText(/U bent nummer 3 in de wachtrij/)
+      .getByText(/Je bent nummer 3 in de wachtrij/)
       .waitFor();
 
     expect(await Promise.all(citizens.map(position))).toEqual(['1', '2', '3']);
@@ -133,7 +133,7 @@ describeWithBrowser('contact 1700 chat in the browser: citizens, two agents, liv
     expect(await widget(citizens[2]!).textContent()).toContain('we kunnen de wachttijd niet schatten');
     await expectAccessible(citizens[2]!, 'chat widget while waiting');
     // The polite region holds the latest news only: the queue place, not a history.
-    await expect.poll(() => live(citizens[0]!).textContent()).toMatch(/^U bent nummer 1 in de wachtrij/);
+    await expect.poll(() => live(citizens[0]!).textContent()).toMatch(/^Je bent nummer 1 in de wachtrij/);
 
     // The waiting citizen can already type; the message waits with the chat.
     await tabTo(keyboard, /^textarea/);
@@ -417,7 +417,7 @@ describeWithBrowser('contact 1700 chat across two server processes on one Postgr
       await citizen.getByRole('button', { name: 'Chat met ons' }).click();
       const chat = citizen.getByRole('region', { name: 'Chat met 1700' });
       await chat.getByRole('button', { name: 'Start een chatgesprek' }).click();
-      await chat.locator('.chat-panel__position').getByText('U bent nummer 1 in de wachtrij.').waitFor();
+      await chat.locator('.chat-panel__position').getByText('Je bent nummer 1 in de wachtrij.').waitFor();
 
       await agent.getByRole('button', { name: /Je status/ }).click();
       await agent.getByRole('option', { name: 'Beschikbaar', exact: true }).click();

@@ -63,11 +63,11 @@ export async function insertFeedback(
     queueId: number | null;
     unitId: number | null;
     day: string;
-    satisfaction: number;
-    openness: number;
-    decisiveness: number;
-    reliability: number;
-    agility: number;
+    satisfaction: number | null;
+    openness: number | null;
+    decisiveness: number | null;
+    reliability: number | null;
+    agility: number | null;
     comment: string | null;
   },
 ) {
@@ -80,11 +80,12 @@ export async function insertFeedback(
 export type GroupRow = {
   group_id: number | null;
   n: number;
-  satisfaction: number;
-  openness: number;
-  decisiveness: number;
-  reliability: number;
-  agility: number;
+  /** Means over the ratings that answered the question; null when none did. */
+  satisfaction: number | null;
+  openness: number | null;
+  decisiveness: number | null;
+  reliability: number | null;
+  agility: number | null;
   /** Ratings 1…5 of satisfaction, as counts. */
   s1: number;
   s2: number;

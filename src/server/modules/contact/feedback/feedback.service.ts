@@ -59,7 +59,7 @@ export async function submitFeedback(db: Db, token: string, input: FeedbackInput
 
 // ---- aggregates --------------------------------------------------------------------------------
 
-const round2 = (value: number) => Math.round(value * 100) / 100;
+const round2 = (value: number | null) => (value === null ? null : Math.round(value * 100) / 100);
 
 function monthRange(month: string | undefined, now: Date) {
   const current = brusselsDay(now).slice(0, 7);
@@ -76,11 +76,11 @@ type Group = {
   shown: boolean;
   n: number | null;
   means: {
-    satisfaction: number;
-    openness: number;
-    decisiveness: number;
-    reliability: number;
-    agility: number;
+    satisfaction: number | null;
+    openness: number | null;
+    decisiveness: number | null;
+    reliability: number | null;
+    agility: number | null;
   } | null;
   distribution: number[] | null;
 };
