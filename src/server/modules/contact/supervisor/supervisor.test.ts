@@ -265,7 +265,11 @@ describeEachEngine('contact supervision, feedback and privacy', (engine) => {
 
   it('accepts a rating with any subset of its questions, but not an empty one', async () => {
     const token = () =>
-      issueFeedbackToken(ctx.database.db, { channel: 'chat', queueId: queues.algemeen, agentAccountId: null });
+      issueFeedbackToken(ctx.database.db, {
+        channel: 'chat',
+        queueId: queues.algemeen,
+        agentAccountId: null,
+      });
     const only = await token();
     const empty = await ctx.app.inject({
       method: 'POST',
@@ -287,7 +291,11 @@ describeEachEngine('contact supervision, feedback and privacy', (engine) => {
       payload: { comment: 'Vlot geholpen.' },
     });
     expect(commentOnly.statusCode, commentOnly.body).toBe(204);
-    const rows = await queryRows<{ satisfaction: number | null; reliability: number | null; comment: string | null }>(
+    const rows = await queryRows<{
+      satisfaction: number | null;
+      reliability: number | null;
+      comment: string | null;
+    }>(
       ctx.database.db,
       sql`select satisfaction, reliability, comment from contact_feedback order by id desc limit 2`,
     );
