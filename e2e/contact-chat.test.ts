@@ -341,6 +341,29 @@ describeWithBrowser('contact 1700 chat in the browser: citizens, two agents, liv
     await chat.getByRole('button', { name: 'Send an e-mail to 1700' }).click();
     await expect.poll(() => focused(page)).toMatch(/name/i);
     await expectAccessible(page, 'chat widget when closed (en)');
+
+    // Closed today for a holiday, open every day otherwise: the service's own text and the next opening in
+    // Brussels time, said once, then the e-mail form.
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' }).format(new Date());
+    await setOpeningHours(
+      JSON.stringify({
+        timeZone: 'Europe/Brussels',
+        days: Object.fromEntries(['1', '2', '3', '4', '5', '6', '7'].map((d) => [d, [['09:00', '17:00']]])),
+      }),
+    );
+    await e2e.runtime.db.execute(sql`update chat_queues set holidays = ${JSON.stringify([today])}::jsonb,
+      closed_text_nl = 'Vandaag is het een feestdag.', closed_text_en = 'Today is a public holiday.'`);
+    const holiday = await e2e.newPage();
+    await goto(holiday, '/');
+    await holiday.getByRole('button', { name: 'Chat met ons' }).click();
+    const closedChat = holiday.getByRole('region', { name: 'Chat met 1700' });
+    await closedChat.getByText('Vandaag is het een feestdag.').waitFor();
+    await closedChat.getByText('We zijn morgen opnieuw bereikbaar om 9.00 uur.').waitFor();
+    expect(await closedChat.getByText(/gesloten/).count()).toBe(0);
+    await expectAccessible(holiday, 'chat widget closed for a holiday');
+    await e2e.runtime.db.execute(
+      sql`update chat_queues set holidays = '[]'::jsonb, closed_text_nl = null, closed_text_en = null`,
+    );
     await setOpeningHours(ALWAYS_OPEN);
 
     // Open, but the queue is full: the refusal is read out and the e-mail form offered.
