@@ -157,10 +157,23 @@ describeWithBrowser('contact 1700 chat in the browser: citizens, two agents, liv
 
     // A canned answer fills the message field (in the citizen's language); the agent sends it.
     const paneB = agentB.getByRole('tabpanel');
-    await chooseOption(agentB, /Standaardantwoord invoegen/, 'Begroeting');
-    expect(await paneB.getByLabel('Je bericht').inputValue()).toBe('Goedendag, waarmee kan ik je helpen?');
+    // Searched by part of its title in the picker:
+    await paneB.getByRole('combobox', { name: 'Standaardantwoord zoeken en invoegen' }).fill('Begro');
+    await agentB.getByRole('option', { name: 'Begroeting', exact: true }).click();
+    await expect
+      .poll(() => paneB.getByLabel('Je bericht').inputValue())
+      .toBe('Goedendag, waarmee kan ik je helpen?');
     await paneB.getByLabel('Je bericht').press('Enter');
     await view(citizens[1]!).getByText('Goedendag, waarmee kan ik je helpen?').waitFor();
+    // …or by its shortcut: "/hallo" and Enter puts the demo's greeting, with the citizen's name, in the field.
+    await paneB.getByLabel('Je bericht').fill('/hallo');
+    await paneB.getByLabel('Je bericht').press('Enter');
+    await expect
+      .poll(() => paneB.getByLabel('Je bericht').inputValue())
+      .toBe('Dag Bart, welkom bij 1700. Waarmee kan ik je helpen?');
+    await paneB.getByLabel('Je bericht').fill('');
+    // The close button says why it is disabled until a category is chosen.
+    await paneB.getByText('Kies eerst een categorie om het gesprek af te sluiten.').waitFor();
 
     // Citizen → agent, as text (markup is never run).
     const an = citizens[0]!;

@@ -90,6 +90,8 @@ function QueueHoursForm({ queue, showName }: { queue: QueueSettings; showName: b
     mutationFn: (body: unknown) =>
       api.put<QueueSettings>(`/api/contact/queues/${encodeURIComponent(queue.key)}/settings`, body as object),
     onSuccess: (saved) => {
+      // The form shows what was stored, in the stored spelling ("9:00" becomes "09:00").
+      setDays(Object.fromEntries(WEEKDAYS.map((d) => [d, rangesText(saved.days[d])])));
       setHolidays(saved.holidays);
       void client.invalidateQueries({ queryKey: SETTINGS_KEY });
       void client.invalidateQueries({ queryKey: ['contact', 'chat-queues'] });
