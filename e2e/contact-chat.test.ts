@@ -127,6 +127,8 @@ describeWithBrowser('contact 1700 chat in the browser: citizens, two agents, liv
     await view(keyboard)
       .getByText(/Je bent nummer 3 in de wachtrij/)
       .waitFor();
+    // The start form is gone: the focus moved to the queue place.
+    await expect.poll(() => focused(keyboard)).toMatch(/^p:Je bent nummer 3 in de wachtrij/);
 
     expect(await Promise.all(citizens.map(position))).toEqual(['1', '2', '3']);
     // Nobody on duty yet: no honest estimate, and the e-mail form is offered.

@@ -6,6 +6,7 @@ import {
   describeWithBrowser,
   type E2E,
   expectAccessible,
+  focused,
   goto,
   pageProblems,
   signInAs,
@@ -48,6 +49,8 @@ describeWithBrowser('contact 1700 by e-mail in the browser', () => {
 
     const status = page.getByRole('status').filter({ hasText: 'we hebben je vraag goed ontvangen' });
     await expect.poll(() => status.textContent()).toMatch(/referentie 1700-\d{6}.*an\.peeters@burger\.test/);
+    // The form is gone: the focus is on the confirmation, not lost to the page.
+    await expect.poll(() => focused(page)).toMatch(/^p:.*we hebben je vraag goed ontvangen/i);
     await expectAccessible(page, 'contact e-mail form sent');
 
     // The runtime here mails into the dev mailbox: run the queue once and both mails are there (the
