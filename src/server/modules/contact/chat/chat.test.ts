@@ -10,7 +10,8 @@ import { type Database, openDatabase, queryRows } from '../../../db/client';
 import type { CitizenMailLimits } from '../../../mail/citizen-mail-guard';
 import { createRuntime } from '../../../runtime';
 import type { ChatLimits } from './chat.limits';
-import { type ChatTimings, purgeExpiredChats } from './chat.service';
+import { type ChatTimings, purgeExpiredChats, seedChatQueues } from './chat.service';
+import { flemishHolidays } from './opening-hours';
 
 const timings = { agentGraceMs: 1_000, heartbeatMs: 200, citizenWarnMs: 20_000, citizenCloseMs: 20_000 };
 
@@ -704,7 +705,16 @@ describeEachEngine('contact chat: queue, routing and sockets', (engine) => {
       roles: [{ role: 'contact_supervisor' }],
     });
     const supervisor = await signIn(ctx, 'hours-supervisor@test.example');
+    // Every installation starts with the Flemish public service's days off of 2027; a seed run after a
+    // supervisor removed one of them leaves the queue's closures alone.
+    await seedChatQueues(ctx.database.db);
+    const seeded = (await supervisor.inject({ method: 'GET', url: '/api/contact/queue-settings' })).json();
+    expect(seeded[0].holidays).toEqual(flemishHolidays(2027));
+    expect(seeded[0].holidays).toContain('2027-03-29');
+    await ctx.database.db.execute(sql`update chat_queues set holidays = '["2027-05-01"]'::jsonb`);
+    await seedChatQueues(ctx.database.db);
     const settings = await supervisor.inject({ method: 'GET', url: '/api/contact/queue-settings' });
+    expect(settings.json()[0].holidays).toEqual(['2027-05-01']);
     expect(settings.statusCode).toBe(200);
     expect(settings.json()[0]).toMatchObject({ key: 'algemeen', timeZone: 'Europe/Brussels' });
     const forbidden = await ctx.app.inject({
