@@ -64,7 +64,7 @@ describeWithBrowser('contact 1700 chat in the browser: citizens, two agents, liv
   async function startChat(
     page: Page,
     name: string,
-    expect: RegExp = /U bent nummer \d+ in de wachtrij/,
+    expect: RegExp = /Je bent nummer \d+ in de wachtrij/,
     transcriptEmail?: string,
   ) {
     await openChat(page);
@@ -126,15 +126,17 @@ describeWithBrowser('contact 1700 chat in the browser: citizens, two agents, liv
     await tabTo(keyboard, /^button:Start een chatgesprek$/);
     await keyboard.keyboard.press('Enter');
     await view(keyboard)
-      .getByText(/U bent nummer 3 in de wachtrij/)
+      .getByText(/Je bent nummer 3 in de wachtrij/)
       .waitFor();
+    // The start form is gone: the focus moved to the queue place.
+    await expect.poll(() => focused(keyboard)).toMatch(/^p:Je bent nummer 3 in de wachtrij/);
 
     expect(await Promise.all(citizens.map(position))).toEqual(['1', '2', '3']);
     // Nobody on duty yet: no honest estimate, and the e-mail form is offered.
     expect(await widget(citizens[2]!).textContent()).toContain('we kunnen de wachttijd niet schatten');
     await expectAccessible(citizens[2]!, 'chat widget while waiting');
     // The polite region holds the latest news only: the queue place, not a history.
-    await expect.poll(() => live(citizens[0]!).textContent()).toMatch(/^U bent nummer 1 in de wachtrij/);
+    await expect.poll(() => live(citizens[0]!).textContent()).toMatch(/^Je bent nummer 1 in de wachtrij/);
 
     // The waiting citizen can already type; the message waits with the chat.
     await tabTo(keyboard, /^textarea/);
@@ -158,10 +160,23 @@ describeWithBrowser('contact 1700 chat in the browser: citizens, two agents, liv
 
     // A canned answer fills the message field (in the citizen's language); the agent sends it.
     const paneB = agentB.getByRole('tabpanel');
-    await chooseOption(agentB, /Standaardantwoord invoegen/, 'Begroeting');
-    expect(await paneB.getByLabel('Je bericht').inputValue()).toBe('Goedendag, waarmee kan ik je helpen?');
+    // Searched by part of its title in the picker:
+    await paneB.getByRole('combobox', { name: 'Standaardantwoord zoeken en invoegen' }).fill('Begro');
+    await agentB.getByRole('option', { name: 'Begroeting', exact: true }).click();
+    await expect
+      .poll(() => paneB.getByLabel('Je bericht').inputValue())
+      .toBe('Goedendag, waarmee kan ik je helpen?');
     await paneB.getByLabel('Je bericht').press('Enter');
     await view(citizens[1]!).getByText('Goedendag, waarmee kan ik je helpen?').waitFor();
+    // …or by its shortcut: "/hallo" and Enter puts the demo's greeting, with the citizen's name, in the field.
+    await paneB.getByLabel('Je bericht').fill('/hallo');
+    await paneB.getByLabel('Je bericht').press('Enter');
+    await expect
+      .poll(() => paneB.getByLabel('Je bericht').inputValue())
+      .toBe('Dag Bart, welkom bij 1700. Waarmee kan ik je helpen?');
+    await paneB.getByLabel('Je bericht').fill('');
+    // The close button says why it is disabled until a category is chosen.
+    await paneB.getByText('Kies eerst een categorie om het gesprek af te sluiten.').waitFor();
 
     // Citizen → agent, as text (markup is never run).
     const an = citizens[0]!;
@@ -342,6 +357,29 @@ describeWithBrowser('contact 1700 chat in the browser: citizens, two agents, liv
     await chat.getByRole('button', { name: 'Send an e-mail to 1700' }).click();
     await expect.poll(() => focused(page)).toMatch(/name/i);
     await expectAccessible(page, 'chat widget when closed (en)');
+
+    // Closed today for a holiday, open every day otherwise: the service's own text and the next opening in
+    // Brussels time, said once, then the e-mail form.
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' }).format(new Date());
+    await setOpeningHours(
+      JSON.stringify({
+        timeZone: 'Europe/Brussels',
+        days: Object.fromEntries(['1', '2', '3', '4', '5', '6', '7'].map((d) => [d, [['09:00', '17:00']]])),
+      }),
+    );
+    await e2e.runtime.db.execute(sql`update chat_queues set holidays = ${JSON.stringify([today])}::jsonb,
+      closed_text_nl = 'Vandaag is het een feestdag.', closed_text_en = 'Today is a public holiday.'`);
+    const holiday = await e2e.newPage();
+    await goto(holiday, '/');
+    await holiday.getByRole('button', { name: 'Chat met ons' }).click();
+    const closedChat = holiday.getByRole('region', { name: 'Chat met 1700' });
+    await closedChat.getByText('Vandaag is het een feestdag.').waitFor();
+    await closedChat.getByText('We zijn morgen opnieuw bereikbaar om 9.00 uur.').waitFor();
+    expect(await closedChat.getByText(/gesloten/).count()).toBe(0);
+    await expectAccessible(holiday, 'chat widget closed for a holiday');
+    await e2e.runtime.db.execute(
+      sql`update chat_queues set holidays = '[]'::jsonb, closed_text_nl = null, closed_text_en = null`,
+    );
     await setOpeningHours(ALWAYS_OPEN);
 
     // Open, but the queue is full: the refusal is read out and the e-mail form offered.
@@ -423,7 +461,7 @@ describeWithBrowser('contact 1700 chat across two server processes on one Postgr
       await citizen.getByRole('button', { name: 'Chat met ons' }).click();
       const chat = citizen.getByRole('region', { name: 'Chat met 1700' });
       await chat.getByRole('button', { name: 'Start een chatgesprek' }).click();
-      await chat.locator('.chat-panel__position').getByText('U bent nummer 1 in de wachtrij.').waitFor();
+      await chat.locator('.chat-panel__position').getByText('Je bent nummer 1 in de wachtrij.').waitFor();
 
       await agent.getByRole('button', { name: /Je status/ }).click();
       await agent.getByRole('option', { name: 'Beschikbaar', exact: true }).click();

@@ -6,6 +6,7 @@ import {
   describeWithBrowser,
   type E2E,
   expectAccessible,
+  focused,
   goto,
   pageProblems,
   signInAs,
@@ -48,6 +49,8 @@ describeWithBrowser('contact 1700 by e-mail in the browser', () => {
 
     const status = page.getByRole('status').filter({ hasText: 'we hebben je vraag goed ontvangen' });
     await expect.poll(() => status.textContent()).toMatch(/referentie 1700-\d{6}.*an\.peeters@burger\.test/);
+    // The form is gone: the focus is on the confirmation, not lost to the page.
+    await expect.poll(() => focused(page)).toMatch(/^p:.*we hebben je vraag goed ontvangen/i);
     await expectAccessible(page, 'contact e-mail form sent');
 
     // The runtime here mails into the dev mailbox: run the queue once and both mails are there (the
@@ -85,6 +88,14 @@ describeWithBrowser('contact 1700 by e-mail in the browser', () => {
     expect(await page.textContent('.ticket__body')).toContain('<script>alert(1)</script> Hoe werkt dit?');
     await expectAccessible(page, 'agent e-mail detail');
 
+    // "/referentie" puts the demo's canned answer, with this ticket's reference, in the field; nothing is sent.
+    await page.getByLabel('Antwoord', { exact: true }).fill('/referentie');
+    await page.getByRole('button', { name: 'Antwoord versturen' }).click();
+    await expect
+      .poll(() => page.getByLabel('Antwoord', { exact: true }).inputValue())
+      .toMatch(/^Je vraag heeft referentie 1700-\d{6}\. Vermeld die/);
+    expect(await page.locator('.ticket__message').count()).toBe(1);
+    await expectAccessible(page, 'agent e-mail detail with a canned answer');
     await page.getByLabel('Antwoord', { exact: true }).fill('Je vindt het op de waardenpagina.');
     await page.getByRole('button', { name: 'Antwoord versturen' }).click();
     await expect.poll(() => page.textContent('main')).toContain('Je antwoord is verstuurd.');

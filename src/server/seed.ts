@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { Db } from './db/client';
+import { seedCannedAnswersDemo } from './modules/contact/chat/canned.demo';
 import { seedChatQueues } from './modules/contact/chat/chat.service';
 import { seedContactMailDemo } from './modules/contact/mail/contact-mail.demo';
 import { seedContactDemo } from './modules/contact/supervisor/supervisor.demo';
@@ -31,6 +32,7 @@ export async function seedDemo(
   await seedDemoLearning(db, DEMO_ENTITY_CODE, DEMO_EMAIL_DOMAIN);
   await seedContactDemo(db, `agent@${DEMO_EMAIL_DOMAIN}`);
   await seedContactMailDemo(db, `agent@${DEMO_EMAIL_DOMAIN}`);
+  await seedCannedAnswersDemo(db);
   await seedRecognitionDemo(db, `employee@${DEMO_EMAIL_DOMAIN}`);
   await seedStoriesDemo(db, DEMO_ENTITY_CODE);
   await seedDemoSurvey(db, `employee@${DEMO_EMAIL_DOMAIN}`, options.appSecret);

@@ -38,6 +38,8 @@ export const paths = {
   surveyParticipation: '/peilingen/deelname',
   contactConsole: '/1700',
   contactSupervisor: '/1700/toezicht',
+  contactHours: '/1700/toezicht/openingsuren',
+  contactCanned: '/1700/toezicht/standaardantwoorden',
   contactFeedback: '/contact/beoordeling/:token',
   adminContactFeedback: '/beheer/contactfeedback',
 } as const;

@@ -153,6 +153,14 @@ export const router = createBrowserRouter([
             path: paths.contactSupervisor,
             lazy: page(() => import('../features/contact/supervisor/SupervisorPage'), 'SupervisorPage'),
           },
+          {
+            path: paths.contactHours,
+            lazy: page(() => import('../features/contact/supervisor/QueueHoursPage'), 'QueueHoursPage'),
+          },
+          {
+            path: paths.contactCanned,
+            lazy: page(() => import('../features/contact/supervisor/CannedAnswersPage'), 'CannedAnswersPage'),
+          },
         ],
       },
       {

@@ -27,6 +27,9 @@ export const chatQueues = pgTable('chat_queues', {
   openingHours: jsonb('opening_hours').$type<OpeningHours>().notNull(),
   /** Dates ('YYYY-MM-DD', in the queue's time zone) on which the queue stays closed. */
   holidays: jsonb('holidays').$type<string[]>().notNull().default([]),
+  /** Shown in the widget while the queue is closed, above the next opening time; null → the standard text. */
+  closedTextNl: text('closed_text_nl'),
+  closedTextEn: text('closed_text_en'),
   maxQueueLength: integer('max_queue_length').notNull().default(50),
   /** Above this estimated wait the widget offers the e-mail form. */
   maxWaitSeconds: integer('max_wait_seconds').notNull().default(900),
@@ -140,5 +143,7 @@ export const chatCannedAnswers = pgTable('chat_canned_answers', {
   title: text('title').notNull(),
   textNl: text('text_nl').notNull(),
   textEn: text('text_en').notNull(),
+  /** Typed as `/shortcut` in the agent's message field; unique so one shortcut means one answer. */
+  shortcut: text('shortcut').unique(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });

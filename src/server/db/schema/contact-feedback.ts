@@ -21,7 +21,7 @@ export const contactFeedbackTokens = pgTable(
   (t) => [index('contact_feedback_tokens_expiry_idx').on(t.expiresAt)],
 );
 
-/** One rating, without citizen identity: satisfaction 1–5 and the four values 1–5 (each optional). */
+/** One rating, without citizen identity: satisfaction 1–5 and the four values 1–5, each optional. */
 export const contactFeedback = pgTable(
   'contact_feedback',
   {
@@ -31,7 +31,7 @@ export const contactFeedback = pgTable(
     /** The answering agent's unit (their team), when they are in the org tree. */
     unitId: integer('unit_id').references(() => orgUnits.id, { onDelete: 'set null' }),
     day: date('day', { mode: 'string' }).notNull(),
-    satisfaction: smallint('satisfaction').notNull(),
+    satisfaction: smallint('satisfaction'),
     openness: smallint('openness'),
     decisiveness: smallint('decisiveness'),
     reliability: smallint('reliability'),

@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api } from '../../app/api';
@@ -58,6 +58,11 @@ export function ContactEmailForm({
       api.post<{ reference: string; confirmationSent: boolean }>('/api/contact/email', body),
   });
   const fieldErrors = send.error instanceof ApiError ? send.error.fieldErrors() : {};
+  // The form goes once it is sent: the focus moves to the confirmation instead of falling to the page.
+  const thanksRef = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (send.isSuccess) thanksRef.current?.focus();
+  }, [send.isSuccess]);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -86,7 +91,7 @@ export function ContactEmailForm({
       {/* Always in the page so the confirmation is announced when it appears. */}
       <div role="status" className="contact-mail__status">
         {send.isSuccess ? (
-          <p className="contact-mail__thanks">
+          <p className="contact-mail__thanks" ref={thanksRef} tabIndex={-1}>
             {t(send.data.confirmationSent ? 'contactMail.form.sent' : 'contactMail.form.sentNoConfirmation', {
               reference: send.data.reference,
               email: sentTo,

@@ -12,6 +12,8 @@ import { QueryState } from '../../ui/QueryState';
 import { Select } from '../../ui/Select';
 import { TextField } from '../../ui/TextField';
 import './contact.css';
+import { CannedPicker, useCannedAnswers } from './canned/CannedPicker';
+import { type CannedAnswer, cannedByShortcut, fillCanned } from './canned/fill';
 import { TICKET_CATEGORIES, TICKET_STATUSES, type Ticket, ticketsPath } from './tickets';
 
 /** One citizen e-mail with its thread; the agent answers (mailed to the citizen) and files it. */
@@ -51,8 +53,20 @@ export function TicketPage() {
   const heldError = accept.error ?? discard.error;
   const replyErrors = reply.error instanceof ApiError ? reply.error.fieldErrors() : {};
 
-  const submit = (event: FormEvent) => {
+  const canned = useCannedAnswers();
+  const insertCanned = (answer: CannedAnswer, data: Ticket, replace = false) => {
+    const filled = fillCanned(answer, data.locale, { name: data.citizenName, reference: data.reference });
+    setText((current) => (replace || !current.trim() ? filled : `${current.trimEnd()}\n\n${filled}`));
+  };
+
+  const submit = (data: Ticket) => (event: FormEvent) => {
     event.preventDefault();
+    // An answer that is only "/shortcut" becomes that canned answer, to read over before sending.
+    const shortcut = cannedByShortcut(canned.data ?? [], text);
+    if (shortcut) {
+      insertCanned(shortcut, data, true);
+      return;
+    }
     reply.mutate({ text });
   };
 
@@ -158,11 +172,12 @@ export function TicketPage() {
             {heldError ? <Alert tone="error">{(heldError as Error).message}</Alert> : null}
             {data.status === 'closed' ? null : (
               <Form
-                onSubmit={submit}
+                onSubmit={submit(data)}
                 validationErrors={replyErrors}
                 validationBehavior="aria"
                 className="ticket__reply"
               >
+                <CannedPicker queue={null} onPick={(answer) => insertCanned(answer, data)} />
                 <TextField
                   label={t('contactMail.agent.reply')}
                   description={t('contactMail.agent.replyHint', { email: data.citizenEmail })}

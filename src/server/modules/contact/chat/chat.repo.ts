@@ -9,6 +9,8 @@ export type QueueRow = {
   name_en: string;
   opening_hours: OpeningHours;
   holidays: string[];
+  closed_text_nl: string | null;
+  closed_text_en: string | null;
   max_queue_length: number;
   max_wait_seconds: number;
   target_answer_seconds: number;
@@ -36,7 +38,7 @@ export type MessageRow = {
   created_at: Date;
 };
 
-const queueColumns = sql`id, key, name_nl, name_en, opening_hours, holidays, max_queue_length, max_wait_seconds, target_answer_seconds`;
+const queueColumns = sql`id, key, name_nl, name_en, opening_hours, holidays, closed_text_nl, closed_text_en, max_queue_length, max_wait_seconds, target_answer_seconds`;
 
 export async function listActiveQueues(db: Db): Promise<QueueRow[]> {
   return queryRows<QueueRow>(db, sql`select ${queueColumns} from chat_queues where active order by id`);
@@ -58,6 +60,33 @@ export async function upsertQueue(
     insert into chat_queues (key, name_nl, name_en, opening_hours, max_queue_length)
     values (${queue.key}, ${queue.nameNl}, ${queue.nameEn}, ${JSON.stringify(queue.openingHours)}::jsonb, ${queue.maxQueueLength})
     on conflict (key) do nothing`);
+}
+
+/** Adds `dates` to every queue that has no closure in `year` yet. */
+export async function addHolidaysWhereYearEmpty(db: Db, year: string, dates: string[]) {
+  await db.execute(sql`
+    update chat_queues set holidays = holidays || ${JSON.stringify(dates)}::jsonb
+    where not exists (select 1 from jsonb_array_elements_text(holidays) d where left(d, 4) = ${year})`);
+}
+
+export async function updateQueueSettings(
+  db: Db,
+  queueId: number,
+  input: {
+    openingHours: OpeningHours;
+    holidays: string[];
+    closedTextNl: string | null;
+    closedTextEn: string | null;
+  },
+): Promise<QueueRow> {
+  const rows = await queryRows<QueueRow>(
+    db,
+    sql`update chat_queues set opening_hours = ${JSON.stringify(input.openingHours)}::jsonb,
+          holidays = ${JSON.stringify(input.holidays)}::jsonb,
+          closed_text_nl = ${input.closedTextNl}, closed_text_en = ${input.closedTextEn}
+        where id = ${queueId} returning ${queueColumns}`,
+  );
+  return rows[0]!;
 }
 
 /** Locks the queue row so concurrent enqueues see one another's count against the maximum length. */
@@ -458,6 +487,27 @@ export async function touchCitizens(db: Db, chatIds: number[], confirmedIds: num
       and (status <> 'waiting' or id in (${list(confirmedIds)}))`);
 }
 
+/** Stamps a waiting chat's presence as its citizen's last socket closes; the stamp, or null when not waiting. */
+// As text: a JavaScript Date would cut the stamp's microseconds, and the comparison below would then fail.
+export async function markWaitingCitizenLeft(db: Db, chatId: number): Promise<string | null> {
+  const rows = await queryRows<{ seen: string }>(
+    db,
+    sql`update chat_sessions set citizen_seen_at = now()
+        where id = ${chatId} and status = 'waiting' returning citizen_seen_at::text as seen`,
+  );
+  return rows[0]?.seen ?? null;
+}
+
+/** The chat if it still waits and its citizen has not been seen after `leftAt`. */
+export async function findWaitingUnseenSince(db: Db, chatId: number, leftAt: string) {
+  const rows = await queryRows<{ id: number; locale: 'nl' | 'en' }>(
+    db,
+    sql`select id::int as id, locale from chat_sessions
+        where id = ${chatId} and status = 'waiting' and citizen_seen_at <= ${leftAt}::timestamptz`,
+  );
+  return rows[0];
+}
+
 /** Active chats whose citizen has been gone since `goneBefore` and has not been warned yet; marks them warned. */
 export async function markGoneCitizensWarned(db: Db, goneBefore: Date) {
   return queryRows<{ id: number; locale: 'nl' | 'en'; warned_at: Date }>(
@@ -512,26 +562,49 @@ export type CannedRow = {
   title: string;
   text_nl: string;
   text_en: string;
+  shortcut: string | null;
 };
 
 export async function listCannedAnswers(db: Db): Promise<CannedRow[]> {
   return queryRows<CannedRow>(
     db,
-    sql`select a.id, q.key as queue_key, a.title, a.text_nl, a.text_en
+    sql`select a.id, q.key as queue_key, a.title, a.text_nl, a.text_en, a.shortcut
         from chat_canned_answers a left join chat_queues q on q.id = a.queue_id order by a.title, a.id`,
   );
 }
 
-export async function insertCannedAnswer(
-  db: Db,
-  input: { queueId: number | null; title: string; textNl: string; textEn: string },
-): Promise<number> {
+export async function insertCannedAnswer(db: Db, input: CannedWrite): Promise<number> {
   const rows = await queryRows<{ id: number }>(
     db,
-    sql`insert into chat_canned_answers (queue_id, title, text_nl, text_en)
-        values (${input.queueId}, ${input.title}, ${input.textNl}, ${input.textEn}) returning id`,
+    sql`insert into chat_canned_answers (queue_id, title, text_nl, text_en, shortcut)
+        values (${input.queueId}, ${input.title}, ${input.textNl}, ${input.textEn}, ${input.shortcut}) returning id`,
   );
   return rows[0]!.id;
+}
+
+type CannedWrite = {
+  queueId: number | null;
+  title: string;
+  textNl: string;
+  textEn: string;
+  shortcut: string | null;
+};
+
+export async function updateCannedAnswer(db: Db, id: number, input: CannedWrite): Promise<boolean> {
+  const rows = await queryRows<{ id: number }>(
+    db,
+    sql`update chat_canned_answers set queue_id = ${input.queueId}, title = ${input.title},
+          text_nl = ${input.textNl}, text_en = ${input.textEn}, shortcut = ${input.shortcut}
+        where id = ${id} returning id`,
+  );
+  return rows.length > 0;
+}
+
+/** Inserts the answers whose shortcut is not taken yet (the demo set; idempotent). */
+export async function seedCannedAnswers(db: Db, answers: Omit<CannedWrite, 'queueId'>[]) {
+  for (const a of answers)
+    await db.execute(sql`insert into chat_canned_answers (title, text_nl, text_en, shortcut)
+      values (${a.title}, ${a.textNl}, ${a.textEn}, ${a.shortcut}) on conflict (shortcut) do nothing`);
 }
 
 export async function deleteCannedAnswer(db: Db, id: number): Promise<boolean> {

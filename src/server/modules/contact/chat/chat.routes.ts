@@ -16,7 +16,10 @@ import {
   cannedOut,
   cannedParams,
   chatParams,
+  queueKeyParams,
   queueOut,
+  queueSettingsBody,
+  queueSettingsOut,
   startChatBody,
   startChatOut,
 } from './chat.schemas';
@@ -56,6 +59,38 @@ export const chatRoutes =
       '/api/contact/queues',
       { config: { access: 'public' }, schema: { tags, response: { 200: z.array(queueOut) } } },
       async () => service.listQueues(deps.db),
+    );
+
+    app.get(
+      '/api/contact/queue-settings',
+      {
+        config: { access: 'contactSupervisor' },
+        schema: { tags, response: { 200: z.array(queueSettingsOut) } },
+      },
+      async () => service.listQueueSettings(deps.db),
+    );
+
+    app.put(
+      '/api/contact/queues/:key/settings',
+      {
+        config: { access: 'contactSupervisor' },
+        schema: {
+          tags,
+          params: queueKeyParams,
+          body: queueSettingsBody,
+          response: { 200: queueSettingsOut },
+        },
+      },
+      async (request) => {
+        if (!request.principal) throw new AppError('UNAUTHENTICATED');
+        const actor = { principal: request.principal, ip: request.ip };
+        return service.updateQueueSettings(deps.db, actor, request.params.key, {
+          days: request.body.days,
+          holidays: request.body.holidays,
+          closedTextNl: request.body.closedTextNl,
+          closedTextEn: request.body.closedTextEn,
+        });
+      },
     );
 
     app.post(
@@ -142,6 +177,18 @@ export const chatRoutes =
         if (!request.principal) throw new AppError('UNAUTHENTICATED');
         const actor = { principal: request.principal, ip: request.ip };
         return reply.code(201).send(await service.createCannedAnswer(deps.db, actor, request.body));
+      },
+    );
+    app.put(
+      '/api/contact/canned-answers/:id',
+      {
+        config: { access: 'contactSupervisor' },
+        schema: { tags, params: cannedParams, body: cannedBody, response: { 200: cannedOut } },
+      },
+      async (request) => {
+        if (!request.principal) throw new AppError('UNAUTHENTICATED');
+        const actor = { principal: request.principal, ip: request.ip };
+        return service.updateCannedAnswer(deps.db, actor, request.params.id, request.body);
       },
     );
     app.delete(

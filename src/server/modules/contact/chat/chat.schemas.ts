@@ -26,6 +26,53 @@ export const queueOut = z.object({
   nameNl: z.string(),
   nameEn: z.string(),
   open: z.boolean(),
+  /** While closed: when the queue opens again (null when no opening is planned in the coming year). */
+  nextOpening: z.string().nullable(),
+  closedTextNl: z.string().nullable(),
+  closedTextEn: z.string().nullable(),
+});
+
+const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'HH:MM');
+const range = z
+  .tuple([clock, clock])
+  .refine(([from, to]) => from < to, { message: 'contactChat.errors.hours_order' });
+const isoDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine(
+    (d) =>
+      !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d),
+    {
+      message: 'contactChat.errors.invalid_date',
+    },
+  );
+const weekday = z.enum(['1', '2', '3', '4', '5', '6', '7']);
+const closedText = z.string().trim().max(500).nullable();
+
+export const queueKeyParams = z.object({ key: z.string().min(1).max(60) });
+export const queueSettingsBody = z.object({
+  /** Per ISO weekday (1 = Monday): opening ranges in the queue's time zone, which must not overlap. */
+  days: z.partialRecord(weekday, z.array(range).max(4)).refine(
+    (days) =>
+      Object.values(days).every((ranges) => {
+        const sorted = [...(ranges ?? [])].sort(([a], [b]) => a.localeCompare(b));
+        return sorted.every((r, i) => i === 0 || sorted[i - 1]![1] <= r[0]);
+      }),
+    { message: 'contactChat.errors.hours_overlap' },
+  ),
+  holidays: z.array(isoDay).max(400),
+  closedTextNl: closedText,
+  closedTextEn: closedText,
+});
+export const queueSettingsOut = z.object({
+  key: z.string(),
+  nameNl: z.string(),
+  nameEn: z.string(),
+  timeZone: z.string(),
+  days: z.partialRecord(weekday, z.array(z.tuple([z.string(), z.string()]))),
+  holidays: z.array(z.string()),
+  closedTextNl: z.string().nullable(),
+  closedTextEn: z.string().nullable(),
 });
 
 // Client ids are the sender's own: a UUID or similar opaque string, short enough to index.
@@ -91,6 +138,15 @@ export const cannedBody = z.object({
   title: z.string().trim().min(1).max(100),
   textNl: cannedText,
   textEn: cannedText,
+  /** Typed as `/shortcut` in the console: letters, digits and dashes. */
+  shortcut: z.preprocess(
+    (value) => (typeof value === 'string' ? value.trim().replace(/^\//, '').toLowerCase() || null : value),
+    z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]{0,29}$/)
+      .nullable()
+      .optional(),
+  ),
 });
 export const cannedOut = z.object({
   id: z.number().int(),
@@ -98,6 +154,7 @@ export const cannedOut = z.object({
   title: z.string(),
   textNl: z.string(),
   textEn: z.string(),
+  shortcut: z.string().nullable(),
 });
 export const cannedParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
 

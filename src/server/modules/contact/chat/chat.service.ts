@@ -10,9 +10,13 @@ import type { JobQueue } from '../../../jobs/job-queue';
 import type { CitizenMailGuard } from '../../../mail/citizen-mail-guard';
 import { MAIL_QUEUE, type MailMessage } from '../../../mail/mailer';
 import { audit } from '../../auth/auth.service';
+import { pgErrorCode } from '../../org/org.service';
 import { issueFeedbackToken } from '../feedback/feedback.service';
 import * as repo from './chat.repo';
 import { estimateWaitForPosition } from './erlang-c';
+import { flemishHolidays, isOpen, nextOpening } from './opening-hours';
+
+export { isOpen };
 
 /** One channel for all chat events; payloads are ids only (NOTIFY limit), every process looks up the rest. */
 export const CHAT_CHANNEL = 'contact_chat';
@@ -49,6 +53,11 @@ export type ChatTimings = {
   confirmEveryMs: number;
   /** A waiting citizen neither present nor confirming for this long loses their place, with a message. */
   waitingIdleMs: number;
+  /**
+   * A waiting citizen whose last socket closed (tab closed, network gone) and who has not come back on any
+   * process this long after loses the place; a reconnect within it keeps the place.
+   */
+  waitingLeaveMs: number;
   /** A citizen socket that answers no WebSocket ping for this long is dropped (a dead connection). */
   pongTimeoutMs: number;
 };
@@ -58,8 +67,10 @@ export const defaultTimings: ChatTimings = {
   heartbeatMs: 10_000,
   citizenWarnMs: 120_000,
   citizenCloseMs: 60_000,
-  confirmEveryMs: 20_000,
-  waitingIdleMs: 60_000,
+  // A closed tab frees its place at most confirmEveryMs + waitingLeaveMs = 30 s after its last "still here".
+  confirmEveryMs: 10_000,
+  waitingIdleMs: 30_000,
+  waitingLeaveMs: 20_000,
   pongTimeoutMs: 30_000,
 };
 
@@ -69,6 +80,9 @@ const HISTORY_WINDOW_MS = 4 * 3600_000;
 const PRIOR_CHATS = 5;
 
 export const hashResumeToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/** The year whose days off of the Flemish public service every installation starts with. */
+export const SEEDED_HOLIDAY_YEAR = 2027;
 
 export async function seedChatQueues(db: Db): Promise<void> {
   const weekdays: OpeningHours['days'] = {};
@@ -80,38 +94,81 @@ export async function seedChatQueues(db: Db): Promise<void> {
     openingHours: { timeZone: 'Europe/Brussels', days: weekdays },
     maxQueueLength: 50,
   });
-}
-
-/** Weekday and HH:MM of `now` in the queue's zone, via Intl (handles summer time without a date library). */
-function localParts(now: Date, timeZone: string) {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone,
-    weekday: 'short',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(now);
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  const weekday = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(get('weekday')) + 1;
-  return {
-    weekday,
-    date: `${get('year')}-${get('month')}-${get('day')}`,
-    time: `${get('hour')}:${get('minute')}`,
-  };
-}
-
-export function isOpen(queue: Pick<repo.QueueRow, 'opening_hours' | 'holidays'>, now = new Date()): boolean {
-  const { weekday, date, time } = localParts(now, queue.opening_hours.timeZone);
-  if (queue.holidays.includes(date)) return false;
-  return (queue.opening_hours.days[String(weekday)] ?? []).some(([from, to]) => time >= from && time < to);
+  // Only into a queue that has no closure in that year yet: a day a supervisor took out stays out.
+  await repo.addHolidaysWhereYearEmpty(db, String(SEEDED_HOLIDAY_YEAR), flemishHolidays(SEEDED_HOLIDAY_YEAR));
 }
 
 export async function listQueues(db: Db, now = new Date()) {
   const queues = await repo.listActiveQueues(db);
-  return queues.map((q) => ({ key: q.key, nameNl: q.name_nl, nameEn: q.name_en, open: isOpen(q, now) }));
+  return queues.map((q) => {
+    const open = isOpen(q, now);
+    return {
+      key: q.key,
+      nameNl: q.name_nl,
+      nameEn: q.name_en,
+      open,
+      nextOpening: open ? null : (nextOpening(q, now)?.toISOString() ?? null),
+      closedTextNl: q.closed_text_nl,
+      closedTextEn: q.closed_text_en,
+    };
+  });
+}
+
+// ---- opening hours and closures ---------------------------------------------------------------
+
+const settingsOut = (q: repo.QueueRow) => ({
+  key: q.key,
+  nameNl: q.name_nl,
+  nameEn: q.name_en,
+  timeZone: q.opening_hours.timeZone,
+  days: q.opening_hours.days,
+  holidays: [...q.holidays].sort(),
+  closedTextNl: q.closed_text_nl,
+  closedTextEn: q.closed_text_en,
+});
+
+export async function listQueueSettings(db: Db) {
+  return (await repo.listActiveQueues(db)).map(settingsOut);
+}
+
+export type QueueSettingsInput = {
+  days: OpeningHours['days'];
+  holidays: string[];
+  closedTextNl: string | null;
+  closedTextEn: string | null;
+};
+
+/** A supervisor sets a queue's weekly hours, closures and closed text; the change is audited with its content. */
+export async function updateQueueSettings(
+  db: Db,
+  actor: { principal: Principal; ip: string },
+  key: string,
+  input: QueueSettingsInput,
+) {
+  const queue = await repo.findQueueByKey(db, key);
+  if (!queue) throw new AppError('NOT_FOUND');
+  const days: OpeningHours['days'] = {};
+  for (const [day, ranges] of Object.entries(input.days))
+    if (ranges && ranges.length > 0) days[day] = [...ranges].sort(([a], [b]) => a.localeCompare(b));
+  const holidays = [...new Set(input.holidays)].sort();
+  const settings = {
+    openingHours: { timeZone: queue.opening_hours.timeZone, days },
+    holidays,
+    closedTextNl: input.closedTextNl?.trim() || null,
+    closedTextEn: input.closedTextEn?.trim() || null,
+  };
+  return db.transaction(async (tx) => {
+    const updated = await repo.updateQueueSettings(tx, queue.id, settings);
+    await audit(
+      tx,
+      actor.principal,
+      'contact.chat.queue.settings',
+      { type: 'chat_queue', id: queue.id },
+      { days, holidays, closedTextNl: settings.closedTextNl, closedTextEn: settings.closedTextEn },
+      actor.ip,
+    );
+    return settingsOut(updated);
+  });
 }
 
 async function handleSeconds(db: Db, queueId: number): Promise<number> {
@@ -405,6 +462,29 @@ export async function applyCitizenInactivity(db: Db, events: EventBus, timings: 
   return { warned: warned.length, closed: toClose.length };
 }
 
+/**
+ * Frees the place of a waiting citizen who left at `leftAt` (the presence stamp written when their last socket
+ * closed) unless they came back since, on this process or another (a reconnect refreshes the stamp).
+ */
+export async function releaseLeftCitizen(
+  db: Db,
+  events: EventBus,
+  timings: ChatTimings,
+  chatId: number,
+  leftAt: string,
+): Promise<boolean> {
+  const chat = await repo.findWaitingUnseenSince(db, chatId, leftAt);
+  if (!chat) return false;
+  await postSystemMessage(
+    db,
+    events,
+    chat.id,
+    'waiting-timeout',
+    translator(chat.locale)('contactChat.system.waitingTimeout'),
+  );
+  return endChat(db, events, timings, chat.id, 'system', 'inactive');
+}
+
 async function postSystemMessage(db: Db, events: EventBus, chatId: number, clientId: string, text: string) {
   const message = await repo.insertMessage(db, {
     chatId,
@@ -603,35 +683,104 @@ const cannedOut = (row: repo.CannedRow) => ({
   title: row.title,
   textNl: row.text_nl,
   textEn: row.text_en,
+  shortcut: row.shortcut,
 });
 
 export async function listCannedAnswers(db: Db) {
   return (await repo.listCannedAnswers(db)).map(cannedOut);
 }
 
+export type CannedInput = {
+  queue?: string | null;
+  title: string;
+  textNl: string;
+  textEn: string;
+  shortcut?: string | null;
+};
+
+async function cannedQueueId(db: Db, queue: string | null | undefined): Promise<number | null> {
+  if (!queue) return null;
+  const found = await repo.findQueueByKey(db, queue);
+  if (!found) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'body.queue', code: 'invalid_value' }]);
+  return found.id;
+}
+
+/** A shortcut taken by another answer (also when a concurrent write won the race) is a clear 409. */
+function rethrowShortcutTaken(error: unknown, shortcut: string | null | undefined): never {
+  if (pgErrorCode(error) === '23505' && shortcut)
+    throw new AppError('CONFLICT', {}, [
+      {
+        path: 'body.shortcut',
+        code: 'custom',
+        message: 'contactChat.errors.shortcut_taken',
+        params: { shortcut },
+      },
+    ]);
+  throw error;
+}
+
 export async function createCannedAnswer(
   db: Db,
   actor: { principal: Principal; ip: string },
-  input: { queue?: string | null; title: string; textNl: string; textEn: string },
+  input: CannedInput,
 ) {
-  let queueId: number | null = null;
-  if (input.queue) {
-    const queue = await repo.findQueueByKey(db, input.queue);
-    if (!queue) throw new AppError('VALIDATION_FAILED', {}, [{ path: 'body.queue', code: 'invalid_value' }]);
-    queueId = queue.id;
+  const queueId = await cannedQueueId(db, input.queue);
+  try {
+    return await db.transaction(async (tx) => {
+      const id = await repo.insertCannedAnswer(tx, { ...input, shortcut: input.shortcut ?? null, queueId });
+      await audit(
+        tx,
+        actor.principal,
+        'contact.chat.canned_answer.create',
+        { type: 'canned_answer', id },
+        { title: input.title, shortcut: input.shortcut ?? null },
+        actor.ip,
+      );
+      return {
+        id,
+        queue: input.queue ?? null,
+        title: input.title,
+        textNl: input.textNl,
+        textEn: input.textEn,
+        shortcut: input.shortcut ?? null,
+      };
+    });
+  } catch (error) {
+    rethrowShortcutTaken(error, input.shortcut);
   }
-  return db.transaction(async (tx) => {
-    const id = await repo.insertCannedAnswer(tx, { ...input, queueId });
-    await audit(
-      tx,
-      actor.principal,
-      'contact.chat.canned_answer.create',
-      { type: 'canned_answer', id },
-      {},
-      actor.ip,
-    );
-    return { id, queue: input.queue ?? null, title: input.title, textNl: input.textNl, textEn: input.textEn };
-  });
+}
+
+export async function updateCannedAnswer(
+  db: Db,
+  actor: { principal: Principal; ip: string },
+  id: number,
+  input: CannedInput,
+) {
+  const queueId = await cannedQueueId(db, input.queue);
+  try {
+    return await db.transaction(async (tx) => {
+      if (!(await repo.updateCannedAnswer(tx, id, { ...input, shortcut: input.shortcut ?? null, queueId })))
+        throw new AppError('NOT_FOUND');
+      await audit(
+        tx,
+        actor.principal,
+        'contact.chat.canned_answer.update',
+        { type: 'canned_answer', id },
+        { title: input.title, shortcut: input.shortcut ?? null },
+        actor.ip,
+      );
+      return {
+        id,
+        queue: input.queue ?? null,
+        title: input.title,
+        textNl: input.textNl,
+        textEn: input.textEn,
+        shortcut: input.shortcut ?? null,
+      };
+    });
+  } catch (error) {
+    rethrowShortcutTaken(error, input.shortcut);
+  }
 }
 
 export async function deleteCannedAnswer(db: Db, actor: { principal: Principal; ip: string }, id: number) {

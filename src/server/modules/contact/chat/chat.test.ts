@@ -10,7 +10,8 @@ import { type Database, openDatabase, queryRows } from '../../../db/client';
 import type { CitizenMailLimits } from '../../../mail/citizen-mail-guard';
 import { createRuntime } from '../../../runtime';
 import type { ChatLimits } from './chat.limits';
-import { type ChatTimings, purgeExpiredChats } from './chat.service';
+import { type ChatTimings, purgeExpiredChats, seedChatQueues } from './chat.service';
+import { flemishHolidays } from './opening-hours';
 
 const timings = { agentGraceMs: 1_000, heartbeatMs: 200, citizenWarnMs: 20_000, citizenCloseMs: 20_000 };
 
@@ -159,7 +160,15 @@ describeEachEngine('contact chat: queue, routing and sockets', (engine) => {
   it('lists the seeded queue and refuses chats when closed or full, with a translated reason', async () => {
     const queues = await ctx.app.inject({ method: 'GET', url: '/api/contact/queues' });
     expect(queues.json()).toEqual([
-      { key: 'algemeen', nameNl: 'Algemene vragen', nameEn: 'General questions', open: true },
+      {
+        key: 'algemeen',
+        nameNl: 'Algemene vragen',
+        nameEn: 'General questions',
+        open: true,
+        nextOpening: null,
+        closedTextNl: null,
+        closedTextEn: null,
+      },
     ]);
 
     await ctx.database.db.execute(sql`update chat_queues set max_queue_length = 1`);
@@ -612,6 +621,7 @@ describeEachEngine('contact chat: queue, routing and sockets', (engine) => {
         title: 'Begroeting',
         textNl: 'Goedemiddag!',
         textEn: 'Good afternoon!',
+        shortcut: null,
       },
     ]);
     const removed = await supervisor.inject({
@@ -624,6 +634,166 @@ describeEachEngine('contact chat: queue, routing and sockets', (engine) => {
       url: `/api/contact/canned-answers/${created.json().id}`,
     });
     expect(gone.statusCode).toBe(404);
+  });
+
+  it('lets a supervisor edit canned answers with a unique shortcut', async () => {
+    await buildAccount(ctx, {
+      email: 'shortcut-supervisor@test.example',
+      roles: [{ role: 'contact_supervisor' }],
+    });
+    const supervisor = await signIn(ctx, 'shortcut-supervisor@test.example');
+    const answer = { title: 'Groet', textNl: 'Dag {naam}!', textEn: 'Hello {name}!' };
+    const first = await supervisor.inject({
+      method: 'POST',
+      url: '/api/contact/canned-answers',
+      payload: { ...answer, shortcut: '/Groet' },
+    });
+    expect(first.statusCode, first.body).toBe(201);
+    expect(first.json().shortcut).toBe('groet');
+    const taken = await supervisor.inject({
+      method: 'POST',
+      url: '/api/contact/canned-answers',
+      payload: { ...answer, title: 'Tweede', shortcut: 'groet' },
+      headers: { 'accept-language': 'nl' },
+    });
+    expect(taken.statusCode).toBe(409);
+    expect(JSON.stringify(taken.json())).toContain('/groet');
+    const invalid = await supervisor.inject({
+      method: 'POST',
+      url: '/api/contact/canned-answers',
+      payload: { ...answer, shortcut: 'met spatie' },
+    });
+    expect(invalid.statusCode).toBe(400);
+    const edited = await supervisor.inject({
+      method: 'PUT',
+      url: `/api/contact/canned-answers/${first.json().id}`,
+      payload: { ...answer, queue: 'algemeen', textNl: 'Goeiedag {naam}.', shortcut: 'dag' },
+    });
+    expect(edited.statusCode, edited.body).toBe(200);
+    const list = await ctx.app.inject({
+      method: 'GET',
+      url: '/api/contact/canned-answers',
+      headers: { cookie: agentCookies[0]! },
+    });
+    expect(list.json()).toContainEqual({
+      id: first.json().id,
+      queue: 'algemeen',
+      title: 'Groet',
+      textNl: 'Goeiedag {naam}.',
+      textEn: 'Hello {name}!',
+      shortcut: 'dag',
+    });
+    const missing = await supervisor.inject({
+      method: 'PUT',
+      url: '/api/contact/canned-answers/999999',
+      payload: answer,
+    });
+    expect(missing.statusCode).toBe(404);
+    const audited = await queryRows<{ action: string }>(
+      ctx.database.db,
+      sql`select action from audit_log where action like 'contact.chat.canned_answer.%' and target_id = ${String(first.json().id)}`,
+    );
+    expect(audited.map((r) => r.action).sort()).toEqual([
+      'contact.chat.canned_answer.create',
+      'contact.chat.canned_answer.update',
+    ]);
+  });
+
+  it('lets a supervisor set opening hours, closures and the closed text; the widget follows', async () => {
+    await buildAccount(ctx, {
+      email: 'hours-supervisor@test.example',
+      roles: [{ role: 'contact_supervisor' }],
+    });
+    const supervisor = await signIn(ctx, 'hours-supervisor@test.example');
+    // Every installation starts with the Flemish public service's days off of 2027; a seed run after a
+    // supervisor removed one of them leaves the queue's closures alone.
+    await seedChatQueues(ctx.database.db);
+    const seeded = (await supervisor.inject({ method: 'GET', url: '/api/contact/queue-settings' })).json();
+    expect(seeded[0].holidays).toEqual(flemishHolidays(2027));
+    expect(seeded[0].holidays).toContain('2027-03-29');
+    await ctx.database.db.execute(sql`update chat_queues set holidays = '["2027-05-01"]'::jsonb`);
+    await seedChatQueues(ctx.database.db);
+    const settings = await supervisor.inject({ method: 'GET', url: '/api/contact/queue-settings' });
+    expect(settings.json()[0].holidays).toEqual(['2027-05-01']);
+    expect(settings.statusCode).toBe(200);
+    expect(settings.json()[0]).toMatchObject({ key: 'algemeen', timeZone: 'Europe/Brussels' });
+    const forbidden = await ctx.app.inject({
+      method: 'GET',
+      url: '/api/contact/queue-settings',
+      headers: { cookie: agentCookies[0]! },
+    });
+    expect(forbidden.statusCode).toBe(403);
+
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' }).format(new Date());
+    const body = {
+      days: { '1': [['09:00', '17:00']], '2': [['09:00', '17:00']] },
+      holidays: [today, '2027-07-11', today],
+      closedTextNl: 'De chat is gesloten op feestdagen.',
+      closedTextEn: 'The chat is closed on public holidays.',
+    };
+    const saved = await supervisor.inject({
+      method: 'PUT',
+      url: '/api/contact/queues/algemeen/settings',
+      payload: body,
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect(saved.json().holidays).toEqual([today, '2027-07-11'].sort());
+
+    // Today is a closure: the widget sees the queue closed, with the text and the next opening.
+    const queues = (await ctx.app.inject({ method: 'GET', url: '/api/contact/queues' })).json();
+    expect(queues[0]).toMatchObject({ open: false, closedTextNl: 'De chat is gesloten op feestdagen.' });
+    const next = new Date(queues[0].nextOpening);
+    expect(next.getTime()).toBeGreaterThan(Date.now());
+    expect(
+      new Intl.DateTimeFormat('en-GB', {
+        timeZone: 'Europe/Brussels',
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+      }).format(next),
+    ).toBe('09:00');
+    const refused = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/contact/chats',
+      payload: { topic: 'algemeen', locale: 'nl' },
+    });
+    expect(refused.statusCode).toBe(409);
+
+    for (const bad of [
+      { ...body, days: { '1': [['17:00', '09:00']] } },
+      {
+        ...body,
+        days: {
+          '1': [
+            ['09:00', '13:00'],
+            ['12:00', '17:00'],
+          ],
+        },
+      },
+      { ...body, days: { '8': [['09:00', '17:00']] } },
+      { ...body, days: { '1': [['9h', '17:00']] } },
+      { ...body, holidays: ['2027-02-30'] },
+      { ...body, closedTextNl: 'x'.repeat(501) },
+    ]) {
+      const response = await supervisor.inject({
+        method: 'PUT',
+        url: '/api/contact/queues/algemeen/settings',
+        payload: bad,
+      });
+      expect(response.statusCode, JSON.stringify(bad)).toBe(400);
+    }
+    const unknown = await supervisor.inject({
+      method: 'PUT',
+      url: '/api/contact/queues/nergens/settings',
+      payload: body,
+    });
+    expect(unknown.statusCode).toBe(404);
+    const audited = await queryRows<{ details: { holidays: string[] } }>(
+      ctx.database.db,
+      sql`select details from audit_log where action = 'contact.chat.queue.settings'`,
+    );
+    expect(audited).toHaveLength(1);
+    expect(audited[0]!.details.holidays).toContain('2027-07-11');
   });
 
   it('lists an agent’s queues with their waiting citizens and the colleagues a chat can go to', async () => {
@@ -934,6 +1104,68 @@ describeEachEngine('contact chat: a citizen who leaves', (engine) => {
       await ctx.close();
     }
   }, 30_000);
+});
+
+describeEachEngine('contact chat: a waiting citizen who closes the tab', (engine) => {
+  it('frees the place after the leave time, and keeps it for a citizen who reconnects in time', async () => {
+    const ctx = await startInstance(await createTestDatabase(engine), true, {
+      waitingLeaveMs: 1_500,
+      waitingIdleMs: 60_000,
+    });
+    const clients: Client[] = [];
+    try {
+      await ctx.database.db.execute(sql`update chat_queues set
+        opening_hours = '{"timeZone":"Europe/Brussels","days":{"1":[["00:00","24:00"]],"2":[["00:00","24:00"]],"3":[["00:00","24:00"]],"4":[["00:00","24:00"]],"5":[["00:00","24:00"]],"6":[["00:00","24:00"]],"7":[["00:00","24:00"]]}}'::jsonb`);
+      const start = async () =>
+        (
+          await ctx.app.inject({
+            method: 'POST',
+            url: '/api/contact/chats',
+            payload: { topic: 'algemeen', locale: 'nl' },
+          })
+        ).json() as { chatId: number; resumeToken: string };
+      const gone = await start();
+      const back = await start();
+      const connect = async (token: string) => {
+        const c = await Client.open(`${ctx.url}/ws/chat/citizen?token=${token}`);
+        clients.push(c);
+        await c.next((f) => f.type === 'state');
+        return c;
+      };
+      const status = async (id: number) =>
+        (
+          await queryRows<{ status: string }>(
+            ctx.database.db,
+            sql`select status from chat_sessions where id = ${id}`,
+          )
+        )[0]?.status;
+      const goneSocket = await connect(gone.resumeToken);
+      const backSocket = await connect(back.resumeToken);
+      // Killed, not closed: no close frame, as when a browser tab or its network disappears.
+      goneSocket.socket.terminate();
+      backSocket.socket.terminate();
+      await settle(700);
+      const again = await connect(back.resumeToken);
+      expect(again.last('state')).toMatchObject({ status: 'waiting', position: 2 });
+      await settle(1_800);
+      expect(await status(gone.chatId)).toBe('closed');
+      expect(await status(back.chatId)).toBe('waiting');
+      // The one who stayed moved up to first place; the place of the one who left is free.
+      const moved = await again.next((f) => f.type === 'queue' && f.position === 1, 0, 3_000);
+      expect(moved).toBeTruthy();
+    } finally {
+      for (const client of clients) client.close();
+      await ctx.close();
+    }
+  }, 30_000);
+
+  it('by default frees a closed tab’s place within 30 s of its last "still here"', async () => {
+    const { defaultTimings } = await import('./chat.service');
+    expect(defaultTimings.confirmEveryMs + defaultTimings.waitingLeaveMs).toBeLessThanOrEqual(30_000);
+    expect(2 * defaultTimings.confirmEveryMs + defaultTimings.heartbeatMs).toBeLessThanOrEqual(
+      defaultTimings.waitingIdleMs,
+    );
+  });
 });
 
 describeEachEngine('contact chat: server restart', (engine) => {

@@ -73,6 +73,9 @@ export class ChatHub {
   private queueVersion = 0;
   private draining = false;
   private timers: NodeJS.Timeout[] = [];
+  /** Waiting chats whose citizen's last socket here closed: the place goes when the timer fires. */
+  private readonly leaving = new Map<number, NodeJS.Timeout>();
+  private stopped = false;
   private unsubscribe?: () => Promise<void>;
 
   constructor(
@@ -161,8 +164,11 @@ export class ChatHub {
   }
 
   async stop() {
+    this.stopped = true;
     for (const timer of this.timers) clearInterval(timer);
     this.timers = [];
+    for (const timer of this.leaving.values()) clearTimeout(timer);
+    this.leaving.clear();
     await this.unsubscribe?.();
   }
 
@@ -357,9 +363,17 @@ export class ChatHub {
     const set = this.citizens.get(found.id) ?? new Set<CitizenConn>();
     this.citizens.set(found.id, set);
     set.add(conn);
+    const pending = this.leaving.get(found.id);
+    if (pending) {
+      clearTimeout(pending);
+      this.leaving.delete(found.id);
+    }
     socket.on('close', () => {
       set.delete(conn);
-      if (set.size === 0 && this.citizens.get(found.id) === set) this.citizens.delete(found.id);
+      if (set.size === 0 && this.citizens.get(found.id) === set) {
+        this.citizens.delete(found.id);
+        if (!this.stopped) void this.citizenLeft(found.id).catch(this.logged('citizen leaving'));
+      }
     });
     const onMessage = (raw: string) => {
       void this.onCitizenMessage(conn, raw).catch((error) => {
@@ -398,6 +412,28 @@ export class ChatHub {
       transcript: { email: chat.transcript_email, sent: chat.transcript_sent },
     });
     early.release(onMessage, () => this.error(socket, conn.locale, 'too_fast'));
+  }
+
+  /**
+   * The last socket of a chat closed here. A waiting citizen keeps the place for `waitingLeaveMs` (a reload, a
+   * network blip); after that it goes, unless they reconnected here or on another process meanwhile. A process
+   * that dies with the timer pending leaves the place to the shared `waitingIdleMs` rule.
+   */
+  private async citizenLeft(chatId: number) {
+    const leftAt = await repo.markWaitingCitizenLeft(this.deps.db, chatId);
+    if (!leftAt || this.stopped || this.citizens.has(chatId)) return;
+    clearTimeout(this.leaving.get(chatId));
+    const timer = setTimeout(() => {
+      this.leaving.delete(chatId);
+      if (this.stopped || this.citizens.has(chatId)) return;
+      void service
+        .releaseLeftCitizen(this.deps.db, this.deps.events, this.timings, chatId, leftAt)
+        .catch((error) =>
+          this.log.error({ err: error, chatId }, 'releasing a departed waiting citizen failed'),
+        );
+    }, this.timings.waitingLeaveMs);
+    timer.unref();
+    this.leaving.set(chatId, timer);
   }
 
   private async onCitizenMessage(conn: CitizenConn, raw: string) {

@@ -63,11 +63,11 @@ export async function insertFeedback(
     queueId: number | null;
     unitId: number | null;
     day: string;
-    satisfaction: number;
-    openness: number;
-    decisiveness: number;
-    reliability: number;
-    agility: number;
+    satisfaction: number | null;
+    openness: number | null;
+    decisiveness: number | null;
+    reliability: number | null;
+    agility: number | null;
     comment: string | null;
   },
 ) {
@@ -82,7 +82,7 @@ export type RatingRow = {
   queue_id: number | null;
   unit_id: number | null;
   day: string;
-  satisfaction: number;
+  satisfaction: number | null;
   openness: number | null;
   decisiveness: number | null;
   reliability: number | null;

@@ -13,20 +13,36 @@ const score = (key: string) =>
 /** The token is 43 base64url characters; anything else cannot be one. */
 export const tokenParams = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/) });
 
-export const feedbackBody = z.object({
-  satisfaction: score('satisfaction'),
-  openness: score('openness'),
-  decisiveness: score('decisiveness'),
-  reliability: score('reliability'),
-  agility: score('agility'),
-  comment: z
-    .string()
-    .trim()
-    .max(MAX_COMMENT, { message: 'contactFeedback.validation.comment' })
-    .refine((value) => !value.includes('\u0000'), { message: 'validation.nul_character' })
-    .nullish()
-    .transform((value) => (value ? value : null)),
-});
+// Every question is optional: a citizen answers what they want to; an empty answer is sent as null or left out.
+const optionalScore = (key: string) =>
+  z
+    .preprocess((value) => (value === '' ? null : value), score(key).nullish())
+    .transform((value) => value ?? null);
+
+export const feedbackBody = z
+  .object({
+    satisfaction: optionalScore('satisfaction'),
+    openness: optionalScore('openness'),
+    decisiveness: optionalScore('decisiveness'),
+    reliability: optionalScore('reliability'),
+    agility: optionalScore('agility'),
+    comment: z
+      .string()
+      .trim()
+      .max(MAX_COMMENT, { message: 'contactFeedback.validation.comment' })
+      .refine((value) => !value.includes('\u0000'), { message: 'validation.nul_character' })
+      .nullish()
+      .transform((value) => (value ? value : null)),
+  })
+  // A rating that says nothing at all is no rating: at least one answer or a comment.
+  .refine(
+    (body) =>
+      body.comment !== null ||
+      [body.satisfaction, body.openness, body.decisiveness, body.reliability, body.agility].some(
+        (v) => v !== null,
+      ),
+    { message: 'contactFeedback.validation.empty' },
+  );
 export type FeedbackInput = z.infer<typeof feedbackBody>;
 
 export const tokenInfoOut = z.object({
@@ -43,12 +59,13 @@ export const summaryQuery = z.object({
     .optional(),
 });
 
+/** Null for a question nobody in the group answered. */
 const means = z.object({
-  satisfaction: z.number(),
-  openness: z.number(),
-  decisiveness: z.number(),
-  reliability: z.number(),
-  agility: z.number(),
+  satisfaction: z.number().nullable(),
+  openness: z.number().nullable(),
+  decisiveness: z.number().nullable(),
+  reliability: z.number().nullable(),
+  agility: z.number().nullable(),
 });
 
 const group = z.object({

@@ -61,7 +61,7 @@ export async function submitFeedback(db: Db, token: string, input: FeedbackInput
 
 // ---- aggregates --------------------------------------------------------------------------------
 
-const round2 = (value: number) => Math.round(value * 100) / 100;
+const round2 = (value: number | null) => (value === null ? null : Math.round(value * 100) / 100);
 
 /** Months kept in a release: the current one and the eleven before it. */
 export const RELEASE_MONTHS = 12;
@@ -76,12 +76,13 @@ function monthsUpTo(now: Date, count: number): string[] {
 
 type Figures = {
   n: number;
+  /** Null for a question that fewer than k of the group's ratings answered (every question is optional). */
   means: {
-    satisfaction: number;
-    openness: number;
-    decisiveness: number;
-    reliability: number;
-    agility: number;
+    satisfaction: number | null;
+    openness: number | null;
+    decisiveness: number | null;
+    reliability: number | null;
+    agility: number | null;
   };
   distribution: number[];
 };
@@ -97,7 +98,8 @@ export type FeedbackPayload = { k: number; months: Record<string, MonthRelease> 
 function figuresOf(rows: repo.RatingRow[]): Figures {
   const mean = (pick: (r: repo.RatingRow) => number | null) => {
     const values = rows.map(pick).filter((v): v is number => v !== null);
-    return values.length === 0 ? 0 : round2(values.reduce((a, b) => a + b, 0) / values.length);
+    // The group has k ratings, but a mean over fewer of its answers would be a figure about fewer than k.
+    return values.length < DEFAULT_K ? null : round2(values.reduce((a, b) => a + b, 0) / values.length);
   };
   return {
     n: rows.length,

@@ -221,7 +221,9 @@ describeEachEngine('contact supervision, feedback and privacy', (engine) => {
       (bad.json().error.issues as { path: string; message: string }[]).map((i) => [i.path, i.message]),
     );
     expect(issues['body.satisfaction']).toBe('Choose how satisfied you are.');
-    expect(issues['body.decisiveness']).toBe('Choose an answer for decisiveness.');
+    expect(issues['body.openness']).toBe('Choose an answer for openness.');
+    // Questions left out are not errors: every question is optional.
+    expect(issues['body.decisiveness']).toBeUndefined();
     expect(issues['body.comment']).toBe('Your comment can be at most 2,000 characters long.');
 
     const url = `/api/contact/feedback/${closed.feedbackToken}`;
@@ -259,6 +261,49 @@ describeEachEngine('contact supervision, feedback and privacy', (engine) => {
         'unit_id',
       ].sort(),
     );
+  });
+
+  it('accepts a rating with any subset of its questions, but not an empty one', async () => {
+    const token = () =>
+      issueFeedbackToken(ctx.database.db, {
+        channel: 'chat',
+        queueId: queues.algemeen,
+        agentAccountId: null,
+      });
+    const only = await token();
+    const empty = await ctx.app.inject({
+      method: 'POST',
+      url: `/api/contact/feedback/${only}`,
+      headers: { 'accept-language': 'nl' },
+      payload: { comment: '  ' },
+    });
+    expect(empty.statusCode).toBe(400);
+    expect(JSON.stringify(empty.json())).toContain('Beantwoord minstens één vraag');
+    const partial = await ctx.app.inject({
+      method: 'POST',
+      url: `/api/contact/feedback/${only}`,
+      payload: { reliability: 5, satisfaction: null },
+    });
+    expect(partial.statusCode, partial.body).toBe(204);
+    const commentOnly = await ctx.app.inject({
+      method: 'POST',
+      url: `/api/contact/feedback/${await token()}`,
+      payload: { comment: 'Vlot geholpen.' },
+    });
+    expect(commentOnly.statusCode, commentOnly.body).toBe(204);
+    const rows = await queryRows<{
+      satisfaction: number | null;
+      reliability: number | null;
+      comment: string | null;
+    }>(
+      ctx.database.db,
+      sql`select satisfaction, reliability, comment from contact_feedback order by id desc limit 2`,
+    );
+    expect(rows).toEqual([
+      { satisfaction: null, reliability: null, comment: 'Vlot geholpen.' },
+      { satisfaction: null, reliability: 5, comment: null },
+    ]);
+    await ctx.database.db.execute(sql`delete from contact_feedback where satisfaction is null`);
   });
 
   it('puts a rating link in the answer e-mail and routes tickets to the queue of their topic', async () => {

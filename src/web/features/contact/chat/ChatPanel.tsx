@@ -34,7 +34,15 @@ type Sender = 'citizen' | 'agent' | 'system';
 type Message = { id: number; clientId: string; sender: Sender; text: string };
 type Pending = { clientId: string; text: string };
 type Phase = 'idle' | 'starting' | 'waiting' | 'active' | 'closed';
-type Queue = { key: string; nameNl: string; nameEn: string; open: boolean };
+type Queue = {
+  key: string;
+  nameNl: string;
+  nameEn: string;
+  open: boolean;
+  nextOpening: string | null;
+  closedTextNl: string | null;
+  closedTextEn: string | null;
+};
 type StartResponse = { chatId: number; resumeToken: string };
 
 /**
@@ -296,6 +304,16 @@ export function ChatPanel({ onUseEmail, onAttention }: { onUseEmail: () => void;
 
   // The message form goes when the chat ends; focus that was in it moves to the closing note, not to the page.
   const closedRef = useRef<HTMLParagraphElement>(null);
+  const queueRef = useRef<HTMLParagraphElement>(null);
+  const panelTitleRef = useRef<HTMLHeadingElement>(null);
+  // The start form goes once the chat starts: the focus moves to the queue place (or, when an agent was free
+  // at once, to the chat's title), not to the page.
+  const startedHere = useRef(false);
+  useEffect(() => {
+    if (!startedHere.current || (phase !== 'waiting' && phase !== 'active')) return;
+    startedHere.current = false;
+    (phase === 'waiting' ? queueRef.current : panelTitleRef.current)?.focus();
+  }, [phase]);
   const previousPhase = useRef(phase);
   useEffect(() => {
     const ended = phase === 'closed' && previousPhase.current !== 'closed';
@@ -333,6 +351,7 @@ export function ChatPanel({ onUseEmail, onAttention }: { onUseEmail: () => void;
       });
       storeChatToken(started.resumeToken);
       connect(started.resumeToken);
+      startedHere.current = true;
     } catch (caught) {
       setPhase('idle');
       const message = caught instanceof ApiError ? caught.message : t('contactChat.panel.failed');
@@ -413,6 +432,18 @@ export function ChatPanel({ onUseEmail, onAttention }: { onUseEmail: () => void;
       : sender === 'system'
         ? t('contact.widget.system')
         : `${agentName ?? t('contactChat.panel.agent').replace(/:$/, '')}:`;
+  // While every queue is closed: the service's own text (or the standard one), then when it opens again.
+  const closedQueue = allClosed
+    ? [...(queues.data ?? [])].sort((a, b) =>
+        (a.nextOpening ?? '9999').localeCompare(b.nextOpening ?? '9999'),
+      )[0]
+    : undefined;
+  const closedText =
+    (i18n.language === 'en' ? closedQueue?.closedTextEn : closedQueue?.closedTextNl) ??
+    t('contact.widget.closed');
+  const nextOpening = closedQueue?.nextOpening
+    ? describeOpening(closedQueue.nextOpening, i18n.language, t)
+    : null;
   const emailOffer = (
     <div className="chat-panel__offer">
       <p>{t('contact.widget.closedOffer')}</p>
@@ -426,7 +457,9 @@ export function ChatPanel({ onUseEmail, onAttention }: { onUseEmail: () => void;
     <div className="chat-panel" ref={rootRef}>
       {/* One polite, throttled region with the latest news only: the history is never re-read. */}
       <LiveRegion text={announcement} />
-      <h3 className="chat-panel__title">{t('contact.widget.title')}</h3>
+      <h3 className="chat-panel__title" ref={panelTitleRef} tabIndex={-1}>
+        {t('contact.widget.title')}
+      </h3>
       {error ? <Alert tone="error">{error}</Alert> : null}
       {!connected && phase !== 'closed' ? (
         <p className="chat-panel__hint">{t('contact.widget.reconnecting')}</p>
@@ -435,7 +468,8 @@ export function ChatPanel({ onUseEmail, onAttention }: { onUseEmail: () => void;
       {phase === 'idle' ? (
         allClosed ? (
           <>
-            <p>{t('errors.CHAT_CLOSED')}</p>
+            <p>{closedText}</p>
+            {nextOpening ? <p className="chat-panel__next-opening">{nextOpening}</p> : null}
             {emailOffer}
           </>
         ) : (
@@ -483,7 +517,7 @@ export function ChatPanel({ onUseEmail, onAttention }: { onUseEmail: () => void;
 
       {phase === 'waiting' ? (
         <div className="chat-panel__queue">
-          <p className="chat-panel__position">
+          <p className="chat-panel__position" ref={queueRef} tabIndex={-1}>
             {position ? t('contactChat.panel.position', { position }) : t('contactChat.panel.determining')}
           </p>
           <p>
@@ -613,4 +647,39 @@ export function ChatPanel({ onUseEmail, onAttention }: { onUseEmail: () => void;
         : null}
     </div>
   );
+}
+
+/**
+ * "maandag om 9.00 uur" in Brussels time (the service's clock, wherever the citizen is): today and tomorrow by
+ * name, the coming week by weekday, later with the date.
+ */
+function describeOpening(
+  iso: string,
+  language: string,
+  t: (key: string, options?: Record<string, unknown>) => string,
+) {
+  const at = new Date(iso);
+  const locale = language === 'en' ? 'en-GB' : 'nl-BE';
+  const zone = 'Europe/Brussels';
+  const dayOf = (d: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: zone }).format(d);
+  const daysAhead = Math.round(
+    (Date.parse(`${dayOf(at)}T00:00:00Z`) - Date.parse(`${dayOf(new Date())}T00:00:00Z`)) / 86_400_000,
+  );
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone: zone,
+    hour: 'numeric',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(at);
+  const hour = Number(parts.find((p) => p.type === 'hour')?.value ?? '0');
+  const minute = parts.find((p) => p.type === 'minute')?.value ?? '00';
+  const time = language === 'en' ? `${String(hour).padStart(2, '0')}:${minute}` : `${hour}.${minute}`;
+  if (daysAhead <= 0) return t('contact.widget.nextOpeningToday', { time });
+  if (daysAhead === 1) return t('contact.widget.nextOpeningTomorrow', { time });
+  const day = new Intl.DateTimeFormat(locale, {
+    timeZone: zone,
+    weekday: 'long',
+    ...(daysAhead > 6 ? { day: 'numeric', month: 'long' } : {}),
+  }).format(at);
+  return t('contact.widget.nextOpening', { day, time });
 }

@@ -19,6 +19,8 @@ import { Tab, TabList, TabPanel, Tabs } from '../../../ui/Tabs';
 import { LiveRegion, useThrottledAnnouncer } from '../chat/announcer';
 import '../contact.css';
 import './console.css';
+import { CannedPicker } from '../canned/CannedPicker';
+import { type CannedAnswer, cannedByShortcut, cannedFor, fillCanned } from '../canned/fill';
 import { type AgentStatus, type ConsoleChat, type ConsoleEvent, useAgentSocket } from './useAgentSocket';
 
 type ConsoleInfo = {
@@ -26,7 +28,7 @@ type ConsoleInfo = {
   colleagues: { accountId: number; displayName: string; free: number }[];
 };
 type Queue = { key: string; nameNl: string; nameEn: string; open: boolean };
-type Canned = { id: number; queue: string | null; title: string; textNl: string; textEn: string };
+type Canned = CannedAnswer;
 
 // Same list as the e-mail tickets, so reports count chats and e-mails alike.
 const CATEGORIES = ['information', 'referral', 'complaint', 'suggestion', 'other'] as const;
@@ -223,7 +225,13 @@ function ChatPane({
   const listRef = useRef<HTMLOListElement>(null);
   const inputRef = useRef<HTMLTextAreaElement>(null);
   const queue = info?.queues.find((q) => q.id === chat.queueId);
-  const answers = canned.filter((c) => c.queue === null || c.queue === queue?.key);
+  const answers = cannedFor(canned, queue?.key);
+  const closeHintId = useId();
+  const transferHintId = useId();
+  const insertCanned = (answer: Canned) => {
+    setDraft(fillCanned(answer, chat.locale, { name: chat.citizenName }).slice(0, MAX_MESSAGE));
+    window.setTimeout(() => inputRef.current?.focus(), 0);
+  };
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: scrolls when the lists change.
   useLayoutEffect(() => {
@@ -240,6 +248,12 @@ function ChatPane({
     event?.preventDefault();
     const text = draft.trim();
     if (!text) return;
+    // "/shortcut" puts the answer in the field to adapt; it is sent only on the next Enter.
+    const shortcut = cannedByShortcut(answers, text);
+    if (shortcut) {
+      insertCanned(shortcut);
+      return;
+    }
     onPost(kind, text);
     setDraft('');
     inputRef.current?.focus();
@@ -315,24 +329,13 @@ function ChatPane({
       ) : (
         <>
           <form className="agent-chat__composer" onSubmit={submit('message')}>
-            {answers.length > 0 ? (
-              <Select
-                label={t('contact.console.canned')}
-                options={answers.map((a) => ({ id: a.id, label: a.title }))}
-                selectedKey={null}
-                onSelectionChange={(key) => {
-                  const answer = answers.find((a) => a.id === Number(key));
-                  if (!answer) return;
-                  setDraft((chat.locale === 'en' ? answer.textEn : answer.textNl).slice(0, MAX_MESSAGE));
-                  window.setTimeout(() => inputRef.current?.focus(), 0);
-                }}
-              />
-            ) : null}
+            <CannedPicker queue={queue?.key} onPick={insertCanned} />
             <label htmlFor={inputId} className="field__label">
               {t('contact.console.message')}
             </label>
             <p id={hintId} className="field__description">
-              {t('contact.widget.enterHint')} {t('contact.console.noteHint')}
+              {t('contact.widget.enterHint')} {t('contact.console.noteHint')}{' '}
+              {answers.some((a) => a.shortcut) ? t('contact.console.shortcutHint') : null}
             </p>
             <textarea
               ref={inputRef}
@@ -371,6 +374,7 @@ function ChatPane({
               <Button
                 variant="secondary"
                 isDisabled={!transferTo}
+                aria-describedby={transferTo ? undefined : transferHintId}
                 onPress={() => {
                   if (!transferTo) return;
                   const [kind, value] = transferTo.split(':') as [string, string];
@@ -380,6 +384,11 @@ function ChatPane({
               >
                 {t('contact.console.transfer')}
               </Button>
+              {transferTo ? null : (
+                <p id={transferHintId} className="agent-console__muted agent-chat__disabled-reason">
+                  {t('contact.console.transferDisabled')}
+                </p>
+              )}
             </div>
             <div className="agent-chat__tool">
               <Select
@@ -388,9 +397,19 @@ function ChatPane({
                 selectedKey={category}
                 onSelectionChange={(key) => setCategory(key === null ? null : String(key))}
               />
-              <Button variant="danger" isDisabled={!category} onPress={() => category && onClose(category)}>
+              <Button
+                variant="danger"
+                isDisabled={!category}
+                aria-describedby={category ? undefined : closeHintId}
+                onPress={() => category && onClose(category)}
+              >
                 {t('contact.console.close')}
               </Button>
+              {category ? null : (
+                <p id={closeHintId} className="agent-console__muted agent-chat__disabled-reason">
+                  {t('contact.console.closeDisabled')}
+                </p>
+              )}
             </div>
           </div>
         </>

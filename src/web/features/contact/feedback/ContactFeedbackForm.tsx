@@ -76,7 +76,7 @@ export function ContactFeedbackForm({ token }: { token: string }) {
   const { t } = useTranslation();
   const [answers, setAnswers] = useState<Answers>({});
   const [comment, setComment] = useState('');
-  const [missing, setMissing] = useState<Field[]>([]);
+  const [nothing, setNothing] = useState(false);
   const commentId = useId();
   const hintId = useId();
   const send = useMutation({
@@ -84,18 +84,15 @@ export function ContactFeedbackForm({ token }: { token: string }) {
       api.post<null>(`/api/contact/feedback/${encodeURIComponent(token)}`, body),
   });
   const serverErrors = send.error instanceof ApiError ? send.error.fieldErrors() : {};
-  const errorOf = (field: Field) =>
-    serverErrors[field] ?? (missing.includes(field) ? t(`contactFeedback.validation.${field}`) : undefined);
+  const errorOf = (field: Field) => serverErrors[field];
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const fields: Field[] = ['satisfaction', ...VALUE_KEYS];
-    const absent = fields.filter((field) => answers[field] === undefined);
-    setMissing(absent);
-    if (absent.length > 0) {
-      // Focus the first unanswered group, so keyboard and screen-reader users land where work is left.
-      const first = document.querySelector<HTMLInputElement>(`input[name="${absent[0]}"]`);
-      first?.focus();
+    // Every question is optional; only a rating with nothing in it at all is refused.
+    const empty = Object.keys(answers).length === 0 && !comment.trim();
+    setNothing(empty);
+    if (empty) {
+      document.querySelector<HTMLInputElement>('input[name="satisfaction"]')?.focus();
       return;
     }
     send.mutate({ ...answers, comment: comment.trim() || null });
@@ -112,13 +109,14 @@ export function ContactFeedbackForm({ token }: { token: string }) {
 
   const set = (field: Field) => (value: number) => {
     setAnswers((previous) => ({ ...previous, [field]: value }));
-    setMissing((previous) => previous.filter((f) => f !== field));
+    setNothing(false);
   };
 
   return (
     <form className="feedback" onSubmit={submit} noValidate aria-label={t('contactFeedback.title')}>
       <h2 className="feedback__title">{t('contactFeedback.title')}</h2>
-      {missing.length > 0 ? <Alert tone="error">{t('contactFeedback.errorSummary')}</Alert> : null}
+      <p className="feedback__intro">{t('contactFeedback.optionalHint')}</p>
+      {nothing || serverErrors.body ? <Alert tone="error">{t('contactFeedback.errorSummary')}</Alert> : null}
       <Scale
         name="satisfaction"
         legend={t('contactFeedback.satisfaction')}

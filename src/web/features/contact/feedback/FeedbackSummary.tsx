@@ -9,7 +9,7 @@ import { type Column, Table } from '../../../ui/Table';
 import { VALUE_KEYS } from './ContactFeedbackForm';
 import './feedback.css';
 
-type Means = Record<'satisfaction' | (typeof VALUE_KEYS)[number], number>;
+type Means = Record<'satisfaction' | (typeof VALUE_KEYS)[number], number | null>;
 type Group = {
   key: string;
   nameNl: string;
@@ -75,7 +75,11 @@ export function FeedbackSummary({
         : group.nameNl;
   const mean = (group: Group, key: keyof Means) =>
     group.means ? (
-      formatNumber(group.means[key])
+      group.means[key] === null ? (
+        '—'
+      ) : (
+        formatNumber(group.means[key])
+      )
     ) : (
       <span className="feedback-summary__hidden">{t('contactFeedback.summary.hidden')}</span>
     );

@@ -11,6 +11,7 @@ import { QueryState } from '../../../ui/QueryState';
 import { type Column, Table } from '../../../ui/Table';
 import { FeedbackSummary } from '../feedback/FeedbackSummary';
 import { BarChart } from './BarChart';
+import { SupervisorNav } from './SupervisorNav';
 import './supervisor.css';
 
 /** Polling is only the fallback when the live stream keeps failing (a proxy that buffers it, say). */
@@ -73,6 +74,7 @@ export function SupervisorPage() {
   return (
     <div className="supervisor">
       <PageTitle>{t('contactSupervisor.title')}</PageTitle>
+      <SupervisorNav />
       <LiveBoard />
       <HistoryView />
       <FeedbackSummary showComments />

@@ -1,0 +1,26 @@
+import { useTranslation } from 'react-i18next';
+import { NavLink } from 'react-router';
+import { paths } from '../../../app/paths';
+
+/** The supervisor's pages: the live board, the opening hours and the canned answers. */
+export function SupervisorNav() {
+  const { t } = useTranslation();
+  const links = [
+    { to: paths.contactSupervisor, label: t('contactSupervisor.title') },
+    { to: paths.contactHours, label: t('contactSupervisor.hours.nav') },
+    { to: paths.contactCanned, label: t('contactSupervisor.canned.nav') },
+  ];
+  return (
+    <nav className="supervisor__nav" aria-label={t('contactSupervisor.sectionNav')}>
+      <ul>
+        {links.map((link) => (
+          <li key={link.to}>
+            <NavLink to={link.to} end>
+              {link.label}
+            </NavLink>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
