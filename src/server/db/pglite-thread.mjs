@@ -8,6 +8,7 @@ import { readdirSync, readFileSync, readlinkSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
+import { pack } from 'tar-stream';
 
 /** The fields node-postgres and PGlite put on a database error; callers look at `code` (23505 …). */
 const ERROR_FIELDS = [
@@ -165,39 +166,9 @@ async function snapshot(statements) {
     for (const statement of statements) results.push((await tx.query(statement)).rows);
     // A directory on disk is read directly (as fast as copying it); PGlite's own dump walks its virtual
     // file system file by file and took more than twice as long. Both write the same tar layout.
-    const tar = dataDir && wal ? tarOfDirectory(dataDir, wal) : await db.dumpDataDir('none');
+    const tar = dataDir && wal ? await tarOfDirectory(dataDir, wal) : await db.dumpDataDir('none');
     return { results, tar };
   });
-}
-
-/** One ustar header block. @param {string} name @param {number} size @param {number} mode @param {'0' | '5'} type @param {number} mtime */
-function tarHeader(name, size, mode, type, mtime) {
-  const header = Buffer.alloc(512);
-  let path = name;
-  let prefix = '';
-  if (Buffer.byteLength(path) > 100) {
-    const cut = path.lastIndexOf('/', 154);
-    prefix = path.slice(0, cut);
-    path = path.slice(cut + 1);
-    if (Buffer.byteLength(path) > 100 || Buffer.byteLength(prefix) > 155)
-      throw new Error(`Path too long for tar: ${name}`);
-  }
-  const octal = (/** @type {number} */ value, /** @type {number} */ width) =>
-    value.toString(8).padStart(width - 1, '0');
-  header.write(path, 0, 100, 'utf8');
-  header.write(octal(mode, 8), 100, 8, 'ascii');
-  header.write(octal(0, 8), 108, 8, 'ascii');
-  header.write(octal(0, 8), 116, 8, 'ascii');
-  header.write(octal(size, 12), 124, 12, 'ascii');
-  header.write(octal(mtime, 12), 136, 12, 'ascii');
-  header.write('        ', 148, 8, 'ascii');
-  header.write(type, 156, 1, 'ascii');
-  header.write('ustar\u000000', 257, 8, 'latin1');
-  header.write(prefix, 345, 155, 'utf8');
-  let sum = 0;
-  for (const byte of header) sum += byte;
-  header.write(`${sum.toString(8).padStart(6, '0')}\u0000 `, 148, 8, 'latin1');
-  return header;
 }
 
 /**
@@ -205,35 +176,55 @@ function tarHeader(name, size, mode, type, mtime) {
  * the write-ahead log only the current segment goes in, with the bytes after the current insert position
  * zeroed: other segments hold older records or are recycled files with stale ones, and none are needed.
  * @param {string} root @param {{ file_name: string, file_offset: number }} wal
+ * @returns {Promise<Blob>}
  */
-function tarOfDirectory(root, wal) {
+async function tarOfDirectory(root, wal) {
+  const archive = pack();
   /** @type {Buffer[]} */
   const parts = [];
+  archive.on('data', (/** @type {Buffer} */ chunk) => parts.push(chunk));
+  const ended = new Promise((resolve, reject) => {
+    archive.on('end', resolve);
+    archive.on('error', reject);
+  });
+  /** @param {import('tar-stream').Header} header @param {Buffer} [content] */
+  const add = (header, content) =>
+    new Promise((resolve, reject) => {
+      const done = (/** @type {Error | null | undefined} */ error) => (error ? reject(error) : resolve(null));
+      if (content) archive.entry(header, content, done);
+      else archive.entry(header, done);
+    });
   /** @param {string} relative */
-  const walk = (relative) => {
+  const walk = async (relative) => {
     for (const entry of readdirSync(join(root, relative), { withFileTypes: true }).sort((a, b) =>
       a.name < b.name ? -1 : 1,
     )) {
       const name = `${relative}/${entry.name}`;
       const full = join(root, name);
-      const stats = statSync(full);
-      const mtime = Math.floor(stats.mtimeMs / 1000);
+      const mtime = statSync(full).mtime;
       if (entry.isDirectory()) {
-        parts.push(tarHeader(name, 0, 0o755, '5', mtime));
-        walk(name);
+        await add({ name, type: 'directory', mode: 0o755, mtime });
+        await walk(name);
       } else if (entry.isFile()) {
         const isWalSegment = relative === '/pg_wal' && /^[0-9A-F]{24}$/.test(entry.name);
         if (isWalSegment && entry.name !== wal.file_name) continue;
         const content = readFileSync(full);
         if (isWalSegment) content.fill(0, Number(wal.file_offset));
-        parts.push(tarHeader(name, content.length, 0o600, '0', mtime), content);
-        const padding = (512 - (content.length % 512)) % 512;
-        if (padding) parts.push(Buffer.alloc(padding));
+        await add({ name, type: 'file', mode: 0o600, mtime, size: content.length }, content);
       }
     }
   };
-  walk('');
-  parts.push(Buffer.alloc(1024));
+  // A failure of the archive during the walk also fails that entry's callback, which is what is thrown;
+  // `ended` is awaited only once every entry went in.
+  ended.catch(() => {});
+  try {
+    await walk('');
+    archive.finalize();
+    await ended;
+  } catch (error) {
+    archive.destroy();
+    throw error;
+  }
   return new Blob(parts);
 }
 

@@ -287,7 +287,7 @@ describe('the embedded backup of a data directory', () => {
     expect(walOf(join(dataDir, 'pglite')).some((segment) => segment.includes(marker))).toBe(true);
     const manifest = await readManifest(file);
     const extracted = join(scratch, 'wal-extracted');
-    extractTar(readFileSync(file).subarray(0, manifest.payloadBytes), extracted);
+    await extractTar(readFileSync(file).subarray(0, manifest.payloadBytes), extracted);
     const segments = walOf(extracted);
     expect(segments).toHaveLength(1);
     expect(segments.some((segment) => segment.includes(marker))).toBe(false);

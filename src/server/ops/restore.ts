@@ -131,7 +131,7 @@ async function restoreEmbedded(
   }
   options.onProgress?.({ phase: 'load' });
   try {
-    extractTar(payload, pgliteDir);
+    await extractTar(payload, pgliteDir);
   } catch (error) {
     await rm(pgliteDir, { recursive: true, force: true });
     throw error;
