@@ -12,51 +12,18 @@ import { createScenario, fixtureTokens, standardLikeItems } from '../modules/sur
 import { sealAnswers } from '../modules/survey/survey.pending';
 import { commitSubmissions } from '../modules/survey/survey.submissions.repo';
 import { draftIdFor, hashToken, waveKeys } from '../modules/survey/survey.tokens';
-import { type BackupResult, backupEmbeddedToFile, backupPostgresToFile, writeFileAtomically } from './backup';
+import { backupEmbeddedToFile } from './backup';
 import { BackupFileError, footerFor, readManifest } from './backup-file';
-import { requestBackupFromServer, startControlSocket } from './control-socket';
 import { databaseState } from './database-state';
-import { emptyPostgresDatabase, runnerOf } from './ops.test-support';
+import { restoreTarget as restoreTargetIn, runnerOf, takeBackup as takeBackupIn } from './ops.test-support';
 import { NewerSchemaError, restoreBackup, TargetNotEmptyError } from './restore';
 import { extractTar } from './tar';
 
 const scratch = mkdtempSync(join(tmpdir(), 'waarden-backup-test-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-/** A restore target of the engine's kind, and a way to open what was restored there. */
-async function restoreTarget(engine: Engine) {
-  if (engine === 'pglite') {
-    const dataDir = mkdtempSync(join(scratch, 'data-'));
-    return {
-      target: { dataDir },
-      open: () => openDatabase({ dataDir }),
-      drop: async () => rmSync(dataDir, { recursive: true, force: true }),
-    };
-  }
-  const pgTarget = await emptyPostgresDatabase();
-  return {
-    target: { databaseUrl: pgTarget.url },
-    open: () => openDatabase({ databaseUrl: pgTarget.url }),
-    drop: pgTarget.drop,
-  };
-}
-
-/**
- * The embedded engine's backup is taken as `waarden backup` takes it from a running server: through the
- * control socket of the process that holds the database.
- */
-async function takeBackup(database: Database, file: string): Promise<BackupResult> {
-  if (database.engine === 'postgres') return backupPostgresToFile(database.connectionString ?? '', file);
-  const dataDir = mkdtempSync(join(scratch, 'socket-'));
-  const log = { info: () => undefined, warn: () => undefined, error: () => undefined };
-  const close = await startControlSocket(dataDir, database.embedded!, log);
-  try {
-    const bytes = await writeFileAtomically(file, (out) => requestBackupFromServer(dataDir, out));
-    return { file, bytes, manifest: await readManifest(file), ms: 0 };
-  } finally {
-    await close?.();
-  }
-}
+const restoreTarget = (engine: Engine) => restoreTargetIn(engine, scratch);
+const takeBackup = (database: Database, file: string) => takeBackupIn(database, file, scratch);
 
 async function addChat(database: Database, messages: number) {
   await chatRepo.upsertQueue(database.db, {
