@@ -724,30 +724,7 @@ export async function createCannedAnswer(
   actor: { principal: Principal; ip: string },
   input: CannedInput,
 ) {
-  const queueId = await cannedQueueId(db, input.queue);
-  try {
-    return await db.transaction(async (tx) => {
-      const id = await repo.insertCannedAnswer(tx, { ...input, shortcut: input.shortcut ?? null, queueId });
-      await audit(
-        tx,
-        actor.principal,
-        'contact.chat.canned_answer.create',
-        { type: 'canned_answer', id },
-        { title: input.title, shortcut: input.shortcut ?? null },
-        actor.ip,
-      );
-      return {
-        id,
-        queue: input.queue ?? null,
-        title: input.title,
-        textNl: input.textNl,
-        textEn: input.textEn,
-        shortcut: input.shortcut ?? null,
-      };
-    });
-  } catch (error) {
-    rethrowShortcutTaken(error, input.shortcut);
-  }
+  return saveCannedAnswer(db, actor, null, input);
 }
 
 export async function updateCannedAnswer(
@@ -756,17 +733,29 @@ export async function updateCannedAnswer(
   id: number,
   input: CannedInput,
 ) {
+  return saveCannedAnswer(db, actor, id, input);
+}
+
+/** Inserts (id null) or updates a canned answer, audited in the same transaction. */
+async function saveCannedAnswer(
+  db: Db,
+  actor: { principal: Principal; ip: string },
+  existingId: number | null,
+  input: CannedInput,
+) {
   const queueId = await cannedQueueId(db, input.queue);
+  const row = { ...input, shortcut: input.shortcut ?? null, queueId };
   try {
     return await db.transaction(async (tx) => {
-      if (!(await repo.updateCannedAnswer(tx, id, { ...input, shortcut: input.shortcut ?? null, queueId })))
-        throw new AppError('NOT_FOUND');
+      let id = existingId;
+      if (id === null) id = await repo.insertCannedAnswer(tx, row);
+      else if (!(await repo.updateCannedAnswer(tx, id, row))) throw new AppError('NOT_FOUND');
       await audit(
         tx,
         actor.principal,
-        'contact.chat.canned_answer.update',
+        existingId === null ? 'contact.chat.canned_answer.create' : 'contact.chat.canned_answer.update',
         { type: 'canned_answer', id },
-        { title: input.title, shortcut: input.shortcut ?? null },
+        { title: input.title, shortcut: row.shortcut },
         actor.ip,
       );
       return {
@@ -775,7 +764,7 @@ export async function updateCannedAnswer(
         title: input.title,
         textNl: input.textNl,
         textEn: input.textEn,
-        shortcut: input.shortcut ?? null,
+        shortcut: row.shortcut,
       };
     });
   } catch (error) {
