@@ -5,7 +5,7 @@ import type { OpeningHours } from '../../../db/schema';
 import type { EventBus } from '../../../events/event-bus';
 import type { Principal } from '../../../http/access';
 import { AppError } from '../../../http/errors';
-import { translator } from '../../../http/i18n';
+import { type Locale, translator } from '../../../http/i18n';
 import type { JobQueue } from '../../../jobs/job-queue';
 import type { CitizenMailGuard } from '../../../mail/citizen-mail-guard';
 import { MAIL_QUEUE, type MailMessage } from '../../../mail/mailer';
@@ -448,16 +448,8 @@ export async function applyCitizenInactivity(db: Db, events: EventBus, timings: 
     new Date(now - timings.waitingIdleMs),
   );
   for (const chat of toClose) {
-    // A waiting citizen who returns later finds why the place is gone in the chat's history.
-    if (chat.status === 'waiting')
-      await postSystemMessage(
-        db,
-        events,
-        chat.id,
-        'waiting-timeout',
-        translator(chat.locale)('contactChat.system.waitingTimeout'),
-      );
-    await endChat(db, events, timings, chat.id, 'system', 'inactive');
+    if (chat.status === 'waiting') await endWaitingChat(db, events, timings, chat);
+    else await endChat(db, events, timings, chat.id, 'system', 'inactive');
   }
   return { warned: warned.length, closed: toClose.length };
 }
@@ -475,6 +467,16 @@ export async function releaseLeftCitizen(
 ): Promise<boolean> {
   const chat = await repo.findWaitingUnseenSince(db, chatId, leftAt);
   if (!chat) return false;
+  return endWaitingChat(db, events, timings, chat);
+}
+
+/** Ends a waiting chat that lost its place; a citizen who returns finds why in the chat's history. */
+async function endWaitingChat(
+  db: Db,
+  events: EventBus,
+  timings: ChatTimings,
+  chat: { id: number; locale: Locale },
+): Promise<boolean> {
   await postSystemMessage(
     db,
     events,
