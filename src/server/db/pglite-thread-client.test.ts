@@ -53,6 +53,7 @@ describe('PGlite on its own thread', () => {
           await inner.execute(sql`insert into t (id, note) values (11, 'undone')`);
           throw new Error('inner');
         })
+        // The savepoint's rollback is the point: its error is the one thrown just above.
         .catch(() => undefined);
     });
     await expect(

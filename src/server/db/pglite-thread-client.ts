@@ -106,6 +106,7 @@ export class PgliteThread {
       });
     } catch (error) {
       // The callback's error is the one to report; a failed ROLLBACK leaves PGlite's transaction closed too.
+      // Safe: see the line above.
       await this.call({ op: 'end', tx: id, commit: false }).catch(() => undefined);
       throw error;
     }

@@ -159,6 +159,7 @@ export class PostgresEventBus implements EventBus {
     this.client = undefined;
     this.connecting = undefined;
     setTimeout(() => {
+      // Not silent: a failed reconnect schedules the next attempt, every 500 ms until one succeeds.
       if (!this.closed) this.connection().catch(() => this.reconnectSoon());
     }, 500).unref();
   }
@@ -245,6 +246,7 @@ export class PostgresEventBus implements EventBus {
     }
     return async () => {
       if (this.registry.remove(channel, handler) && this.client) {
+        // Safe: an unlisten that fails ends with its connection, which reconnects without the channel.
         await this.client.query(`UNLISTEN "${channel}"`).catch(() => undefined);
       }
     };
@@ -252,8 +254,10 @@ export class PostgresEventBus implements EventBus {
 
   async close(): Promise<void> {
     this.closed = true;
+    // Safe: closing; a connection that never came up has nothing to end.
     const client = this.client ?? (await this.connecting?.catch(() => undefined));
     this.client = undefined;
+    // Safe: closing; the connection is dropped either way.
     await client?.end().catch(() => undefined);
   }
 }

@@ -76,6 +76,7 @@ export class JobQueue {
         db === this.db
           ? this.events.publish(WAKE_CHANNEL, { queue })
           : this.events.publishOnCommit(db, WAKE_CHANNEL, { queue });
+      // Safe: the job is stored; without the wake-up a worker finds it at its next poll.
       await wake.catch(() => undefined);
     }
     return inserted[0]?.id ?? null;

@@ -141,6 +141,7 @@ export async function copyPgliteToPostgres(
     }
     await target.query('commit');
   } catch (error) {
+    // Safe: the copy's own error is rethrown; a failed ROLLBACK leaves the transaction aborted anyway.
     await target.query('rollback').catch(() => undefined);
     throw error;
   }

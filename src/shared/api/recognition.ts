@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { recognitionEmailModes, recognitionKinds, recognitionVisibilities, valueKeys } from '../../db/schema';
+import { recognitionEmailModes, recognitionKinds, recognitionVisibilities, valueKeys } from '../domain';
 
 /** Long enough to say what someone did, not only "thanks!": the UI asks for the concrete behaviour. */
 export const MIN_MESSAGE_LENGTH = 60;

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { storyReactions, storyStatuses, valueKeys } from '../../db/schema';
-import { MAX_IMAGES } from './stories.images';
+import { MAX_STORY_IMAGES as MAX_IMAGES, storyReactions, storyStatuses, valueKeys } from '../domain';
 
 const id = z.coerce.number().int().positive().max(2_147_483_647);
 const valueKey = z.enum(valueKeys);

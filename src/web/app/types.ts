@@ -1,6 +1,6 @@
 /** Response shapes of the agreed API surface, as the web app reads them. */
 import type { z } from 'zod';
-import type { meResponse } from '../../server/modules/auth/auth.schemas';
+import type { meResponse } from '../../shared/api/auth';
 import { type Role, roles, grantableRoles as sharedGrantableRoles } from '../../shared/roles';
 
 export type { Role } from '../../shared/roles';

@@ -1,15 +1,14 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, pgTable, primaryKey, serial, text, timestamp } from 'drizzle-orm/pg-core';
+import { recognitionEmailModes, recognitionKinds, recognitionVisibilities } from '../../../shared/domain';
 import { accounts } from './auth';
 import { orgUnits, people } from './org';
 import type { ValueKey } from './values';
 
 /** Who may read a message besides sender and recipient; ordered from narrow to wide. */
-export const recognitionVisibilities = ['private', 'manager', 'team'] as const;
+export { recognitionEmailModes, recognitionKinds, recognitionVisibilities };
 export type RecognitionVisibility = (typeof recognitionVisibilities)[number];
-export const recognitionKinds = ['appreciation', 'feedback'] as const;
 export type RecognitionKind = (typeof recognitionKinds)[number];
-export const recognitionEmailModes = ['immediate', 'weekly', 'off'] as const;
 export type RecognitionEmailMode = (typeof recognitionEmailModes)[number];
 
 /**

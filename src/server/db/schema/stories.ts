@@ -11,6 +11,7 @@ import {
   text,
   timestamp,
 } from 'drizzle-orm/pg-core';
+import { storyReactions, storyStatuses } from '../../../shared/domain';
 import { accounts } from './auth';
 import { orgUnits, people } from './org';
 import type { ValueKey } from './values';
@@ -20,9 +21,8 @@ const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
 });
 
-export const storyStatuses = ['pending', 'approved', 'rejected'] as const;
+export { storyReactions, storyStatuses };
 export type StoryStatus = (typeof storyStatuses)[number];
-export const storyReactions = ['heart', 'applause', 'inspired', 'thanks'] as const;
 export type StoryReaction = (typeof storyReactions)[number];
 
 /**

@@ -9,11 +9,11 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import type { ValueKey } from '../../../shared/domain';
 import { accounts } from './auth';
 import { orgUnits } from './org';
 
-export const valueKeys = ['openheid', 'daadkracht', 'vertrouwen', 'wendbaarheid'] as const;
-export type ValueKey = (typeof valueKeys)[number];
+export { type ValueKey, valueKeys } from '../../../shared/domain';
 
 /** One version of the central values framework; published versions are never edited, only superseded. */
 export const valueFrameworks = pgTable(

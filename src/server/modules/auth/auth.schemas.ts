@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import { meResponse } from '../../../shared/api/auth';
 import { grantableRoles } from '../../db/schema';
-import { roles } from '../../http/access';
 
 /** Roles that only make sense for one entity: they carry the entity's unit id as scope. */
 export const scopedRoles: readonly string[] = ['entity_coordinator', 'top_executive'];
@@ -10,21 +10,7 @@ export const signInBody = z.object({
   password: z.string().min(1).max(256),
 });
 
-export const meResponse = z.object({
-  accountId: z.number().int(),
-  personId: z.number().int().nullable(),
-  email: z.string(),
-  displayName: z.string(),
-  locale: z.enum(['nl', 'en']),
-  roles: z.array(z.enum(roles)),
-  managerOf: z.array(z.number().int()),
-  coordinatorOf: z.array(z.number().int()),
-  executiveOf: z.array(z.number().int()),
-  unitId: z.number().int().nullable(),
-  entityId: z.number().int().nullable(),
-  csrfToken: z.string(),
-  sessionMethod: z.enum(['password', 'oidc']),
-});
+export { meResponse };
 
 export const sessionResponse = z.object({ principal: meResponse.nullable() });
 

@@ -390,6 +390,7 @@ describeEachEngine('OIDC single sign-on against a real provider', (engine) => {
 
     // A real code with the state cookie of another browser (a link sent to a victim) is refused too.
     const victim = new TestBrowser();
+    // Caught so that the expectation below fails with a clear message when the sign-in itself failed.
     const { callbackUrl } = await signInThroughProvider(browser, {
       startUrl: startUrl(),
       appOrigin,

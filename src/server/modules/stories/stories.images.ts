@@ -1,8 +1,9 @@
 import type sharpModule from 'sharp';
+import { MAX_STORY_IMAGES } from '../../../shared/domain';
 import { AppError } from '../../http/errors';
 
 /** What a story may carry: a few photos of a sensible size, each re-encoded on arrival. */
-export const MAX_IMAGES = 4;
+export const MAX_IMAGES = MAX_STORY_IMAGES;
 export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
 /** Larger sides are scaled down; nobody needs more in a gallery, and it bounds what we store. */
 export const MAX_OUTPUT_SIDE = 2000;

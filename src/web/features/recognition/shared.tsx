@@ -7,7 +7,7 @@ import type {
   messageListOut,
   messageOut,
   moderationListOut,
-} from '../../../server/modules/recognition/recognition.schemas';
+} from '../../../shared/api/recognition';
 import { currentLocale } from '../../app/i18n';
 import { paths } from '../../app/paths';
 import { hasRole, useMe } from '../../app/session';

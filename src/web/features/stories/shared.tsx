@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import type { publicListOut, storyListOut, storyOut } from '../../../server/modules/stories/stories.schemas';
+import type { publicListOut, storyListOut, storyOut } from '../../../shared/api/stories';
 import { api } from '../../app/api';
 import { formatDate } from '../../app/format';
 import { currentLocale } from '../../app/i18n';

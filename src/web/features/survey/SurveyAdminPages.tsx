@@ -1346,6 +1346,7 @@ function CloseDateForm({
       onKeyDown={cancelOnEscape(onCancel)}
       onSubmit={(event) => {
         event.preventDefault();
+        // Safe: onSubmit shows its own errors in the form; nothing is left to handle here.
         onSubmit(text(formValues(event), 'closesOn')).catch(() => undefined);
       }}
     >

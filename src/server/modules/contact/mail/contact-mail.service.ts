@@ -25,6 +25,7 @@ async function ticketsChanged(deps: Deps, queueId: number | null) {
   // The change is committed; a lost event only delays the board until its periodic refresh.
   await deps.events
     .publish(TICKETS_CHANNEL, { type: 'tickets', queueId } satisfies TicketsEvent)
+    // Safe: see above; the board's periodic refresh makes good a lost event.
     .catch(() => undefined);
 }
 

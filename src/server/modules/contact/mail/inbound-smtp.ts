@@ -29,6 +29,7 @@ export async function startInboundSmtp(
     onRcptTo(address, _session, callback) {
       ticketForAddress(deps, address.address)
         .then((ticket) => callback(ticket ? undefined : smtpError(550, 'No such mailbox')))
+        // Not silent: a failed lookup answers the sending server 451, so it retries later.
         .catch(() => callback(smtpError(451, 'Temporary failure, try again later')));
     },
     onData(stream, session, callback) {

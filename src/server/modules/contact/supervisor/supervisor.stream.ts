@@ -186,6 +186,7 @@ export class LiveBoardHub {
     this.subscriptions = [];
     const ending = subscriptions.map(async (subscription) => {
       const unsubscribe = await subscription;
+      // Safe: the hub is closing; a channel that fails to unlisten goes with its connection.
       await unsubscribe?.().catch(() => undefined);
     });
     this.unsubscribing = Promise.all([this.unsubscribing, ...ending]).then(() => undefined);
