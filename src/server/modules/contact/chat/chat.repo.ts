@@ -256,6 +256,15 @@ export async function lockNextWaiting(
   return rows[0];
 }
 
+/** Whether the queue has a waiting chat, locked or not (tells "queue empty" from "head held by another"). */
+export async function anyWaiting(db: Db, queueId: number): Promise<boolean> {
+  const rows = await queryRows<{ id: number }>(
+    db,
+    sql`select id::int as id from chat_sessions where status = 'waiting' and queue_id = ${queueId} limit 1`,
+  );
+  return rows.length > 0;
+}
+
 /** An agent serves the queues listed for them, or every queue when none are listed. */
 const servesQueue = (queueId: number) => sql`(exists (select 1 from chat_agent_queues m
     where m.account_id = g.account_id and m.queue_id = ${queueId})

@@ -275,13 +275,14 @@ export async function startChat(
  */
 export async function dispatch(db: Db, events: EventBus, timings: ChatTimings): Promise<number> {
   let assigned = 0;
-  // A free agent whose row is locked for a moment (a presence heartbeat, another process's assignment) is
-  // skipped by SKIP LOCKED; then the round is tried again shortly, so the citizen does not wait for the sweep.
+  // A free agent whose row is locked for a moment (a presence heartbeat, another process's assignment), or a
+  // head chat another dispatcher holds, is skipped by SKIP LOCKED; then the round is tried again shortly, so
+  // the citizen does not wait for the sweep and the position a new chat is told is the settled one.
   for (let attempt = 0; attempt < DISPATCH_LOCK_RETRIES; attempt++) {
     if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, DISPATCH_LOCK_RETRY_MS));
     const round = await dispatchRound(db, events, timings);
     assigned += round.assigned;
-    if (!round.skippedLockedAgent) break;
+    if (!round.skippedLocked) break;
   }
   return assigned;
 }
@@ -289,17 +290,20 @@ export async function dispatch(db: Db, events: EventBus, timings: ChatTimings): 
 /** Assigns until nothing more can be; one assignment per queue per pass, so an unserved queue holds up none. */
 async function dispatchRound(db: Db, events: EventBus, timings: ChatTimings) {
   let assigned = 0;
-  let skippedLockedAgent = false;
+  let skippedLocked = false;
   for (let progressed = true; progressed; ) {
     progressed = false;
     for (const queueId of await repo.listQueuesWithWaiting(db)) {
       const result = await db.transaction(async (tx) => {
         const chat = await repo.lockNextWaiting(tx, queueId);
-        if (!chat) return null;
+        if (!chat) {
+          if (await repo.anyWaiting(tx, queueId)) skippedLocked = true;
+          return null;
+        }
         const staleBefore = new Date(Date.now() - timings.agentGraceMs);
         const agent = await repo.lockBestAgent(tx, staleBefore, queueId);
         if (!agent) {
-          if (await repo.anyEligibleAgent(tx, staleBefore, queueId)) skippedLockedAgent = true;
+          if (await repo.anyEligibleAgent(tx, staleBefore, queueId)) skippedLocked = true;
           return null;
         }
         await repo.assignChat(tx, chat.id, agent.account_id);
@@ -316,11 +320,11 @@ async function dispatchRound(db: Db, events: EventBus, timings: ChatTimings) {
       await events.publish(CHAT_CHANNEL, { type: 'queue', queueId } satisfies ChatEvent);
     }
   }
-  return { assigned, skippedLockedAgent };
+  return { assigned, skippedLocked };
 }
 
-const DISPATCH_LOCK_RETRIES = 5;
-const DISPATCH_LOCK_RETRY_MS = 20;
+const DISPATCH_LOCK_RETRIES = 10;
+const DISPATCH_LOCK_RETRY_MS = 25;
 
 export const MAX_MESSAGE_LENGTH = 2000;
 
