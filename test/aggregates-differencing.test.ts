@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
 import { queryRows } from '../src/server/db/client';
 import { jobs, learningCards, learningCompletions, learningQuestions } from '../src/server/db/schema';
-import { RELEASE_QUEUE } from '../src/server/modules/aggregates/aggregates.routes';
+import { releaseJob } from '../src/server/modules/aggregates/aggregates.module';
 import {
   issueFeedbackToken,
   publishFeedbackRelease,
@@ -375,7 +375,7 @@ describeEachEngine('aggregates cannot be differenced over time', (engine) => {
     const pending = await db
       .select({ runAt: jobs.runAt, dedupeKey: jobs.dedupeKey })
       .from(jobs)
-      .where(and(eq(jobs.queue, RELEASE_QUEUE), eq(jobs.status, 'pending')));
+      .where(and(eq(jobs.queue, releaseJob.queue), eq(jobs.status, 'pending')));
     // At start the database had no release: one job per module at once, and one per module at 02:00 UTC.
     expect(pending.filter((j) => j.dedupeKey?.endsWith('-first'))).toHaveLength(3);
     const daily = pending.filter((j) => !j.dedupeKey?.endsWith('-first'));
@@ -384,7 +384,7 @@ describeEachEngine('aggregates cannot be differenced over time', (engine) => {
 
     const before = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from aggregate_releases`);
     await db.execute(
-      sql`update jobs set run_at = now() where queue = ${RELEASE_QUEUE} and status = 'pending'`,
+      sql`update jobs set run_at = now() where queue = ${releaseJob.queue} and status = 'pending'`,
     );
     await ctx.current.runtime.jobs.runDue();
     const after = await queryRows<{ module: string; n: number }>(
@@ -396,7 +396,7 @@ describeEachEngine('aggregates cannot be differenced over time', (engine) => {
     const next = await db
       .select({ runAt: jobs.runAt })
       .from(jobs)
-      .where(and(eq(jobs.queue, RELEASE_QUEUE), eq(jobs.status, 'pending')));
+      .where(and(eq(jobs.queue, releaseJob.queue), eq(jobs.status, 'pending')));
     expect(next.length).toBeGreaterThanOrEqual(1);
     for (const job of next) expect(job.runAt.getTime()).toBeGreaterThan(Date.now());
   });

@@ -16,57 +16,23 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import helmet from 'helmet';
-import type { Logger } from 'pino';
-import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import { Counter, Histogram } from 'prom-client';
 import { z } from 'zod';
-import type { Config } from './config';
-import type { Database, Db } from './db/client';
-import type { EventBus } from './events/event-bus';
+import { apiContracts } from '../shared/api';
+import { platformApi } from '../shared/api/platform';
 import { installErrorHandling, sendError } from './http/error-handler';
 import { installRequestContext } from './http/request-context';
-import type { JobQueue } from './jobs/job-queue';
-import {
-  CitizenMailGuard,
-  type CitizenMailLimits,
-  DEFAULT_CITIZEN_MAIL_LIMITS,
-} from './mail/citizen-mail-guard';
-import type { Mailer } from './mail/mailer';
-import { aggregateReleaseJobs } from './modules/aggregates/aggregates.routes';
-import { authRoutes } from './modules/auth/auth.routes';
-import { chatRoutes } from './modules/contact/chat/chat.routes';
-import { contactFeedbackRoutes } from './modules/contact/feedback/feedback.routes';
-import { contactMailRoutes } from './modules/contact/mail/contact-mail.routes';
-import { contactSupervisorRoutes } from './modules/contact/supervisor/supervisor.routes';
-import { contentRoutes } from './modules/content/content.routes';
-import { learningRoutes } from './modules/learning/learning.routes';
-import { opsRoutes } from './modules/ops/ops.routes';
-import { registerBackupMetrics } from './modules/ops/ops.service';
-import { orgRoutes } from './modules/org/org.routes';
-import { recognitionRoutes } from './modules/recognition/recognition.routes';
-import { storiesRoutes } from './modules/stories/stories.routes';
-import { surveyActionsRoutes } from './modules/survey/actions/actions.routes';
-import { surveyResultsRoutes } from './modules/survey/results/results.routes';
-import { surveyRoutes } from './modules/survey/survey.routes';
-import { valuesRoutes } from './modules/values/values.routes';
+import { serve, verifyContract } from './http/serve';
+import type { ModuleDeps, StartedModule } from './platform/module';
 
-export type AppDeps = {
-  config: Config;
-  database: Database;
-  db: Db;
-  events: EventBus;
-  jobs: JobQueue;
-  mailer: Mailer;
-  logger?: Logger | false;
-  /** Off in most tests, which fire many requests from one address; the rate-limit tests turn it on. */
-  rateLimits: boolean;
+/** What the HTTP app is built from: the runtime's shared parts and its started modules. */
+export type AppDeps = ModuleDeps & {
+  modules: StartedModule[];
   /** The built web app; when missing, non-API routes answer with a hint to build it. */
   webDist?: string;
-  /** Limits on mail sent at a citizen's request; the defaults unless a test narrows them. */
-  citizenMailLimits?: CitizenMailLimits;
 };
 
-/** What module route plugins get: the app's dependencies and the services that buildApp creates for them. */
-export type ModuleDeps = AppDeps & { citizenMail: CitizenMailGuard };
+export type { ModuleDeps };
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
@@ -145,20 +111,24 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     transformObject: jsonSchemaTransformObject,
   });
 
-  const metrics = new Registry();
-  collectDefaultMetrics({ register: metrics });
-  const httpDuration = new Histogram({
-    name: 'http_request_duration_seconds',
-    help: 'HTTP request duration by route and status',
-    labelNames: ['method', 'route', 'status'],
-    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
-    registers: [metrics],
-  });
-  const httpErrors = new Counter({
-    name: 'http_server_errors_total',
-    help: 'Responses with status 500 or above',
-    registers: [metrics],
-  });
+  const metrics = deps.metrics;
+  // One registry per runtime, and a runtime may serve a second app (a restart in tests): metrics are shared.
+  const httpDuration =
+    (metrics.getSingleMetric('http_request_duration_seconds') as Histogram<'method' | 'route' | 'status'>) ??
+    new Histogram({
+      name: 'http_request_duration_seconds',
+      help: 'HTTP request duration by route and status',
+      labelNames: ['method', 'route', 'status'],
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+      registers: [metrics],
+    });
+  const httpErrors =
+    (metrics.getSingleMetric('http_server_errors_total') as Counter) ??
+    new Counter({
+      name: 'http_server_errors_total',
+      help: 'Responses with status 500 or above',
+      registers: [metrics],
+    });
   app.addHook('onResponse', async (request, reply) => {
     const route = request.routeOptions.url ?? 'unmatched';
     httpDuration.observe(
@@ -176,38 +146,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       return reply.code(503).send({ status: 'unavailable', db: deps.database.engine });
     }
   });
-  registerBackupMetrics(metrics, deps);
   app.get('/metrics', { schema: { hide: true } }, async (_request, reply) => {
     reply.type(metrics.contentType);
     return metrics.metrics();
   });
 
-  const moduleDeps: ModuleDeps = {
-    ...deps,
-    citizenMail: new CitizenMailGuard(metrics, deps.citizenMailLimits ?? DEFAULT_CITIZEN_MAIL_LIMITS),
-  };
-  await app.register(authRoutes(deps));
-  await app.register(orgRoutes(deps));
-  await app.register(valuesRoutes(deps));
-  await app.register(contentRoutes(deps));
-  await app.register(learningRoutes(deps));
-  await app.register(recognitionRoutes(deps));
-  await app.register(storiesRoutes(deps));
-  await app.register(chatRoutes(moduleDeps));
-  await app.register(contactMailRoutes(moduleDeps));
-  await app.register(contactFeedbackRoutes(deps));
-  await app.register(contactSupervisorRoutes(deps));
-  await app.register(surveyRoutes(deps));
-  await app.register(surveyResultsRoutes(deps));
-  await app.register(surveyActionsRoutes(deps));
-  await app.register(aggregateReleaseJobs(deps));
-  await app.register(opsRoutes(deps));
+  // Each module's API, given the services the runtime created for it; the contract check runs at ready.
+  for (const { definition, services } of deps.modules)
+    if (definition.routes) await app.register(definition.routes(deps, services));
+  verifyContract(app, Object.values(apiContracts));
 
-  app.get(
-    '/api/openapi.json',
-    { config: { access: 'public' }, schema: { hide: true, response: { 200: z.any() } } },
-    async () => app.swagger(),
-  );
+  serve(app, platformApi.routes.openapi, async () => app.swagger(), { hide: true });
 
   await registerWebApp(app, deps.webDist);
   return app;

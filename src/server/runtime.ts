@@ -1,13 +1,22 @@
 import { join } from 'node:path';
 import pino, { type Logger } from 'pino';
-import { type AppDeps, buildApp } from './app';
+import { Counter, collectDefaultMetrics, Registry } from 'prom-client';
+import { buildApp } from './app';
 import type { Config } from './config';
 import { type Database, openDatabase } from './db/client';
 import { type EventBus, InProcessEventBus, PostgresEventBus } from './events/event-bus';
-import { JobQueue } from './jobs/job-queue';
-import { DevMailboxMailer, MAIL_QUEUE, type Mailer, type MailMessage, SmtpMailer } from './mail/mailer';
+import { handle, JobQueue } from './jobs/job-queue';
+import {
+  CitizenMailGuard,
+  type CitizenMailLimits,
+  DEFAULT_CITIZEN_MAIL_LIMITS,
+} from './mail/citizen-mail-guard';
+import { DevMailboxMailer, type Mailer, mailJob, SmtpMailer } from './mail/mailer';
+import { modules } from './modules';
 import { startControlSocket } from './ops/control-socket';
 import { defaultWebDist } from './paths';
+import { backgroundFailures } from './platform/background';
+import type { Hub, ModuleDeps, ModuleOverrides, StartedModule } from './platform/module';
 import { resolveAppSecret } from './secret';
 import { seedBaseline, seedDemo } from './seed';
 
@@ -18,7 +27,14 @@ export function createEventBus(database: Database): EventBus {
   throw new Error('No event bus adapter for this database');
 }
 
-export type Runtime = AppDeps & { startupPhases: StartupPhases; close(): Promise<void> };
+/** The shared parts every module gets, its started modules, and how to stop it all. */
+export type Runtime = ModuleDeps & {
+  modules: StartedModule[];
+  /** The built web app; when missing, non-API routes answer with a hint to build it. */
+  webDist?: string;
+  startupPhases: StartupPhases;
+  close(): Promise<void>;
+};
 
 /** Milliseconds spent in each start-up step, logged with "ready" so slow starts can be explained. */
 class StartupPhases {
@@ -31,7 +47,11 @@ class StartupPhases {
   }
 }
 
-/** Wires config → database → event bus → jobs → mailer; shared by the server, the CLI and tests. */
+/**
+ * Wires config → database → event bus → jobs → mailer → modules; shared by the server, the CLI and tests. It
+ * registers every module's jobs, starts its hubs and subscribers, and ensures its schedules: all background
+ * work exists here, whether or not an HTTP app is built on top.
+ */
 export async function createRuntime(
   givenConfig: Config,
   options: {
@@ -40,6 +60,10 @@ export async function createRuntime(
     rateLimits?: boolean;
     startJobs?: boolean;
     seed?: boolean;
+    /** Limits on mail sent at a citizen's request; the defaults unless a test narrows them. */
+    citizenMailLimits?: CitizenMailLimits;
+    /** Per-module settings a test or bench narrows. */
+    overrides?: ModuleOverrides;
   } = {},
 ): Promise<Runtime> {
   const config: Config = { ...givenConfig, appSecret: await resolveAppSecret(givenConfig) };
@@ -53,33 +77,72 @@ export async function createRuntime(
   const database =
     options.database ?? (await openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl }));
   phases.mark('database');
+  const metrics = new Registry();
+  collectDefaultMetrics({ register: metrics });
   const events = createEventBus(database);
   const jobs = new JobQueue(database.db, events, logger);
+  jobs.failures = new Counter({
+    name: 'job_failures_total',
+    help: 'Failed job attempts by queue (each is retried with back-off until its last attempt)',
+    labelNames: ['queue'],
+    registers: [metrics],
+  });
   const mailer: Mailer = config.smtpUrl
     ? new SmtpMailer(config.smtpUrl, config.mailFrom)
     : new DevMailboxMailer(database.db, config.mailFrom);
-  jobs.register<MailMessage>(MAIL_QUEUE, (message) => mailer.send(message));
+  jobs.register(handle(mailJob, (message) => mailer.send(message)));
 
-  if (options.seed ?? true) {
-    await seedBaseline(database.db);
-    if (config.demo ?? database.isNew) await seedDemo(database.db, { logger, appSecret: config.appSecret! });
-    phases.mark('seed');
-  }
-  if (options.startJobs ?? true) await jobs.start();
-  phases.mark('jobs');
-
-  return {
+  const deps: ModuleDeps = {
     config,
     database,
     db: database.db,
     events,
     jobs,
     mailer,
-    logger: options.logger === false ? false : logger,
+    logger,
+    metrics,
+    background: backgroundFailures(metrics, logger),
+    citizenMail: new CitizenMailGuard(metrics, options.citizenMailLimits ?? DEFAULT_CITIZEN_MAIL_LIMITS),
     rateLimits: options.rateLimits ?? true,
+    overrides: options.overrides ?? {},
+  };
+  const started: StartedModule[] = modules.map((definition) => ({
+    definition: definition as StartedModule['definition'],
+    services: definition.services?.(deps as never) ?? {},
+  }));
+  for (const { definition, services } of started)
+    for (const job of definition.jobs?.(deps, services) ?? []) jobs.register(job);
+
+  if (options.seed ?? true) {
+    await seedBaseline(database.db);
+    if (config.demo ?? database.isNew) await seedDemo(database.db, { logger, appSecret: config.appSecret! });
+    phases.mark('seed');
+  }
+  const hubs: Hub[] = started.flatMap(({ definition, services }) => definition.hubs?.(services) ?? []);
+  for (const hub of hubs) await hub.start?.();
+  const unsubscribe: (() => Promise<void>)[] = [];
+  for (const { definition, services } of started)
+    for (const subscriber of definition.subscribers?.(deps, services) ?? [])
+      unsubscribe.push(
+        await events.subscribe(subscriber.channel, (payload) => {
+          subscriber
+            .handle(payload)
+            .catch((error) => deps.background.report(`${definition.name}:${subscriber.channel}`, error));
+        }),
+      );
+  for (const { definition } of started) await definition.schedule?.(deps);
+  phases.mark('modules');
+  if (options.startJobs ?? true) await jobs.start();
+  phases.mark('jobs');
+
+  return {
+    ...deps,
+    modules: started,
     webDist: defaultWebDist,
     startupPhases: phases,
     async close() {
+      for (const stop of unsubscribe) await stop();
+      for (const hub of hubs.toReversed()) await hub.stop();
       await jobs.stop();
       await events.close();
       await mailer.close();

@@ -1,3 +1,4 @@
+import type { AccessRule } from '../../shared/access';
 import type { Role } from '../../shared/roles';
 import type { Locale } from './i18n';
 
@@ -40,9 +41,9 @@ export const accessRules = {
   contactSupervisor: (p: Principal | null) => has(p, 'contact_supervisor'),
   /** Contact data beyond the daily work: citizens' erasure requests and contact feedback figures. */
   contactOversight: (p: Principal | null) => has(p, 'contact_supervisor', 'programme_admin'),
-} as const;
+} as const satisfies Record<AccessRule, (p: Principal | null) => boolean>;
 
-export type AccessRule = keyof typeof accessRules;
+export type { AccessRule };
 
 declare module 'fastify' {
   interface FastifyContextConfig {

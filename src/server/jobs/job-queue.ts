@@ -1,11 +1,25 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
+import type { Counter } from 'prom-client';
+import type { z } from 'zod';
 import { type Db, queryRows } from '../db/client';
-import { jobs } from '../db/schema';
 import type { EventBus } from '../events/event-bus';
 
 export type JobHandler<P = unknown> = (payload: P, job: { id: number; attempts: number }) => Promise<void>;
+
+/**
+ * A kind of job: its queue name and the schema of its payload. Modules declare their job types next to the
+ * service that runs them and enqueue through them, so no module spells another's queue name or key format.
+ */
+export type JobType<P> = { readonly queue: string; readonly payload: z.ZodType<P> };
+
+export const jobType = <P>(queue: string, payload: z.ZodType<P>): JobType<P> => ({ queue, payload });
+
+/** A job type bound to the function that runs it: what a module definition hands the runtime. */
+export type JobDefinition<P = never> = { type: JobType<P>; run: JobHandler<P> };
+
+export const handle = <P>(type: JobType<P>, run: JobHandler<P>): JobDefinition<P> => ({ type, run });
 
 export type EnqueueOptions = {
   runAt?: Date;
@@ -17,6 +31,7 @@ export type EnqueueOptions = {
 type ClaimedJob = { id: number; queue: string; payload: unknown; attempts: number; max_attempts: number };
 
 const WAKE_CHANNEL = 'jobs_ready';
+const ENQUEUE_CHUNK = 10_000;
 
 /** Exponential back-off with jitter: 2 s, 4 s, 8 s … capped at 15 minutes. */
 export function backoffDelayMs(attempts: number, baseMs = 2000, capMs = 15 * 60_000): number {
@@ -49,37 +64,88 @@ export class JobQueue {
     } = {},
   ) {}
 
-  register<P>(queue: string, handler: JobHandler<P>): void {
-    this.handlers.set(queue, handler as JobHandler);
+  /** Counts failed attempts per queue in /metrics; set by the runtime, which owns the registry. */
+  failures?: Counter<'queue'>;
+
+  /** Runs jobs of this type in this process; the payload is checked against the type's schema first. */
+  register<P>(definition: JobDefinition<P>): void {
+    const { type, run } = definition;
+    this.handlers.set(type.queue, (payload, job) => run(type.payload.parse(payload), job));
   }
 
-  async enqueue(
-    queue: string,
-    payload: unknown,
-    options: EnqueueOptions = {},
+  /** Stores one job (ignored when its dedupe key exists); inside a transaction when `db` is one. */
+  async enqueue<P>(type: JobType<P>, payload: P, options: EnqueueOptions = {}, db: Db = this.db) {
+    const ids = await this.enqueueMany(type, [{ payload, options }], db);
+    return ids[0] ?? null;
+  }
+
+  /**
+   * Stores many jobs of one type, one statement per 10,000 (a survey wave fans out to 50,000 mails); returns
+   * the ids of those not ignored as duplicates. Inside a caller's transaction when `db` is one.
+   */
+  async enqueueMany<P>(
+    type: JobType<P>,
+    items: readonly { payload: P; options?: EnqueueOptions }[],
     db: Db = this.db,
-  ): Promise<number | null> {
-    const inserted = await db
-      .insert(jobs)
-      .values({
-        queue,
-        payload: payload as object,
-        runAt: options.runAt ?? new Date(),
-        maxAttempts: options.maxAttempts ?? 8,
-        dedupeKey: options.dedupeKey,
-      })
-      .onConflictDoNothing()
-      .returning({ id: jobs.id });
-    if (this.running) {
+  ): Promise<number[]> {
+    const ids: number[] = [];
+    const now = new Date().toISOString();
+    for (let i = 0; i < items.length; i += ENQUEUE_CHUNK) {
+      // One JSON parameter per chunk: a row of parameters each would hit the 65,535-parameter limit.
+      const rows = items.slice(i, i + ENQUEUE_CHUNK).map(({ payload, options = {} }) => ({
+        p: type.payload.parse(payload),
+        r: options.runAt?.toISOString() ?? now,
+        m: options.maxAttempts ?? 8,
+        k: options.dedupeKey ?? null,
+      }));
+      const inserted = await queryRows<{ id: number }>(
+        db,
+        sql`insert into jobs (queue, payload, run_at, max_attempts, dedupe_key)
+            select ${type.queue}, j->'p', (j->>'r')::timestamptz, (j->>'m')::int, j->>'k'
+            from jsonb_array_elements(${JSON.stringify(rows)}::jsonb) j
+            on conflict do nothing
+            returning id::int as id`,
+      );
+      ids.push(...inserted.map((row) => row.id));
+    }
+    if (this.running && ids.length > 0) {
       // Inside a caller's transaction the workers are woken at its commit, when they can see the job.
       const wake =
         db === this.db
-          ? this.events.publish(WAKE_CHANNEL, { queue })
-          : this.events.publishOnCommit(db, WAKE_CHANNEL, { queue });
+          ? this.events.publish(WAKE_CHANNEL, { queue: type.queue })
+          : this.events.publishOnCommit(db, WAKE_CHANNEL, { queue: type.queue });
       // Safe: the job is stored; without the wake-up a worker finds it at its next poll.
       await wake.catch(() => undefined);
     }
-    return inserted[0]?.id ?? null;
+    return ids;
+  }
+
+  /**
+   * Deletes the jobs of one type with one of the given dedupe keys, or a key starting with one of the
+   * prefixes, whatever their state: payloads can hold personal data that must go when its record goes. A job
+   * running at that moment still finishes. Returns how many were deleted.
+   */
+  async deleteByKey(
+    type: { readonly queue: string },
+    match: { keys: readonly string[] } | { keyPrefixes: readonly string[] },
+    db: Db = this.db,
+  ): Promise<number> {
+    const patterns =
+      'keys' in match
+        ? match.keys
+        : match.keyPrefixes.map((prefix) => `${prefix.replace(/[\\%_]/g, '\\$&')}%`);
+    if (patterns.length === 0) return 0;
+    const list = sql.join(
+      patterns.map((pattern) => sql`${pattern}`),
+      sql`, `,
+    );
+    const keyMatch =
+      'keys' in match ? sql`dedupe_key in (${list})` : sql`dedupe_key like any (array[${list}]::text[])`;
+    const rows = await queryRows<{ id: number }>(
+      db,
+      sql`delete from jobs where queue = ${type.queue} and ${keyMatch} returning id`,
+    );
+    return rows.length;
   }
 
   async start(): Promise<void> {
@@ -171,9 +237,10 @@ export class JobQueue {
       const finalAttempt = job.attempts >= job.max_attempts;
       const runAt = new Date(Date.now() + backoffDelayMs(job.attempts, this.options.baseBackoffMs));
       this.logger.warn(
-        { jobId: job.id, queue: job.queue, attempts: job.attempts, err: message },
+        { jobId: job.id, queue: job.queue, attempts: job.attempts, finalAttempt, err: error },
         'job failed',
       );
+      this.failures?.inc({ queue: job.queue });
       await this.db.execute(
         sql`update jobs set status = ${finalAttempt ? 'failed' : 'pending'}, locked_at = null, locked_by = null,
             last_error = ${message.slice(0, 2000)}, run_at = ${runAt.toISOString()}::timestamptz,

@@ -6,9 +6,9 @@ import { createTestDatabase, describeEachEngine } from '../../../test/support/te
 import type { Database } from '../db/client';
 import { devMailbox, jobs } from '../db/schema';
 import type { EventBus } from '../events/event-bus';
-import { JobQueue } from '../jobs/job-queue';
+import { handle, JobQueue } from '../jobs/job-queue';
 import { createEventBus } from '../runtime';
-import { DevMailboxMailer, MAIL_QUEUE, type MailMessage, SmtpMailer } from './mailer';
+import { DevMailboxMailer, type MailMessage, mailJob, SmtpMailer } from './mailer';
 
 async function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -57,9 +57,9 @@ describeEachEngine('mail delivery', (engine) => {
     const port = await freePort();
     const mailer = new SmtpMailer(`smtp://127.0.0.1:${port}`, 'no-reply@waarden.test');
     const queue = new JobQueue(database.db, events, pino({ level: 'silent' }), { baseBackoffMs: 1 });
-    queue.register<MailMessage>(MAIL_QUEUE, (m) => mailer.send(m));
-    await queue.enqueue(MAIL_QUEUE, message, { dedupeKey: `mail-test-${engine}` });
-    await queue.enqueue(MAIL_QUEUE, message, { dedupeKey: `mail-test-${engine}` });
+    queue.register(handle(mailJob, (m) => mailer.send(m)));
+    await queue.enqueue(mailJob, message, { dedupeKey: `mail-test-${engine}` });
+    await queue.enqueue(mailJob, message, { dedupeKey: `mail-test-${engine}` });
 
     await queue.runDue();
     const [pending] = await database.db.select().from(jobs);

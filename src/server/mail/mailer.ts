@@ -1,19 +1,22 @@
 import type { Transporter } from 'nodemailer';
+import { z } from 'zod';
 import type { Db } from '../db/client';
 import { devMailbox } from '../db/schema';
+import { jobType } from '../jobs/job-queue';
 
-export type MailMessage = {
-  to: string[];
-  cc?: string[];
-  replyTo?: string;
-  subject: string;
-  text: string;
+export const mailMessage = z.object({
+  to: z.array(z.string()),
+  cc: z.array(z.string()).optional(),
+  replyTo: z.string().optional(),
+  subject: z.string(),
+  text: z.string(),
   /** Stable id: a retried delivery carries the same Message-ID, so receivers can drop a duplicate. */
-  messageId: string;
+  messageId: z.string(),
   /** Threading: mail clients show an answer under the message it answers. */
-  inReplyTo?: string;
-  references?: string[];
-};
+  inReplyTo: z.string().optional(),
+  references: z.array(z.string()).optional(),
+});
+export type MailMessage = z.infer<typeof mailMessage>;
 
 export interface Mailer {
   readonly kind: 'smtp' | 'dev-mailbox';
@@ -76,3 +79,5 @@ export class DevMailboxMailer implements Mailer {
 }
 
 export const MAIL_QUEUE = 'mail_send';
+/** Sending one message: every module that mails enqueues this job, in the transaction that decided it. */
+export const mailJob = jobType(MAIL_QUEUE, mailMessage);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { recognitionEmailModes, recognitionKinds, recognitionVisibilities, valueKeys } from '../domain';
+import { defineApi, route } from './contract';
 
 /** Long enough to say what someone did, not only "thanks!": the UI asks for the concrete behaviour. */
 export const MIN_MESSAGE_LENGTH = 60;
@@ -127,3 +128,97 @@ export const aggregatesOut = z.object({
 });
 
 export const okOut = z.object({ ok: z.literal(true) });
+
+// ---- routes ----------------------------------------------------------------------------------
+
+export const recognitionApi = defineApi('recognition', {
+  colleagues: route({
+    method: 'GET',
+    path: '/api/recognition/colleagues',
+    access: 'employee',
+    summary: 'Find colleagues to address by name',
+    query: colleagueQuery,
+    responses: { 200: z.array(colleagueOut) },
+  }),
+  send: route({
+    method: 'POST',
+    path: '/api/recognition/messages',
+    access: 'employee',
+    summary: 'Send an appreciation to a colleague on one or more values',
+    body: sendBody,
+    responses: { 201: messageOut },
+  }),
+  list: route({
+    method: 'GET',
+    path: '/api/recognition/messages',
+    access: 'employee',
+    summary: 'List received or sent appreciations, or the feed of the own entity',
+    query: messageListQuery,
+    responses: { 200: messageListOut },
+  }),
+  get: route({
+    method: 'GET',
+    path: '/api/recognition/messages/:id',
+    access: 'employee',
+    summary: 'One appreciation the caller may read',
+    params: idParams,
+    responses: { 200: messageOut },
+  }),
+  narrow: route({
+    method: 'PATCH',
+    path: '/api/recognition/messages/:id/visibility',
+    access: 'employee',
+    summary: 'Narrow who may see an appreciation (sender or recipient)',
+    params: idParams,
+    body: visibilityBody,
+    responses: { 200: messageOut },
+  }),
+  report: route({
+    method: 'POST',
+    path: '/api/recognition/messages/:id/report',
+    access: 'employee',
+    summary: 'Report an appreciation to the moderators',
+    params: idParams,
+    body: reportBody,
+    responses: { 200: okOut },
+  }),
+  moderationQueue: route({
+    method: 'GET',
+    path: '/api/recognition/moderation',
+    access: 'entityCoordinator',
+    summary: 'Reported appreciations awaiting a decision',
+    responses: { 200: moderationListOut },
+  }),
+  resolve: route({
+    method: 'POST',
+    path: '/api/recognition/moderation/:id',
+    access: 'entityCoordinator',
+    summary: 'Keep or hide a reported appreciation',
+    params: idParams,
+    body: resolveBody,
+    responses: { 200: okOut },
+  }),
+  preferences: route({
+    method: 'GET',
+    path: '/api/recognition/preferences',
+    access: 'employee',
+    summary: 'The caller’s e-mail preference for appreciations',
+    responses: { 200: preferencesOut },
+  }),
+  setPreferences: route({
+    method: 'PUT',
+    path: '/api/recognition/preferences',
+    access: 'employee',
+    summary: 'Change the e-mail preference for appreciations',
+    body: preferencesBody,
+    responses: { 200: preferencesOut },
+  }),
+  aggregates: route({
+    method: 'GET',
+    path: '/api/recognition/aggregates',
+    access: 'signedIn',
+    summary: 'Appreciations per value per unit, from the latest release, hidden below k',
+    query: aggregatesQuery,
+    responses: { 200: aggregatesOut },
+  }),
+});

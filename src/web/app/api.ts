@@ -3,6 +3,9 @@
  * the server's error shape turned into an ApiError that forms can show next to their fields.
  */
 import i18n from 'i18next';
+import { apiContracts } from '../../shared/api';
+import type { ApiContract, RouteContract, RouteInput, RouteOutput } from '../../shared/api/contract';
+import { fillPath } from '../../shared/api/contract';
 
 export type FieldIssue = { path: string; message: string };
 
@@ -90,7 +93,50 @@ async function request<T>(method: string, path: string, body?: Body): Promise<T>
   return data as T;
 }
 
+/** Input of a call: omitted when the route takes nothing; a multipart route takes FormData as its body. */
+type CallInput<R extends RouteContract> = R['multipart'] extends true
+  ? Omit<RouteInput<R>, 'body'> & { body: FormData }
+  : RouteInput<R>;
+
+type CallArgs<R extends RouteContract> = keyof CallInput<R> extends never
+  ? [input?: CallInput<R>]
+  : [input: CallInput<R>];
+
+/** A JSON route is a function returning its typed response; the other kinds give their URL to link to. */
+export type RouteClient<R extends RouteContract> = R['kind'] extends 'file' | 'stream' | 'websocket'
+  ? { href: (...args: CallArgs<R>) => string }
+  : ((...args: CallArgs<R>) => Promise<RouteOutput<R>>) & { href: (...args: CallArgs<R>) => string };
+
+export type ModuleClient<C extends ApiContract> = { [K in keyof C['routes']]: RouteClient<C['routes'][K]> };
+
+function hrefOf(route: RouteContract, input: { params?: object; query?: object } = {}) {
+  return withQuery(fillPath(route.path, input.params as Record<string, unknown>), input.query as Query);
+}
+
+/** The typed calls of one module's contract: `api.recognition.list({ query: { box: 'sent' } })`. */
+export function clientFor<C extends ApiContract>(contract: C): ModuleClient<C> {
+  const client: Record<string, unknown> = {};
+  for (const [name, route] of Object.entries(contract.routes)) {
+    const href = (input?: { params?: object; query?: object }) => hrefOf(route, input);
+    const call = (input: { params?: object; query?: object; body?: unknown } = {}) =>
+      request(
+        route.method,
+        href(input),
+        route.method === 'GET' || route.method === 'DELETE' ? undefined : (input.body ?? {}),
+      );
+    client[name] = Object.assign(call, { href });
+  }
+  return client as ModuleClient<C>;
+}
+
+type Clients = { [M in keyof typeof apiContracts]: ModuleClient<(typeof apiContracts)[M]> };
+
+const clients = Object.fromEntries(
+  Object.entries(apiContracts).map(([name, contract]) => [name, clientFor(contract)]),
+) as Clients;
+
 export const api = {
+  ...clients,
   get: <T>(path: string, query?: Query) => request<T>('GET', withQuery(path, query)),
   post: <T>(path: string, body?: Body) => request<T>('POST', path, body ?? {}),
   put: <T>(path: string, body?: Body) => request<T>('PUT', path, body ?? {}),

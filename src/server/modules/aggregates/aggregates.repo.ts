@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../db/client';
 
-export type ReleaseModule = 'learning' | 'recognition' | 'contact_feedback';
+export const releaseModules = ['learning', 'recognition', 'contact_feedback'] as const;
+export type ReleaseModule = (typeof releaseModules)[number];
 
 export type ReleaseRow = { id: number; period: string; payload: unknown; created_at: string | Date };
 
@@ -55,7 +56,7 @@ export async function deleteReleases(db: Db, ids: number[]) {
   );
 }
 
-export async function missingModules(db: Db, modules: ReleaseModule[]): Promise<ReleaseModule[]> {
+export async function missingModules(db: Db, modules: readonly ReleaseModule[]): Promise<ReleaseModule[]> {
   const rows = await queryRows<{ module: ReleaseModule }>(
     db,
     sql`select distinct module from aggregate_releases`,

@@ -3,7 +3,7 @@ import type { Db } from '../../db/client';
 import * as repo from './aggregates.repo';
 import type { ReleaseBasis } from './release-planner';
 
-export type { ReleaseModule } from './aggregates.repo';
+export { type ReleaseModule, releaseModules } from './aggregates.repo';
 
 /**
  * Releases kept in any case (a month of daily ones). Older ones are kept as long as they are the latest in which

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { AppDeps } from '../../app';
 import { AppError } from '../../http/errors';
+import type { ModuleDeps } from '../../platform/module';
 import {
   confirmOidcLink,
   listAccounts,
@@ -26,7 +26,7 @@ import {
 
 /** Account and role administration and the audit log: programme admins only. */
 export const authAdminRoutes =
-  (deps: AppDeps): FastifyPluginAsyncZod =>
+  (deps: ModuleDeps): FastifyPluginAsyncZod =>
   async (app) => {
     app.get(
       '/api/admin/accounts',

@@ -1,10 +1,10 @@
 import { eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { AppDeps } from '../../app';
 import { accounts } from '../../db/schema';
 import { perMinute } from '../../http/actor';
 import { AppError } from '../../http/errors';
 import { LOCALE_COOKIE } from '../../http/request-context';
+import type { ModuleDeps } from '../../platform/module';
 import { authAdminRoutes } from './auth.admin.routes';
 import {
   localeBody,
@@ -26,7 +26,7 @@ import {
 } from './auth.service';
 import { LOGIN_REQUEST_MINUTES, OIDC_STATE_COOKIE, OidcSignIn } from './oidc.service';
 
-export function sessionCookieOptions(deps: AppDeps, expires: Date) {
+export function sessionCookieOptions(deps: ModuleDeps, expires: Date) {
   return {
     path: '/',
     httpOnly: true,
@@ -41,7 +41,7 @@ const oidcRefusedLocation = (reason: string) => `/aanmelden?error=oidc&reason=${
 const OIDC_COOKIE_PATH = '/api/auth/oidc';
 
 export const authRoutes =
-  (deps: AppDeps): FastifyPluginAsyncZod =>
+  (deps: ModuleDeps): FastifyPluginAsyncZod =>
   async (app) => {
     const oidc = deps.config.oidc ? new OidcSignIn(deps.config.oidc, deps.config.publicUrl) : undefined;
     const oidcRateLimit = perMinute(deps, 30);

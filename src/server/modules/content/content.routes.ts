@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppDeps } from '../../app';
 import { actorOf, perMinute } from '../../http/actor';
+import type { ModuleDeps } from '../../platform/module';
 import {
   adminPageOut,
   adminPageSummaryOut,
@@ -24,7 +24,7 @@ import * as service from './content.service';
 const tags = ['content'];
 
 export const contentRoutes =
-  (deps: AppDeps): FastifyPluginAsyncZod =>
+  (deps: ModuleDeps): FastifyPluginAsyncZod =>
   async (app) => {
     const limit = (max: number) => perMinute(deps, max);
 

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppDeps } from '../../app';
 import { actorOf, perMinute } from '../../http/actor';
 import { AppError } from '../../http/errors';
+import type { ModuleDeps } from '../../platform/module';
 import { illustrations } from './illustrations';
 import {
   adminModuleOut,
@@ -32,7 +32,7 @@ const tags = ['learning'];
  * person's own records only (the account comes from the session, never from the request).
  */
 export const learningRoutes =
-  (deps: AppDeps): FastifyPluginAsyncZod =>
+  (deps: ModuleDeps): FastifyPluginAsyncZod =>
   async (app) => {
     const limit = (max: number) => perMinute(deps, max);
 

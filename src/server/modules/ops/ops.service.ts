@@ -2,14 +2,17 @@ import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { Counter, Gauge, type Registry } from 'prom-client';
-import type { AppDeps } from '../../app';
+import { z } from 'zod';
 import type { Config } from '../../config';
+import { jobType } from '../../jobs/job-queue';
 import { type BackupResult, backupEmbeddedToFile, backupPostgresToFile } from '../../ops/backup';
+import type { ModuleDeps } from '../../platform/module';
 import * as repo from './ops.repo';
 
-type Deps = Pick<AppDeps, 'config' | 'database' | 'db' | 'jobs'> & { logger?: Logger | false };
+type Deps = Pick<ModuleDeps, 'config' | 'database' | 'db' | 'jobs'> & { logger?: Logger | false };
 
-export const BACKUP_QUEUE = 'backup_scheduled';
+/** A scheduled backup, for the slot `at`; one job per slot. */
+export const backupJob = jobType('backup_scheduled', z.object({ at: z.string() }));
 const FILE_PATTERN = /^waarden-\d{8}T\d{9}Z\.backup$/;
 
 /** The next multiple of the interval since midnight UTC (interval 24: every day at 00:00 UTC). */
@@ -25,7 +28,7 @@ export function nextBackupAt(from: Date, intervalHours: number): Date {
 /** The dedupe key makes one job per slot however many processes schedule it. */
 export async function scheduleBackup(deps: Pick<Deps, 'jobs'>, at: Date) {
   await deps.jobs.enqueue(
-    BACKUP_QUEUE,
+    backupJob,
     { at: at.toISOString() },
     {
       runAt: at,

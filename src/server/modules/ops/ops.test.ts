@@ -7,7 +7,7 @@ import { buildAccount, signIn, useTestContext } from '../../../../test/support/t
 import { describeEachEngine } from '../../../../test/support/test-db';
 import { jobs } from '../../db/schema';
 import { readManifest } from '../../ops/backup-file';
-import { BACKUP_QUEUE, nextBackupAt, runBackup, scheduleBackup } from './ops.service';
+import { backupJob, nextBackupAt, runBackup, scheduleBackup } from './ops.service';
 
 const scratch = mkdtempSync(join(tmpdir(), 'waarden-scheduled-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -34,7 +34,7 @@ describeEachEngine('scheduled backups', (engine) => {
     const pending = await runtime.db
       .select()
       .from(jobs)
-      .where(and(eq(jobs.queue, BACKUP_QUEUE), eq(jobs.status, 'pending')));
+      .where(and(eq(jobs.queue, backupJob.queue), eq(jobs.status, 'pending')));
     expect(pending.map((job) => job.runAt.toISOString())).toEqual([next.toISOString()]);
 
     // A due slot runs through the job queue and schedules nothing twice.

@@ -2,8 +2,8 @@ import multipart from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppDeps } from '../../app';
 import { AppError } from '../../http/errors';
+import type { ModuleDeps } from '../../platform/module';
 import type { OrgActor } from './org.policy';
 import {
   createUnitBody,
@@ -85,7 +85,7 @@ async function readRosterUpload(request: FastifyRequest) {
 }
 
 export const orgRoutes =
-  (deps: AppDeps): FastifyPluginAsyncZod =>
+  (deps: ModuleDeps): FastifyPluginAsyncZod =>
   async (app) => {
     // Registered here, not globally: only the roster upload accepts multipart bodies.
     await app.register(multipart, {

@@ -1,10 +1,12 @@
-import type { AppDeps } from '../../app';
+import { z } from 'zod';
 import type { Db } from '../../db/client';
 import { type RecognitionEmailMode, type ValueKey, valueKeys } from '../../db/schema';
 import type { Actor } from '../../http/actor';
 import { AppError } from '../../http/errors';
 import { translator } from '../../http/i18n';
-import { MAIL_QUEUE, type MailMessage } from '../../mail/mailer';
+import { jobType } from '../../jobs/job-queue';
+import { type MailMessage, mailJob } from '../../mail/mailer';
+import type { ModuleDeps } from '../../platform/module';
 import { type Placement, planRelease, subtreeCounts } from '../aggregates/release-planner';
 import { latestRelease, publishRelease, type SnapshotBuilder } from '../aggregates/releases.service';
 import { audit } from '../auth/auth.service';
@@ -13,10 +15,11 @@ import * as policy from './recognition.policy';
 import * as repo from './recognition.repo';
 import type { SendInput } from './recognition.schemas';
 
-type Deps = Pick<AppDeps, 'db' | 'jobs' | 'config'>;
+type Deps = Pick<ModuleDeps, 'db' | 'jobs' | 'config'>;
 
 export const PAGE_SIZE = 20;
-export const DIGEST_QUEUE = 'recognition_digest';
+/** The weekly digest of appreciations, due at `at`; one per week (the dedupe key is its day). */
+export const digestJob = jobType('recognition_digest', z.object({ at: z.string() }));
 
 const iso = (d: string | Date) => new Date(d).toISOString();
 const parseValues = (v: ValueKey[] | string): ValueKey[] => (typeof v === 'string' ? JSON.parse(v) : v);
@@ -96,7 +99,7 @@ export async function send(deps: Deps, actor: Actor, input: SendInput) {
     if (mode === 'immediate') {
       const sender = await repo.findPerson(tx, me);
       await deps.jobs.enqueue(
-        MAIL_QUEUE,
+        mailJob,
         notificationMail(deps, {
           id: row.id,
           kind: input.kind,
@@ -216,7 +219,7 @@ export async function runDigest(deps: Deps) {
         .map((m) => `- ${t(`recognition.mail.digestLine.${m.kind}`, { name: m.sender_name })}`);
       const lastId = Math.max(...items.map((m) => m.id));
       await deps.jobs.enqueue(
-        MAIL_QUEUE,
+        mailJob,
         {
           to: [first.email],
           subject: t('recognition.mail.digestSubject', { count: items.length }),
@@ -247,7 +250,7 @@ export function nextDigestAt(from: Date): Date {
 /** The dedupe key makes one digest job per week however many processes schedule it. */
 export async function scheduleDigest(deps: Pick<Deps, 'jobs'>, at: Date) {
   await deps.jobs.enqueue(
-    DIGEST_QUEUE,
+    digestJob,
     { at: at.toISOString() },
     { runAt: at, dedupeKey: `recognition-digest-${at.toISOString().slice(0, 10)}` },
   );

@@ -5,7 +5,7 @@ import { buildAccount, type Session, signIn, useTestContext } from '../../../../
 import { describeEachEngine } from '../../../../test/support/test-db';
 import { auditLog, jobs } from '../../db/schema';
 import { MAIL_QUEUE, type MailMessage } from '../../mail/mailer';
-import { DIGEST_QUEUE, nextDigestAt, publishRecognitionRelease, runDigest } from './recognition.service';
+import { digestJob, nextDigestAt, publishRecognitionRelease, runDigest } from './recognition.service';
 
 const concrete =
   'Je legde in het teamoverleg open uit waarom de planning schoof, zodat iedereen wist waar we stonden.';
@@ -329,7 +329,7 @@ describeEachEngine('recognition: addressing each other on the values', (engine) 
     const scheduled = await ctx.current.database.db
       .select({ runAt: jobs.runAt })
       .from(jobs)
-      .where(and(eq(jobs.queue, DIGEST_QUEUE), eq(jobs.status, 'pending')));
+      .where(and(eq(jobs.queue, digestJob.queue), eq(jobs.status, 'pending')));
     expect(scheduled).toHaveLength(1);
     expect(scheduled[0]!.runAt.getUTCDay()).toBe(1);
     expect(scheduled[0]!.runAt.getUTCHours()).toBe(7);

@@ -1,9 +1,9 @@
 import multipart from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { AppDeps } from '../../app';
 import { actorOf, perMinute } from '../../http/actor';
 import { AppError } from '../../http/errors';
+import type { ModuleDeps } from '../../platform/module';
 import { MAX_IMAGE_BYTES, MAX_IMAGES } from './stories.images';
 import {
   consentBody,
@@ -66,7 +66,7 @@ async function readSubmission(request: FastifyRequest) {
 
 /** Stories and art: submissions with images, moderation, the internal gallery, the public list, reactions. */
 export const storiesRoutes =
-  (deps: AppDeps): FastifyPluginAsyncZod =>
+  (deps: ModuleDeps): FastifyPluginAsyncZod =>
   async (app) => {
     const limit = (max: number) => perMinute(deps, max);
     // Registered here, not globally: only the story submission accepts multipart bodies.

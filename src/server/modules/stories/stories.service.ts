@@ -1,19 +1,19 @@
 import { sql } from 'drizzle-orm';
-import type { AppDeps } from '../../app';
 import type { Db } from '../../db/client';
 import type { StoryReaction, StoryStatus, ValueKey } from '../../db/schema';
 import type { Principal } from '../../http/access';
 import type { Actor } from '../../http/actor';
 import { AppError, type FieldIssue } from '../../http/errors';
 import { translator } from '../../http/i18n';
-import { MAIL_QUEUE, type MailMessage } from '../../mail/mailer';
+import { type MailMessage, mailJob } from '../../mail/mailer';
+import type { ModuleDeps } from '../../platform/module';
 import { audit } from '../auth/auth.service';
 import { MAX_IMAGES, type ProcessedImage, processImage } from './stories.images';
 import * as policy from './stories.policy';
 import * as repo from './stories.repo';
 import { type SubmissionData, submissionData } from './stories.schemas';
 
-type Deps = Pick<AppDeps, 'db' | 'jobs' | 'config'>;
+type Deps = Pick<ModuleDeps, 'db' | 'jobs' | 'config'>;
 
 export const PAGE_SIZE = 12;
 
@@ -240,7 +240,7 @@ export async function moderate(
         }),
         messageId: `<story-${id}-${status}-${Date.now()}@${new URL(deps.config.publicUrl).hostname}>`,
       };
-      await deps.jobs.enqueue(MAIL_QUEUE, mail, {}, tx);
+      await deps.jobs.enqueue(mailJob, mail, {}, tx);
     }
   });
   return present((await repo.findStory(deps.db, id, actor.principal.accountId))!, actor.principal);

@@ -1,8 +1,10 @@
 import { eq, isNull } from 'drizzle-orm';
+import pino from 'pino';
 import { brusselsDay } from '../../../shared/brussels-day';
 import type { Db } from '../../db/client';
-import { accounts, jobs, orgUnits, people, surveyWaves } from '../../db/schema';
-import type { JobQueue } from '../../jobs/job-queue';
+import { accounts, orgUnits, people, surveyWaves } from '../../db/schema';
+import { InProcessEventBus } from '../../events/event-bus';
+import { JobQueue } from '../../jobs/job-queue';
 import { addDays } from './survey.dates';
 import * as repo from './survey.repo';
 import { closeWave, launchWave } from './survey.service';
@@ -23,21 +25,9 @@ export const DEMO_WAVES = {
  * the job queue runs.
  */
 export async function seedDemoSurvey(db: Db, demoEmployeeEmail: string, appSecret: string) {
-  // Seeding runs before the job queue exists; jobs are rows, so they are written as the queue would.
-  const enqueue: JobQueue['enqueue'] = async (queue, payload, options = {}, tx = db) => {
-    const rows = await tx
-      .insert(jobs)
-      .values({
-        queue,
-        payload: payload as object,
-        runAt: options.runAt ?? new Date(),
-        dedupeKey: options.dedupeKey,
-      })
-      .onConflictDoNothing()
-      .returning({ id: jobs.id });
-    return rows[0]?.id ?? null;
-  };
-  const deps = { db, jobs: { enqueue }, config: { appSecret } };
+  // Seeding may run without a started job queue: an idle queue only writes the jobs, for workers to run later.
+  const jobs = new JobQueue(db, new InProcessEventBus(), pino({ level: 'silent' }));
+  const deps = { db, jobs, config: { appSecret } };
   const existing = await db.select({ titleNl: surveyWaves.titleNl }).from(surveyWaves);
   const titles = new Set(existing.map((wave) => wave.titleNl));
   const standard = await repo.findStandardQuestionnaire(db, STANDARD_KEY);

@@ -1,8 +1,8 @@
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppDeps } from '../../app';
 import { actorOf, perMinute } from '../../http/actor';
+import type { ModuleDeps } from '../../platform/module';
 import * as answers from './survey.answer.service';
 import {
   ANSWER_BODY_LIMIT,
@@ -37,20 +37,8 @@ const ADMIN = '/api/survey/admin';
 
 /** Staff survey: composing questionnaires and running waves (programme admin), answering by token (public). */
 export const surveyRoutes =
-  (deps: AppDeps): FastifyPluginAsyncZod =>
+  (deps: ModuleDeps): FastifyPluginAsyncZod =>
   async (app) => {
-    deps.jobs.register<{ waveId: number; kind: 'invite' | 'remind' }>(
-      service.SURVEY_FANOUT_QUEUE,
-      (payload) => service.runFanout(deps, payload),
-    );
-    deps.jobs.register<{ invitationId: number; kind: 'invite' | 'remind' }>(
-      service.SURVEY_MAIL_QUEUE,
-      (payload) => service.sendInvitationMail(deps, payload),
-    );
-    deps.jobs.register(service.SURVEY_CLOSE_QUEUE, async () => {
-      await service.closeDueWaves(deps);
-    });
-
     // Token routes: limited per address and token, so one office behind one address is not throttled
     // by its colleagues, while guessing tokens stays slow (the global per-address limit still applies).
     const perToken = (max: number) => {

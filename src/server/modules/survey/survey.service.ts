@@ -1,11 +1,12 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { brusselsDay } from '../../../shared/brussels-day';
-import type { AppDeps } from '../../app';
 import type { Db } from '../../db/client';
 import type { SurveyOption } from '../../db/schema';
 import type { Actor } from '../../http/actor';
 import { AppError } from '../../http/errors';
 import { translator } from '../../http/i18n';
+import { jobType } from '../../jobs/job-queue';
+import type { ModuleDeps } from '../../platform/module';
 import { appSecretOf } from '../../secret';
 import { audit } from '../auth/auth.service';
 import { planDisclosure } from './anonymity/suppression';
@@ -27,11 +28,21 @@ import type {
 import { STANDARD_KEY, standardModule } from './survey.standard';
 import { hashToken, newWaveSalt, tokenFor, waveKeys } from './survey.tokens';
 
-type Deps = Pick<AppDeps, 'db' | 'jobs' | 'config' | 'mailer'>;
+type Deps = Pick<ModuleDeps, 'db' | 'jobs' | 'config' | 'mailer'>;
 
-export const SURVEY_MAIL_QUEUE = 'survey_mail';
-export const SURVEY_FANOUT_QUEUE = 'survey_fanout';
-export const SURVEY_CLOSE_QUEUE = 'survey_close';
+const mailKind = z.enum(['invite', 'remind']);
+/** One invitation or reminder mail; the link is rebuilt from the token key at send time, never stored. */
+export const surveyMailJob = jobType(
+  'survey_mail',
+  z.object({ invitationId: z.number().int(), kind: mailKind }),
+);
+/** A wave's invitations or reminders, fanned out into one mail job each. */
+export const surveyFanoutJob = jobType(
+  'survey_fanout',
+  z.object({ waveId: z.number().int(), kind: mailKind }),
+);
+/** Closes the waves whose last day has passed. */
+export const surveyCloseJob = jobType('survey_close', z.object({ waveId: z.number().int() }));
 
 const issue = (path: string, message: string, params: Record<string, unknown> = {}) => ({
   path,
@@ -804,7 +815,7 @@ export async function launchWave(
     if (options.sendMail ?? true) {
       const runAt = wave.opensOn > today ? morningOf(wave.opensOn) : new Date();
       await deps.jobs.enqueue(
-        SURVEY_FANOUT_QUEUE,
+        surveyFanoutJob,
         { waveId: id, kind: 'invite' },
         { runAt, dedupeKey: `survey-fanout-${id}-invite` },
         tx,
@@ -813,14 +824,14 @@ export async function launchWave(
       const reminderDay = addDays(wave.closesOn, -3);
       if (reminderDay > wave.opensOn && reminderDay >= today)
         await deps.jobs.enqueue(
-          SURVEY_FANOUT_QUEUE,
+          surveyFanoutJob,
           { waveId: id, kind: 'remind' },
           { runAt: morningOf(reminderDay), dedupeKey: `survey-fanout-${id}-auto-remind` },
           tx,
         );
     }
     await deps.jobs.enqueue(
-      SURVEY_CLOSE_QUEUE,
+      surveyCloseJob,
       { waveId: id },
       { runAt: morningOf(addDays(wave.closesOn, 1)), dedupeKey: `survey-close-${id}` },
       tx,
@@ -873,15 +884,27 @@ export async function closeWave(
 }
 
 /** Closes every open wave whose closing day has passed (the scheduled job; also safe to call at will). */
+/**
+ * Closes every wave whose last day has passed. One failing wave does not hold up the others, but the job
+ * fails afterwards (logged and counted by the queue) so that it is retried.
+ */
 export async function closeDueWaves(deps: PendingDeps, today = brusselsDay()) {
   const due = await repo.openWavesDueToClose(deps.db, today);
-  for (const { id } of due)
-    await closeWave(deps, null, id).catch((error) => {
-      // Another process may have closed it meanwhile (a conflict); anything else is worth knowing.
-      if (error instanceof AppError && error.code === 'CONFLICT') return;
-      if (deps.logger) deps.logger.error({ err: error, waveId: id }, 'survey: closing a wave failed');
-      else console.error(`survey wave ${id}: closing failed`, error);
-    });
+  const failures: { waveId: number; error: unknown }[] = [];
+  for (const { id } of due) {
+    try {
+      await closeWave(deps, null, id);
+    } catch (error) {
+      // Another process closed it meanwhile: that is the outcome wanted.
+      if (error instanceof AppError && error.code === 'CONFLICT') continue;
+      failures.push({ waveId: id, error });
+    }
+  }
+  if (failures.length > 0)
+    throw new AggregateError(
+      failures.map((f) => f.error),
+      `closing survey waves failed: ${failures.map((f) => f.waveId).join(', ')}`,
+    );
   return due.length;
 }
 
@@ -899,7 +922,7 @@ export async function remind(deps: Deps, actor: Actor, id: number) {
       throw conflict('survey.errors.remindedRecently');
     const hour = new Date().toISOString().slice(0, 13);
     const job = await deps.jobs.enqueue(
-      SURVEY_FANOUT_QUEUE,
+      surveyFanoutJob,
       { waveId: id, kind: 'remind' },
       { dedupeKey: `survey-fanout-${id}-remind-${hour}` },
       tx,
@@ -915,7 +938,7 @@ async function remindUnanswered(_deps: Pick<Deps, 'jobs'>, db: Db, waveId: numbe
   const reminded = await repo.markUnansweredReminded(db, waveId);
   await repo.enqueueMailJobs(
     db,
-    SURVEY_MAIL_QUEUE,
+    surveyMailJob.queue,
     reminded.map((row) => ({
       invitationId: row.id,
       kind: 'remind' as const,
@@ -937,7 +960,7 @@ export async function runFanout(deps: Deps, payload: { waveId: number; kind: 'in
     const ids = await repo.invitationIds(tx, wave.id);
     await repo.enqueueMailJobs(
       tx,
-      SURVEY_MAIL_QUEUE,
+      surveyMailJob.queue,
       ids.map((invitationId) => ({
         invitationId,
         kind: 'invite' as const,

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppDeps } from '../../app';
 import { actorOf } from '../../http/actor';
+import type { ModuleDeps } from '../../platform/module';
 import {
   currentValuesOut,
   currentValuesQuery,
@@ -20,7 +20,7 @@ import * as service from './values.service';
 const tags = ['values'];
 
 export const valuesRoutes =
-  (deps: AppDeps): FastifyPluginAsyncZod =>
+  (deps: ModuleDeps): FastifyPluginAsyncZod =>
   async (app) => {
     app.get(
       '/api/values',

@@ -30,7 +30,7 @@ function ReportedMessages() {
   const { t } = useTranslation();
   const query = useQuery({
     queryKey: ['recognition', 'moderation'],
-    queryFn: () => api.get<ModerationList>('/api/recognition/moderation'),
+    queryFn: () => api.recognition.moderationQueue(),
   });
   return (
     <section aria-labelledby="mod-messages">
@@ -62,7 +62,7 @@ function Reported({ item }: { item: ModerationList['items'][number] }) {
   const headingId = useId();
   const resolve = useMutation({
     mutationFn: (action: 'keep' | 'hide') =>
-      api.post(`/api/recognition/moderation/${item.message.id}`, { action, note }),
+      api.recognition.resolve({ params: { id: item.message.id }, body: { action, note } }),
     onSuccess: async (_data, action) => {
       toast.show(t(`recognition.web.moderation.done.${action}`));
       await queryClient.invalidateQueries({ queryKey: ['recognition'] });

@@ -20,7 +20,7 @@ export function RecognitionOverviewPage() {
   const [unitId, setUnitId] = useState<number | null>(null);
   const query = useQuery({
     queryKey: ['recognition', 'aggregates', unitId],
-    queryFn: () => api.get<Aggregates>('/api/recognition/aggregates', { unitId: unitId ?? undefined }),
+    queryFn: () => api.recognition.aggregates({ query: { unitId: unitId ?? undefined } }),
   });
   return (
     <>

@@ -81,7 +81,7 @@ function ColleaguePicker({
   }, [q]);
   const results = useQuery({
     queryKey: ['recognition', 'colleagues', debounced],
-    queryFn: () => api.get<Colleague[]>('/api/recognition/colleagues', { q: debounced }),
+    queryFn: () => api.recognition.colleagues({ query: { q: debounced } }),
     enabled: debounced.length >= 2,
   });
   const groupId = useId();
@@ -154,12 +154,8 @@ function ComposeForm() {
   const [formKey, setFormKey] = useState(0);
   const send = useMutation({
     mutationFn: () =>
-      api.post<Message>('/api/recognition/messages', {
-        recipientPersonId: recipient?.personId ?? 0,
-        kind,
-        values,
-        body,
-        visibility,
+      api.recognition.send({
+        body: { recipientPersonId: recipient?.personId ?? 0, kind, values, body, visibility },
       }),
     onSuccess: async () => {
       toast.show(t('recognition.web.form.sent', { name: recipient?.name ?? '' }));
@@ -256,7 +252,7 @@ function MessageBox({ box }: { box: Box }) {
   const [page, setPage] = useState(1);
   const query = useQuery({
     queryKey: ['recognition', 'messages', box, page],
-    queryFn: () => api.get<MessageList>('/api/recognition/messages', { box, page }),
+    queryFn: () => api.recognition.list({ query: { box, page } }),
   });
   return (
     <QueryState query={query}>
@@ -296,14 +292,14 @@ function MessageCard({ message }: { message: Message }) {
   const headingId = useId();
   const narrow = useMutation({
     mutationFn: () =>
-      api.patch<Message>(`/api/recognition/messages/${message.id}/visibility`, { visibility: narrowTo }),
+      api.recognition.narrow({ params: { id: message.id }, body: { visibility: narrowTo } }),
     onSuccess: async () => {
       toast.show(t('recognition.web.narrowed'));
       await queryClient.invalidateQueries({ queryKey: ['recognition', 'messages'] });
     },
   });
   const report = useMutation({
-    mutationFn: () => api.post(`/api/recognition/messages/${message.id}/report`, { reason }),
+    mutationFn: () => api.recognition.report({ params: { id: message.id }, body: { reason } }),
     onSuccess: () => {
       setReporting(false);
       setReason('');
@@ -409,10 +405,10 @@ function Preferences() {
   const queryClient = useQueryClient();
   const prefs = useQuery({
     queryKey: ['recognition', 'preferences'],
-    queryFn: () => api.get<{ emailMode: 'immediate' | 'weekly' | 'off' }>('/api/recognition/preferences'),
+    queryFn: () => api.recognition.preferences(),
   });
   const save = useMutation({
-    mutationFn: (emailMode: string) => api.put('/api/recognition/preferences', { emailMode }),
+    mutationFn: (emailMode: 'immediate' | 'weekly' | 'off') => api.recognition.setPreferences({ body: { emailMode } }),
     onSuccess: async () => {
       toast.show(t('recognition.web.prefs.saved'));
       await queryClient.invalidateQueries({ queryKey: ['recognition', 'preferences'] });

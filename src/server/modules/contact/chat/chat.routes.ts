@@ -1,9 +1,9 @@
 import websocket from '@fastify/websocket';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { ModuleDeps } from '../../../app';
 import { perMinute } from '../../../http/actor';
 import { AppError } from '../../../http/errors';
+import type { ModuleDeps } from '../../../platform/module';
 import { type ChatLimits, clientOf, NO_CHAT_LIMITS, SocketGate } from './chat.limits';
 import {
   accuracyOut,
@@ -50,10 +50,6 @@ export const chatRoutes =
     await hub.start();
     app.addHook('onClose', async () => hub.stop());
     await app.register(websocket, { options: { maxPayload: MAX_SOCKET_PAYLOAD } });
-    deps.jobs.register(service.CHAT_PURGE_QUEUE, () => service.runDailyChatPurge(deps));
-    app.addHook('onReady', async () => {
-      await service.scheduleChatPurge(deps, new Date());
-    });
 
     app.get(
       '/api/contact/queues',

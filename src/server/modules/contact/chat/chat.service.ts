@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { z } from 'zod';
 import type { Config } from '../../../config';
 import type { Db } from '../../../db/client';
 import type { OpeningHours } from '../../../db/schema';
@@ -6,9 +7,9 @@ import type { EventBus } from '../../../events/event-bus';
 import type { Principal } from '../../../http/access';
 import { AppError } from '../../../http/errors';
 import { type Locale, translator } from '../../../http/i18n';
-import type { JobQueue } from '../../../jobs/job-queue';
+import { type JobQueue, jobType } from '../../../jobs/job-queue';
 import type { CitizenMailGuard } from '../../../mail/citizen-mail-guard';
-import { MAIL_QUEUE, type MailMessage } from '../../../mail/mailer';
+import { type MailMessage, mailJob } from '../../../mail/mailer';
 import { audit } from '../../auth/auth.service';
 import { pgErrorCode } from '../../org/org.service';
 import { issueFeedbackToken } from '../feedback/feedback.service';
@@ -605,13 +606,14 @@ export async function mailTranscript(
     text: [t('contactChat.transcript.intro'), '', ...lines, ''].join('\n'),
     messageId: `<${key}@${host}>`,
   };
-  await deps.jobs.enqueue(MAIL_QUEUE, message, { dedupeKey: key });
+  await deps.jobs.enqueue(mailJob, message, { dedupeKey: key });
   return email;
 }
 
 // ---- privacy -----------------------------------------------------------------------------------
 
-export const CHAT_PURGE_QUEUE = 'contact_chat_purge';
+/** The daily purge of closed chats past the retention period; `day` is the day it is for. */
+export const chatPurgeJob = jobType('contact_chat_purge', z.object({ day: z.string() }));
 
 /** Closed chats older than the contact retention period (CONTACT_RETENTION_DAYS, default 90) are deleted. */
 export async function purgeExpiredChats(deps: { db: Db; config: Config }, now = new Date()) {
@@ -624,7 +626,7 @@ const dayKey = (date: Date) => date.toISOString().slice(0, 10);
 /** One purge a day; the dedupe key makes it one job however many processes schedule it. */
 export async function scheduleChatPurge(deps: { jobs: JobQueue }, day: Date) {
   await deps.jobs.enqueue(
-    CHAT_PURGE_QUEUE,
+    chatPurgeJob,
     { day: dayKey(day) },
     { runAt: day, dedupeKey: `contact-chat-purge-${dayKey(day)}` },
   );

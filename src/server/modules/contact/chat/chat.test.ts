@@ -8,6 +8,7 @@ import { createTestDatabase, describeEachEngine, engines } from '../../../../../
 import { buildApp } from '../../../app';
 import { type Database, openDatabase, queryRows } from '../../../db/client';
 import type { CitizenMailLimits } from '../../../mail/citizen-mail-guard';
+import type { ModuleDeps } from '../../../platform/module';
 import { createRuntime } from '../../../runtime';
 import type { ChatLimits } from './chat.limits';
 import { type ChatTimings, purgeExpiredChats, seedChatQueues } from './chat.service';
@@ -30,10 +31,11 @@ async function startInstance(
     rateLimits: false,
     startJobs: false,
     seed: false,
+    citizenMailLimits: extra.citizenMailLimits,
   });
   const app = await buildApp({
     ...runtime,
-    ...extra,
+    chatLimits: extra.chatLimits,
     chatTimings: { ...timings, ...overrides },
   } as typeof runtime);
   await app.listen({ port: 0, host: '127.0.0.1' });

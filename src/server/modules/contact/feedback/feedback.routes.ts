@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppDeps } from '../../../app';
 import { actorOf, perMinute } from '../../../http/actor';
+import type { ModuleDeps } from '../../../platform/module';
 import { feedbackBody, summaryOut, summaryQuery, tokenInfoOut, tokenParams } from './feedback.schemas';
 import * as service from './feedback.service';
 
@@ -9,7 +9,7 @@ const tags = ['contact-feedback'];
 
 /** The citizen's rating of a contact (public, by single-use token) and its aggregates for supervisors and the programme. */
 export const contactFeedbackRoutes =
-  (deps: AppDeps): FastifyPluginAsyncZod =>
+  (deps: ModuleDeps): FastifyPluginAsyncZod =>
   async (app) => {
     const limit = (max: number) => perMinute(deps, max);
 

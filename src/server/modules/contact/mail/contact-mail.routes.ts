@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { ModuleDeps } from '../../../app';
 import { actorOf, perMinute } from '../../../http/actor';
+import type { ModuleDeps } from '../../../platform/module';
 import {
   CONTACT_BODY_LIMIT,
   contactEmailAccepted,
@@ -26,10 +26,8 @@ export const contactMailRoutes =
   async (app) => {
     const limit = (max: number) => perMinute(deps, max);
 
-    deps.jobs.register(service.PURGE_QUEUE, () => service.runDailyPurge(deps));
     let inbound: Awaited<ReturnType<typeof startInboundSmtp>> | undefined;
     app.addHook('onReady', async () => {
-      await service.schedulePurge(deps, new Date());
       const port = deps.config.contactMail.inboundSmtpPort;
       // Loaded only when the listener is configured: its mail parser alone costs ~0.3 s of every start.
       if (port !== undefined) {

@@ -1,11 +1,13 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import type { AppDeps, ModuleDeps } from '../../../app';
+import { z } from 'zod';
 import type { Db } from '../../../db/client';
 import type { Principal } from '../../../http/access';
 import type { Actor } from '../../../http/actor';
 import { AppError } from '../../../http/errors';
 import { type Locale, translator } from '../../../http/i18n';
-import { MAIL_QUEUE, type MailMessage } from '../../../mail/mailer';
+import { jobType } from '../../../jobs/job-queue';
+import { type MailMessage, mailJob } from '../../../mail/mailer';
+import type { ModuleDeps } from '../../../platform/module';
 import { audit } from '../../auth/auth.service';
 import { issueFeedbackToken, purgeFeedback } from '../feedback/feedback.service';
 import { canSeeTicket, ticketQueueScope } from './contact-mail.policy';
@@ -13,9 +15,10 @@ import * as repo from './contact-mail.repo';
 import type { ContactEmailInput } from './contact-mail.schemas';
 import { MAX_REPLY, ticketReference } from './contact-mail.schemas';
 
-type Deps = Pick<AppDeps, 'db' | 'jobs' | 'config' | 'events' | 'logger'>;
+type Deps = Pick<ModuleDeps, 'db' | 'jobs' | 'config' | 'events' | 'logger'>;
 
-export const PURGE_QUEUE = 'contact_mail_purge';
+/** The daily purge of tickets past the retention period; `day` is the day it is for. */
+export const purgeJob = jobType('contact_mail_purge', z.object({ day: z.string() }));
 
 /** Published after a commit that changed which e-mails are open, so the supervisors' board recounts at once. */
 export const TICKETS_CHANNEL = 'contact_tickets';
@@ -107,7 +110,7 @@ export async function submitEmail(
       }),
       messageId: messageId(deps.config, `ticket-${ticket.id}-question`),
     };
-    await deps.jobs.enqueue(MAIL_QUEUE, mailbox, { dedupeKey: `contact-ticket-${ticket.id}-mailbox` }, tx);
+    await deps.jobs.enqueue(mailJob, mailbox, { dedupeKey: `contact-ticket-${ticket.id}-mailbox` }, tx);
     const confirmationSent = admitCitizenMail(deps, input.email, client, { ticketId: ticket.id });
     if (confirmationSent) {
       const copy: MailMessage = {
@@ -117,7 +120,7 @@ export async function submitEmail(
         text: t('contactMail.mail.copyBody', { reference, topic: topicLabel(locale, input.topic) }),
         messageId: messageId(deps.config, `ticket-${ticket.id}-copy`),
       };
-      await deps.jobs.enqueue(MAIL_QUEUE, copy, { dedupeKey: `contact-ticket-${ticket.id}-copy` }, tx);
+      await deps.jobs.enqueue(mailJob, copy, { dedupeKey: `contact-ticket-${ticket.id}-copy` }, tx);
     }
     return { reference, queueId: ticket.queueId, confirmationSent };
   });
@@ -220,7 +223,7 @@ export async function replyToTicket(deps: Deps, actor: Actor, id: number, text: 
     });
     const feedbackUrl = new URL(`/contact/beoordeling/${feedbackToken}`, deps.config.publicUrl).toString();
     await deps.jobs.enqueue(
-      MAIL_QUEUE,
+      mailJob,
       {
         to: [ticket.citizenEmail],
         replyTo: replyAddress(deps.config, ticket),
@@ -451,7 +454,7 @@ const dayKey = (date: Date) => date.toISOString().slice(0, 10);
 /** Schedules the purge for a day; the dedupe key makes it run once a day however many processes start. */
 export async function schedulePurge(deps: Deps, day: Date) {
   await deps.jobs.enqueue(
-    PURGE_QUEUE,
+    purgeJob,
     { day: dayKey(day) },
     { runAt: day, dedupeKey: `contact-mail-purge-${dayKey(day)}` },
   );

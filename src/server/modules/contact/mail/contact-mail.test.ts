@@ -14,7 +14,7 @@ import {
 import { describeEachEngine } from '../../../../../test/support/test-db';
 import { queryRows } from '../../../db/client';
 import { auditLog, contactTicketMessages, contactTickets, jobs } from '../../../db/schema';
-import { MAIL_QUEUE, type MailMessage } from '../../../mail/mailer';
+import { MAIL_QUEUE, type MailMessage, mailJob } from '../../../mail/mailer';
 import {
   MAX_HELD_PER_TICKET,
   purgeExpiredTickets,
@@ -134,7 +134,7 @@ describeEachEngine('contact 1700 by e-mail', (engine) => {
   it('stores the question first, then delivers to 1700 and a copy to the citizen once each, even while SMTP is down', async () => {
     // The runtime of this context mails through the dev mailbox; a second queue worker here uses real SMTP.
     const { SmtpMailer } = await import('../../../mail/mailer');
-    const { JobQueue } = await import('../../../jobs/job-queue');
+    const { handle, JobQueue } = await import('../../../jobs/job-queue');
     const pino = (await import('pino')).default;
     const mailer = new SmtpMailer(`smtp://127.0.0.1:${port}`, 'no-reply@waarden.test');
     const worker = new JobQueue(
@@ -142,7 +142,7 @@ describeEachEngine('contact 1700 by e-mail', (engine) => {
       ctx.current.runtime.events,
       pino({ level: 'silent' }),
     );
-    worker.register(MAIL_QUEUE, (message) => mailer.send(message as never));
+    worker.register(handle(mailJob, (message) => mailer.send(message)));
 
     const response = await submit(question);
     expect(response.statusCode).toBe(202);

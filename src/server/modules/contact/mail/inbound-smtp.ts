@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
-import type { AppDeps } from '../../../app';
+import type { ModuleDeps } from '../../../platform/module';
 import { threadInboundReply, ticketForAddress } from './contact-mail.service';
 
 /** Citizens' replies are short texts; anything bigger is refused before it is read in full. */
@@ -17,7 +17,7 @@ const smtpError = (responseCode: number, message: string) =>
  * address or a wrong token is refused at RCPT TO with 550, so nothing unasked-for is ever stored.
  */
 export async function startInboundSmtp(
-  deps: Pick<AppDeps, 'db' | 'jobs' | 'config' | 'logger' | 'events'>,
+  deps: Pick<ModuleDeps, 'db' | 'jobs' | 'config' | 'logger' | 'events'>,
   options: { port: number; host: string },
 ) {
   const server = new SMTPServer({

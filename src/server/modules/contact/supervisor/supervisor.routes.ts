@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppDeps } from '../../../app';
 import { actorOf } from '../../../http/actor';
 import { translator } from '../../../http/i18n';
+import type { ModuleDeps } from '../../../platform/module';
 import { defaultTimings } from '../chat/chat.service';
 import { historyOut, historyQuery, liveOut, targetBody, targetOut, targetParams } from './supervisor.schemas';
 import * as service from './supervisor.service';
@@ -13,7 +13,7 @@ const streamRefusal = z.object({ error: z.object({ code: z.string(), message: z.
 
 /** The 1700 supervisor's board: live per queue, and history per day and hour for staffing. */
 export const contactSupervisorRoutes =
-  (deps: AppDeps & { chatTimings?: { agentGraceMs?: number } }): FastifyPluginAsyncZod =>
+  (deps: ModuleDeps & { chatTimings?: { agentGraceMs?: number } }): FastifyPluginAsyncZod =>
   async (app) => {
     const graceMs = deps.chatTimings?.agentGraceMs ?? defaultTimings.agentGraceMs;
     const hub = new LiveBoardHub({ db: deps.db, events: deps.events, log: app.log }, graceMs);

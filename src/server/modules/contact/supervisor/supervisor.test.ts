@@ -13,6 +13,7 @@ import {
 import { createTestDatabase, describeEachEngine } from '../../../../../test/support/test-db';
 import { buildApp } from '../../../app';
 import { queryRows } from '../../../db/client';
+import type { ModuleDeps } from '../../../platform/module';
 import { createRuntime } from '../../../runtime';
 import { issueFeedbackToken, publishFeedbackRelease } from '../feedback/feedback.service';
 import { purgeExpiredTickets } from '../mail/contact-mail.service';

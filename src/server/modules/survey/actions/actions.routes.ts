@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { AppDeps } from '../../../app';
 import { actorOf, perMinute } from '../../../http/actor';
+import type { ModuleDeps } from '../../../platform/module';
 import {
   actionListOut,
   actionOut,
@@ -16,7 +16,7 @@ const tags = ['survey-actions'];
 
 /** Route rule "signedIn": whether the viewer sees the unit's results in detail is the results policy's call. */
 export const surveyActionsRoutes =
-  (deps: AppDeps): FastifyPluginAsyncZod =>
+  (deps: ModuleDeps): FastifyPluginAsyncZod =>
   async (app) => {
     app.get(
       '/api/survey/actions',

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { AppDeps } from '../../../app';
 import { actorOf, perMinute } from '../../../http/actor';
 import { AppError } from '../../../http/errors';
+import type { ModuleDeps } from '../../../platform/module';
 import { toCsv, toXlsx } from './results.export';
 import {
   commentsOut,
@@ -28,7 +28,7 @@ const tags = ['survey-results'];
  * results.policy.ts's call (every employee may read the government and own-entity summary).
  */
 export const surveyResultsRoutes =
-  (deps: AppDeps): FastifyPluginAsyncZod =>
+  (deps: ModuleDeps): FastifyPluginAsyncZod =>
   async (app) => {
     app.get(
       '/api/survey/results/waves',

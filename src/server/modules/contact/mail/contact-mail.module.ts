@@ -1,0 +1,14 @@
+import { handle } from '../../../jobs/job-queue';
+import { defineModule } from '../../../platform/module';
+import { seedContactMailDemo } from './contact-mail.demo';
+import { contactMailRoutes } from './contact-mail.routes';
+import * as service from './contact-mail.service';
+
+/** Contact 1700 by e-mail: the public form, tickets and answers, inbound replies, retention. */
+export const contactMailModule = defineModule({
+  name: 'contact-mail',
+  routes: (deps) => contactMailRoutes(deps),
+  jobs: (deps) => [handle(service.purgeJob, () => service.runDailyPurge(deps))],
+  schedule: (deps) => service.schedulePurge(deps, new Date()),
+  demo: (db, demo) => seedContactMailDemo(db, `agent@${demo.emailDomain}`),
+});

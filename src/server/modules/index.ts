@@ -1,0 +1,35 @@
+/**
+ * Every feature module, in the order their baseline and demo data are seeded (the organisation before
+ * what refers to it) and their routes mounted.
+ */
+import { aggregatesModule } from './aggregates/aggregates.module';
+import { authModule } from './auth/auth.module';
+import { contactChatModule } from './contact/chat/chat.module';
+import { contactFeedbackModule } from './contact/feedback/feedback.module';
+import { contactMailModule } from './contact/mail/contact-mail.module';
+import { contactSupervisorModule } from './contact/supervisor/supervisor.module';
+import { contentModule } from './content/content.module';
+import { learningModule } from './learning/learning.module';
+import { opsModule } from './ops/ops.module';
+import { orgModule } from './org/org.module';
+import { recognitionModule } from './recognition/recognition.module';
+import { storiesModule } from './stories/stories.module';
+import { surveyModule } from './survey/survey.module';
+import { valuesModule } from './values/values.module';
+
+export const modules = [
+  authModule,
+  orgModule,
+  valuesModule,
+  contentModule,
+  learningModule,
+  contactSupervisorModule,
+  contactMailModule,
+  contactChatModule,
+  contactFeedbackModule,
+  recognitionModule,
+  storiesModule,
+  surveyModule,
+  aggregatesModule,
+  opsModule,
+];
