@@ -1,12 +1,6 @@
 import { beforeAll, expect, it } from 'vitest';
 import type { Db } from '../src/server/db/client';
 import {
-  attack,
-  determinedHiddenCells,
-  type PublicTable,
-} from '../src/server/modules/survey/anonymity/differencing-attack';
-import { planDisclosure } from '../src/server/modules/survey/anonymity/suppression';
-import {
   buildWaveData,
   type Filter,
   filterCellKey,
@@ -24,6 +18,12 @@ import {
   standardLikeItems,
 } from '../src/server/modules/survey/results/results.fixture';
 import * as repo from '../src/server/modules/survey/results/results.repo';
+import {
+  attack,
+  determinedHiddenCells,
+  type PublicTable,
+} from '../src/server/platform/disclosure/differencing-attack';
+import { planDisclosure } from '../src/server/platform/disclosure/planner';
 import { insertPerson } from './support/org-fixture';
 import { buildAccount, type Session, signIn, useTestContext } from './support/test-app';
 import { describeEachEngine } from './support/test-db';
@@ -36,7 +36,7 @@ import { describeEachEngine } from './support/test-db';
  * respondent counts, per-item answer counts, per-value counts, and the sums behind the means —
  * from the unit reports, the heatmaps, the exports and the participation pages (results and
  * admin), of both waves. It then hands exactly that to the differencing attacker of
- * anonymity/differencing-attack.ts, with the public structure of the table (the org tree, "unit =
+ * src/server/platform/disclosure/differencing-attack.ts, with the public structure of the table (the org tree, "unit =
  * sub-units + direct members", "total = Σ categories", "question = Σ pairs of questions") and the
  * published invited counts as upper bounds of every count, from which its interval propagation
  * starts. The attacker must recover no hidden count and no hidden sum, and find no group of fewer

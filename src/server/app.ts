@@ -23,6 +23,7 @@ import { platformApi } from '../shared/api/platform';
 import { installErrorHandling, sendError } from './http/error-handler';
 import { installRequestContext } from './http/request-context';
 import { serve, verifyContract } from './http/serve';
+import { loadPrincipal, SESSION_COOKIE } from './modules/auth/auth.service';
 import type { ModuleDeps, StartedModule } from './platform/module';
 
 /** What the HTTP app is built from: the runtime's shared parts and its started modules. */
@@ -99,7 +100,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     }),
   });
 
-  installRequestContext(app, { db: deps.db, config: deps.config });
+  installRequestContext(app, {
+    config: deps.config,
+    sessions: {
+      cookieName: SESSION_COOKIE,
+      principalOf: (token) => loadPrincipal(deps.db, token, deps.config.sessionTtlHours),
+    },
+  });
 
   await app.register(swagger, {
     openapi: {

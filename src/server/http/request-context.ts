@@ -1,8 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config';
-import type { Db } from '../db/client';
-import { loadPrincipal, SESSION_COOKIE } from '../modules/auth/auth.service';
-import { type AccessRule, accessRules } from './access';
+import { type AccessRule, accessRules, type Principal } from './access';
 import { AppError } from './errors';
 import { type Locale, pickLocale } from './i18n';
 
@@ -23,7 +21,16 @@ const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  * Per request: the locale, the principal from the session cookie, then the route's named access rule
  * and CSRF protection — all before the body is validated, so an outsider learns nothing from validation errors.
  */
-export function installRequestContext(app: FastifyInstance, deps: { db: Db; config: Config }) {
+/** How a request's session cookie becomes a principal: the auth module's sessions, given by app.ts. */
+export type Sessions = {
+  cookieName: string;
+  principalOf(token: string): Promise<Principal | null>;
+};
+
+export function installRequestContext(
+  app: FastifyInstance,
+  deps: { config: Pick<Config, 'publicUrl'>; sessions: Sessions },
+) {
   app.decorateRequest('principal', null);
   app.decorateRequest('locale', 'nl');
   const apiRoutes: ApiRoute[] = [];
@@ -41,9 +48,9 @@ export function installRequestContext(app: FastifyInstance, deps: { db: Db; conf
 
   app.addHook('onRequest', async (request) => {
     const query = request.query as Record<string, unknown> | undefined;
-    const token = request.cookies[SESSION_COOKIE];
+    const token = request.cookies[deps.sessions.cookieName];
     if (token && request.url.startsWith('/api/')) {
-      request.principal = await loadPrincipal(deps.db, token, deps.config.sessionTtlHours);
+      request.principal = await deps.sessions.principalOf(token);
     }
     request.locale = pickLocale({
       query: query?.lang,

@@ -31,7 +31,10 @@ async function appServing(register: (app: ReturnType<typeof Fastify>) => void) {
   await app.register(cookie);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  installRequestContext(app, { db: undefined as never, config: { publicUrl: 'http://localhost' } as never });
+  installRequestContext(app, {
+    config: { publicUrl: 'http://localhost' },
+    sessions: { cookieName: 'session', principalOf: async () => null },
+  });
   register(app);
   verifyContract(app, [contract]);
   return app;

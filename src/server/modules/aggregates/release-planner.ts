@@ -21,7 +21,7 @@
  * latest, means a cell hidden for one release does not come back showing the change it hid.
  */
 
-import { type DisclosurePlan, planDisclosure } from '../survey/anonymity/suppression';
+import { type DisclosurePlan, planDisclosure } from '../../platform/disclosure/planner';
 
 export type Placement = { unit: string; fp: string };
 

@@ -1,9 +1,9 @@
 import type { Db } from '../../db/client';
 import type { Principal } from '../../http/access';
 import { AppError, type FieldIssue, notFound } from '../../http/errors';
+import { audit } from '../../platform/audit';
 import * as repo from './auth.repo';
 import { type AccountSummary, type OidcLinkRequest, scopedRoles } from './auth.schemas';
-import { audit } from './auth.service';
 
 export const ADMIN_PAGE_SIZE = 25;
 

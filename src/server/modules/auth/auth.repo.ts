@@ -9,6 +9,7 @@ import {
   sessions,
   unitManagers,
 } from '../../db/schema';
+import { entityOf } from '../../platform/org-tree';
 
 export type AccountRow = typeof accounts.$inferSelect;
 
@@ -197,9 +198,7 @@ export type PersonForSignIn = {
 };
 
 const personForSignInColumns = sql`p.id, p.email, p.first_name, p.last_name, p.language, p.status,
-  (select e.code from org_units e
-    where e.kind = 'entity' and u.path like e.path || '%'
-    order by e.depth desc limit 1) as entity_code`;
+  ${entityOf(sql`u.path`, 'code')} as entity_code`;
 
 type PersonForSignInRow = {
   id: number;
@@ -489,32 +488,9 @@ export async function findPersonPlacement(db: Db, personId: number) {
   const rows = await queryRows<{ unit_id: number | null; entity_id: number | null; status: string }>(
     db,
     sql`select p.unit_id, p.status,
-          (select e.id from org_units e
-            where e.kind = 'entity' and u.path like e.path || '%'
-            order by e.depth desc limit 1) as entity_id
+          ${entityOf(sql`u.path`)} as entity_id
         from people p left join org_units u on u.id = p.unit_id
         where p.id = ${personId}`,
   );
   return rows[0];
-}
-
-export async function insertAuditEntry(
-  db: Db,
-  entry: {
-    actorAccountId: number | null;
-    action: string;
-    targetType?: string;
-    targetId?: string | number;
-    details?: Record<string, unknown>;
-    ip?: string;
-  },
-) {
-  await db.insert(auditLog).values({
-    actorAccountId: entry.actorAccountId,
-    action: entry.action,
-    targetType: entry.targetType ?? null,
-    targetId: entry.targetId === undefined ? null : String(entry.targetId),
-    details: entry.details ?? {},
-    ip: entry.ip ?? null,
-  });
 }

@@ -4,6 +4,7 @@ import { accounts } from '../../db/schema';
 import { perMinute } from '../../http/actor';
 import { AppError } from '../../http/errors';
 import { LOCALE_COOKIE } from '../../http/request-context';
+import { audit } from '../../platform/audit';
 import type { ModuleDeps } from '../../platform/module';
 import { authAdminRoutes } from './auth.admin.routes';
 import {
@@ -17,7 +18,6 @@ import {
   signInBody,
 } from './auth.schemas';
 import {
-  audit,
   buildPrincipal,
   createSession,
   endSession,

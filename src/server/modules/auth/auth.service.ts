@@ -176,21 +176,3 @@ export async function buildPrincipal(
     sessionMethod: method,
   };
 }
-
-export async function audit(
-  db: Db,
-  actor: Principal | null,
-  action: string,
-  target?: { type: string; id?: string | number },
-  details?: Record<string, unknown>,
-  ip?: string,
-) {
-  await repo.insertAuditEntry(db, {
-    actorAccountId: actor?.accountId ?? null,
-    action,
-    targetType: target?.type,
-    targetId: target?.id,
-    details,
-    ip,
-  });
-}

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/client';
 import type { Actor } from '../../http/actor';
 import { AppError } from '../../http/errors';
-import { audit } from '../auth/auth.service';
+import { audit } from '../../platform/audit';
 import { renderMarkdown, stripControlCharacters } from './content.markdown';
 import * as repo from './content.repo';
 import {

@@ -3,11 +3,11 @@ import { type LearningLevel, learningLevels, type ValueKey, valueKeys } from '..
 import type { Principal } from '../../http/access';
 import type { Actor } from '../../http/actor';
 import { AppError } from '../../http/errors';
+import { audit } from '../../platform/audit';
+import { DEFAULT_K } from '../../platform/disclosure/planner';
 import { type Placement, planRelease, subtreeCounts } from '../aggregates/release-planner';
 import { latestRelease, publishRelease, type SnapshotBuilder } from '../aggregates/releases.service';
-import { audit } from '../auth/auth.service';
 import { renderMarkdown } from '../content/content.markdown';
-import { DEFAULT_K } from '../survey/anonymity/suppression';
 import * as valuesRepo from '../values/values.repo';
 import {
   BOX_INTERVAL_DAYS,

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/client';
 import type { OrgUnitKind } from '../../db/schema';
 import { AppError, type FieldIssue } from '../../http/errors';
-import { audit } from '../auth/auth.service';
+import { audit } from '../../platform/audit';
 import { assertCanListPeople, assertCanManageOrganisation, type OrgActor } from './org.policy';
 import * as repo from './org.repo';
 import type {

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Db } from '../../db/client';
 import { AppError, type FieldIssue } from '../../http/errors';
 import { type Locale, translator } from '../../http/i18n';
-import { audit } from '../auth/auth.service';
+import { audit } from '../../platform/audit';
 import { actorAccountId, assertCanManageOrganisation, type OrgActor } from './org.policy';
 import * as repo from './org.repo';
 import type { RosterError, RosterReport } from './org.schemas';

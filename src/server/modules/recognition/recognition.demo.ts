@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../db/client';
 import type { ValueKey } from '../../db/schema';
+import { entityOf } from '../../platform/org-tree';
 import * as repo from './recognition.repo';
 
 const texts: Record<'appreciation' | 'feedback', string[]> = {
@@ -40,7 +41,7 @@ export async function seedRecognitionDemo(db: Db, employeeEmail: string): Promis
   const colleagues = await queryRows<{ id: number; unit_id: number; entity_id: number | null }>(
     db,
     sql`select p.id, p.unit_id,
-          (select e.id from org_units e where e.kind = 'entity' and u.path like e.path || '%' order by e.depth desc limit 1) as entity_id
+          ${entityOf(sql`u.path`)} as entity_id
         from people p join org_units u on u.id = p.unit_id
         where u.path like ${`${employee.division_path}%`} and p.status = 'active' and p.id <> ${employee.id}
           and p.email not like 'manager@%'

@@ -10,6 +10,7 @@ import {
   recognitionReports,
   type ValueKey,
 } from '../../db/schema';
+import { entityOf, withinSomeEntity } from '../../platform/org-tree';
 
 export type PersonPlacement = {
   id: number;
@@ -26,9 +27,7 @@ export async function findPerson(db: Db, personId: number): Promise<PersonPlacem
   const rows = await queryRows<PersonPlacement>(
     db,
     sql`select p.id, p.first_name, p.last_name, p.email, p.language, p.status, p.unit_id,
-          (select e.id from org_units e
-            where e.kind = 'entity' and u.path like e.path || '%'
-            order by e.depth desc limit 1) as entity_id
+          ${entityOf(sql`u.path`)} as entity_id
         from people p left join org_units u on u.id = p.unit_id
         where p.id = ${personId}`,
   );
@@ -342,7 +341,7 @@ export async function unitsWithinEntities(db: Db): Promise<UnitRow[]> {
   return queryRows<UnitRow>(
     db,
     sql`select u.id, u.parent_id, u.name_nl, u.name_en, u.kind, u.depth, u.path from org_units u
-        where exists (select 1 from org_units e where e.kind = 'entity' and u.path like e.path || '%')
+        where ${withinSomeEntity(sql`u.path`)}
         order by u.depth, u.name_nl, u.id`,
   );
 }

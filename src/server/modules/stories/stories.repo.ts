@@ -9,6 +9,7 @@ import {
   storyValues,
   type ValueKey,
 } from '../../db/schema';
+import { entityOf } from '../../platform/org-tree';
 
 export async function findAuthor(db: Db, personId: number) {
   const rows = await queryRows<{
@@ -20,9 +21,7 @@ export async function findAuthor(db: Db, personId: number) {
   }>(
     db,
     sql`select p.id, p.status, p.email, p.language,
-          (select e.id from org_units e
-            where e.kind = 'entity' and u.path like e.path || '%'
-            order by e.depth desc limit 1) as entity_id
+          ${entityOf(sql`u.path`)} as entity_id
         from people p left join org_units u on u.id = p.unit_id
         where p.id = ${personId}`,
   );

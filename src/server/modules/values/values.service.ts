@@ -4,7 +4,7 @@ import { valueKeys } from '../../db/schema';
 import type { Principal } from '../../http/access';
 import type { Actor } from '../../http/actor';
 import { AppError } from '../../http/errors';
-import { audit } from '../auth/auth.service';
+import { audit } from '../../platform/audit';
 import { demoEntityValues } from './demo-entity-values';
 import { seedFramework } from './seed-framework';
 import { assertCanReadEntityValues, assertCanWriteEntityValues, canWriteEntityValues } from './values.policy';

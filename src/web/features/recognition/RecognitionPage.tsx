@@ -291,8 +291,7 @@ function MessageCard({ message }: { message: Message }) {
   const [reason, setReason] = useState('');
   const headingId = useId();
   const narrow = useMutation({
-    mutationFn: () =>
-      api.recognition.narrow({ params: { id: message.id }, body: { visibility: narrowTo } }),
+    mutationFn: () => api.recognition.narrow({ params: { id: message.id }, body: { visibility: narrowTo } }),
     onSuccess: async () => {
       toast.show(t('recognition.web.narrowed'));
       await queryClient.invalidateQueries({ queryKey: ['recognition', 'messages'] });
@@ -408,7 +407,8 @@ function Preferences() {
     queryFn: () => api.recognition.preferences(),
   });
   const save = useMutation({
-    mutationFn: (emailMode: 'immediate' | 'weekly' | 'off') => api.recognition.setPreferences({ body: { emailMode } }),
+    mutationFn: (emailMode: 'immediate' | 'weekly' | 'off') =>
+      api.recognition.setPreferences({ body: { emailMode } }),
     onSuccess: async () => {
       toast.show(t('recognition.web.prefs.saved'));
       await queryClient.invalidateQueries({ queryKey: ['recognition', 'preferences'] });

@@ -10,7 +10,7 @@ import { type Locale, translator } from '../../../http/i18n';
 import { type JobQueue, jobType } from '../../../jobs/job-queue';
 import type { CitizenMailGuard } from '../../../mail/citizen-mail-guard';
 import { type MailMessage, mailJob } from '../../../mail/mailer';
-import { audit } from '../../auth/auth.service';
+import { audit } from '../../../platform/audit';
 import { pgErrorCode } from '../../org/org.service';
 import { issueFeedbackToken } from '../feedback/feedback.service';
 import * as repo from './chat.repo';

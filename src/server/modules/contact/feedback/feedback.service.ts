@@ -4,9 +4,9 @@ import type { Db } from '../../../db/client';
 import type { FeedbackChannel } from '../../../db/schema';
 import type { Principal } from '../../../http/access';
 import { AppError } from '../../../http/errors';
+import { DEFAULT_K } from '../../../platform/disclosure/planner';
 import { type Placement, planRelease, subtreeCounts } from '../../aggregates/release-planner';
 import { latestRelease, publishRelease, type SnapshotBuilder } from '../../aggregates/releases.service';
-import { DEFAULT_K } from '../../survey/anonymity/suppression';
 import * as repo from './feedback.repo';
 import type { FeedbackInput } from './feedback.schemas';
 

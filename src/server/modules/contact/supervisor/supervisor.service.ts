@@ -2,7 +2,7 @@ import { brusselsDay } from '../../../../shared/brussels-day';
 import type { Db } from '../../../db/client';
 import type { Actor } from '../../../http/actor';
 import { AppError } from '../../../http/errors';
-import { audit } from '../../auth/auth.service';
+import { audit } from '../../../platform/audit';
 import { isOpen } from '../chat/chat.service';
 import * as repo from './supervisor.repo';
 

@@ -3,7 +3,7 @@ import type { Db } from '../../../db/client';
 import type { Principal } from '../../../http/access';
 import type { Actor } from '../../../http/actor';
 import { AppError } from '../../../http/errors';
-import { audit } from '../../auth/auth.service';
+import { audit } from '../../../platform/audit';
 import { unitAccess, unitReport } from '../results/results.service';
 import * as repo from './actions.repo';
 import type { createBody, updateBody } from './actions.schemas';

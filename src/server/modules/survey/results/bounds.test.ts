@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { attack } from '../anonymity/differencing-attack';
-import { planDisclosure } from '../anonymity/suppression';
+import { attack } from '../../../platform/disclosure/differencing-attack';
+import { planDisclosure } from '../../../platform/disclosure/planner';
 import {
   boundedView,
   buildWaveData,

@@ -4,7 +4,7 @@
  * wave (kept in memory, rebuilt when the wave changes) and asks this module for figures.
  *
  * Anonymity (issue 3, deliverable 6). Every figure goes through a disclosure plan of
- * ../anonymity/suppression.ts:
+ * src/server/platform/disclosure/planner.ts:
  *
  * - The **wave plan** covers the respondent counts of every snapshot unit (and its direct members),
  *   crossed with every demographic question (one dimension each, "not answered" as its own
@@ -27,8 +27,8 @@
  *   over respondent counts (wave plan's hidden cells forced), so that no difference of two visible
  *   comment sets belongs to fewer than 10 people. Drivers need 30 respondents in a visible cell.
  */
-import type { PublicTable, Relation } from '../anonymity/differencing-attack';
-import { attack, boundsOfCells } from '../anonymity/differencing-attack';
+import type { PublicTable, Relation } from '../../../platform/disclosure/differencing-attack';
+import { attack, boundsOfCells } from '../../../platform/disclosure/differencing-attack';
 import {
   cellKey,
   createPlanCache,
@@ -38,7 +38,7 @@ import {
   planAcrossWaves,
   planDisclosure,
   publicView,
-} from '../anonymity/suppression';
+} from '../../../platform/disclosure/planner';
 import type { DemographicRow, SnapshotUnitRow, WaveItemRow, WaveRow } from './results.repo';
 import {
   type Alpha,

@@ -6,7 +6,7 @@
  * up the tree; only Cronbach's alpha and the driver analysis need respondent-level rows.
  *
  * Whether a figure may be *shown* is not decided here: that is the disclosure plan's job
- * (../anonymity/suppression.ts). These functions only compute.
+ * (src/server/platform/disclosure/planner.ts). These functions only compute.
  */
 import { randomInt } from 'node:crypto';
 

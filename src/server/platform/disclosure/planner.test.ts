@@ -12,7 +12,7 @@ import {
   planDisclosure,
   publicView,
   type UnitCount,
-} from './suppression';
+} from './planner';
 
 /** A tree written as nested nodes: `direct` people attached to the node itself. */
 interface Node {
