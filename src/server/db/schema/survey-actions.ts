@@ -7,7 +7,7 @@ export const surveyActionStatuses = ['planned', 'in_progress', 'done', 'dropped'
 export type SurveyActionStatus = (typeof surveyActionStatuses)[number];
 
 /**
- * Action planning on survey results (issue 3, deliverable 8): a manager turns a result of their
+ * Action planning on survey results: a manager turns a result of their
  * unit into an action. `unit_id` is the wave's snapshot unit (= the org unit id at launch);
  * `item_key` / `value_key` name the result it came from (matched to the wave's figures when the
  * unit's actions are listed with their results).

@@ -21,7 +21,7 @@ import { orgUnits, people } from './org';
 import type { ValueKey } from './values';
 
 /**
- * Staff survey (issue 3). Design rules:
+ * Staff survey. Design rules:
  * - a response row never holds a person, a token, or a time finer than the day;
  * - open-text answers live in `survey_comments`, not linked to the response row;
  * - a wave freezes its items (`survey_wave_items`) and its roster (`survey_wave_units` +

@@ -1,5 +1,5 @@
 /**
- * The differencing attacker: the test oracle of the anonymity engine (issue 3, deliverable 6).
+ * The differencing attacker: the test oracle of the anonymity engine.
  *
  * It receives exactly what leaves the server — the public structure of the published table
  * (which cells exist and which sums hold between them: a unit is the sum of its sub-units and

@@ -1,5 +1,5 @@
 /**
- * Anonymity engine for survey results (issue 3, deliverable 6): which groups may be shown.
+ * The disclosure planner: which groups of a table may be shown (survey results, 360° reports, release figures).
  *
  * A pure library: counts in, a disclosure plan out. No database, no I/O. Every results view,
  * filter, export and API must ask this planner which cells it may release and must release
