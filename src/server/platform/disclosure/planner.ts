@@ -1,5 +1,5 @@
 /**
- * The disclosure planner: which groups of a table may be shown (survey results, 360° reports, release figures).
+ * The disclosure planner: which groups of a table may be shown (survey results, and the released figures of learning, appreciation and contact feedback).
  *
  * A pure library: counts in, a disclosure plan out. No database, no I/O. Every results view,
  * filter, export and API must ask this planner which cells it may release and must release
