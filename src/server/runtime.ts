@@ -4,7 +4,12 @@ import { Counter, collectDefaultMetrics, Registry } from 'prom-client';
 import { buildApp } from './app';
 import type { Config } from './config';
 import { type Database, openDatabase } from './db/client';
-import { type EventBus, InProcessEventBus, PostgresEventBus } from './events/event-bus';
+import {
+  type EventBus,
+  type EventBusFailures,
+  InProcessEventBus,
+  PostgresEventBus,
+} from './events/event-bus';
 import { handle, JobQueue } from './jobs/job-queue';
 import {
   CitizenMailGuard,
@@ -20,10 +25,10 @@ import type { Hub, ModuleDeps, ModuleOverrides, StartedModule } from './platform
 import { resolveAppSecret } from './secret';
 import { seedBaseline, seedDemo } from './seed';
 
-export function createEventBus(database: Database): EventBus {
-  if (database.engine === 'pglite') return new InProcessEventBus();
+export function createEventBus(database: Database, onFailure?: EventBusFailures): EventBus {
+  if (database.engine === 'pglite') return new InProcessEventBus(onFailure);
   if (database.pool && database.connectionString)
-    return new PostgresEventBus(database.connectionString, database.pool);
+    return new PostgresEventBus(database.connectionString, database.pool, onFailure);
   throw new Error('No event bus adapter for this database');
 }
 
@@ -79,7 +84,8 @@ export async function createRuntime(
   phases.mark('database');
   const metrics = new Registry();
   collectDefaultMetrics({ register: metrics });
-  const events = createEventBus(database);
+  const background = backgroundFailures(metrics, logger);
+  const events = createEventBus(database, background.report);
   const jobs = new JobQueue(database.db, events, logger);
   jobs.failures = new Counter({
     name: 'job_failures_total',
@@ -101,7 +107,7 @@ export async function createRuntime(
     mailer,
     logger,
     metrics,
-    background: backgroundFailures(metrics, logger),
+    background,
     citizenMail: new CitizenMailGuard(metrics, options.citizenMailLimits ?? DEFAULT_CITIZEN_MAIL_LIMITS),
     rateLimits: options.rateLimits ?? true,
     overrides: options.overrides ?? {},

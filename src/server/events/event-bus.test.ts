@@ -26,6 +26,25 @@ describeEachEngine('event bus', (engine) => {
     await database.close();
   });
 
+  it('reports a subscriber that throws, and still delivers to the others', async () => {
+    const failures: { source: string; channel: unknown }[] = [];
+    const reporting = createEventBus(database, (source, _error, context) =>
+      failures.push({ source, channel: context?.channel }),
+    );
+    try {
+      const received: unknown[] = [];
+      await reporting.subscribe('failing_channel', () => {
+        throw new Error('subscriber bug');
+      });
+      await reporting.subscribe('failing_channel', (payload) => received.push(payload));
+      await reporting.publish('failing_channel', { n: 1 });
+      await expect.poll(() => received).toEqual([{ n: 1 }]);
+      expect(failures).toEqual([{ source: 'events:subscriber', channel: 'failing_channel' }]);
+    } finally {
+      await reporting.close();
+    }
+  });
+
   it('delivers a published JSON payload to subscribers of the channel only', async () => {
     const received: unknown[] = [];
     const other: unknown[] = [];

@@ -51,9 +51,13 @@ function decode(text: string | undefined): unknown {
   }
 }
 
+/** Told of failures the bus keeps going after: a subscriber that threw, a lost LISTEN connection. */
+export type EventBusFailures = (source: string, error: unknown, context?: Record<string, unknown>) => void;
+
 /** Keeps the local handler list; adapters only deliver raw notifications into it. */
 class HandlerRegistry {
   private readonly handlers = new Map<string, Set<EventHandler>>();
+  constructor(private readonly onFailure?: EventBusFailures) {}
   add(channel: string, handler: EventHandler): boolean {
     let set = this.handlers.get(channel);
     const first = !set;
@@ -76,8 +80,9 @@ class HandlerRegistry {
     for (const handler of this.handlers.get(channel) ?? []) {
       try {
         handler(payload);
-      } catch {
-        // One failing subscriber must not stop the others.
+      } catch (error) {
+        // One failing subscriber must not stop the others; its failure is reported, not dropped.
+        this.onFailure?.('events:subscriber', error, { channel });
       }
     }
   }
@@ -96,7 +101,11 @@ class HandlerRegistry {
  * in-process, as JSON copies, in publish order.
  */
 export class InProcessEventBus implements EventBus {
-  private readonly registry = new HandlerRegistry();
+  private readonly registry: HandlerRegistry;
+
+  constructor(onFailure?: EventBusFailures) {
+    this.registry = new HandlerRegistry(onFailure);
+  }
 
   async publish(channel: string, payload: unknown): Promise<void> {
     assertChannel(channel);
@@ -125,7 +134,7 @@ type Waiter = { resolve: () => void; reject: (error: unknown) => void };
 
 /** LISTEN needs a connection of its own, never a pooled one; it reconnects and re-listens on loss. */
 export class PostgresEventBus implements EventBus {
-  private readonly registry = new HandlerRegistry();
+  private readonly registry: HandlerRegistry;
   private client?: pg.Client;
   private connecting?: Promise<pg.Client>;
   private closed = false;
@@ -135,7 +144,10 @@ export class PostgresEventBus implements EventBus {
   constructor(
     private readonly connectionString: string,
     private readonly pool: pg.Pool,
-  ) {}
+    private readonly onFailure?: EventBusFailures,
+  ) {
+    this.registry = new HandlerRegistry(onFailure);
+  }
 
   private async connection(): Promise<pg.Client> {
     if (this.client) return this.client;
@@ -143,7 +155,10 @@ export class PostgresEventBus implements EventBus {
       const { default: pgDriver } = await import('pg');
       const client = new pgDriver.Client({ connectionString: this.connectionString });
       client.on('notification', (msg) => this.onNotification(msg.channel, msg.payload));
-      client.on('error', () => this.reconnectSoon());
+      client.on('error', (error) => {
+        this.onFailure?.('events:listen', error);
+        this.reconnectSoon();
+      });
       client.on('end', () => this.reconnectSoon());
       await client.connect();
       for (const channel of this.registry.channels()) await client.query(`LISTEN "${channel}"`);
@@ -159,8 +174,12 @@ export class PostgresEventBus implements EventBus {
     this.client = undefined;
     this.connecting = undefined;
     setTimeout(() => {
-      // Not silent: a failed reconnect schedules the next attempt, every 500 ms until one succeeds.
-      if (!this.closed) this.connection().catch(() => this.reconnectSoon());
+      // A failed reconnect is reported and schedules the next attempt, every 500 ms until one succeeds.
+      if (!this.closed)
+        this.connection().catch((error) => {
+          this.onFailure?.('events:listen', error);
+          this.reconnectSoon();
+        });
     }, 500).unref();
   }
 

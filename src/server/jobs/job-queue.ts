@@ -237,7 +237,7 @@ export class JobQueue {
       const finalAttempt = job.attempts >= job.max_attempts;
       const runAt = new Date(Date.now() + backoffDelayMs(job.attempts, this.options.baseBackoffMs));
       this.logger.warn(
-        { jobId: job.id, queue: job.queue, attempts: job.attempts, finalAttempt, err: error },
+        { jobId: Number(job.id), queue: job.queue, attempts: job.attempts, finalAttempt, err: error },
         'job failed',
       );
       this.failures?.inc({ queue: job.queue });
