@@ -1,4 +1,5 @@
 import { createHash, randomBytes, randomInt } from 'node:crypto';
+import type { FeedbackInput } from '../../../../shared/api/contact-feedback';
 import { brusselsDay } from '../../../../shared/brussels-day';
 import type { Db } from '../../../db/client';
 import type { FeedbackChannel } from '../../../db/schema';
@@ -8,7 +9,6 @@ import { DEFAULT_K } from '../../../platform/disclosure/planner';
 import { type Placement, planRelease, subtreeCounts } from '../../aggregates/release-planner';
 import { latestRelease, publishRelease, type SnapshotBuilder } from '../../aggregates/releases.service';
 import * as repo from './feedback.repo';
-import type { FeedbackInput } from './feedback.schemas';
 
 /** A feedback link stays valid this long after the contact. */
 export const FEEDBACK_TOKEN_DAYS = 30;

@@ -1,5 +1,6 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
+import { type ContactEmailInput, MAX_REPLY, ticketReference } from '../../../../shared/api/contact-mail';
 import type { Db } from '../../../db/client';
 import type { Principal } from '../../../http/access';
 import type { Actor } from '../../../http/actor';
@@ -12,8 +13,6 @@ import type { ModuleDeps } from '../../../platform/module';
 import { issueFeedbackToken, purgeFeedback } from '../feedback/feedback.service';
 import { canSeeTicket, ticketQueueScope } from './contact-mail.policy';
 import * as repo from './contact-mail.repo';
-import type { ContactEmailInput } from './contact-mail.schemas';
-import { MAX_REPLY, ticketReference } from './contact-mail.schemas';
 
 type Deps = Pick<ModuleDeps, 'db' | 'jobs' | 'config' | 'events' | 'logger'>;
 
