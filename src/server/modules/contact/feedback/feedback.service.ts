@@ -59,6 +59,27 @@ export async function submitFeedback(db: Db, token: string, input: FeedbackInput
   });
 }
 
+/** One synthetic rating of the demo: what a citizen could have answered, without a comment. */
+export type DemoRating = Pick<
+  FeedbackInput,
+  'satisfaction' | 'openness' | 'decisiveness' | 'reliability' | 'agility'
+> & { channel: FeedbackChannel; day: string };
+
+/**
+ * Ratings for the demo organisation, as if given with tokens issued by this agent on this queue: they land
+ * on the agent's team as real ones would. No comments: the demo holds no citizen's words.
+ */
+export async function seedDemoRatings(
+  db: Db,
+  contact: { queueId: number; agentAccountId: number | null },
+  ratings: DemoRating[],
+) {
+  const unitId =
+    contact.agentAccountId === null ? null : await repo.unitOfAccount(db, contact.agentAccountId);
+  for (const rating of ratings)
+    await repo.insertFeedback(db, { ...rating, queueId: contact.queueId, unitId, comment: null });
+}
+
 // ---- aggregates --------------------------------------------------------------------------------
 
 const round2 = (value: number | null) => (value === null ? null : Math.round(value * 100) / 100);

@@ -38,6 +38,12 @@ export function replyAddress(config: Deps['config'], ticket: { id: number; reply
 
 const messageId = (config: Deps['config'], local: string) => `<${local}@${config.contactMail.inboundDomain}>`;
 
+/**
+ * Every mail job of a ticket has a dedupe key with this prefix, so the jobs can go with the ticket (purge and
+ * erasure): their payloads keep what was written.
+ */
+const ticketMailKeyPrefix = (ticketId: number) => `contact-ticket-${ticketId}-`;
+
 const topicLabel = (locale: Locale, topic: string) =>
   translator(locale)(`contactMail.topics.${topic}`, { defaultValue: topic });
 
@@ -109,7 +115,7 @@ export async function submitEmail(
       }),
       messageId: messageId(deps.config, `ticket-${ticket.id}-question`),
     };
-    await deps.jobs.enqueue(mailJob, mailbox, { dedupeKey: `contact-ticket-${ticket.id}-mailbox` }, tx);
+    await deps.jobs.enqueue(mailJob, mailbox, { dedupeKey: `${ticketMailKeyPrefix(ticket.id)}mailbox` }, tx);
     const confirmationSent = admitCitizenMail(deps, input.email, client, { ticketId: ticket.id });
     if (confirmationSent) {
       const copy: MailMessage = {
@@ -119,7 +125,7 @@ export async function submitEmail(
         text: t('contactMail.mail.copyBody', { reference, topic: topicLabel(locale, input.topic) }),
         messageId: messageId(deps.config, `ticket-${ticket.id}-copy`),
       };
-      await deps.jobs.enqueue(mailJob, copy, { dedupeKey: `contact-ticket-${ticket.id}-copy` }, tx);
+      await deps.jobs.enqueue(mailJob, copy, { dedupeKey: `${ticketMailKeyPrefix(ticket.id)}copy` }, tx);
     }
     return { reference, queueId: ticket.queueId, confirmationSent };
   });
@@ -233,7 +239,7 @@ export async function replyToTicket(deps: Deps, actor: Actor, id: number, text: 
         inReplyTo: messageId(deps.config, `ticket-${id}-copy`),
         references: [messageId(deps.config, `ticket-${id}-copy`)],
       } satisfies MailMessage,
-      { dedupeKey: `contact-ticket-${id}-answer-${message!.id}` },
+      { dedupeKey: `${ticketMailKeyPrefix(id)}answer-${message!.id}` },
       tx,
     );
     await audit(
@@ -434,13 +440,18 @@ export async function discardHeldReply(deps: Deps, actor: Actor, ticketId: numbe
 
 // ---- privacy -----------------------------------------------------------------------------------
 
+/** The mail jobs of deleted tickets, sent or not: their payloads hold the citizen's and the agents' words. */
+function deleteMailJobsOfTickets(deps: Deps, tx: Db, ticketIds: number[]) {
+  return deps.jobs.deleteByKey(mailJob, { keyPrefixes: ticketIds.map(ticketMailKeyPrefix) }, tx);
+}
+
 /** Deletes answered and closed tickets untouched for the retention period; returns how many went. */
 export async function purgeExpiredTickets(deps: Deps, now = new Date()) {
   const cutoff = new Date(now.getTime() - deps.config.contactMail.retentionDays * 86_400_000);
   return deps.db.transaction(async (tx) => {
     const ids = await repo.deleteHandledTicketsBefore(tx, cutoff);
     // Mail jobs keep the text they sent (question, copy, answers): they go with their ticket.
-    await repo.deleteMailJobsOfTickets(tx, ids);
+    await deleteMailJobsOfTickets(deps, tx, ids);
     // So do the copies in the dev mailbox, and the free-text comments of contact feedback.
     await repo.deleteDevMailBefore(tx, cutoff);
     await purgeFeedback(tx, deps.config.contactMail.retentionDays, now);
@@ -471,7 +482,7 @@ export async function runDailyPurge(deps: Deps) {
 export async function eraseCitizen(deps: Deps, actor: Actor, email: string) {
   const result = await deps.db.transaction(async (tx) => {
     const ids = await repo.deleteTicketsByEmail(tx, email);
-    await repo.deleteMailJobsOfTickets(tx, ids);
+    await deleteMailJobsOfTickets(deps, tx, ids);
     const devMailDeleted = await repo.deleteDevMailOf(tx, email);
     // Replies the address sent to other people's tickets, still waiting for an agent.
     const heldRepliesDeleted = await repo.deleteHeldRepliesOf(tx, email);
