@@ -8,6 +8,7 @@ import { AppError } from '../../../http/errors';
 import { DEFAULT_K } from '../../../platform/disclosure/planner';
 import { type Placement, planRelease, subtreeCounts } from '../../aggregates/release-planner';
 import { latestRelease, publishRelease, type SnapshotBuilder } from '../../aggregates/releases.service';
+import { canReadComments } from './feedback.policy';
 import * as repo from './feedback.repo';
 
 /** A feedback link stays valid this long after the contact. */
@@ -262,7 +263,7 @@ export async function feedbackSummary(
     });
   });
   let comments: { queue: string; text: string }[] = [];
-  if (principal.roles.includes('contact_supervisor') && entry) {
+  if (canReadComments(principal) && entry) {
     const released = entry.commentIds.slice(0, COMMENTS_SHOWN);
     const texts = new Map(
       (

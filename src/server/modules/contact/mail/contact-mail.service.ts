@@ -11,7 +11,7 @@ import { type MailMessage, mailJob } from '../../../mail/mailer';
 import { audit } from '../../../platform/audit';
 import type { ModuleDeps } from '../../../platform/module';
 import { issueFeedbackToken, purgeFeedback } from '../feedback/feedback.service';
-import { canSeeTicket, ticketQueueScope } from './contact-mail.policy';
+import { assertCanHandleTicket, ticketQueueScope } from './contact-mail.policy';
 import * as repo from './contact-mail.repo';
 
 type Deps = Pick<ModuleDeps, 'db' | 'jobs' | 'config' | 'events' | 'logger'>;
@@ -157,9 +157,9 @@ async function scopeOf(db: Db, principal: Principal) {
   return ticketQueueScope(principal, await repo.servedQueueIds(db, principal.accountId));
 }
 
-/** A ticket outside the agent's queues is answered as if it did not exist. */
+/** A ticket outside the agent's queues is answered as if it did not exist (see the policy). */
 async function assertVisible(db: Db, principal: Principal, ticket: { queueId: number | null }) {
-  if (!canSeeTicket(await scopeOf(db, principal), ticket)) throw new AppError('NOT_FOUND');
+  assertCanHandleTicket(await scopeOf(db, principal), ticket);
 }
 
 export async function listTickets(
