@@ -14,7 +14,7 @@ import { issueFeedbackToken, purgeFeedback } from '../feedback/feedback.service'
 import { assertCanHandleTicket, ticketQueueScope } from './contact-mail.policy';
 import * as repo from './contact-mail.repo';
 
-type Deps = Pick<ModuleDeps, 'db' | 'jobs' | 'config' | 'events' | 'logger'>;
+type Deps = Pick<ModuleDeps, 'db' | 'jobs' | 'config' | 'events' | 'logger' | 'background'>;
 
 /** The daily purge of tickets past the retention period; `day` is the day it is for. */
 export const purgeJob = jobType('contact_mail_purge', z.object({ day: z.string() }));
@@ -24,11 +24,10 @@ export const TICKETS_CHANNEL = 'contact_tickets';
 type TicketsEvent = { type: 'tickets'; queueId: number | null };
 
 async function ticketsChanged(deps: Deps, queueId: number | null) {
-  // The change is committed; a lost event only delays the board until its periodic refresh.
+  // The change is committed and the board's periodic refresh makes good a lost event: reported, not thrown.
   await deps.events
     .publish(TICKETS_CHANNEL, { type: 'tickets', queueId } satisfies TicketsEvent)
-    // Safe: see above; the board's periodic refresh makes good a lost event.
-    .catch(() => undefined);
+    .catch((error: unknown) => deps.background.report('contact-mail:tickets-event', error, { queueId }));
 }
 
 /** Per-ticket reply address: the token makes it unguessable, so only the citizen (and 1700) can thread into it. */
