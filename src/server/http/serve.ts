@@ -91,11 +91,6 @@ const NOT_YET_IN_CONTRACT: readonly string[] = [
   '/api/contact/console',
   '/api/contact/queue',
   '/api/contact/supervisor/',
-  // contact mail and feedback
-  '/api/contact/citizens',
-  '/api/contact/email',
-  '/api/contact/tickets',
-  '/api/contact/feedback',
   // survey
   '/api/survey/',
 ];

@@ -2,6 +2,13 @@ import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
+import {
+  CONTACT_TOPICS,
+  type contactMailApi,
+  MAX_NAME,
+  MAX_QUESTION,
+} from '../../../shared/api/contact-mail';
+import type { RouteInput } from '../../../shared/api/contract';
 import { ApiError, api } from '../../app/api';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
@@ -10,20 +17,7 @@ import { Select } from '../../ui/Select';
 import { TextField } from '../../ui/TextField';
 import './contact.css';
 
-// Same keys and limits as the server's contact-mail schemas; the server stays the judge.
-const TOPICS = ['general', 'values', 'work', 'website', 'privacy'] as const;
-const MAX_QUESTION = 5000;
-const MAX_NAME = 100;
-
-type Payload = {
-  name?: string;
-  email: string;
-  topic: string;
-  question: string;
-  consent: boolean;
-  locale: string;
-  website: string;
-};
+type Payload = RouteInput<typeof contactMailApi.routes.submit>['body'];
 
 /**
  * "Stuur een e-mail naar 1700": a disclosure that opens a short form. The server stores the question, mails it
@@ -54,8 +48,7 @@ export function ContactEmailForm({
   const [website, setWebsite] = useState('');
   const [sentTo, setSentTo] = useState('');
   const send = useMutation({
-    mutationFn: (body: Payload) =>
-      api.post<{ reference: string; confirmationSent: boolean }>('/api/contact/email', body),
+    mutationFn: (body: Payload) => api.contactMail.submit({ body }),
   });
   const fieldErrors = send.error instanceof ApiError ? send.error.fieldErrors() : {};
   // The form goes once it is sent: the focus moves to the confirmation instead of falling to the page.
@@ -70,9 +63,10 @@ export function ContactEmailForm({
     send.mutate({
       ...(name.trim() ? { name: name.trim() } : {}),
       email: email.trim(),
-      topic: topic ?? '',
+      // Sent as they stand, even unchosen or unticked: the server judges them and names the field in its language.
+      topic: (topic ?? '') as Payload['topic'],
       question,
-      consent,
+      consent: consent as Payload['consent'],
       locale: i18n.language === 'en' ? 'en' : 'nl',
       website,
     });
@@ -145,7 +139,7 @@ export function ContactEmailForm({
                   label={t('contactMail.form.topic')}
                   name="topic"
                   isRequired
-                  options={TOPICS.map((key) => ({ id: key, label: t(`contactMail.topics.${key}`) }))}
+                  options={CONTACT_TOPICS.map((key) => ({ id: key, label: t(`contactMail.topics.${key}`) }))}
                   selectedKey={topic}
                   onSelectionChange={(key) => setTopic(key === null ? null : String(key))}
                   errorMessage={fieldErrors.topic}

@@ -14,7 +14,14 @@ import { TextField } from '../../ui/TextField';
 import './contact.css';
 import { CannedPicker, useCannedAnswers } from './canned/CannedPicker';
 import { type CannedAnswer, cannedByShortcut, fillCanned } from './canned/fill';
-import { TICKET_CATEGORIES, TICKET_STATUSES, type Ticket, ticketsPath } from './tickets';
+import {
+  TICKET_CATEGORIES,
+  TICKET_STATUSES,
+  type Ticket,
+  type TicketCategory,
+  type TicketStatus,
+  ticketsPath,
+} from './tickets';
 
 /** One citizen e-mail with its thread; the agent answers (mailed to the citizen) and files it. */
 export function TicketPage() {
@@ -23,7 +30,7 @@ export function TicketPage() {
   const client = useQueryClient();
   const ticket = useQuery({
     queryKey: ['contact', 'ticket', id],
-    queryFn: () => api.get<Ticket>(`/api/contact/tickets/${id}`),
+    queryFn: () => api.contactMail.ticket({ params: { id } }),
   });
   const [text, setText] = useState('');
   const update = (data: Ticket) => {
@@ -31,23 +38,23 @@ export function TicketPage() {
     void client.invalidateQueries({ queryKey: ['contact', 'tickets'] });
   };
   const reply = useMutation({
-    mutationFn: (body: { text: string }) => api.post<Ticket>(`/api/contact/tickets/${id}/reply`, body),
+    mutationFn: (body: { text: string }) => api.contactMail.reply({ params: { id }, body }),
     onSuccess: (data) => {
       setText('');
       update(data);
     },
   });
   const patch = useMutation({
-    mutationFn: (body: { status?: string; category?: string | null }) =>
-      api.patch<Ticket>(`/api/contact/tickets/${id}`, body),
+    mutationFn: (body: { status?: TicketStatus; category?: TicketCategory | null }) =>
+      api.contactMail.update({ params: { id }, body }),
     onSuccess: update,
   });
   const accept = useMutation({
-    mutationFn: (heldId: number) => api.post<Ticket>(`/api/contact/tickets/${id}/held/${heldId}/accept`),
+    mutationFn: (heldId: number) => api.contactMail.acceptHeld({ params: { id, heldId } }),
     onSuccess: update,
   });
   const discard = useMutation({
-    mutationFn: (heldId: number) => api.delete<Ticket>(`/api/contact/tickets/${id}/held/${heldId}`),
+    mutationFn: (heldId: number) => api.contactMail.discardHeld({ params: { id, heldId } }),
     onSuccess: update,
   });
   const heldError = accept.error ?? discard.error;
@@ -92,7 +99,7 @@ export function TicketPage() {
                 label={t('contactMail.agent.status')}
                 options={TICKET_STATUSES.map((key) => ({ id: key, label: t(`contactMail.statuses.${key}`) }))}
                 selectedKey={data.status}
-                onSelectionChange={(key) => patch.mutate({ status: String(key) })}
+                onSelectionChange={(key) => patch.mutate({ status: String(key) as TicketStatus })}
               />
               <Select
                 label={t('contactMail.agent.category')}
@@ -101,7 +108,9 @@ export function TicketPage() {
                   label: t(`contactMail.categories.${key}`),
                 }))}
                 selectedKey={data.category}
-                onSelectionChange={(key) => patch.mutate({ category: key === null ? null : String(key) })}
+                onSelectionChange={(key) =>
+                  patch.mutate({ category: key === null ? null : (String(key) as TicketCategory) })
+                }
               />
             </div>
             <div role="status">{patch.isSuccess ? t('contactMail.agent.saved') : null}</div>

@@ -4,13 +4,12 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../../app/api';
 import { formatDateTime } from '../../app/format';
-import type { Page } from '../../app/types';
 import { PageTitle } from '../../ui/PageTitle';
 import { Pagination } from '../../ui/Pagination';
 import { QueryState } from '../../ui/QueryState';
 import { Select } from '../../ui/Select';
 import './contact.css';
-import { TICKET_STATUSES, type TicketStatus, type TicketSummary, ticketPath } from './tickets';
+import { TICKET_STATUSES, type TicketStatus, ticketPath } from './tickets';
 
 /** The agents' inbox of citizen e-mails, newest activity first, filtered by status. */
 export function TicketsPage() {
@@ -20,10 +19,7 @@ export function TicketsPage() {
   const tickets = useQuery({
     queryKey: ['contact', 'tickets', status, page],
     queryFn: () =>
-      api.get<Page<TicketSummary>>('/api/contact/tickets', {
-        status: status === 'all' ? undefined : status,
-        page,
-      }),
+      api.contactMail.tickets({ query: { status: status === 'all' ? undefined : status, page } }),
     placeholderData: (previous) => previous,
     // New e-mails and replies show up without a reload (the count below is announced when it changes).
     refetchInterval: 20_000,

@@ -1,46 +1,34 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { contactFeedbackApi as api } from '../../../../shared/api/contact-feedback';
 import { actorOf, perMinute } from '../../../http/actor';
+import { serve } from '../../../http/serve';
 import type { ModuleDeps } from '../../../platform/module';
-import { feedbackBody, summaryOut, summaryQuery, tokenInfoOut, tokenParams } from './feedback.schemas';
 import * as service from './feedback.service';
 
-const tags = ['contact-feedback'];
+const { routes } = api;
+
+/** A rating is a few scores and a short comment; nothing near the default body limit. */
+const FEEDBACK_BODY_LIMIT = 16 * 1024;
 
 /** The citizen's rating of a contact (public, by single-use token) and its aggregates for supervisors and the programme. */
 export const contactFeedbackRoutes =
   (deps: ModuleDeps): FastifyPluginAsyncZod =>
   async (app) => {
-    const limit = (max: number) => perMinute(deps, max);
+    serve(app, routes.token, (request) => service.tokenInfo(deps.db, request.params.token), {
+      rateLimit: perMinute(deps, 30),
+    });
 
-    app.get(
-      '/api/contact/feedback/:token',
-      {
-        config: { access: 'public', rateLimit: limit(30) },
-        schema: { tags, params: tokenParams, response: { 200: tokenInfoOut } },
-      },
-      async (request) => service.tokenInfo(deps.db, request.params.token),
-    );
-
-    app.post(
-      '/api/contact/feedback/:token',
-      {
-        config: { access: 'public', rateLimit: limit(10) },
-        bodyLimit: 16 * 1024,
-        schema: { tags, params: tokenParams, body: feedbackBody, response: { 204: z.null() } },
-      },
+    serve(
+      app,
+      routes.submit,
       async (request, reply) => {
         await service.submitFeedback(deps.db, request.params.token, request.body);
         return reply.code(204).send(null);
       },
+      { rateLimit: perMinute(deps, 10), bodyLimit: FEEDBACK_BODY_LIMIT },
     );
 
-    app.get(
-      '/api/contact/feedback-summary',
-      {
-        config: { access: 'contactOversight' },
-        schema: { tags, querystring: summaryQuery, response: { 200: summaryOut } },
-      },
-      async (request) => service.feedbackSummary(deps.db, actorOf(request).principal, request.query),
+    serve(app, routes.summary, (request) =>
+      service.feedbackSummary(deps.db, actorOf(request).principal, request.query),
     );
   };

@@ -1,4 +1,5 @@
 import { createHash, randomBytes, randomInt } from 'node:crypto';
+import type { FeedbackInput } from '../../../../shared/api/contact-feedback';
 import { brusselsDay } from '../../../../shared/brussels-day';
 import type { Db } from '../../../db/client';
 import type { FeedbackChannel } from '../../../db/schema';
@@ -7,8 +8,8 @@ import { AppError } from '../../../http/errors';
 import { DEFAULT_K } from '../../../platform/disclosure/planner';
 import { type Placement, planRelease, subtreeCounts } from '../../aggregates/release-planner';
 import { latestRelease, publishRelease, type SnapshotBuilder } from '../../aggregates/releases.service';
+import { canReadComments } from './feedback.policy';
 import * as repo from './feedback.repo';
-import type { FeedbackInput } from './feedback.schemas';
 
 /** A feedback link stays valid this long after the contact. */
 export const FEEDBACK_TOKEN_DAYS = 30;
@@ -57,6 +58,27 @@ export async function submitFeedback(db: Db, token: string, input: FeedbackInput
       ...input,
     });
   });
+}
+
+/** One synthetic rating of the demo: what a citizen could have answered, without a comment. */
+export type DemoRating = Pick<
+  FeedbackInput,
+  'satisfaction' | 'openness' | 'decisiveness' | 'reliability' | 'agility'
+> & { channel: FeedbackChannel; day: string };
+
+/**
+ * Ratings for the demo organisation, as if given with tokens issued by this agent on this queue: they land
+ * on the agent's team as real ones would. No comments: the demo holds no citizen's words.
+ */
+export async function seedDemoRatings(
+  db: Db,
+  contact: { queueId: number; agentAccountId: number | null },
+  ratings: DemoRating[],
+) {
+  const unitId =
+    contact.agentAccountId === null ? null : await repo.unitOfAccount(db, contact.agentAccountId);
+  for (const rating of ratings)
+    await repo.insertFeedback(db, { ...rating, queueId: contact.queueId, unitId, comment: null });
 }
 
 // ---- aggregates --------------------------------------------------------------------------------
@@ -241,7 +263,7 @@ export async function feedbackSummary(
     });
   });
   let comments: { queue: string; text: string }[] = [];
-  if (principal.roles.includes('contact_supervisor') && entry) {
+  if (canReadComments(principal) && entry) {
     const released = entry.commentIds.slice(0, COMMENTS_SHOWN);
     const texts = new Map(
       (

@@ -3,12 +3,15 @@ import { defineModule } from '../../../platform/module';
 import { seedContactMailDemo } from './contact-mail.demo';
 import { contactMailRoutes } from './contact-mail.routes';
 import * as service from './contact-mail.service';
+import { inboundSmtpHub } from './inbound-hub';
 
 /** Contact 1700 by e-mail: the public form, tickets and answers, inbound replies, retention. */
 export const contactMailModule = defineModule({
   name: 'contact-mail',
+  services: (deps) => ({ inbound: inboundSmtpHub(deps) }),
   routes: (deps) => contactMailRoutes(deps),
   jobs: (deps) => [handle(service.purgeJob, () => service.runDailyPurge(deps))],
   schedule: (deps) => service.schedulePurge(deps, new Date()),
+  hubs: (services) => [services.inbound],
   demo: (db, demo) => seedContactMailDemo(db, `agent@${demo.emailDomain}`),
 });

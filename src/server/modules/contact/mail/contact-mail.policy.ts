@@ -1,4 +1,11 @@
 import type { Principal } from '../../../http/access';
+import { AppError } from '../../../http/errors';
+
+/**
+ * Who may do what with 1700 e-mail tickets. The route rules come first: agents and supervisors use the
+ * ticket console ("contactAgent"); supervisors and the programme admin may erase a citizen's tickets on
+ * request ("contactOversight"). Within the console, which tickets someone sees is decided here.
+ */
 
 /**
  * Which tickets someone in the console may see: supervisors all; an agent only the tickets of the queues they
@@ -13,4 +20,12 @@ export function ticketQueueScope(principal: Principal, servedQueueIds: number[])
 /** A ticket without a queue (none was active, or its queue was removed) is for supervisors only. */
 export function canSeeTicket(scope: number[] | null, ticket: { queueId: number | null }): boolean {
   return scope === null || (ticket.queueId !== null && scope.includes(ticket.queueId));
+}
+
+/**
+ * Reading, answering, filing and handling the held replies of a ticket all need sight of it. A ticket outside
+ * the agent's queues is answered as if it did not exist, so its number tells nothing about other queues.
+ */
+export function assertCanHandleTicket(scope: number[] | null, ticket: { queueId: number | null }): void {
+  if (!canSeeTicket(scope, ticket)) throw new AppError('NOT_FOUND');
 }

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, inArray, like, lt, sql } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import {
   accounts,
@@ -8,7 +8,6 @@ import {
   contactTicketMessages,
   contactTickets,
   devMailbox,
-  jobs,
 } from '../../../db/schema';
 
 export type TicketRow = typeof contactTickets.$inferSelect;
@@ -174,21 +173,6 @@ export async function deleteTicketsByEmail(db: Db, email: string) {
     .where(eq(sql`lower(${contactTickets.citizenEmail})`, email.toLowerCase()))
     .returning({ id: contactTickets.id });
   return rows.map((row) => row.id);
-}
-
-/** Every mail job of a ticket has a dedupe key starting with contact-ticket-<id>- (see the service). */
-export async function deleteMailJobsOfTickets(db: Db, ticketIds: number[]) {
-  if (ticketIds.length === 0) return 0;
-  const rows = await db
-    .delete(jobs)
-    .where(
-      and(
-        like(jobs.dedupeKey, 'contact-ticket-%'),
-        inArray(sql`split_part(${jobs.dedupeKey}, '-', 3)`, ticketIds.map(String)),
-      ),
-    )
-    .returning({ id: jobs.id });
-  return rows.length;
 }
 
 /** The queue that handles a topic: the one listing it in mail_topics, else the first active queue. */

@@ -1,5 +1,6 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
+import { type ContactEmailInput, MAX_REPLY, ticketReference } from '../../../../shared/api/contact-mail';
 import type { Db } from '../../../db/client';
 import type { Principal } from '../../../http/access';
 import type { Actor } from '../../../http/actor';
@@ -10,12 +11,10 @@ import { type MailMessage, mailJob } from '../../../mail/mailer';
 import { audit } from '../../../platform/audit';
 import type { ModuleDeps } from '../../../platform/module';
 import { issueFeedbackToken, purgeFeedback } from '../feedback/feedback.service';
-import { canSeeTicket, ticketQueueScope } from './contact-mail.policy';
+import { assertCanHandleTicket, ticketQueueScope } from './contact-mail.policy';
 import * as repo from './contact-mail.repo';
-import type { ContactEmailInput } from './contact-mail.schemas';
-import { MAX_REPLY, ticketReference } from './contact-mail.schemas';
 
-type Deps = Pick<ModuleDeps, 'db' | 'jobs' | 'config' | 'events' | 'logger'>;
+type Deps = Pick<ModuleDeps, 'db' | 'jobs' | 'config' | 'events' | 'logger' | 'background'>;
 
 /** The daily purge of tickets past the retention period; `day` is the day it is for. */
 export const purgeJob = jobType('contact_mail_purge', z.object({ day: z.string() }));
@@ -25,11 +24,10 @@ export const TICKETS_CHANNEL = 'contact_tickets';
 type TicketsEvent = { type: 'tickets'; queueId: number | null };
 
 async function ticketsChanged(deps: Deps, queueId: number | null) {
-  // The change is committed; a lost event only delays the board until its periodic refresh.
+  // The change is committed and the board's periodic refresh makes good a lost event: reported, not thrown.
   await deps.events
     .publish(TICKETS_CHANNEL, { type: 'tickets', queueId } satisfies TicketsEvent)
-    // Safe: see above; the board's periodic refresh makes good a lost event.
-    .catch(() => undefined);
+    .catch((error: unknown) => deps.background.report('contact-mail:tickets-event', error, { queueId }));
 }
 
 /** Per-ticket reply address: the token makes it unguessable, so only the citizen (and 1700) can thread into it. */
@@ -38,6 +36,12 @@ export function replyAddress(config: Deps['config'], ticket: { id: number; reply
 }
 
 const messageId = (config: Deps['config'], local: string) => `<${local}@${config.contactMail.inboundDomain}>`;
+
+/**
+ * Every mail job of a ticket has a dedupe key with this prefix, so the jobs can go with the ticket (purge and
+ * erasure): their payloads keep what was written.
+ */
+const ticketMailKeyPrefix = (ticketId: number) => `contact-ticket-${ticketId}-`;
 
 const topicLabel = (locale: Locale, topic: string) =>
   translator(locale)(`contactMail.topics.${topic}`, { defaultValue: topic });
@@ -110,7 +114,7 @@ export async function submitEmail(
       }),
       messageId: messageId(deps.config, `ticket-${ticket.id}-question`),
     };
-    await deps.jobs.enqueue(mailJob, mailbox, { dedupeKey: `contact-ticket-${ticket.id}-mailbox` }, tx);
+    await deps.jobs.enqueue(mailJob, mailbox, { dedupeKey: `${ticketMailKeyPrefix(ticket.id)}mailbox` }, tx);
     const confirmationSent = admitCitizenMail(deps, input.email, client, { ticketId: ticket.id });
     if (confirmationSent) {
       const copy: MailMessage = {
@@ -120,7 +124,7 @@ export async function submitEmail(
         text: t('contactMail.mail.copyBody', { reference, topic: topicLabel(locale, input.topic) }),
         messageId: messageId(deps.config, `ticket-${ticket.id}-copy`),
       };
-      await deps.jobs.enqueue(mailJob, copy, { dedupeKey: `contact-ticket-${ticket.id}-copy` }, tx);
+      await deps.jobs.enqueue(mailJob, copy, { dedupeKey: `${ticketMailKeyPrefix(ticket.id)}copy` }, tx);
     }
     return { reference, queueId: ticket.queueId, confirmationSent };
   });
@@ -152,9 +156,9 @@ async function scopeOf(db: Db, principal: Principal) {
   return ticketQueueScope(principal, await repo.servedQueueIds(db, principal.accountId));
 }
 
-/** A ticket outside the agent's queues is answered as if it did not exist. */
+/** A ticket outside the agent's queues is answered as if it did not exist (see the policy). */
 async function assertVisible(db: Db, principal: Principal, ticket: { queueId: number | null }) {
-  if (!canSeeTicket(await scopeOf(db, principal), ticket)) throw new AppError('NOT_FOUND');
+  assertCanHandleTicket(await scopeOf(db, principal), ticket);
 }
 
 export async function listTickets(
@@ -234,7 +238,7 @@ export async function replyToTicket(deps: Deps, actor: Actor, id: number, text: 
         inReplyTo: messageId(deps.config, `ticket-${id}-copy`),
         references: [messageId(deps.config, `ticket-${id}-copy`)],
       } satisfies MailMessage,
-      { dedupeKey: `contact-ticket-${id}-answer-${message!.id}` },
+      { dedupeKey: `${ticketMailKeyPrefix(id)}answer-${message!.id}` },
       tx,
     );
     await audit(
@@ -435,13 +439,18 @@ export async function discardHeldReply(deps: Deps, actor: Actor, ticketId: numbe
 
 // ---- privacy -----------------------------------------------------------------------------------
 
+/** The mail jobs of deleted tickets, sent or not: their payloads hold the citizen's and the agents' words. */
+function deleteMailJobsOfTickets(deps: Deps, tx: Db, ticketIds: number[]) {
+  return deps.jobs.deleteByKey(mailJob, { keyPrefixes: ticketIds.map(ticketMailKeyPrefix) }, tx);
+}
+
 /** Deletes answered and closed tickets untouched for the retention period; returns how many went. */
 export async function purgeExpiredTickets(deps: Deps, now = new Date()) {
   const cutoff = new Date(now.getTime() - deps.config.contactMail.retentionDays * 86_400_000);
   return deps.db.transaction(async (tx) => {
     const ids = await repo.deleteHandledTicketsBefore(tx, cutoff);
     // Mail jobs keep the text they sent (question, copy, answers): they go with their ticket.
-    await repo.deleteMailJobsOfTickets(tx, ids);
+    await deleteMailJobsOfTickets(deps, tx, ids);
     // So do the copies in the dev mailbox, and the free-text comments of contact feedback.
     await repo.deleteDevMailBefore(tx, cutoff);
     await purgeFeedback(tx, deps.config.contactMail.retentionDays, now);
@@ -472,7 +481,7 @@ export async function runDailyPurge(deps: Deps) {
 export async function eraseCitizen(deps: Deps, actor: Actor, email: string) {
   const result = await deps.db.transaction(async (tx) => {
     const ids = await repo.deleteTicketsByEmail(tx, email);
-    await repo.deleteMailJobsOfTickets(tx, ids);
+    await deleteMailJobsOfTickets(deps, tx, ids);
     const devMailDeleted = await repo.deleteDevMailOf(tx, email);
     // Replies the address sent to other people's tickets, still waiting for an agent.
     const heldRepliesDeleted = await repo.deleteHeldRepliesOf(tx, email);

@@ -1,4 +1,4 @@
-import { createServer } from 'node:net';
+import { connect, createServer } from 'node:net';
 import { eq, sql } from 'drizzle-orm';
 import nodemailer from 'nodemailer';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -14,7 +14,9 @@ import {
 import { describeEachEngine } from '../../../../../test/support/test-db';
 import { queryRows } from '../../../db/client';
 import { auditLog, contactTicketMessages, contactTickets, jobs } from '../../../db/schema';
+import type { Principal } from '../../../http/access';
 import { MAIL_QUEUE, type MailMessage, mailJob } from '../../../mail/mailer';
+import { assertCanHandleTicket, canSeeTicket, ticketQueueScope } from './contact-mail.policy';
 import {
   MAX_HELD_PER_TICKET,
   purgeExpiredTickets,
@@ -636,4 +638,40 @@ describeEachEngine('contact 1700: the confirmation mail passes the citizen-mail 
     );
     expect(metrics).toContain('citizen_requested_mails_refused_total{kind="contact_copy",reason="client"} 1');
   });
+});
+
+it('listens for replies by mail while the runtime runs, and not after it closed', async () => {
+  const port = await freePort();
+  const ctx = await createTestContext('pglite', {
+    config: { INBOUND_SMTP_PORT: String(port), HOST: '127.0.0.1' },
+  });
+  const connects = () =>
+    new Promise<boolean>((resolve) => {
+      const socket = connect(port, '127.0.0.1');
+      socket.once('connect', () => {
+        socket.destroy();
+        resolve(true);
+      });
+      socket.once('error', () => resolve(false));
+    });
+  try {
+    expect(await connects()).toBe(true);
+  } finally {
+    await ctx.close();
+  }
+  expect(await connects()).toBe(false);
+});
+
+it('lets a supervisor see every ticket, an agent only those of their queues, and nobody but a supervisor one without a queue', () => {
+  const person = (roles: Principal['roles']) => ({ roles }) as Principal;
+  const agentScope = ticketQueueScope(person(['contact_agent']), [3]);
+  expect(canSeeTicket(agentScope, { queueId: 3 })).toBe(true);
+  expect(canSeeTicket(agentScope, { queueId: 4 })).toBe(false);
+  expect(canSeeTicket(agentScope, { queueId: null })).toBe(false);
+  expect(canSeeTicket(ticketQueueScope(person(['contact_agent']), []), { queueId: 3 })).toBe(false);
+  const supervisorScope = ticketQueueScope(person(['contact_supervisor']), []);
+  expect(canSeeTicket(supervisorScope, { queueId: null })).toBe(true);
+  expect(() => assertCanHandleTicket(agentScope, { queueId: 4 })).toThrow(
+    expect.objectContaining({ code: 'NOT_FOUND' }),
+  );
 });

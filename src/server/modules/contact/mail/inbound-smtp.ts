@@ -10,6 +10,9 @@ export const INBOUND_MAX_BYTES = 1024 * 1024;
 const smtpError = (responseCode: number, message: string) =>
   Object.assign(new Error(message), { responseCode });
 
+/** The name failures of the listener are logged and counted under in /metrics. */
+const SOURCE = 'contact-mail:inbound-smtp';
+
 /**
  * Receives citizens' replies to the per-ticket address (ticket+<id>-<token>@domain) and threads them into that
  * ticket when they come from the ticket's citizen; mail from anyone else is held for an agent (see
@@ -17,7 +20,7 @@ const smtpError = (responseCode: number, message: string) =>
  * address or a wrong token is refused at RCPT TO with 550, so nothing unasked-for is ever stored.
  */
 export async function startInboundSmtp(
-  deps: Pick<ModuleDeps, 'db' | 'jobs' | 'config' | 'logger' | 'events'>,
+  deps: Pick<ModuleDeps, 'db' | 'jobs' | 'config' | 'logger' | 'events' | 'background'>,
   options: { port: number; host: string },
 ) {
   const server = new SMTPServer({
@@ -29,8 +32,11 @@ export async function startInboundSmtp(
     onRcptTo(address, _session, callback) {
       ticketForAddress(deps, address.address)
         .then((ticket) => callback(ticket ? undefined : smtpError(550, 'No such mailbox')))
-        // Not silent: a failed lookup answers the sending server 451, so it retries later.
-        .catch(() => callback(smtpError(451, 'Temporary failure, try again later')));
+        // A failed lookup answers the sending server 451, so it retries later; it is reported all the same.
+        .catch((error: unknown) => {
+          deps.background.report(SOURCE, error, { stage: 'rcpt' });
+          callback(smtpError(451, 'Temporary failure, try again later'));
+        });
     },
     onData(stream, session, callback) {
       simpleParser(stream)
@@ -67,11 +73,12 @@ export async function startInboundSmtp(
         })
         // A temporary failure makes the sending server try again later, so a reply is never lost.
         .catch((error: unknown) => {
-          if (deps.logger) deps.logger.warn({ err: error }, 'inbound reply could not be stored');
+          deps.background.report(SOURCE, error, { stage: 'data' });
           callback(smtpError(451, 'Temporary failure, try again later'));
         });
     },
   });
+  // Mostly remote clients' connection trouble (resets, timeouts): worth a line in the log, not a failure count.
   server.on('error', (error) => {
     if (deps.logger) deps.logger.warn({ err: error }, 'inbound SMTP error');
   });

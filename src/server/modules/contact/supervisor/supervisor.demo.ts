@@ -1,6 +1,6 @@
 import { brusselsDay } from '../../../../shared/brussels-day';
 import type { Db } from '../../../db/client';
-import * as feedbackRepo from '../feedback/feedback.repo';
+import { type DemoRating, seedDemoRatings } from '../feedback/feedback.service';
 import * as repo from './supervisor.repo';
 
 /**
@@ -53,23 +53,21 @@ export async function seedContactDemo(db: Db, agentEmail: string, now = new Date
     }
   }
   await repo.insertDemoChats(db, chats);
-  const unitId = agentId === null ? null : await feedbackRepo.unitOfAccount(db, agentId);
   // Ratings on days of the current month only (the summary shows calendar months).
   const today = brusselsDay(now);
+  const ratings: DemoRating[] = [];
   for (let i = 0; i < 24; i++) {
     const day = `${today.slice(0, 8)}${String(1 + Math.floor(random() * Number(today.slice(8, 10)))).padStart(2, '0')}`;
     const score = () => Math.min(5, Math.max(1, Math.round(3.9 + (random() - 0.4) * 2.4)));
-    await feedbackRepo.insertFeedback(db, {
+    ratings.push({
       channel: random() < 0.7 ? 'chat' : 'mail',
-      queueId,
-      unitId,
       day,
       satisfaction: score(),
       openness: score(),
       decisiveness: score(),
       reliability: score(),
       agility: score(),
-      comment: null,
     });
   }
+  await seedDemoRatings(db, { queueId, agentAccountId: agentId }, ratings);
 }

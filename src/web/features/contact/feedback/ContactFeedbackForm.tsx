@@ -1,16 +1,15 @@
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { MAX_COMMENT, VALUE_KEYS } from '../../../../shared/api/contact-feedback';
 import { ApiError, api } from '../../../app/api';
 import { Alert } from '../../../ui/Alert';
 import { Button } from '../../../ui/Button';
 import './feedback.css';
 
-export const VALUE_KEYS = ['openness', 'decisiveness', 'reliability', 'agility'] as const;
 type Field = 'satisfaction' | (typeof VALUE_KEYS)[number];
 const SCORES = [1, 2, 3, 4, 5] as const;
 const SMILEYS = ['😞', '🙁', '😐', '🙂', '😄'] as const;
-const MAX_COMMENT = 2000;
 
 type Answers = Partial<Record<Field, number>>;
 
@@ -80,8 +79,8 @@ export function ContactFeedbackForm({ token }: { token: string }) {
   const commentId = useId();
   const hintId = useId();
   const send = useMutation({
-    mutationFn: (body: Record<string, unknown>) =>
-      api.post<null>(`/api/contact/feedback/${encodeURIComponent(token)}`, body),
+    mutationFn: (body: Answers & { comment: string | null }) =>
+      api.contactFeedback.submit({ params: { token }, body }),
   });
   const serverErrors = send.error instanceof ApiError ? send.error.fieldErrors() : {};
   const errorOf = (field: Field) => serverErrors[field];

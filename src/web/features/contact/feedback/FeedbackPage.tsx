@@ -7,15 +7,13 @@ import { PageTitle } from '../../../ui/PageTitle';
 import { Loading } from '../../../ui/QueryState';
 import { ContactFeedbackForm } from './ContactFeedbackForm';
 
-type TokenInfo = { channel: 'chat' | 'mail'; queueNameNl: string | null; queueNameEn: string | null };
-
 /** /contact/beoordeling/:token — the link in a 1700 answer e-mail (and a fallback for the chat). */
 export function FeedbackPage() {
   const { t, i18n } = useTranslation();
   const { token = '' } = useParams();
   const info = useQuery({
     queryKey: ['contact', 'feedback', token],
-    queryFn: () => api.get<TokenInfo>(`/api/contact/feedback/${encodeURIComponent(token)}`),
+    queryFn: () => api.contactFeedback.token({ params: { token } }),
     retry: false,
     staleTime: Number.POSITIVE_INFINITY,
   });

@@ -1,33 +1,18 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { type contactFeedbackApi, VALUE_KEYS } from '../../../../shared/api/contact-feedback';
+import type { RouteOutput } from '../../../../shared/api/contract';
 import { brusselsDay } from '../../../../shared/brussels-day';
 import { api } from '../../../app/api';
 import { formatDate, formatNumber } from '../../../app/format';
 import { QueryState } from '../../../ui/QueryState';
 import { type Column, Table } from '../../../ui/Table';
-import { VALUE_KEYS } from './ContactFeedbackForm';
 import './feedback.css';
 
-type Means = Record<'satisfaction' | (typeof VALUE_KEYS)[number], number | null>;
-type Group = {
-  key: string;
-  nameNl: string;
-  nameEn: string | null;
-  shown: boolean;
-  n: number | null;
-  means: Means | null;
-  distribution: number[] | null;
-};
-type Summary = {
-  month: string;
-  k: number;
-  releasedAt: string;
-  total: Group;
-  queues: Group[];
-  teams: Group[];
-  comments: { queue: string; text: string }[];
-};
+type Summary = RouteOutput<typeof contactFeedbackApi.routes.summary>;
+type Group = Summary['total'];
+type Means = NonNullable<Group['means']>;
 
 const thisMonth = () => brusselsDay().slice(0, 7);
 
@@ -57,7 +42,7 @@ export function FeedbackSummary({
   const monthId = useId();
   const summary = useQuery({
     queryKey: ['contact', 'feedback-summary', month],
-    queryFn: () => api.get<Summary>('/api/contact/feedback-summary', { month }),
+    queryFn: () => api.contactFeedback.summary({ query: { month } }),
     placeholderData: (previous) => previous,
   });
   const H = `h${headingLevel}` as const;

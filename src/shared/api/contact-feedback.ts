@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { defineApi, route } from './contract';
 
 export const MAX_COMMENT = 2000;
 export const VALUE_KEYS = ['openness', 'decisiveness', 'reliability', 'agility'] as const;
@@ -90,4 +91,35 @@ export const summaryOut = z.object({
   teams: z.array(group),
   /** Supervisors only: the citizens' own words, for queues that are shown, in random order; plain text. */
   comments: z.array(z.object({ queue: z.string(), text: z.string() })),
+});
+
+// ---- routes ----------------------------------------------------------------------------------
+
+/** The citizen's rating of a contact (public, by single-use token) and its released figures. */
+export const contactFeedbackApi = defineApi('contact-feedback', {
+  token: route({
+    method: 'GET',
+    path: '/api/contact/feedback/:token',
+    access: 'public',
+    summary: 'What a rating link is for (channel and queue); unknown, used or expired links are not found',
+    params: tokenParams,
+    responses: { 200: tokenInfoOut },
+  }),
+  submit: route({
+    method: 'POST',
+    path: '/api/contact/feedback/:token',
+    access: 'public',
+    summary: 'Rate a chat or an answered e-mail once with its single-use link',
+    params: tokenParams,
+    body: feedbackBody,
+    responses: { 204: z.null() },
+  }),
+  summary: route({
+    method: 'GET',
+    path: '/api/contact/feedback-summary',
+    access: 'contactOversight',
+    summary: 'Released contact-feedback figures per queue and team for one calendar month',
+    query: summaryQuery,
+    responses: { 200: summaryOut },
+  }),
 });

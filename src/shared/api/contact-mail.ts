@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { defineApi, route } from './contract';
 
 /** Topics a citizen picks from; labels live in the catalogues under contactMail.topics.<key>. */
 export const CONTACT_TOPICS = ['general', 'values', 'work', 'website', 'privacy'] as const;
@@ -135,4 +136,77 @@ export const erasureQuery = z.object({
 });
 export const erasureOut = z.object({ ticketsDeleted: z.number().int() });
 
+/** What a citizen quotes about a ticket: its id, zero-padded, after the 1700 prefix. */
 export const ticketReference = (id: number) => `1700-${String(id).padStart(6, '0')}`;
+
+// ---- routes ----------------------------------------------------------------------------------
+
+/** Contact 1700 by e-mail: the public form and the agents' tickets. */
+export const contactMailApi = defineApi('contact', {
+  submit: route({
+    method: 'POST',
+    path: '/api/contact/email',
+    access: 'public',
+    summary: 'Send a question to 1700 by e-mail through the public form',
+    body: contactEmailBody,
+    responses: { 202: contactEmailAccepted },
+  }),
+  tickets: route({
+    method: 'GET',
+    path: '/api/contact/tickets',
+    access: 'contactAgent',
+    summary: "List the e-mail tickets of the agent's queues, newest activity first",
+    query: ticketListQuery,
+    responses: { 200: ticketListOut },
+  }),
+  ticket: route({
+    method: 'GET',
+    path: '/api/contact/tickets/:id',
+    access: 'contactAgent',
+    summary: 'One e-mail ticket with its messages and held replies',
+    params: ticketIdParams,
+    responses: { 200: ticketOut },
+  }),
+  reply: route({
+    method: 'POST',
+    path: '/api/contact/tickets/:id/reply',
+    access: 'contactAgent',
+    summary: 'Answer a ticket: the answer is stored and mailed to the citizen',
+    params: ticketIdParams,
+    body: ticketReplyBody,
+    responses: { 201: ticketOut },
+  }),
+  update: route({
+    method: 'PATCH',
+    path: '/api/contact/tickets/:id',
+    access: 'contactAgent',
+    summary: "Change a ticket's status or category",
+    params: ticketIdParams,
+    body: ticketPatchBody,
+    responses: { 200: ticketOut },
+  }),
+  acceptHeld: route({
+    method: 'POST',
+    path: '/api/contact/tickets/:id/held/:heldId/accept',
+    access: 'contactAgent',
+    summary: "Accept a held reply from another sender into the ticket's thread",
+    params: heldReplyParams,
+    responses: { 200: ticketOut },
+  }),
+  discardHeld: route({
+    method: 'DELETE',
+    path: '/api/contact/tickets/:id/held/:heldId',
+    access: 'contactAgent',
+    summary: 'Discard a held reply from another sender',
+    params: heldReplyParams,
+    responses: { 200: ticketOut },
+  }),
+  eraseCitizen: route({
+    method: 'DELETE',
+    path: '/api/contact/citizens',
+    access: 'contactOversight',
+    summary: "Erase every ticket of a citizen's e-mail address on request",
+    query: erasureQuery,
+    responses: { 200: erasureOut },
+  }),
+});
