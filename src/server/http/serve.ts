@@ -70,19 +70,8 @@ const NOT_YET_IN_CONTRACT: readonly string[] = [
   // values
   '/api/values',
   '/api/entities/:entityId/values',
-  // content
-  '/api/pages',
-  '/api/search',
-  '/api/admin/pages',
-  '/api/admin/page-feedback',
-  '/api/admin/mailbox',
   // ops
   '/api/admin/backups',
-  // learning
-  '/api/learning/',
-  // stories
-  '/api/stories',
-  '/api/public/stories',
   // contact chat and supervisor
   '/api/contact/agents/',
   '/api/contact/canned-answers',

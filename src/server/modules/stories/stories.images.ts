@@ -94,6 +94,7 @@ export async function processImage(
   try {
     meta = await sharp(upload.bytes, { limitInputPixels: false }).metadata();
   } catch {
+    // libvips cannot read the header: not an image after all, whatever its first bytes said.
     throw fail('UNSUPPORTED_MEDIA_TYPE', index, 'notAnImage');
   }
   const width = meta.width ?? 0;

@@ -33,3 +33,17 @@ export function authorOf(principal: Principal): number {
   if (principal.personId === null || !principal.roles.includes('employee')) throw new AppError('FORBIDDEN');
   return principal.personId;
 }
+
+/** Whether the principal wrote the story: the author alone sees its rejection reason with the moderators, changes its consent, withdraws it. */
+export const isAuthor = (principal: Principal | null, authorPersonId: number): boolean =>
+  principal?.personId != null && principal.personId === authorPersonId;
+
+/** The author withdraws their own story; a moderator of its entity removes it (audited). */
+export const canRemove = (principal: Principal, story: { authorPersonId: number; entityId: number | null }) =>
+  isAuthor(principal, story.authorPersonId) || canModerate(principal, story.entityId);
+
+/** The reason of a rejection is for the author and the moderators only. */
+export const canReadRejectReason = (
+  principal: Principal | null,
+  story: { authorPersonId: number; entityId: number | null },
+) => isAuthor(principal, story.authorPersonId) || canModerate(principal, story.entityId);
