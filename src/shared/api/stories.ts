@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { MAX_STORY_IMAGES as MAX_IMAGES, storyReactions, storyStatuses, valueKeys } from '../domain';
 import { defineApi, route } from './contract';
 
+/** The largest image a story accepts, before it is re-encoded. */
+export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
+
 const id = z.coerce.number().int().positive().max(2_147_483_647);
 const valueKey = z.enum(valueKeys);
 const reaction = z.enum(storyReactions);

@@ -25,10 +25,8 @@ export function GalleryPage() {
   const query = useQuery({
     queryKey: ['stories', 'gallery', value, entityId, page],
     queryFn: () =>
-      api.get<StoryList>('/api/stories', {
-        value: value || undefined,
-        entityId: entityId || undefined,
-        page,
+      api.stories.gallery({
+        query: { value: value || undefined, entityId: entityId || undefined, page },
       }),
   });
   return (

@@ -17,7 +17,7 @@ export function MyStoriesPage() {
   const { t } = useTranslation();
   const query = useQuery({
     queryKey: ['stories', 'mine'],
-    queryFn: () => api.get<StoryList>('/api/stories/mine'),
+    queryFn: () => api.stories.mine(),
   });
   return (
     <>
@@ -53,14 +53,14 @@ function MyStory({ story }: { story: Story }) {
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['stories'] });
   const consent = useMutation({
     mutationFn: (publicConsent: boolean) =>
-      api.patch<Story>(`/api/stories/${story.id}/consent`, { publicConsent }),
+      api.stories.setConsent({ params: { id: story.id }, body: { publicConsent } }),
     onSuccess: async (updated) => {
       toast.show(t(updated.publicConsent ? 'stories.web.mine.consentOn' : 'stories.web.mine.consentOff'));
       await refresh();
     },
   });
   const remove = useMutation({
-    mutationFn: () => api.delete(`/api/stories/${story.id}`),
+    mutationFn: () => api.stories.remove({ params: { id: story.id } }),
     onSuccess: async () => {
       setConfirm(false);
       toast.show(t('stories.web.mine.deleted'));
