@@ -10,7 +10,7 @@ import { PageTitle } from '../../ui/PageTitle';
 import { QueryState } from '../../ui/QueryState';
 import { useToast } from '../../ui/Toast';
 import { RecognitionNav, recognitionPaths } from '../recognition/shared';
-import { type Story, StoryCard, type StoryList } from './shared';
+import { type Story, StoryCard } from './shared';
 
 /** /galerij/mijn: the author's own stories, their status, the public-site consent, and withdrawal. */
 export function MyStoriesPage() {

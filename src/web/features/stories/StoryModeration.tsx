@@ -7,7 +7,7 @@ import { Button } from '../../ui/Button';
 import { QueryState } from '../../ui/QueryState';
 import { TextField } from '../../ui/TextField';
 import { useToast } from '../../ui/Toast';
-import { type Story, StoryCard, type StoryList } from './shared';
+import { type Story, StoryCard } from './shared';
 
 type Status = 'pending' | 'approved' | 'rejected';
 
