@@ -13,7 +13,6 @@ import { ValueTags } from '../recognition/shared';
 import '../recognition/recognition.css';
 
 export type Story = RouteOutput<typeof storiesApi.routes.get>;
-export type StoryList = RouteOutput<typeof storiesApi.routes.gallery>;
 export type PublicStoryList = RouteOutput<typeof storiesApi.routes.publicList>;
 
 /** The stories module's limits: a few images of a few MB each, JPEG, PNG or WebP. */
