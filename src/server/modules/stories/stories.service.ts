@@ -1,4 +1,3 @@
-import { sql } from 'drizzle-orm';
 import { type SubmissionData, submissionData } from '../../../shared/api/stories';
 import type { Db } from '../../db/client';
 import type { StoryReaction, StoryStatus, ValueKey } from '../../db/schema';
@@ -119,12 +118,9 @@ export async function gallery(
   actor: Actor,
   query: { value?: ValueKey; entityId?: number; page: number },
 ) {
-  const where = sql`s.status = 'approved'
-    ${query.value ? sql`and ${repo.hasValue(query.value)}` : sql``}
-    ${query.entityId ? sql`and s.entity_id = ${query.entityId}` : sql``}`;
   const { rows, total } = await repo.listStories(
     db,
-    where,
+    { kind: 'gallery', value: query.value, entityId: query.entityId },
     actor.principal.accountId,
     PAGE_SIZE,
     (query.page - 1) * PAGE_SIZE,
@@ -143,7 +139,7 @@ export async function mine(db: Db, actor: Actor) {
   const authorId = policy.authorOf(actor.principal);
   const { rows, total } = await repo.listStories(
     db,
-    sql`s.author_person_id = ${authorId}`,
+    { kind: 'author', personId: authorId },
     actor.principal.accountId,
     100,
     0,
@@ -152,9 +148,13 @@ export async function mine(db: Db, actor: Actor) {
 }
 
 export async function publicList(db: Db, query: { value?: ValueKey; page: number }) {
-  const where = sql`s.status = 'approved' and s.public_consent
-    ${query.value ? sql`and ${repo.hasValue(query.value)}` : sql``}`;
-  const { rows, total } = await repo.listStories(db, where, null, PAGE_SIZE, (query.page - 1) * PAGE_SIZE);
+  const { rows, total } = await repo.listStories(
+    db,
+    { kind: 'public', value: query.value },
+    null,
+    PAGE_SIZE,
+    (query.page - 1) * PAGE_SIZE,
+  );
   return {
     items: rows.map((r) => {
       const p = present(r, null);
@@ -198,7 +198,7 @@ export async function moderationQueue(db: Db, actor: Actor, status: StoryStatus)
   const scope = policy.moderatedEntities(actor.principal);
   const { rows, total } = await repo.listStories(
     db,
-    sql`s.status = ${status} and ${repo.inEntities(scope)}`,
+    { kind: 'moderation', status, entityIds: scope },
     actor.principal.accountId,
     100,
     0,
