@@ -34,16 +34,18 @@ export function authorOf(principal: Principal): number {
   return principal.personId;
 }
 
-/** Whether the principal wrote the story: the author alone sees its rejection reason with the moderators, changes its consent, withdraws it. */
+/** Whether the principal wrote the story (the author changes its consent at any time). */
 export const isAuthor = (principal: Principal | null, authorPersonId: number): boolean =>
   principal?.personId != null && principal.personId === authorPersonId;
 
-/** The author withdraws their own story; a moderator of its entity removes it (audited). */
-export const canRemove = (principal: Principal, story: { authorPersonId: number; entityId: number | null }) =>
+type Authored = { authorPersonId: number; entityId: number | null };
+
+/**
+ * The author and the moderators of its entity: they read a rejection's reason, and may remove the story
+ * (the author withdraws it; a moderator's removal is audited).
+ */
+export const isAuthorOrModerator = (principal: Principal | null, story: Authored): boolean =>
   isAuthor(principal, story.authorPersonId) || canModerate(principal, story.entityId);
 
-/** The reason of a rejection is for the author and the moderators only. */
-export const canReadRejectReason = (
-  principal: Principal | null,
-  story: { authorPersonId: number; entityId: number | null },
-) => isAuthor(principal, story.authorPersonId) || canModerate(principal, story.entityId);
+export const canReadRejectReason = isAuthorOrModerator;
+export const canRemove = isAuthorOrModerator;
