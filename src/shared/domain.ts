@@ -11,3 +11,7 @@ export const storyStatuses = ['pending', 'approved', 'rejected'] as const;
 export const storyReactions = ['heart', 'applause', 'inspired', 'thanks'] as const;
 /** Photos one story may carry. */
 export const MAX_STORY_IMAGES = 4;
+
+/** The three levels of the learning programme: knows, explains, applies the values. */
+export const learningLevels = ['knows', 'explains', 'applies'] as const;
+export type LearningLevel = (typeof learningLevels)[number];

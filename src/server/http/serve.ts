@@ -44,6 +44,7 @@ export function serve<R extends RouteContract>(
     schema: {
       ...(route.tag ? { tags: [route.tag] } : {}),
       summary: route.summary,
+      ...(route.description ? { description: route.description } : {}),
       ...(options.hide ? { hide: true } : {}),
       ...(route.params ? { params: route.params } : {}),
       ...(route.query ? { querystring: route.query } : {}),
@@ -70,19 +71,8 @@ const NOT_YET_IN_CONTRACT: readonly string[] = [
   // values
   '/api/values',
   '/api/entities/:entityId/values',
-  // content
-  '/api/pages',
-  '/api/search',
-  '/api/admin/pages',
-  '/api/admin/page-feedback',
-  '/api/admin/mailbox',
   // ops
   '/api/admin/backups',
-  // learning
-  '/api/learning/',
-  // stories
-  '/api/stories',
-  '/api/public/stories',
   // contact chat and supervisor
   '/api/contact/agents/',
   '/api/contact/canned-answers',

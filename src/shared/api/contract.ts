@@ -22,6 +22,8 @@ export type RouteContract = {
   access: AccessRule;
   /** One line for the OpenAPI document. */
   summary: string;
+  /** More for the OpenAPI document where the schemas cannot say it (a multipart body, a stream's frames). */
+  description?: string;
   kind?: RouteKind;
   /** The request body is multipart/form-data (uploads) instead of JSON. */
   multipart?: boolean;

@@ -61,54 +61,6 @@ export type FrameworkVersion = {
   publishedAt: string | null;
 };
 
-// content
-export type PageSummary = { slug: string; locale: Locale; title: string; summary: string; updatedAt: string };
-export type ContentPage = PageSummary & { bodyHtml: string };
-export type SearchResult = {
-  slug: string;
-  locale?: Locale;
-  title: string;
-  /** Plain text; `highlights` are [start, end) offsets of the matched words. */
-  snippet: string;
-  highlights?: { start: number; end: number }[];
-  rank: number;
-};
-export type PageRevision = {
-  revision: number;
-  title: string;
-  summary: string;
-  bodyMarkdown: string;
-  savedAt: string;
-  savedBy: number | null;
-};
-export type AdminPageSummary = PageSummary & { published: boolean; revision: number };
-export type AdminPageLocale = AdminPageSummary & {
-  bodyMarkdown: string;
-  bodyHtml: string;
-  updatedBy: number | null;
-  revisions: PageRevision[];
-};
-export type AdminPage = { slug: string; nl: AdminPageLocale | null; en: AdminPageLocale | null };
-export type FeedbackAggregate = {
-  slug: string;
-  locale: Locale;
-  title: string | null;
-  useful: number;
-  notUseful: number;
-  comments: { useful: boolean; comment: string; date: string }[];
-};
-export type MailboxMessage = {
-  id: number;
-  messageId: string;
-  from: string;
-  to: string;
-  cc: string | null;
-  replyTo: string | null;
-  subject: string;
-  textBody: string;
-  sentAt: string;
-};
-
 // org
 export type UnitKind = 'policy_domain' | 'entity' | 'division' | 'team';
 export const unitKinds: UnitKind[] = ['policy_domain', 'entity', 'division', 'team'];

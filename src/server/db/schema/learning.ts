@@ -12,12 +12,11 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import { type LearningLevel, learningLevels } from '../../../shared/domain';
 import { accounts } from './auth';
 import type { ValueKey } from './values';
 
-/** The three levels of the programme's third objective: knows, explains, applies the values. */
-export const learningLevels = ['knows', 'explains', 'applies'] as const;
-export type LearningLevel = (typeof learningLevels)[number];
+export { type LearningLevel, learningLevels };
 
 /** One learning module per value: a short path of steps (Markdown, an image, an optional video link). */
 export const learningModules = pgTable(

@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
+import type { PageLocale } from '../../../shared/api/content';
 import { type Db, queryRows } from '../../db/client';
 import { contentPageRevisions, contentPages, devMailbox, pageFeedback } from '../../db/schema';
-import type { PageLocale } from './content.schemas';
 
 export type PageRow = typeof contentPages.$inferSelect;
 

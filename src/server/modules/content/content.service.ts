@@ -1,15 +1,17 @@
-import type { Db } from '../../db/client';
-import type { Actor } from '../../http/actor';
-import { AppError } from '../../http/errors';
-import { audit } from '../../platform/audit';
-import { renderMarkdown, stripControlCharacters } from './content.markdown';
-import * as repo from './content.repo';
 import {
   FEEDBACK_WINDOW_DAYS,
   type FeedbackInput,
   type PageLocale,
   type PageUpsertInput,
-} from './content.schemas';
+} from '../../../shared/api/content';
+import type { Db } from '../../db/client';
+import type { Principal } from '../../http/access';
+import type { Actor } from '../../http/actor';
+import { AppError } from '../../http/errors';
+import { audit } from '../../platform/audit';
+import { renderMarkdown, stripControlCharacters } from './content.markdown';
+import { assertCanManageContent, isPublic } from './content.policy';
+import * as repo from './content.repo';
 import { seedPages } from './seed-pages';
 
 const REVISIONS_SHOWN = 50;
@@ -71,7 +73,7 @@ export async function getPublicPage(db: Db, slug: string, locale: PageLocale) {
   const other: PageLocale = locale === 'nl' ? 'en' : 'nl';
   for (const candidate of [locale, other]) {
     const page = await repo.findPage(db, slug, candidate);
-    if (page?.published) {
+    if (isPublic(page)) {
       return {
         slug: page.slug,
         locale: page.locale,
@@ -140,7 +142,7 @@ export async function searchPages(db: Db, q: string, locale: PageLocale) {
 export async function recordFeedback(db: Db, slug: string, input: FeedbackInput) {
   if (input.website && input.website.trim() !== '') return { ok: true as const };
   const page = await repo.findPage(db, slug, input.locale);
-  if (!page?.published) throw new AppError('NOT_FOUND');
+  if (!isPublic(page)) throw new AppError('NOT_FOUND');
   const comment = input.comment?.trim() ? input.comment.trim() : null;
   await repo.insertFeedback(db, { slug, locale: input.locale, useful: input.useful, comment });
   return { ok: true as const };
@@ -148,12 +150,14 @@ export async function recordFeedback(db: Db, slug: string, input: FeedbackInput)
 
 // ---- admin -------------------------------------------------------------------------------------
 
-export async function listAdminPages(db: Db) {
+export async function listAdminPages(db: Db, principal: Principal) {
+  assertCanManageContent(principal);
   const pages = await repo.listAllPages(db);
   return pages.map((page) => ({ ...page, updatedAt: page.updatedAt.toISOString() }));
 }
 
-export async function getAdminPage(db: Db, slug: string) {
+export async function getAdminPage(db: Db, principal: Principal, slug: string) {
+  assertCanManageContent(principal);
   const pages = await repo.listPagesBySlug(db, slug);
   if (pages.length === 0) throw new AppError('NOT_FOUND');
   const revisions = await repo.listRevisions(
@@ -194,6 +198,7 @@ export async function savePage(
   locale: PageLocale,
   input: PageUpsertInput,
 ) {
+  assertCanManageContent(actor.principal);
   const rendered = renderMarkdown(input.bodyMarkdown);
   const values = {
     slug,
@@ -239,10 +244,11 @@ export async function savePage(
       actor.ip,
     );
   });
-  return getAdminPage(db, slug);
+  return getAdminPage(db, actor.principal, slug);
 }
 
-export async function feedbackSummary(db: Db) {
+export async function feedbackSummary(db: Db, principal: Principal) {
+  assertCanManageContent(principal);
   const [counts, comments] = [
     await repo.feedbackCounts(db, FEEDBACK_WINDOW_DAYS),
     await repo.feedbackComments(db, FEEDBACK_WINDOW_DAYS, COMMENTS_SHOWN),
@@ -266,7 +272,8 @@ export async function feedbackSummary(db: Db) {
 const SURVEY_LINK = /\/peiling\/[A-Za-z0-9_-]{16,}/g;
 export const maskPersonalLinks = (text: string) => text.replace(SURVEY_LINK, '/peiling/••••••••');
 
-export async function listMailbox(db: Db, page: number, to?: string) {
+export async function listMailbox(db: Db, principal: Principal, page: number, to?: string) {
+  assertCanManageContent(principal);
   const { items, total } = await repo.listMailbox(db, {
     limit: MAILBOX_PAGE_SIZE,
     offset: (page - 1) * MAILBOX_PAGE_SIZE,

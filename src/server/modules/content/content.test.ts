@@ -3,8 +3,25 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildAccount, type Session, signIn, useTestContext } from '../../../../test/support/test-app';
 import { describeEachEngine } from '../../../../test/support/test-db';
 import { auditLog, pageFeedback } from '../../db/schema';
+import type { Principal } from '../../http/access';
+import { AppError } from '../../http/errors';
 import { renderMarkdown } from './content.markdown';
+import { assertCanManageContent, canManageContent, isPublic } from './content.policy';
 import { parseHeadline, seedContentPages, splitSearchQuery } from './content.service';
+
+describe('content policy', () => {
+  const principal = (roles: Principal['roles']) => ({ roles }) as Principal;
+
+  it('shows only published pages to the public and leaves editing, feedback figures and the mailbox to programme admins', () => {
+    expect(isPublic({ published: true })).toBe(true);
+    expect(isPublic({ published: false })).toBe(false);
+    expect(isPublic(undefined)).toBe(false);
+    expect(canManageContent(null)).toBe(false);
+    expect(canManageContent(principal(['employee', 'entity_coordinator']))).toBe(false);
+    expect(canManageContent(principal(['programme_admin']))).toBe(true);
+    expect(() => assertCanManageContent(principal(['contact_supervisor']))).toThrow(AppError);
+  });
+});
 
 describe('markdown rendering', () => {
   it('keeps structure, adds heading ids and strips scripts, handlers and javascript: links', () => {

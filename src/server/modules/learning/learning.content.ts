@@ -1,3 +1,4 @@
+import { JUSTIFICATION_MAX } from '../../../shared/api/learning';
 import type { LearningLevel, ValueKey } from '../../db/schema';
 
 /** Our own texts, always in Dutch first with an English version. */
@@ -40,4 +41,4 @@ export const MASTERY_REQUIRED: Record<LearningLevel, number> = { knows: 3, expla
 
 /** A dilemma asks for a short justification: choosing is not yet applying. */
 export const JUSTIFICATION_MIN = 15;
-export const JUSTIFICATION_MAX = 1000;
+export { JUSTIFICATION_MAX };

@@ -12,6 +12,9 @@ import { AppError } from '../../http/errors';
  *   whole organisation.
  */
 
+/** Unpublished modules are drafts: only their authors see them (and may follow them to try them out). */
+export const canSeeUnpublished = (principal: Principal) => principal.roles.includes('programme_admin');
+
 export const canAuthorModules = (principal: Principal) => principal.roles.includes('programme_admin');
 
 export function assertCanAuthorModules(principal: Principal): void {

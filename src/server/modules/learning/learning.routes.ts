@@ -1,31 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { learningApi as api } from '../../../shared/api/learning';
 import { actorOf, perMinute } from '../../http/actor';
 import { AppError } from '../../http/errors';
+import { serve } from '../../http/serve';
 import type { ModuleDeps } from '../../platform/module';
 import { illustrations } from './illustrations';
-import {
-  adminModuleOut,
-  answerBody,
-  answerOut,
-  completionOut,
-  illustrationParams,
-  insightsOut,
-  insightsQuery,
-  moduleBody,
-  moduleOut,
-  moduleSummaryOut,
-  okOut,
-  ownAnswerOut,
-  practiceOut,
-  practiceQuery,
-  progressOut,
-  questionParams,
-  valueParams,
-} from './learning.schemas';
 import * as service from './learning.service';
 
-const tags = ['learning'];
+const { routes } = api;
 
 /**
  * Learning path, knowledge checks and dilemmas. Every personal route reads and writes the signed-in
@@ -34,110 +16,69 @@ const tags = ['learning'];
 export const learningRoutes =
   (deps: ModuleDeps): FastifyPluginAsyncZod =>
   async (app) => {
-    const limit = (max: number) => perMinute(deps, max);
+    const limit = (max: number) => ({ rateLimit: perMinute(deps, max) });
 
-    app.get(
-      '/api/learning/modules',
-      { config: { access: 'signedIn' }, schema: { tags, response: { 200: z.array(moduleSummaryOut) } } },
-      async (request) => service.listModules(deps.db, actorOf(request).principal),
+    serve(app, routes.modules, (request) => service.listModules(deps.db, actorOf(request).principal));
+
+    serve(app, routes.module, (request) =>
+      service.getModule(deps.db, actorOf(request).principal, request.params.valueKey),
     );
 
-    app.get(
-      '/api/learning/modules/:valueKey',
-      {
-        config: { access: 'signedIn' },
-        schema: { tags, params: valueParams, response: { 200: moduleOut } },
-      },
-      async (request) => service.getModule(deps.db, actorOf(request).principal, request.params.valueKey),
+    serve(
+      app,
+      routes.complete,
+      (request) => service.completeModule(deps.db, actorOf(request).principal, request.params.valueKey),
+      limit(30),
     );
 
-    app.post(
-      '/api/learning/modules/:valueKey/completion',
-      {
-        config: { access: 'signedIn', rateLimit: limit(30) },
-        schema: { tags, params: valueParams, response: { 200: completionOut } },
-      },
-      async (request) => service.completeModule(deps.db, actorOf(request).principal, request.params.valueKey),
+    serve(app, routes.practice, (request) =>
+      service.practice(deps.db, actorOf(request).principal, request.query),
     );
 
-    app.get(
-      '/api/learning/practice',
-      {
-        config: { access: 'signedIn' },
-        schema: { tags, querystring: practiceQuery, response: { 200: practiceOut } },
-      },
-      async (request) => service.practice(deps.db, actorOf(request).principal, request.query),
+    serve(
+      app,
+      routes.answer,
+      (request) => service.answer(deps.db, actorOf(request).principal, request.params.id, request.body),
+      limit(60),
     );
 
-    app.post(
-      '/api/learning/questions/:id/answers',
-      {
-        config: { access: 'signedIn', rateLimit: limit(60) },
-        schema: { tags, params: questionParams, body: answerBody, response: { 200: answerOut } },
-      },
-      async (request) => service.answer(deps.db, actorOf(request).principal, request.params.id, request.body),
-    );
+    serve(app, routes.progress, (request) => service.progress(deps.db, actorOf(request).principal));
 
-    app.get(
-      '/api/learning/progress',
-      { config: { access: 'signedIn' }, schema: { tags, response: { 200: progressOut } } },
-      async (request) => service.progress(deps.db, actorOf(request).principal),
-    );
+    serve(app, routes.answers, (request) => service.ownAnswers(deps.db, actorOf(request).principal));
 
-    app.get(
-      '/api/learning/answers',
-      { config: { access: 'signedIn' }, schema: { tags, response: { 200: z.array(ownAnswerOut) } } },
-      async (request) => service.ownAnswers(deps.db, actorOf(request).principal),
-    );
-
-    app.delete(
-      '/api/learning/results',
-      {
-        config: { access: 'signedIn', rateLimit: limit(5) },
-        schema: { tags, response: { 200: okOut } },
-      },
-      async (request) => service.eraseOwnResults(deps.db, actorOf(request).principal),
+    serve(
+      app,
+      routes.eraseResults,
+      (request) => service.eraseOwnResults(deps.db, actorOf(request).principal),
+      limit(5),
     );
 
     // Route rule "signedIn": which units (if any) this person may see is the policy's call.
-    app.get(
-      '/api/learning/insights',
-      {
-        config: { access: 'signedIn', rateLimit: limit(60) },
-        schema: { tags, querystring: insightsQuery, response: { 200: insightsOut } },
-      },
-      async (request) => service.insights(deps.db, actorOf(request).principal, request.query.unitId),
+    serve(
+      app,
+      routes.insights,
+      (request) => service.insights(deps.db, actorOf(request).principal, request.query.unitId),
+      limit(60),
     );
 
-    app.get(
-      '/api/learning/authoring/modules',
-      {
-        config: { access: 'programmeAdmin' },
-        schema: { tags, response: { 200: z.array(adminModuleOut) } },
-      },
-      async (request) => service.listModulesForAuthoring(deps.db, actorOf(request).principal),
+    serve(app, routes.authoringModules, (request) =>
+      service.listModulesForAuthoring(deps.db, actorOf(request).principal),
     );
 
-    app.put(
-      '/api/learning/authoring/modules/:valueKey',
-      {
-        config: { access: 'programmeAdmin', rateLimit: limit(30) },
-        schema: { tags, params: valueParams, body: moduleBody, response: { 200: adminModuleOut } },
-      },
-      async (request) => service.saveModule(deps.db, actorOf(request), request.params.valueKey, request.body),
+    serve(
+      app,
+      routes.saveModule,
+      (request) => service.saveModule(deps.db, actorOf(request), request.params.valueKey, request.body),
+      limit(30),
     );
 
-    app.get(
-      '/api/learning/illustrations/:name',
-      { config: { access: 'public' }, schema: { tags, params: illustrationParams } },
-      async (request, reply) => {
-        const svg = illustrations[request.params.name];
-        if (!svg) throw new AppError('NOT_FOUND');
-        return reply
-          .type('image/svg+xml; charset=utf-8')
-          .header('cache-control', 'public, max-age=86400')
-          .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'")
-          .send(svg);
-      },
-    );
+    serve(app, routes.illustration, async (request, reply) => {
+      const svg = illustrations[request.params.name];
+      if (!svg) throw new AppError('NOT_FOUND');
+      return reply
+        .type('image/svg+xml; charset=utf-8')
+        .header('cache-control', 'public, max-age=86400')
+        .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'")
+        .send(svg);
+    });
   };

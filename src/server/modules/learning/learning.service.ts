@@ -1,3 +1,4 @@
+import { type AnswerInput, type ModuleInput, PRACTICE_BATCH } from '../../../shared/api/learning';
 import type { Db } from '../../db/client';
 import { type LearningLevel, learningLevels, type ValueKey, valueKeys } from '../../db/schema';
 import type { Principal } from '../../http/access';
@@ -8,7 +9,7 @@ import { DEFAULT_K } from '../../platform/disclosure/planner';
 import { type Placement, planRelease, subtreeCounts } from '../aggregates/release-planner';
 import { latestRelease, publishRelease, type SnapshotBuilder } from '../aggregates/releases.service';
 import { renderMarkdown } from '../content/content.markdown';
-import * as valuesRepo from '../values/values.repo';
+import { findPublishedValue } from '../values/values.service';
 import {
   BOX_INTERVAL_DAYS,
   type DilemmaContent,
@@ -17,9 +18,13 @@ import {
   MAX_BOX,
   type ValueQuestionContent,
 } from './learning.content';
-import { assertCanAuthorModules, insightScopeIds, isWithinScopes } from './learning.policy';
+import {
+  assertCanAuthorModules,
+  canSeeUnpublished,
+  insightScopeIds,
+  isWithinScopes,
+} from './learning.policy';
 import * as repo from './learning.repo';
-import { type AnswerInput, type ModuleInput, PRACTICE_BATCH } from './learning.schemas';
 import { seedModules } from './seed-modules';
 import { seedQuestions } from './seed-questions';
 
@@ -89,8 +94,6 @@ function summary(module: repo.ModuleRow, stepCount: number, completedAt: Date | 
   };
 }
 
-const canSeeUnpublished = (principal: Principal) => principal.roles.includes('programme_admin');
-
 export async function listModules(db: Db, principal: Principal) {
   const [modules, counts, completions] = [
     await repo.listModules(db),
@@ -113,10 +116,7 @@ async function visibleModule(db: Db, principal: Principal, valueKey: ValueKey) {
 export async function getModule(db: Db, principal: Principal, valueKey: ValueKey) {
   const module = await visibleModule(db, principal, valueKey);
   const steps = await repo.listSteps(db, module.id);
-  const framework = await valuesRepo.findFrameworkByStatus(db, 'published');
-  const value = framework
-    ? (await valuesRepo.loadFrameworkValues(db, framework.id)).find((v) => v.key === valueKey)
-    : undefined;
+  const value = await findPublishedValue(db, valueKey);
   const entity = principal.entityId
     ? await repo.findEntityWords(db, principal.entityId, valueKey)
     : undefined;

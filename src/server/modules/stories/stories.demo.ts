@@ -1,5 +1,4 @@
-import { sql } from 'drizzle-orm';
-import { type Db, queryRows } from '../../db/client';
+import type { Db } from '../../db/client';
 import { processImage } from './stories.images';
 import * as repo from './stories.repo';
 
@@ -8,16 +7,8 @@ import * as repo from './stories.repo';
  * picture), one waiting for moderation. Idempotent: does nothing when any story exists.
  */
 export async function seedStoriesDemo(db: Db, entityCode: string): Promise<void> {
-  const existing = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from stories`);
-  if (existing[0]!.n > 0) return;
-  const authors = await queryRows<{ id: number; entity_id: number }>(
-    db,
-    sql`select p.id, e.id as entity_id from people p
-        join org_units u on u.id = p.unit_id
-        join org_units e on e.code = ${entityCode} and u.path like e.path || '%'
-        where p.status = 'active' and p.employee_number like 'SYN-%'
-        order by p.id limit 3`,
-  );
+  if ((await repo.countStories(db)) > 0) return;
+  const authors = await repo.findDemoAuthors(db, entityCode, 3);
   if (authors.length < 3) return;
   const { default: sharp } = await import('sharp');
   const picture = await sharp({

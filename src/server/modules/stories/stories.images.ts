@@ -1,10 +1,11 @@
 import type sharpModule from 'sharp';
+import { MAX_IMAGE_BYTES } from '../../../shared/api/stories';
 import { MAX_STORY_IMAGES } from '../../../shared/domain';
 import { AppError } from '../../http/errors';
 
 /** What a story may carry: a few photos of a sensible size, each re-encoded on arrival. */
 export const MAX_IMAGES = MAX_STORY_IMAGES;
-export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
+export { MAX_IMAGE_BYTES };
 /** Larger sides are scaled down; nobody needs more in a gallery, and it bounds what we store. */
 export const MAX_OUTPUT_SIDE = 2000;
 /** Refused before decoding: a 100,000 × 100,000 PNG of a few kilobytes would otherwise take gigabytes. */
@@ -94,6 +95,7 @@ export async function processImage(
   try {
     meta = await sharp(upload.bytes, { limitInputPixels: false }).metadata();
   } catch {
+    // libvips cannot read the header: not an image after all, whatever its first bytes said.
     throw fail('UNSUPPORTED_MEDIA_TYPE', index, 'notAnImage');
   }
   const width = meta.width ?? 0;

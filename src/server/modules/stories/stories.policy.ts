@@ -33,3 +33,19 @@ export function authorOf(principal: Principal): number {
   if (principal.personId === null || !principal.roles.includes('employee')) throw new AppError('FORBIDDEN');
   return principal.personId;
 }
+
+/** Whether the principal wrote the story (the author changes its consent at any time). */
+export const isAuthor = (principal: Principal | null, authorPersonId: number): boolean =>
+  principal?.personId != null && principal.personId === authorPersonId;
+
+type Authored = { authorPersonId: number; entityId: number | null };
+
+/**
+ * The author and the moderators of its entity: they read a rejection's reason, and may remove the story
+ * (the author withdraws it; a moderator's removal is audited).
+ */
+export const isAuthorOrModerator = (principal: Principal | null, story: Authored): boolean =>
+  isAuthor(principal, story.authorPersonId) || canModerate(principal, story.entityId);
+
+export const canReadRejectReason = isAuthorOrModerator;
+export const canRemove = isAuthorOrModerator;

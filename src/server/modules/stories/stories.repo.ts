@@ -99,12 +99,13 @@ const storySelect = (
 
 export async function listStories(
   db: Db,
-  where: SQL,
+  filter: StoryFilter,
   accountId: number | null,
   limit: number,
   offset: number,
   order: 'newest' | 'oldest' = 'newest',
 ) {
+  const where = storyWhere(filter);
   const rows = await queryRows<StoryRow>(
     db,
     sql`${storySelect(accountId)} where ${where}
@@ -130,6 +131,29 @@ export async function lockStory(db: Db, id: number) {
 
 export const hasValue = (value: ValueKey) =>
   sql`exists (select 1 from story_values v where v.story_id = s.id and v.value_key = ${value})`;
+
+/** Which stories a list shows; each becomes the list's `where` below. */
+export type StoryFilter =
+  | { kind: 'gallery'; value?: ValueKey; entityId?: number }
+  | { kind: 'public'; value?: ValueKey }
+  | { kind: 'author'; personId: number }
+  | { kind: 'moderation'; status: StoryStatus; entityIds: number[] | null };
+
+export function storyWhere(filter: StoryFilter): SQL {
+  switch (filter.kind) {
+    case 'gallery':
+      return sql`s.status = 'approved'
+        ${filter.value ? sql`and ${hasValue(filter.value)}` : sql``}
+        ${filter.entityId ? sql`and s.entity_id = ${filter.entityId}` : sql``}`;
+    case 'public':
+      return sql`s.status = 'approved' and s.public_consent
+        ${filter.value ? sql`and ${hasValue(filter.value)}` : sql``}`;
+    case 'author':
+      return sql`s.author_person_id = ${filter.personId}`;
+    case 'moderation':
+      return sql`s.status = ${filter.status} and ${inEntities(filter.entityIds)}`;
+  }
+}
 
 export const inEntities = (ids: number[] | null) =>
   ids === null
@@ -209,4 +233,21 @@ export async function findImage(db: Db, imageId: number) {
     .where(eq(storyImages.id, imageId))
     .limit(1);
   return rows[0];
+}
+
+export async function countStories(db: Db): Promise<number> {
+  const rows = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from stories`);
+  return rows[0]!.n;
+}
+
+/** Synthetic (demo) staff of an entity, to sign the demo stories. */
+export async function findDemoAuthors(db: Db, entityCode: string, limit: number) {
+  return queryRows<{ id: number; entity_id: number }>(
+    db,
+    sql`select p.id, e.id as entity_id from people p
+        join org_units u on u.id = p.unit_id
+        join org_units e on e.code = ${entityCode} and u.path like e.path || '%'
+        where p.status = 'active' and p.employee_number like 'SYN-%'
+        order by p.id limit ${limit}`,
+  );
 }

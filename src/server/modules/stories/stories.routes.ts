@@ -1,29 +1,18 @@
 import multipart from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { storiesApi as api } from '../../../shared/api/stories';
 import { actorOf, perMinute } from '../../http/actor';
 import { AppError } from '../../http/errors';
+import { serve } from '../../http/serve';
 import type { ModuleDeps } from '../../platform/module';
 import { MAX_IMAGE_BYTES, MAX_IMAGES } from './stories.images';
-import {
-  consentBody,
-  galleryQuery,
-  idParams,
-  moderationBody,
-  moderationQuery,
-  okOut,
-  publicListOut,
-  publicQuery,
-  reactionBody,
-  storyListOut,
-  storyOut,
-} from './stories.schemas';
 import * as service from './stories.service';
 
-const tags = ['stories'];
+const { routes } = api;
 
 /** Reads the multipart submission: one `data` part (JSON) and up to MAX_IMAGES `images` parts. */
-async function readSubmission(request: FastifyRequest) {
+async function readSubmission(request: Pick<FastifyRequest, 'isMultipart' | 'parts'>) {
   if (!request.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
   const uploads: service.Upload[] = [];
   let data: string | undefined;
@@ -68,7 +57,7 @@ async function readSubmission(request: FastifyRequest) {
 export const storiesRoutes =
   (deps: ModuleDeps): FastifyPluginAsyncZod =>
   async (app) => {
-    const limit = (max: number) => perMinute(deps, max);
+    const limit = (max: number) => ({ rateLimit: perMinute(deps, max) });
     // Registered here, not globally: only the story submission accepts multipart bodies.
     await app.register(multipart, {
       limits: {
@@ -83,116 +72,68 @@ export const storiesRoutes =
       throwFileSizeLimit: true,
     });
 
-    app.post(
-      '/api/stories',
-      {
-        config: { access: 'employee', rateLimit: limit(10) },
-        schema: {
-          tags,
-          description:
-            'multipart/form-data: `data` (JSON: title, body, values, publicConsent, alts — one text alternative per image) and up to 4 `images` (JPEG, PNG or WebP, at most 5 MB each; re-encoded, metadata removed).',
-          consumes: ['multipart/form-data'],
-          response: { 201: storyOut },
-        },
-      },
+    serve(
+      app,
+      routes.submit,
       async (request, reply) => {
         const { data, uploads } = await readSubmission(request);
         return reply.code(201).send(await service.submit(deps, actorOf(request), data, uploads));
       },
+      limit(10),
     );
 
-    app.get(
-      '/api/stories',
-      {
-        config: { access: 'signedIn' },
-        schema: { tags, querystring: galleryQuery, response: { 200: storyListOut } },
-      },
-      async (request) => service.gallery(deps.db, actorOf(request), request.query),
+    serve(app, routes.gallery, (request) => service.gallery(deps.db, actorOf(request), request.query));
+
+    serve(app, routes.mine, (request) => service.mine(deps.db, actorOf(request)));
+
+    serve(app, routes.moderationQueue, (request) =>
+      service.moderationQueue(deps.db, actorOf(request), request.query.status),
     );
 
-    app.get(
-      '/api/stories/mine',
-      { config: { access: 'employee' }, schema: { tags, response: { 200: storyListOut } } },
-      async (request) => service.mine(deps.db, actorOf(request)),
+    serve(app, routes.get, (request) => service.get(deps.db, actorOf(request), request.params.id));
+
+    serve(
+      app,
+      routes.moderate,
+      (request) => service.moderate(deps, actorOf(request), request.params.id, request.body),
+      limit(60),
     );
 
-    app.get(
-      '/api/stories/moderation',
-      {
-        config: { access: 'entityCoordinator' },
-        schema: { tags, querystring: moderationQuery, response: { 200: storyListOut } },
-      },
-      async (request) => service.moderationQueue(deps.db, actorOf(request), request.query.status),
-    );
-
-    app.get(
-      '/api/stories/:id',
-      { config: { access: 'signedIn' }, schema: { tags, params: idParams, response: { 200: storyOut } } },
-      async (request) => service.get(deps.db, actorOf(request), request.params.id),
-    );
-
-    app.post(
-      '/api/stories/:id/moderation',
-      {
-        config: { access: 'entityCoordinator', rateLimit: limit(60) },
-        schema: { tags, params: idParams, body: moderationBody, response: { 200: storyOut } },
-      },
-      async (request) => service.moderate(deps, actorOf(request), request.params.id, request.body),
-    );
-
-    app.patch(
-      '/api/stories/:id/consent',
-      {
-        config: { access: 'employee', rateLimit: limit(30) },
-        schema: { tags, params: idParams, body: consentBody, response: { 200: storyOut } },
-      },
-      async (request) =>
+    serve(
+      app,
+      routes.setConsent,
+      (request) =>
         service.setConsent(deps.db, actorOf(request), request.params.id, request.body.publicConsent),
+      limit(30),
     );
 
-    app.delete(
-      '/api/stories/:id',
-      {
-        config: { access: 'signedIn', rateLimit: limit(30) },
-        schema: { tags, params: idParams, response: { 200: okOut } },
-      },
-      async (request) => service.remove(deps.db, actorOf(request), request.params.id),
+    serve(
+      app,
+      routes.remove,
+      (request) => service.remove(deps.db, actorOf(request), request.params.id),
+      limit(30),
     );
 
-    app.put(
-      '/api/stories/:id/reaction',
-      {
-        config: { access: 'signedIn', rateLimit: limit(60) },
-        schema: { tags, params: idParams, body: reactionBody, response: { 200: storyOut } },
-      },
-      async (request) => service.react(deps.db, actorOf(request), request.params.id, request.body.reaction),
+    serve(
+      app,
+      routes.react,
+      (request) => service.react(deps.db, actorOf(request), request.params.id, request.body.reaction),
+      limit(60),
     );
 
-    app.delete(
-      '/api/stories/:id/reaction',
-      {
-        config: { access: 'signedIn', rateLimit: limit(60) },
-        schema: { tags, params: idParams, response: { 200: storyOut } },
-      },
-      async (request) => service.react(deps.db, actorOf(request), request.params.id, null),
+    serve(
+      app,
+      routes.unreact,
+      (request) => service.react(deps.db, actorOf(request), request.params.id, null),
+      limit(60),
     );
 
-    app.get(
-      '/api/public/stories',
-      {
-        config: { access: 'public', rateLimit: limit(120) },
-        schema: { tags, querystring: publicQuery, response: { 200: publicListOut } },
-      },
-      async (request) => service.publicList(deps.db, request.query),
-    );
+    serve(app, routes.publicList, (request) => service.publicList(deps.db, request.query), limit(120));
 
     // Route rule "public": published images are for everyone; the policy decides for the others.
-    app.get(
-      '/api/stories/images/:id',
-      {
-        config: { access: 'public', rateLimit: limit(600) },
-        schema: { tags, params: idParams, description: 'The re-encoded image (JPEG, PNG or WebP).' },
-      },
+    serve(
+      app,
+      routes.image,
       async (request, reply) => {
         const image = await service.image(deps.db, request.principal, request.params.id);
         return reply
@@ -202,5 +143,6 @@ export const storiesRoutes =
           .header('cross-origin-resource-policy', 'same-origin')
           .send(image.data);
       },
+      limit(600),
     );
   };

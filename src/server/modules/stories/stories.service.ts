@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { type SubmissionData, submissionData } from '../../../shared/api/stories';
 import type { Db } from '../../db/client';
 import type { StoryReaction, StoryStatus, ValueKey } from '../../db/schema';
 import type { Principal } from '../../http/access';
@@ -11,7 +11,6 @@ import type { ModuleDeps } from '../../platform/module';
 import { MAX_IMAGES, type ProcessedImage, processImage } from './stories.images';
 import * as policy from './stories.policy';
 import * as repo from './stories.repo';
-import { type SubmissionData, submissionData } from './stories.schemas';
 
 type Deps = Pick<ModuleDeps, 'db' | 'jobs' | 'config'>;
 
@@ -22,7 +21,7 @@ const json = <T>(v: T | string): T => (typeof v === 'string' ? (JSON.parse(v) as
 export const imageUrl = (id: number) => `/api/stories/images/${id}`;
 
 function present(row: repo.StoryRow, principal: Principal | null) {
-  const mine = principal?.personId != null && principal.personId === row.author_person_id;
+  const mine = policy.isAuthor(principal, row.author_person_id);
   const images = json<{ id: number; alt: string; width: number; height: number }[]>(row.images);
   return {
     id: row.id,
@@ -38,8 +37,12 @@ function present(row: repo.StoryRow, principal: Principal | null) {
     createdAt: iso(row.created_at),
     status: row.status,
     publicConsent: row.public_consent,
-    // The reason of a rejection is for the author and the moderators only.
-    rejectReason: mine || policy.canModerate(principal, row.entity_id) ? row.reject_reason : null,
+    rejectReason: policy.canReadRejectReason(principal, {
+      authorPersonId: row.author_person_id,
+      entityId: row.entity_id,
+    })
+      ? row.reject_reason
+      : null,
     reactions: json<Record<StoryReaction, number>>(row.reactions),
     myReaction: row.my_reaction,
     mine,
@@ -54,6 +57,7 @@ export function parseSubmission(raw: string | undefined): SubmissionData {
   try {
     data = JSON.parse(raw ?? '');
   } catch {
+    // Not JSON (or missing): the client's mistake, answered as a missing field like any other.
     throw new AppError('VALIDATION_FAILED', {}, [{ path: 'body.data', code: 'required' }]);
   }
   const parsed = submissionData.safeParse(data);
@@ -114,12 +118,9 @@ export async function gallery(
   actor: Actor,
   query: { value?: ValueKey; entityId?: number; page: number },
 ) {
-  const where = sql`s.status = 'approved'
-    ${query.value ? sql`and ${repo.hasValue(query.value)}` : sql``}
-    ${query.entityId ? sql`and s.entity_id = ${query.entityId}` : sql``}`;
   const { rows, total } = await repo.listStories(
     db,
-    where,
+    { kind: 'gallery', value: query.value, entityId: query.entityId },
     actor.principal.accountId,
     PAGE_SIZE,
     (query.page - 1) * PAGE_SIZE,
@@ -138,7 +139,7 @@ export async function mine(db: Db, actor: Actor) {
   const authorId = policy.authorOf(actor.principal);
   const { rows, total } = await repo.listStories(
     db,
-    sql`s.author_person_id = ${authorId}`,
+    { kind: 'author', personId: authorId },
     actor.principal.accountId,
     100,
     0,
@@ -147,9 +148,13 @@ export async function mine(db: Db, actor: Actor) {
 }
 
 export async function publicList(db: Db, query: { value?: ValueKey; page: number }) {
-  const where = sql`s.status = 'approved' and s.public_consent
-    ${query.value ? sql`and ${repo.hasValue(query.value)}` : sql``}`;
-  const { rows, total } = await repo.listStories(db, where, null, PAGE_SIZE, (query.page - 1) * PAGE_SIZE);
+  const { rows, total } = await repo.listStories(
+    db,
+    { kind: 'public', value: query.value },
+    null,
+    PAGE_SIZE,
+    (query.page - 1) * PAGE_SIZE,
+  );
   return {
     items: rows.map((r) => {
       const p = present(r, null);
@@ -193,7 +198,7 @@ export async function moderationQueue(db: Db, actor: Actor, status: StoryStatus)
   const scope = policy.moderatedEntities(actor.principal);
   const { rows, total } = await repo.listStories(
     db,
-    sql`s.status = ${status} and ${repo.inEntities(scope)}`,
+    { kind: 'moderation', status, entityIds: scope },
     actor.principal.accountId,
     100,
     0,
@@ -248,9 +253,9 @@ export async function moderate(
 
 /** The author gives or withdraws consent for the public site at any time. */
 export async function setConsent(db: Db, actor: Actor, id: number, publicConsent: boolean) {
-  const authorId = policy.authorOf(actor.principal);
+  policy.authorOf(actor.principal);
   const row = await repo.findStory(db, id, actor.principal.accountId);
-  if (!row || row.author_person_id !== authorId) throw new AppError('NOT_FOUND');
+  if (!row || !policy.isAuthor(actor.principal, row.author_person_id)) throw new AppError('NOT_FOUND');
   await repo.setConsent(db, id, publicConsent);
   return present((await repo.findStory(db, id, actor.principal.accountId))!, actor.principal);
 }
@@ -260,11 +265,10 @@ export async function remove(db: Db, actor: Actor, id: number) {
   return db.transaction(async (tx) => {
     const story = await repo.lockStory(tx, id);
     if (!story) throw new AppError('NOT_FOUND');
-    const isAuthor = actor.principal.personId !== null && actor.principal.personId === story.authorPersonId;
-    const isModerator = policy.canModerate(actor.principal, story.entityId);
-    if (!isAuthor && !isModerator) throw new AppError('NOT_FOUND');
+    if (!policy.canRemove(actor.principal, story)) throw new AppError('NOT_FOUND');
     await repo.deleteStory(tx, id);
-    if (!isAuthor)
+    // A moderator's removal is audited; an author withdrawing their own story is their own business.
+    if (!policy.isAuthor(actor.principal, story.authorPersonId))
       await audit(
         tx,
         actor.principal,

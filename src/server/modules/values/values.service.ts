@@ -272,3 +272,13 @@ export async function seedDemoEntityValues(db: Db, entityCode: string): Promise<
   if (!entityId || (await repo.loadEntityTranslations(db, entityId)).length > 0) return;
   await repo.replaceEntityValues(db, entityId, demoEntityValues, null);
 }
+
+/**
+ * One value of the published framework, for other modules that show it next to their own content
+ * (learning); undefined while no framework is published, so they can fall back instead of failing.
+ */
+export async function findPublishedValue(db: Db, key: ValueKey) {
+  const framework = await repo.findFrameworkByStatus(db, 'published');
+  if (!framework) return undefined;
+  return (await repo.loadFrameworkValues(db, framework.id)).find((v) => v.key === key);
+}

@@ -3,10 +3,12 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import { type contentApi, slug as slugSchema } from '../../../shared/api/content';
+import type { RouteOutput } from '../../../shared/api/contract';
 import { ApiError, api } from '../../app/api';
 import { formatDateTime } from '../../app/format';
 import { pageHref, paths } from '../../app/paths';
-import type { AdminPage as AdminPageData, AdminPageLocale, AdminPageSummary, Locale } from '../../app/types';
+import type { Locale } from '../../app/types';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { Checkbox } from '../../ui/Checkbox';
@@ -17,7 +19,9 @@ import { TextField } from '../../ui/TextField';
 import { useToast } from '../../ui/Toast';
 import { AdminPage } from './AdminPage';
 
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+type AdminPageSummary = RouteOutput<typeof contentApi.routes.adminPages>[number];
+type AdminPageData = RouteOutput<typeof contentApi.routes.adminPage>;
+type AdminPageLocale = NonNullable<AdminPageData['nl']>;
 
 export function ContentAdminPage() {
   const { t } = useTranslation();
@@ -25,7 +29,7 @@ export function ContentAdminPage() {
   const slug = params.get('pagina');
   const pages = useQuery({
     queryKey: ['admin', 'pages'],
-    queryFn: () => api.get<AdminPageSummary[]>('/api/admin/pages'),
+    queryFn: () => api.content.adminPages(),
   });
   const [newSlug, setNewSlug] = useState('');
   const [slugError, setSlugError] = useState<string | undefined>();
@@ -95,7 +99,7 @@ export function ContentAdminPage() {
               onSubmit={(event) => {
                 event.preventDefault();
                 const value = newSlug.trim();
-                if (!SLUG.test(value)) {
+                if (!slugSchema.safeParse(value).success) {
                   setSlugError(t('web.contentAdmin.slugInvalid'));
                   return;
                 }
@@ -139,7 +143,7 @@ function PageEditor({ slug }: { slug: string }) {
     queryKey: ['admin', 'page', slug],
     queryFn: async () => {
       try {
-        return await api.get<AdminPageData>(`/api/admin/pages/${encodeURIComponent(slug)}`);
+        return await api.content.adminPage({ params: { slug } });
       } catch (error) {
         // A new slug has no page yet: start with two empty languages.
         if (error instanceof ApiError && error.status === 404)
@@ -199,8 +203,7 @@ function LocaleEditor({
   useEffect(() => setForm(initial()), [page?.revision]);
 
   const save = useMutation({
-    mutationFn: () =>
-      api.put<AdminPageLocale>(`/api/admin/pages/${encodeURIComponent(slug)}/${locale}`, form),
+    mutationFn: () => api.content.savePage({ params: { slug, locale }, body: form }),
     onSuccess: async () => {
       toast.show(t('web.contentAdmin.saved'));
       await queryClient.invalidateQueries({ queryKey: ['admin'] });

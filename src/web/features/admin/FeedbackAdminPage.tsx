@@ -1,19 +1,22 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import type { contentApi } from '../../../shared/api/content';
+import type { RouteOutput } from '../../../shared/api/contract';
 import { api } from '../../app/api';
 import { formatDate } from '../../app/format';
 import { pageHref } from '../../app/paths';
-import type { FeedbackAggregate } from '../../app/types';
 import { QueryState } from '../../ui/QueryState';
 import { Table } from '../../ui/Table';
 import { AdminPage } from './AdminPage';
+
+type FeedbackAggregate = RouteOutput<typeof contentApi.routes.pageFeedback>[number];
 
 export function FeedbackAdminPage() {
   const { t } = useTranslation();
   const feedback = useQuery({
     queryKey: ['admin', 'feedback'],
-    queryFn: () => api.get<FeedbackAggregate[]>('/api/admin/page-feedback'),
+    queryFn: () => api.content.pageFeedback(),
   });
   const share = (row: FeedbackAggregate) => {
     const total = row.useful + row.notUseful;

@@ -4,7 +4,6 @@ import { Button as AriaButton, Disclosure, DisclosurePanel, Heading } from 'reac
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api';
 import { formatDateTime } from '../../app/format';
-import type { MailboxMessage, Page } from '../../app/types';
 import { Alert } from '../../ui/Alert';
 import { Pagination } from '../../ui/Pagination';
 import { QueryState } from '../../ui/QueryState';
@@ -15,7 +14,7 @@ export function MailboxPage() {
   const [page, setPage] = useState(1);
   const mailbox = useQuery({
     queryKey: ['admin', 'mailbox', page],
-    queryFn: () => api.get<Page<MailboxMessage>>('/api/admin/mailbox', { page }),
+    queryFn: () => api.content.mailbox({ query: { page } }),
     placeholderData: (previous) => previous,
   });
   return (

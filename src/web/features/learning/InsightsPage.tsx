@@ -12,14 +12,7 @@ import { QueryState } from '../../ui/QueryState';
 import { Select } from '../../ui/Select';
 import { type Column, Table } from '../../ui/Table';
 import { pick } from '../public/localized';
-import {
-  type InsightRow,
-  type Insights,
-  isValueKey,
-  learningKeys,
-  type ValueKey,
-  valueKeys,
-} from './learning-api';
+import { type InsightRow, isValueKey, learningKeys, type ValueKey, valueKeys } from './learning-api';
 import './learning.css';
 
 /**
@@ -36,7 +29,7 @@ export function InsightsPage() {
   const value: ValueKey = isValueKey(valueParam) ? valueParam : 'openheid';
   const insights = useQuery({
     queryKey: learningKeys.insights(unitId),
-    queryFn: () => api.get<Insights>('/api/learning/insights', { unitId }),
+    queryFn: () => api.learning.insights({ query: { unitId } }),
   });
 
   const href = (id: number) => `${paths.learningInsights}?eenheid=${id}&waarde=${value}`;

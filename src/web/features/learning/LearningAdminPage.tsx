@@ -43,7 +43,7 @@ export function LearningAdminPage() {
   const selected: ValueKey = isValueKey(valueParam) ? valueParam : 'openheid';
   const modules = useQuery({
     queryKey: learningKeys.authoring,
-    queryFn: () => api.get<AuthoringModule[]>('/api/learning/authoring/modules'),
+    queryFn: () => api.learning.authoringModules(),
   });
 
   return (
@@ -99,7 +99,7 @@ function ModuleEditor({ module }: { module: AuthoringModule }) {
 
   const save = useMutation({
     mutationFn: (body: typeof draft) =>
-      api.put<AuthoringModule>(`/api/learning/authoring/modules/${module.valueKey}`, body),
+      api.learning.saveModule({ params: { valueKey: module.valueKey }, body }),
     onSuccess: async () => {
       toast.show(t('learning.admin.saved'));
       await queryClient.invalidateQueries({ queryKey: learningKeys.all });

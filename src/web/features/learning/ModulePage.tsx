@@ -57,8 +57,7 @@ function ModuleBody({ module }: { module: Module }) {
   };
 
   const complete = useMutation({
-    mutationFn: () =>
-      api.post<{ completedAt: string }>(`/api/learning/modules/${module.valueKey}/completion`),
+    mutationFn: () => api.learning.complete({ params: { valueKey: module.valueKey } }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: learningKeys.all }),
   });
 

@@ -14,11 +14,10 @@ import { PageTitle } from '../../ui/PageTitle';
 import { ErrorAlert, QueryState } from '../../ui/QueryState';
 import { TextField } from '../../ui/TextField';
 import {
-  type AnswerResult,
+  type AnswerInput,
   isValueKey,
   type Level,
   learningKeys,
-  type Practice,
   type Question,
   tr,
   type ValueKey,
@@ -76,7 +75,7 @@ function PracticeSession({ level, value }: { level?: Level; value?: ValueKey }) 
   const queryClient = useQueryClient();
   const practice = useQuery({
     queryKey: learningKeys.practice(level, value),
-    queryFn: () => api.get<Practice>('/api/learning/practice', { level, value }),
+    queryFn: () => api.learning.practice({ query: { level, value } }),
     staleTime: Number.POSITIVE_INFINITY,
     refetchOnWindowFocus: false,
   });
@@ -156,8 +155,7 @@ function QuestionCard({
   const feedbackHeading = useRef<HTMLHeadingElement>(null);
 
   const answer = useMutation({
-    mutationFn: (body: { choice: string; justification?: string }) =>
-      api.post<AnswerResult>(`/api/learning/questions/${question.id}/answers`, body),
+    mutationFn: (body: AnswerInput) => api.learning.answer({ params: { id: question.id }, body }),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: learningKeys.progress });
     },

@@ -123,7 +123,7 @@ function OwnAnswers() {
   const answers = useOwnAnswers();
   const [confirming, setConfirming] = useState(false);
   const erase = useMutation({
-    mutationFn: () => api.delete<{ ok: true }>('/api/learning/results'),
+    mutationFn: () => api.learning.eraseResults(),
     onSuccess: async () => {
       setConfirming(false);
       toast.show(t('learning.progress.erased'));

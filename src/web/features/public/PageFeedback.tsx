@@ -2,13 +2,15 @@ import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
+import type { contentApi } from '../../../shared/api/content';
+import type { RouteInput } from '../../../shared/api/contract';
 import { ApiError, api } from '../../app/api';
 import type { Locale } from '../../app/types';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { TextField } from '../../ui/TextField';
 
-type Feedback = { locale: Locale; useful: boolean; comment?: string; website: string };
+type Feedback = RouteInput<typeof contentApi.routes.feedback>['body'];
 
 /** "Was deze pagina nuttig?": thumbs up or down, an optional comment, then a thank-you that is announced. */
 export function PageFeedback({ slug, locale }: { slug: string; locale: Locale }) {
@@ -18,7 +20,7 @@ export function PageFeedback({ slug, locale }: { slug: string; locale: Locale })
   const [comment, setComment] = useState('');
   const [website, setWebsite] = useState('');
   const send = useMutation({
-    mutationFn: (body: Feedback) => api.post(`/api/pages/${encodeURIComponent(slug)}/feedback`, body),
+    mutationFn: (body: Feedback) => api.content.feedback({ params: { slug }, body }),
   });
   const fieldErrors = send.error instanceof ApiError ? send.error.fieldErrors() : {};
 

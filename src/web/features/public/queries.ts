@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../app/api';
 import { currentLocale } from '../../app/i18n';
-import type { ContentPage, Framework, SearchResult } from '../../app/types';
+import type { Framework } from '../../app/types';
 
 export function useFramework(entityId?: number | null) {
   return useQuery({
@@ -15,7 +15,7 @@ export function usePage(slug: string | undefined) {
   const lang = currentLocale();
   return useQuery({
     queryKey: ['pages', slug, lang],
-    queryFn: () => api.get<ContentPage>(`/api/pages/${encodeURIComponent(slug ?? '')}`, { lang }),
+    queryFn: () => api.content.page({ params: { slug: slug ?? '' }, query: { lang } }),
     enabled: !!slug,
   });
 }
@@ -24,7 +24,7 @@ export function useSearch(q: string) {
   const lang = currentLocale();
   return useQuery({
     queryKey: ['search', q, lang],
-    queryFn: () => api.get<SearchResult[]>('/api/search', { q, lang }),
+    queryFn: () => api.content.search({ query: { q, lang } }),
     enabled: q.trim().length > 0,
   });
 }

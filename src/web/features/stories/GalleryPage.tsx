@@ -11,7 +11,7 @@ import { Pagination } from '../../ui/Pagination';
 import { QueryState } from '../../ui/QueryState';
 import { pick } from '../public/localized';
 import { RecognitionNav, recognitionPaths, useValueNames } from '../recognition/shared';
-import { StoryCard, type StoryList } from './shared';
+import { StoryCard } from './shared';
 
 /** /galerij: approved stories and art for all staff, filterable by value and entity. */
 export function GalleryPage() {
@@ -25,10 +25,8 @@ export function GalleryPage() {
   const query = useQuery({
     queryKey: ['stories', 'gallery', value, entityId, page],
     queryFn: () =>
-      api.get<StoryList>('/api/stories', {
-        value: value || undefined,
-        entityId: entityId || undefined,
-        page,
+      api.stories.gallery({
+        query: { value: value || undefined, entityId: entityId || undefined, page },
       }),
   });
   return (

@@ -10,14 +10,14 @@ import { PageTitle } from '../../ui/PageTitle';
 import { QueryState } from '../../ui/QueryState';
 import { useToast } from '../../ui/Toast';
 import { RecognitionNav, recognitionPaths } from '../recognition/shared';
-import { type Story, StoryCard, type StoryList } from './shared';
+import { type Story, StoryCard } from './shared';
 
 /** /galerij/mijn: the author's own stories, their status, the public-site consent, and withdrawal. */
 export function MyStoriesPage() {
   const { t } = useTranslation();
   const query = useQuery({
     queryKey: ['stories', 'mine'],
-    queryFn: () => api.get<StoryList>('/api/stories/mine'),
+    queryFn: () => api.stories.mine(),
   });
   return (
     <>
@@ -53,14 +53,14 @@ function MyStory({ story }: { story: Story }) {
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['stories'] });
   const consent = useMutation({
     mutationFn: (publicConsent: boolean) =>
-      api.patch<Story>(`/api/stories/${story.id}/consent`, { publicConsent }),
+      api.stories.setConsent({ params: { id: story.id }, body: { publicConsent } }),
     onSuccess: async (updated) => {
       toast.show(t(updated.publicConsent ? 'stories.web.mine.consentOn' : 'stories.web.mine.consentOff'));
       await refresh();
     },
   });
   const remove = useMutation({
-    mutationFn: () => api.delete(`/api/stories/${story.id}`),
+    mutationFn: () => api.stories.remove({ params: { id: story.id } }),
     onSuccess: async () => {
       setConfirm(false);
       toast.show(t('stories.web.mine.deleted'));

@@ -17,7 +17,7 @@ export function PublicStoriesPage() {
   const [page, setPage] = useState(1);
   const query = useQuery({
     queryKey: ['stories', 'public', page],
-    queryFn: () => api.get<PublicStoryList>('/api/public/stories', { page }),
+    queryFn: () => api.stories.publicList({ query: { page } }),
   });
   return (
     <>

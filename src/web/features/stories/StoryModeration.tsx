@@ -7,7 +7,7 @@ import { Button } from '../../ui/Button';
 import { QueryState } from '../../ui/QueryState';
 import { TextField } from '../../ui/TextField';
 import { useToast } from '../../ui/Toast';
-import { type Story, StoryCard, type StoryList } from './shared';
+import { type Story, StoryCard } from './shared';
 
 type Status = 'pending' | 'approved' | 'rejected';
 
@@ -17,7 +17,7 @@ export function StoryModeration() {
   const [status, setStatus] = useState<Status>('pending');
   const query = useQuery({
     queryKey: ['stories', 'moderation', status],
-    queryFn: () => api.get<StoryList>('/api/stories/moderation', { status }),
+    queryFn: () => api.stories.moderationQueue({ query: { status } }),
   });
   return (
     <section aria-labelledby="mod-stories">
@@ -62,7 +62,7 @@ function ModerateStory({ story }: { story: Story }) {
   const [reason, setReason] = useState('');
   const decide = useMutation({
     mutationFn: (decision: 'approve' | 'reject') =>
-      api.post<Story>(`/api/stories/${story.id}/moderation`, { decision, reason }),
+      api.stories.moderate({ params: { id: story.id }, body: { decision, reason } }),
     onSuccess: async (updated) => {
       toast.show(t(`stories.web.moderation.done.${updated.status}`, { title: updated.title }));
       await queryClient.invalidateQueries({ queryKey: ['stories'] });

@@ -3,6 +3,8 @@ import { type FormEvent, useState } from 'react';
 import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import type { z } from 'zod';
+import type { submissionData } from '../../../shared/api/stories';
 import { ApiError, api } from '../../app/api';
 import type { ValueKey } from '../../app/types';
 import { Alert } from '../../ui/Alert';
@@ -12,7 +14,10 @@ import { PageTitle } from '../../ui/PageTitle';
 import { TextField } from '../../ui/TextField';
 import { useToast } from '../../ui/Toast';
 import { RecognitionNav, recognitionPaths, ValuePicker } from '../recognition/shared';
-import { MAX_IMAGE_MB, MAX_IMAGES, type Story } from './shared';
+import { MAX_IMAGE_MB, MAX_IMAGES } from './shared';
+
+/** The `data` part of the submission, as the server's schema accepts it. */
+type SubmissionInput = z.input<typeof submissionData>;
 
 /** /galerij/nieuw: share a story, photo or artwork about the values; a moderator looks at it first. */
 export function SubmitStoryPage() {
@@ -31,9 +36,10 @@ export function SubmitStoryPage() {
   const submit = useMutation({
     mutationFn: () => {
       const form = new FormData();
-      form.append('data', JSON.stringify({ title, body, values, publicConsent, alts }));
+      const data: SubmissionInput = { title, body, values, publicConsent, alts };
+      form.append('data', JSON.stringify(data));
       for (const file of files) form.append('images', file, file.name);
-      return api.post<Story>('/api/stories', form);
+      return api.stories.submit({ body: form });
     },
     onSuccess: async () => {
       toast.show(t('stories.web.submit.sent'));

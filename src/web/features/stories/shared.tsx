@@ -1,8 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { z } from 'zod';
-import type { publicListOut, storyListOut, storyOut } from '../../../shared/api/stories';
+import type { RouteOutput } from '../../../shared/api/contract';
+import { MAX_IMAGE_BYTES, type storiesApi } from '../../../shared/api/stories';
+import { MAX_STORY_IMAGES, storyReactions } from '../../../shared/domain';
 import { api } from '../../app/api';
 import { formatDate } from '../../app/format';
 import { currentLocale } from '../../app/i18n';
@@ -11,14 +12,13 @@ import { pick } from '../public/localized';
 import { ValueTags } from '../recognition/shared';
 import '../recognition/recognition.css';
 
-export type Story = z.infer<typeof storyOut>;
-export type StoryList = z.infer<typeof storyListOut>;
-export type PublicStoryList = z.infer<typeof publicListOut>;
+export type Story = RouteOutput<typeof storiesApi.routes.get>;
+export type PublicStoryList = RouteOutput<typeof storiesApi.routes.publicList>;
 
-/** Mirrors the stories module: at most 4 images of 5 MB, JPEG, PNG or WebP. */
-export const MAX_IMAGES = 4;
-export const MAX_IMAGE_MB = 5;
-export const reactions = ['heart', 'applause', 'inspired', 'thanks'] as const;
+/** The stories module's limits: a few images of a few MB each, JPEG, PNG or WebP. */
+export const MAX_IMAGES = MAX_STORY_IMAGES;
+export const MAX_IMAGE_MB = MAX_IMAGE_BYTES / 1024 / 1024;
+export const reactions = storyReactions;
 const reactionIcon: Record<(typeof reactions)[number], string> = {
   heart: '♥',
   applause: '👏',
@@ -26,11 +26,7 @@ const reactionIcon: Record<(typeof reactions)[number], string> = {
   thanks: '🙏',
 };
 
-export function StoryImages({
-  images,
-}: {
-  images: { id: number; url: string; alt: string; width: number; height: number }[];
-}) {
+export function StoryImages({ images }: { images: Story['images'] }) {
   if (images.length === 0) return null;
   return (
     <div className="rec-figures">
@@ -55,10 +51,10 @@ export function StoryCard({ story, headingLevel = 2 }: { story: Story; headingLe
   const queryClient = useQueryClient();
   const headingId = useId();
   const react = useMutation({
-    mutationFn: (reaction: string | null) =>
+    mutationFn: (reaction: (typeof reactions)[number] | null) =>
       reaction
-        ? api.put<Story>(`/api/stories/${story.id}/reaction`, { reaction })
-        : api.delete<Story>(`/api/stories/${story.id}/reaction`),
+        ? api.stories.react({ params: { id: story.id }, body: { reaction } })
+        : api.stories.unreact({ params: { id: story.id } }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['stories'] }),
   });
   const Heading = headingLevel === 2 ? 'h2' : 'h3';

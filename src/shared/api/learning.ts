@@ -1,6 +1,9 @@
 import { z } from 'zod';
-import { learningLevels, valueKeys } from '../../db/schema';
-import { JUSTIFICATION_MAX } from './learning.content';
+import { learningLevels, valueKeys } from '../domain';
+import { defineApi, route } from './contract';
+
+/** The longest justification a dilemma answer may carry. */
+export const JUSTIFICATION_MAX = 1000;
 
 export const valueKey = z.enum(valueKeys);
 export const learningLevel = z.enum(learningLevels);
@@ -275,3 +278,101 @@ export const ownAnswerOut = z.object({
 });
 
 export const okOut = z.object({ ok: z.literal(true) });
+
+// ---- routes ----------------------------------------------------------------------------------
+
+export const learningApi = defineApi('learning', {
+  modules: route({
+    method: 'GET',
+    path: '/api/learning/modules',
+    access: 'signedIn',
+    summary: 'The learning modules the caller may follow, with their own completion',
+    responses: { 200: z.array(moduleSummaryOut) },
+  }),
+  module: route({
+    method: 'GET',
+    path: '/api/learning/modules/:valueKey',
+    access: 'signedIn',
+    summary: 'One learning module with its steps, the value and the own entity’s words for it',
+    params: valueParams,
+    responses: { 200: moduleOut },
+  }),
+  complete: route({
+    method: 'POST',
+    path: '/api/learning/modules/:valueKey/completion',
+    access: 'signedIn',
+    summary: 'Mark a learning module as completed by the caller',
+    params: valueParams,
+    responses: { 200: completionOut },
+  }),
+  practice: route({
+    method: 'GET',
+    path: '/api/learning/practice',
+    access: 'signedIn',
+    summary: 'The next batch of due and new practice questions for the caller',
+    query: practiceQuery,
+    responses: { 200: practiceOut },
+  }),
+  answer: route({
+    method: 'POST',
+    path: '/api/learning/questions/:id/answers',
+    access: 'signedIn',
+    summary: 'Answer a practice question; returns the feedback and the card’s next due date',
+    params: questionParams,
+    body: answerBody,
+    responses: { 200: answerOut },
+  }),
+  progress: route({
+    method: 'GET',
+    path: '/api/learning/progress',
+    access: 'signedIn',
+    summary: 'The caller’s own progress per value and level',
+    responses: { 200: progressOut },
+  }),
+  answers: route({
+    method: 'GET',
+    path: '/api/learning/answers',
+    access: 'signedIn',
+    summary: 'The caller’s own latest answers, with their justifications',
+    responses: { 200: z.array(ownAnswerOut) },
+  }),
+  eraseResults: route({
+    method: 'DELETE',
+    path: '/api/learning/results',
+    access: 'signedIn',
+    summary: 'Erase the caller’s own answers, cards and completions',
+    responses: { 200: okOut },
+  }),
+  insights: route({
+    method: 'GET',
+    path: '/api/learning/insights',
+    access: 'signedIn',
+    summary: 'Completion and mastery per unit from the latest release, hidden below k',
+    query: insightsQuery,
+    responses: { 200: insightsOut },
+  }),
+  authoringModules: route({
+    method: 'GET',
+    path: '/api/learning/authoring/modules',
+    access: 'programmeAdmin',
+    summary: 'Every value’s learning module as its authors edit it',
+    responses: { 200: z.array(adminModuleOut) },
+  }),
+  saveModule: route({
+    method: 'PUT',
+    path: '/api/learning/authoring/modules/:valueKey',
+    access: 'programmeAdmin',
+    summary: 'Create or replace the learning module of a value',
+    params: valueParams,
+    body: moduleBody,
+    responses: { 200: adminModuleOut },
+  }),
+  illustration: route({
+    method: 'GET',
+    path: '/api/learning/illustrations/:name',
+    access: 'public',
+    summary: 'An illustration of the learning modules (SVG)',
+    kind: 'file',
+    params: illustrationParams,
+  }),
+});

@@ -1,11 +1,13 @@
 import { z } from 'zod';
+import { defineApi, route } from './contract';
 
 export const MAX_BODY_BYTES = 100 * 1024;
 export const MAX_SEARCH_QUERY = 200;
 export const MAX_FEEDBACK_COMMENT = 1000;
 export const FEEDBACK_WINDOW_DAYS = 90;
 
-// PostgreSQL text cannot hold a NUL character: refuse it here with a clear message instead of failing in the database.
+// The size limit is in bytes as stored; TextEncoder counts them the same in the browser and in Node.
+const utf8 = new TextEncoder();
 
 export const locale = z.enum(['nl', 'en']);
 export type PageLocale = z.infer<typeof locale>;
@@ -94,7 +96,7 @@ export const pageUpsertBody = z.object({
   bodyMarkdown: z
     .string()
     .max(MAX_BODY_BYTES)
-    .refine((body) => Buffer.byteLength(body, 'utf8') <= MAX_BODY_BYTES, {
+    .refine((body) => utf8.encode(body).length <= MAX_BODY_BYTES, {
       message: 'content.validation.bodyTooLarge',
     }),
   published: z.boolean(),
@@ -135,4 +137,81 @@ export const mailboxOut = z.object({
   total: z.number().int(),
   page: z.number().int(),
   pageSize: z.number().int(),
+});
+
+// ---- routes ----------------------------------------------------------------------------------
+
+export const contentApi = defineApi('content', {
+  pages: route({
+    method: 'GET',
+    path: '/api/pages',
+    access: 'public',
+    summary: 'The published pages of the public site',
+    responses: { 200: z.array(pageSummaryOut) },
+  }),
+  page: route({
+    method: 'GET',
+    path: '/api/pages/:slug',
+    access: 'public',
+    summary: 'One published page, in ?lang or the request’s language, else in the other language',
+    params: slugParams,
+    query: langQuery,
+    responses: { 200: pageOut },
+  }),
+  search: route({
+    method: 'GET',
+    path: '/api/search',
+    access: 'public',
+    summary: 'Full-text search of the published pages, with highlighted snippets',
+    query: searchQuery,
+    responses: { 200: z.array(searchHitOut) },
+  }),
+  feedback: route({
+    method: 'POST',
+    path: '/api/pages/:slug/feedback',
+    access: 'public',
+    summary: 'Anonymous “was this page useful?” feedback on a published page',
+    params: slugParams,
+    body: feedbackBody,
+    responses: { 201: okOut },
+  }),
+  adminPages: route({
+    method: 'GET',
+    path: '/api/admin/pages',
+    access: 'programmeAdmin',
+    summary: 'Every page in both languages, published or not',
+    responses: { 200: z.array(adminPageSummaryOut) },
+  }),
+  adminPage: route({
+    method: 'GET',
+    path: '/api/admin/pages/:slug',
+    access: 'programmeAdmin',
+    summary: 'One page in both languages with its revisions',
+    params: slugParams,
+    responses: { 200: adminPageOut },
+  }),
+  savePage: route({
+    method: 'PUT',
+    path: '/api/admin/pages/:slug/:locale',
+    access: 'programmeAdmin',
+    summary: 'Create or update one language of a page (a change becomes a new revision)',
+    params: slugLocaleParams,
+    body: pageUpsertBody,
+    responses: { 200: adminPageOut },
+  }),
+  pageFeedback: route({
+    method: 'GET',
+    path: '/api/admin/page-feedback',
+    access: 'programmeAdmin',
+    summary: 'Page feedback of the last 90 days per page and language, with recent comments',
+    responses: { 200: z.array(feedbackAggregateOut) },
+  }),
+  mailbox: route({
+    method: 'GET',
+    path: '/api/admin/mailbox',
+    access: 'programmeAdmin',
+    summary: 'The development mailbox: mail the app sent, personal links masked',
+    query: mailboxQuery,
+    responses: { 200: mailboxOut },
+  }),
 });
