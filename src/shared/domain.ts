@@ -11,3 +11,12 @@ export const storyStatuses = ['pending', 'approved', 'rejected'] as const;
 export const storyReactions = ['heart', 'applause', 'inspired', 'thanks'] as const;
 /** Photos one story may carry. */
 export const MAX_STORY_IMAGES = 4;
+
+export const orgUnitKinds = ['policy_domain', 'entity', 'division', 'team'] as const;
+export type OrgUnitKind = (typeof orgUnitKinds)[number];
+
+export const frameworkStatuses = ['draft', 'published', 'superseded'] as const;
+export type FrameworkStatus = (typeof frameworkStatuses)[number];
+
+export const locales = ['nl', 'en'] as const;
+export type Locale = (typeof locales)[number];

@@ -494,3 +494,7 @@ export async function findPersonPlacement(db: Db, personId: number) {
   );
   return rows[0];
 }
+
+export async function setAccountLocale(db: Db, accountId: number, locale: AccountRow['locale']) {
+  await db.update(accounts).set({ locale }).where(eq(accounts.id, accountId));
+}

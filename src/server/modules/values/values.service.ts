@@ -1,3 +1,4 @@
+import type { DraftInput, EntityValuesInput } from '../../../shared/api/values';
 import type { Db } from '../../db/client';
 import type { ValueKey } from '../../db/schema';
 import { valueKeys } from '../../db/schema';
@@ -7,9 +8,13 @@ import { AppError } from '../../http/errors';
 import { audit } from '../../platform/audit';
 import { demoEntityValues } from './demo-entity-values';
 import { seedFramework } from './seed-framework';
-import { assertCanReadEntityValues, assertCanWriteEntityValues, canWriteEntityValues } from './values.policy';
+import {
+  assertCanManageFramework,
+  assertCanReadEntityValues,
+  assertCanWriteEntityValues,
+  canWriteEntityValues,
+} from './values.policy';
 import * as repo from './values.repo';
-import type { DraftInput, EntityValuesInput } from './values.schemas';
 
 function present(framework: repo.FrameworkRow, values: repo.FrameworkContent['values']) {
   return {
@@ -100,13 +105,15 @@ export async function getVersion(db: Db, version: number) {
 
 // ---- drafts (programme admin) -----------------------------------------------------------------
 
-export async function listDrafts(db: Db) {
+export async function listDrafts(db: Db, actor: Actor) {
+  assertCanManageFramework(actor.principal);
   const draft = await repo.findFrameworkByStatus(db, 'draft');
   return draft ? [await loadFull(db, draft)] : [];
 }
 
 /** A new draft starts as a copy of the published version; only one draft exists at a time. */
 export async function createDraft(db: Db, actor: Actor) {
+  assertCanManageFramework(actor.principal);
   try {
     return await db.transaction(async (tx) => {
       if (await repo.findFrameworkByStatus(tx, 'draft')) throw new AppError('DRAFT_EXISTS');
@@ -154,6 +161,7 @@ async function lockDraft(tx: Db, id: number) {
 
 /** Replaces the draft's content as a whole: the editor sends back what it shows. */
 export async function updateDraft(db: Db, actor: Actor, id: number, input: DraftInput) {
+  assertCanManageFramework(actor.principal);
   return db.transaction(async (tx) => {
     const draft = await lockDraft(tx, id);
     await repo.updateFrameworkHeader(tx, id, input);
@@ -176,6 +184,7 @@ export async function updateDraft(db: Db, actor: Actor, id: number, input: Draft
 
 /** The draft becomes the published version; the previous one is kept, read-only, as superseded. */
 export async function publishDraft(db: Db, actor: Actor, id: number) {
+  assertCanManageFramework(actor.principal);
   return db.transaction(async (tx) => {
     const draft = await lockDraft(tx, id);
     const previous = await repo.findFrameworkByStatus(tx, 'published');
@@ -194,6 +203,7 @@ export async function publishDraft(db: Db, actor: Actor, id: number) {
 }
 
 export async function deleteDraft(db: Db, actor: Actor, id: number) {
+  assertCanManageFramework(actor.principal);
   await db.transaction(async (tx) => {
     const draft = await lockDraft(tx, id);
     await repo.deleteFramework(tx, id);
