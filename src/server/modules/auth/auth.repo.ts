@@ -3,7 +3,6 @@ import { type Db, queryRows } from '../../db/client';
 import {
   accountRoles,
   accounts,
-  auditLog,
   oidcLinkRequests,
   oidcLoginRequests,
   sessions,

@@ -82,6 +82,13 @@ export async function seedValuesFramework(db: Db): Promise<void> {
 
 // ---- public reads ------------------------------------------------------------------------------
 
+/** One value of the published framework, for other modules (learning shows its name and statements). */
+export async function findPublishedValue(db: Db, valueKey: ValueKey) {
+  const framework = await repo.findFrameworkByStatus(db, 'published');
+  if (!framework) return undefined;
+  return (await repo.loadFrameworkValues(db, framework.id)).find((value) => value.key === valueKey);
+}
+
 export async function getCurrentValues(db: Db, entityId?: number) {
   const framework = await repo.findFrameworkByStatus(db, 'published');
   if (!framework) throw new AppError('NOT_FOUND');
