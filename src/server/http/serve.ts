@@ -44,6 +44,7 @@ export function serve<R extends RouteContract>(
     schema: {
       ...(route.tag ? { tags: [route.tag] } : {}),
       summary: route.summary,
+      ...(route.description ? { description: route.description } : {}),
       ...(options.hide ? { hide: true } : {}),
       ...(route.params ? { params: route.params } : {}),
       ...(route.query ? { querystring: route.query } : {}),

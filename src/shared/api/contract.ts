@@ -22,6 +22,8 @@ export type RouteContract = {
   access: AccessRule;
   /** One line for the OpenAPI document. */
   summary: string;
+  /** More than a line, for the OpenAPI document: what a multipart body holds, say. */
+  description?: string;
   kind?: RouteKind;
   /** The request body is multipart/form-data (uploads) instead of JSON. */
   multipart?: boolean;

@@ -214,8 +214,8 @@ export const orgApi = defineApi('org', {
     path: '/api/org/roster-imports',
     access: 'programmeAdmin',
     summary: 'Import the personnel roster (CSV upload), or try it first as a dry run',
-    // multipart/form-data: `file` (CSV, UTF-8, at most 20 MB), `dryRun` (true|false, default false),
-    // `removeMissing` (true|false, default true: people missing from the file become leavers).
+    description:
+      'multipart/form-data: `file` (CSV, UTF-8, at most 20 MB), `dryRun` (true|false, default false), `removeMissing` (true|false, default true: people missing from the file become leavers).',
     multipart: true,
     responses: { 200: rosterReport },
   }),
