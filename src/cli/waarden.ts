@@ -7,7 +7,6 @@ import { type Database, openDatabase } from '../server/db/client';
 import { type Locale, translator } from '../server/http/i18n';
 import { seedDemoOrganisation } from '../server/modules/org/demo-org';
 import { SYNTHETIC_NOTICE } from '../server/modules/org/demo-org-data';
-import type { RosterError } from '../server/modules/org/org.schemas';
 import {
   importRoster,
   RosterFileError,
@@ -19,6 +18,7 @@ import { restoreBackup } from '../server/ops/restore';
 import { startServer } from '../server/runtime';
 import { SECRET_FILE } from '../server/secret';
 import { seedBaseline } from '../server/seed';
+import type { RosterError } from '../shared/api/org';
 
 const SHOWN_ERRORS = 50;
 

@@ -15,3 +15,11 @@ export const MAX_STORY_IMAGES = 4;
 /** The three levels of the learning programme: knows, explains, applies the values. */
 export const learningLevels = ['knows', 'explains', 'applies'] as const;
 export type LearningLevel = (typeof learningLevels)[number];
+export const orgUnitKinds = ['policy_domain', 'entity', 'division', 'team'] as const;
+export type OrgUnitKind = (typeof orgUnitKinds)[number];
+
+export const frameworkStatuses = ['draft', 'published', 'superseded'] as const;
+export type FrameworkStatus = (typeof frameworkStatuses)[number];
+
+export const locales = ['nl', 'en'] as const;
+export type Locale = (typeof locales)[number];

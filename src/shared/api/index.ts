@@ -1,18 +1,28 @@
 /** Every module's API contract, by the name the web client uses (`api.recognition.list(…)`). */
+import { authApi } from './auth';
+import { authAdminApi } from './auth-admin';
 import { contactFeedbackApi } from './contact-feedback';
 import { contactMailApi } from './contact-mail';
 import { contentApi } from './content';
 import { learningApi } from './learning';
+import { opsApi } from './ops';
+import { orgApi } from './org';
 import { platformApi } from './platform';
 import { recognitionApi } from './recognition';
 import { storiesApi } from './stories';
+import { valuesApi } from './values';
 
 export const apiContracts = {
   platform: platformApi,
+  auth: authApi,
+  authAdmin: authAdminApi,
+  org: orgApi,
+  values: valuesApi,
+  content: contentApi,
+  learning: learningApi,
   contactMail: contactMailApi,
   contactFeedback: contactFeedbackApi,
   recognition: recognitionApi,
-  learning: learningApi,
   stories: storiesApi,
-  content: contentApi,
+  ops: opsApi,
 } as const;

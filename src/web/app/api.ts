@@ -77,6 +77,7 @@ async function request<T>(method: string, path: string, body?: Body): Promise<T>
     try {
       data = JSON.parse(text);
     } catch {
+      // Not JSON (a proxy's error page, say): the status still decides, and an error falls back to its text.
       data = null;
     }
   }

@@ -12,7 +12,7 @@ function adoptAccountLocale(me: Me) {
 }
 
 async function fetchMe(): Promise<Me | null> {
-  const { principal } = await api.get<{ principal: Me | null }>('/api/auth/session');
+  const { principal } = await api.auth.session();
   setCsrfToken(principal?.csrfToken ?? null);
   if (principal) adoptAccountLocale(principal);
   return principal;
@@ -29,7 +29,7 @@ export function hasRole(me: Me | null | undefined, ...roles: Role[]): boolean {
 export function useSignIn() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: { email: string; password: string }) => api.post<Me>('/api/auth/sign-in', input),
+    mutationFn: (input: { email: string; password: string }) => api.auth.signIn({ body: input }),
     onSuccess: (me) => {
       setCsrfToken(me.csrfToken);
       adoptAccountLocale(me);
@@ -41,7 +41,7 @@ export function useSignIn() {
 export function useSignOut() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => api.post<{ ok: true }>('/api/auth/sign-out'),
+    mutationFn: () => api.auth.signOut(),
     onSettled: () => {
       setCsrfToken(null);
       queryClient.setQueryData(meKey, null);
@@ -59,7 +59,7 @@ export async function switchLocale(locale: Locale) {
   document.cookie = `${LOCALE_COOKIE}=${locale}; path=/; max-age=${365 * 24 * 3600}; samesite=lax`;
   await i18n.changeLanguage(locale);
   try {
-    await api.put('/api/locale', { locale });
+    await api.auth.setLocale({ body: { locale } });
   } catch {
     // The switch already happened on screen and in the cookie; the account preference is best effort.
   }

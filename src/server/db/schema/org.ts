@@ -13,9 +13,10 @@ import {
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 
+import type { OrgUnitKind } from '../../../shared/domain';
+
 /** policy domain → entity → division → team; a tree of any depth. */
-export const orgUnitKinds = ['policy_domain', 'entity', 'division', 'team'] as const;
-export type OrgUnitKind = (typeof orgUnitKinds)[number];
+export { type OrgUnitKind, orgUnitKinds } from '../../../shared/domain';
 
 export const orgUnits = pgTable(
   'org_units',

@@ -1,5 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { AppError } from '../../http/errors';
+import { authAdminApi } from '../../../shared/api/auth-admin';
+import { actorOf } from '../../http/actor';
+import { serve } from '../../http/serve';
 import type { ModuleDeps } from '../../platform/module';
 import {
   confirmOidcLink,
@@ -10,116 +12,40 @@ import {
   setAccountDisabled,
   setGrantedRoles,
 } from './auth.admin.service';
-import {
-  accountIdParams,
-  accountListQuery,
-  accountListResponse,
-  accountStatusBody,
-  accountSummary,
-  auditLogQuery,
-  auditLogResponse,
-  linkRequestIdParams,
-  oidcLinkRequestListResponse,
-  okResponse,
-  rolesBody,
-} from './auth.schemas';
+
+const { routes } = authAdminApi;
 
 /** Account and role administration and the audit log: programme admins only. */
 export const authAdminRoutes =
   (deps: ModuleDeps): FastifyPluginAsyncZod =>
   async (app) => {
-    app.get(
-      '/api/admin/accounts',
-      {
-        config: { access: 'programmeAdmin' },
-        schema: { tags: ['admin'], querystring: accountListQuery, response: { 200: accountListResponse } },
-      },
-      async (request) => listAccounts(deps.db, request.query),
+    serve(app, routes.accounts, (request) =>
+      listAccounts(deps.db, actorOf(request).principal, request.query),
     );
 
-    app.put(
-      '/api/admin/accounts/:id/roles',
-      {
-        config: { access: 'programmeAdmin' },
-        schema: {
-          tags: ['admin'],
-          params: accountIdParams,
-          body: rolesBody,
-          response: { 200: accountSummary },
-        },
-      },
-      async (request) => {
-        if (!request.principal) throw new AppError('UNAUTHENTICATED');
-        return setGrantedRoles(deps.db, request.principal, request.params.id, request.body.roles, request.ip);
-      },
-    );
+    serve(app, routes.setRoles, (request) => {
+      const { principal, ip } = actorOf(request);
+      return setGrantedRoles(deps.db, principal, request.params.id, request.body.roles, ip);
+    });
 
-    app.put(
-      '/api/admin/accounts/:id/status',
-      {
-        config: { access: 'programmeAdmin' },
-        schema: {
-          tags: ['admin'],
-          params: accountIdParams,
-          body: accountStatusBody,
-          response: { 200: accountSummary },
-        },
-      },
-      async (request) => {
-        if (!request.principal) throw new AppError('UNAUTHENTICATED');
-        return setAccountDisabled(
-          deps.db,
-          request.principal,
-          request.params.id,
-          request.body.disabled,
-          request.ip,
-        );
-      },
-    );
+    serve(app, routes.setStatus, (request) => {
+      const { principal, ip } = actorOf(request);
+      return setAccountDisabled(deps.db, principal, request.params.id, request.body.disabled, ip);
+    });
 
-    app.get(
-      '/api/admin/oidc-links',
-      {
-        config: { access: 'programmeAdmin' },
-        schema: {
-          tags: ['admin'],
-          summary: 'Single sign-on identities waiting for an admin to link them to an existing account',
-          response: { 200: oidcLinkRequestListResponse },
-        },
-      },
-      async () => listOidcLinkRequests(deps.db),
-    );
+    serve(app, routes.oidcLinks, (request) => listOidcLinkRequests(deps.db, actorOf(request).principal));
 
-    app.post(
-      '/api/admin/oidc-links/:id/confirm',
-      {
-        config: { access: 'programmeAdmin' },
-        schema: { tags: ['admin'], params: linkRequestIdParams, response: { 200: accountSummary } },
-      },
-      async (request) => {
-        if (!request.principal) throw new AppError('UNAUTHENTICATED');
-        return confirmOidcLink(deps.db, request.principal, request.params.id, request.ip);
-      },
-    );
+    serve(app, routes.confirmOidcLink, (request) => {
+      const { principal, ip } = actorOf(request);
+      return confirmOidcLink(deps.db, principal, request.params.id, ip);
+    });
 
-    app.post(
-      '/api/admin/oidc-links/:id/refuse',
-      {
-        config: { access: 'programmeAdmin' },
-        schema: { tags: ['admin'], params: linkRequestIdParams, response: { 200: okResponse } },
-      },
-      async (request) => {
-        if (!request.principal) throw new AppError('UNAUTHENTICATED');
-        return refuseOidcLink(deps.db, request.principal, request.params.id, request.ip);
-      },
-    );
+    serve(app, routes.refuseOidcLink, (request) => {
+      const { principal, ip } = actorOf(request);
+      return refuseOidcLink(deps.db, principal, request.params.id, ip);
+    });
 
-    app.get(
-      '/api/admin/audit-log',
-      {
-        config: { access: 'programmeAdmin' },
-        schema: { tags: ['admin'], querystring: auditLogQuery, response: { 200: auditLogResponse } },
-      },
-      async (request) => listAuditLog(deps.db, request.query),
+    serve(app, routes.auditLog, (request) =>
+      listAuditLog(deps.db, actorOf(request).principal, request.query),
     );
   };

@@ -1,9 +1,10 @@
+import { type AccountSummary, type OidcLinkRequest, scopedRoles } from '../../../shared/api/auth-admin';
 import type { Db } from '../../db/client';
 import type { Principal } from '../../http/access';
 import { AppError, type FieldIssue, notFound } from '../../http/errors';
 import { audit } from '../../platform/audit';
+import { assertCanAdministerAccounts, assertKeepsOwnAdminRole, assertMayChangeStatus } from './auth.policy';
 import * as repo from './auth.repo';
-import { type AccountSummary, type OidcLinkRequest, scopedRoles } from './auth.schemas';
 
 export const ADMIN_PAGE_SIZE = 25;
 
@@ -36,7 +37,8 @@ async function loadSummary(db: Db, accountId: number): Promise<AccountSummary> {
   return toSummary(row);
 }
 
-export async function listAccounts(db: Db, input: { query?: string; page: number }) {
+export async function listAccounts(db: Db, actor: Principal, input: { query?: string; page: number }) {
+  assertCanAdministerAccounts(actor);
   const { rows, total } = await repo.listAccounts(db, {
     query: input.query || undefined,
     limit: ADMIN_PAGE_SIZE,
@@ -70,12 +72,7 @@ export async function setGrantedRoles(
     }
   });
   if (issues.length > 0) throw new AppError('VALIDATION_FAILED', {}, issues);
-  // An admin who drops their own admin role could leave the platform without anyone to undo it.
-  if (actor.accountId === accountId && !grants.some((grant) => grant.role === 'programme_admin')) {
-    throw new AppError('CONFLICT', {}, [
-      { path: 'body.roles', code: 'custom', message: 'auth.validation.keepOwnAdminRole' },
-    ]);
-  }
+  assertKeepsOwnAdminRole(actor, accountId, grants);
 
   await db.transaction(async (tx) => {
     const before = await repo.listGrantedRoles(tx, accountId);
@@ -102,11 +99,7 @@ export async function setAccountDisabled(
 ): Promise<AccountSummary> {
   const account = await repo.findAccountById(db, accountId);
   if (!account) throw notFound();
-  if (actor.accountId === accountId && disabled) {
-    throw new AppError('CONFLICT', {}, [
-      { path: 'body.disabled', code: 'custom', message: 'auth.validation.notYourself' },
-    ]);
-  }
+  assertMayChangeStatus(actor, accountId, disabled);
   await db.transaction(async (tx) => {
     await repo.setAccountDisabled(tx, accountId, disabled);
     const sessionsEnded = disabled ? await repo.deleteSessionsOfAccount(tx, accountId) : 0;
@@ -122,7 +115,8 @@ export async function setAccountDisabled(
   return loadSummary(db, accountId);
 }
 
-export async function listAuditLog(db: Db, input: { action?: string; page: number }) {
+export async function listAuditLog(db: Db, actor: Principal, input: { action?: string; page: number }) {
+  assertCanAdministerAccounts(actor);
   const { rows, total } = await repo.listAuditEntries(db, {
     action: input.action || undefined,
     limit: ADMIN_PAGE_SIZE,
@@ -150,7 +144,8 @@ export async function listAuditLog(db: Db, input: { action?: string; page: numbe
 /** Pending requests shown at once; more than this means something to look into, not to page through. */
 export const LINK_REQUEST_LIMIT = 200;
 
-export async function listOidcLinkRequests(db: Db) {
+export async function listOidcLinkRequests(db: Db, actor: Principal) {
+  assertCanAdministerAccounts(actor);
   const { rows, total } = await repo.listOidcLinkRequests(db, LINK_REQUEST_LIMIT);
   const items: OidcLinkRequest[] = rows.map((row) => {
     const claims = (typeof row.claims === 'string' ? JSON.parse(row.claims) : row.claims) as Record<
@@ -194,6 +189,7 @@ export async function confirmOidcLink(
   requestId: number,
   ip?: string,
 ): Promise<AccountSummary> {
+  assertCanAdministerAccounts(actor);
   const accountId = await db.transaction(async (tx) => {
     const request = await repo.takeOidcLinkRequest(tx, requestId);
     if (!request) throw notFound();
@@ -231,6 +227,7 @@ export async function confirmOidcLink(
 }
 
 export async function refuseOidcLink(db: Db, actor: Principal, requestId: number, ip?: string) {
+  assertCanAdministerAccounts(actor);
   await db.transaction(async (tx) => {
     const request = await repo.takeOidcLinkRequest(tx, requestId);
     if (!request) throw notFound();

@@ -3,7 +3,6 @@ import { type Db, queryRows } from '../../db/client';
 import {
   accountRoles,
   accounts,
-  auditLog,
   oidcLinkRequests,
   oidcLoginRequests,
   sessions,
@@ -493,4 +492,8 @@ export async function findPersonPlacement(db: Db, personId: number) {
         where p.id = ${personId}`,
   );
   return rows[0];
+}
+
+export async function setAccountLocale(db: Db, accountId: number, locale: AccountRow['locale']) {
+  await db.update(accounts).set({ locale }).where(eq(accounts.id, accountId));
 }

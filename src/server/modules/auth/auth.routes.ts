@@ -1,30 +1,23 @@
-import { eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { accounts } from '../../db/schema';
+import { authApi } from '../../../shared/api/auth';
 import { perMinute } from '../../http/actor';
 import { AppError } from '../../http/errors';
 import { LOCALE_COOKIE } from '../../http/request-context';
+import { serve } from '../../http/serve';
 import { audit } from '../../platform/audit';
 import type { ModuleDeps } from '../../platform/module';
 import { authAdminRoutes } from './auth.admin.routes';
 import {
-  localeBody,
-  meResponse,
-  oidcCallbackQuery,
-  oidcStartQuery,
-  okResponse,
-  providersResponse,
-  sessionResponse,
-  signInBody,
-} from './auth.schemas';
-import {
   buildPrincipal,
   createSession,
   endSession,
+  rememberLocale,
   SESSION_COOKIE,
   verifyPasswordSignIn,
 } from './auth.service';
 import { LOGIN_REQUEST_MINUTES, OIDC_STATE_COOKIE, OidcSignIn } from './oidc.service';
+
+const { routes } = authApi;
 
 export function sessionCookieOptions(deps: ModuleDeps, expires: Date) {
   return {
@@ -44,26 +37,16 @@ export const authRoutes =
   (deps: ModuleDeps): FastifyPluginAsyncZod =>
   async (app) => {
     const oidc = deps.config.oidc ? new OidcSignIn(deps.config.oidc, deps.config.publicUrl) : undefined;
-    const oidcRateLimit = perMinute(deps, 30);
+    const oidcRateLimit = { rateLimit: perMinute(deps, 30) };
 
-    app.get(
-      '/api/auth/providers',
-      { config: { access: 'public' }, schema: { tags: ['auth'], response: { 200: providersResponse } } },
-      async () => ({
-        password: true,
-        oidc: { enabled: !!deps.config.oidc, name: deps.config.oidc?.name ?? null },
-      }),
-    );
+    serve(app, routes.providers, () => ({
+      password: true,
+      oidc: { enabled: !!deps.config.oidc, name: deps.config.oidc?.name ?? null },
+    }));
 
-    app.post(
-      '/api/auth/sign-in',
-      {
-        config: {
-          access: 'public',
-          rateLimit: perMinute(deps, 10),
-        },
-        schema: { tags: ['auth'], body: signInBody, response: { 200: meResponse } },
-      },
+    serve(
+      app,
+      routes.signIn,
       async (request, reply) => {
         const account = await verifyPasswordSignIn(
           deps.db,
@@ -88,18 +71,12 @@ export const authRoutes =
         );
         return principal;
       },
+      { rateLimit: perMinute(deps, 10) },
     );
 
-    app.get(
-      '/api/auth/oidc/start',
-      {
-        config: { access: 'public', rateLimit: oidcRateLimit },
-        schema: {
-          tags: ['auth'],
-          summary: 'Starts single sign-on: redirects (302) to the OpenID Connect provider',
-          querystring: oidcStartQuery,
-        },
-      },
+    serve(
+      app,
+      routes.oidcStart,
       async (request, reply) => {
         if (!oidc) throw new AppError('OIDC_NOT_CONFIGURED');
         const { url, state } = await oidc.start(deps.db, request.query.returnTo ?? '/');
@@ -110,18 +87,12 @@ export const authRoutes =
         });
         return reply.redirect(url, 302);
       },
+      oidcRateLimit,
     );
 
-    app.get(
-      '/api/auth/oidc/callback',
-      {
-        config: { access: 'public', rateLimit: oidcRateLimit },
-        schema: {
-          tags: ['auth'],
-          summary: 'Single sign-on callback: signs in and redirects (302) to the page the user came from',
-          querystring: oidcCallbackQuery,
-        },
-      },
+    serve(
+      app,
+      routes.oidcCallback,
       async (request, reply) => {
         if (!oidc) throw new AppError('OIDC_NOT_CONFIGURED');
         reply.clearCookie(OIDC_STATE_COOKIE, { path: OIDC_COOKIE_PATH });
@@ -161,57 +132,34 @@ export const authRoutes =
         );
         return reply.redirect(outcome.returnTo, 302);
       },
+      oidcRateLimit,
     );
 
-    app.post(
-      '/api/auth/sign-out',
-      { config: { access: 'signedIn' }, schema: { tags: ['auth'], response: { 200: okResponse } } },
-      async (request, reply) => {
-        const token = request.cookies[SESSION_COOKIE];
-        if (token) await endSession(deps.db, token);
-        reply.clearCookie(SESSION_COOKIE, { path: '/' });
-        return { ok: true as const };
-      },
-    );
+    serve(app, routes.signOut, async (request, reply) => {
+      const token = request.cookies[SESSION_COOKIE];
+      if (token) await endSession(deps.db, token);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return { ok: true as const };
+    });
 
     // For the web app: "not signed in" is a normal state on a public site, so this answers 200 either way.
-    app.get(
-      '/api/auth/session',
-      { config: { access: 'public' }, schema: { tags: ['auth'], response: { 200: sessionResponse } } },
-      async (request) => ({ principal: request.principal }),
-    );
+    serve(app, routes.session, (request) => ({ principal: request.principal }));
 
-    app.get(
-      '/api/auth/me',
-      { config: { access: 'signedIn' }, schema: { tags: ['auth'], response: { 200: meResponse } } },
-      async (request) => {
-        if (!request.principal) throw new AppError('UNAUTHENTICATED');
-        return request.principal;
-      },
-    );
+    serve(app, routes.me, (request) => {
+      if (!request.principal) throw new AppError('UNAUTHENTICATED');
+      return request.principal;
+    });
 
     // The language choice works for everyone; for a signed-in user it is also kept on the account.
-    app.put(
-      '/api/locale',
-      {
-        config: { access: 'public' },
-        schema: { tags: ['auth'], body: localeBody, response: { 200: okResponse } },
-      },
-      async (request, reply) => {
-        reply.setCookie(LOCALE_COOKIE, request.body.locale, {
-          path: '/',
-          sameSite: 'lax',
-          maxAge: 365 * 24 * 3600,
-        });
-        if (request.principal) {
-          await deps.db
-            .update(accounts)
-            .set({ locale: request.body.locale })
-            .where(eq(accounts.id, request.principal.accountId));
-        }
-        return { ok: true as const };
-      },
-    );
+    serve(app, routes.setLocale, async (request, reply) => {
+      reply.setCookie(LOCALE_COOKIE, request.body.locale, {
+        path: '/',
+        sameSite: 'lax',
+        maxAge: 365 * 24 * 3600,
+      });
+      if (request.principal) await rememberLocale(deps.db, request.principal.accountId, request.body.locale);
+      return { ok: true as const };
+    });
 
     await app.register(authAdminRoutes(deps));
   };

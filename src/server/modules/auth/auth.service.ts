@@ -176,3 +176,8 @@ export async function buildPrincipal(
     sessionMethod: method,
   };
 }
+
+/** Keeps the interface language on the account, so it follows the person to another device. */
+export async function rememberLocale(db: Db, accountId: number, locale: Locale) {
+  await repo.setAccountLocale(db, accountId, locale);
+}

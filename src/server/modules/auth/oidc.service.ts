@@ -1,9 +1,9 @@
 import * as client from 'openid-client';
+import { isSafeReturnTo } from '../../../shared/api/auth';
 import type { Config } from '../../config';
 import type { Db } from '../../db/client';
 import { AppError } from '../../http/errors';
 import * as repo from './auth.repo';
-import { isSafeReturnTo } from './auth.schemas';
 
 export const OIDC_STATE_COOKIE = 'wia_oidc';
 export const OIDC_CALLBACK_PATH = '/api/auth/oidc/callback';

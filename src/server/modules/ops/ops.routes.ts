@@ -1,20 +1,15 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { opsApi } from '../../../shared/api/ops';
+import { actorOf } from '../../http/actor';
+import { serve } from '../../http/serve';
 import type { ModuleDeps } from '../../platform/module';
-import { backupOverviewOut } from './ops.schemas';
 import * as service from './ops.service';
 
-const tags = ['ops'];
+const { routes } = opsApi;
 
-/** Scheduled backups (job queue) and the programme admin's view of the latest ones. */
+/** The programme admin's view of the latest scheduled backups. */
 export const opsRoutes =
   (deps: ModuleDeps): FastifyPluginAsyncZod =>
   async (app) => {
-    app.get(
-      '/api/admin/backups',
-      {
-        config: { access: 'programmeAdmin' },
-        schema: { tags, response: { 200: backupOverviewOut } },
-      },
-      async () => service.backupOverview(deps),
-    );
+    serve(app, routes.backups, (request) => service.backupOverview(deps, actorOf(request).principal));
   };

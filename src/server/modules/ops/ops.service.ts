@@ -4,12 +4,16 @@ import type { Logger } from 'pino';
 import { Counter, Gauge, type Registry } from 'prom-client';
 import { z } from 'zod';
 import type { Config } from '../../config';
+import type { Principal } from '../../http/access';
 import { jobType } from '../../jobs/job-queue';
 import { type BackupResult, backupEmbeddedToFile, backupPostgresToFile } from '../../ops/backup';
 import type { ModuleDeps } from '../../platform/module';
+import { assertCanViewBackups } from './ops.policy';
 import * as repo from './ops.repo';
 
-type Deps = Pick<ModuleDeps, 'config' | 'database' | 'db' | 'jobs'> & { logger?: Logger | false };
+type Deps = Pick<ModuleDeps, 'config' | 'database' | 'db' | 'jobs' | 'background'> & {
+  logger?: Logger | false;
+};
 
 /** A scheduled backup, for the slot `at`; one job per slot. */
 export const backupJob = jobType('backup_scheduled', z.object({ at: z.string() }));
@@ -73,7 +77,8 @@ export async function runBackup(deps: Deps, backup: NonNullable<Config['backup']
         engine: deps.database.engine,
         error: (error as Error).message.slice(0, 2000),
       })
-      .catch((recordError) => logger?.error({ err: recordError }, 'could not record the failed backup'));
+      // The backup's own error is what the caller must see; a failure to record it is reported on the side.
+      .catch((recordError) => deps.background.report('ops.backup_record', recordError, { fileName }));
     throw error;
   }
 }
@@ -95,7 +100,8 @@ export async function runScheduledBackup(deps: Deps) {
   await runBackup(deps, backup);
 }
 
-export async function backupOverview(deps: Pick<Deps, 'config' | 'db'>) {
+export async function backupOverview(deps: Pick<Deps, 'config' | 'db'>, viewer: Principal) {
+  assertCanViewBackups(viewer);
   const backup = deps.config.backup;
   const runs = await repo.latestRuns(deps.db, 20);
   return {
@@ -119,16 +125,14 @@ export async function backupOverview(deps: Pick<Deps, 'config' | 'db'>) {
 }
 
 /** Backup figures for /metrics, read from the database at each scrape so every process reports the same. */
-export function registerBackupMetrics(
-  registry: Registry,
-  deps: Pick<Deps, 'db'> & { logger?: Logger | false },
-) {
+export function registerBackupMetrics(registry: Registry, deps: Pick<Deps, 'db' | 'background'>) {
   const read = async () => {
     try {
       const [last, failures] = await Promise.all([repo.lastSuccess(deps.db), repo.failureCount(deps.db)]);
       return { last, failures };
     } catch (error) {
-      if (deps.logger) deps.logger.error({ err: error }, 'backup metrics could not be read');
+      // A scrape must not fail over one figure: the gauges keep their last value and the failure is counted.
+      deps.background.report('ops.backup_metrics', error);
       return undefined;
     }
   };

@@ -1,30 +1,19 @@
 import multipart from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { orgApi, ROSTER_FILE_LIMIT_BYTES } from '../../../shared/api/org';
 import { AppError } from '../../http/errors';
+import { serve } from '../../http/serve';
 import type { ModuleDeps } from '../../platform/module';
 import type { OrgActor } from './org.policy';
-import {
-  createUnitBody,
-  okResponse,
-  peopleQuery,
-  peopleResponse,
-  rosterImportDetailResponse,
-  rosterImportListResponse,
-  rosterReport,
-  unitDetailResponse,
-  unitIdParams,
-  unitListResponse,
-  unitSummary,
-  updateUnitBody,
-} from './org.schemas';
 import * as service from './org.service';
 import { getRosterImport, importRoster, listRosterImports, RosterFileError } from './roster-import.service';
 
-export const ROSTER_FILE_LIMIT_BYTES = 20 * 1024 * 1024;
+export { ROSTER_FILE_LIMIT_BYTES };
 
-const actorOf = (request: FastifyRequest): OrgActor => {
+const { routes } = orgApi;
+
+const actorOf = (request: Pick<FastifyRequest, 'principal'>): OrgActor => {
   if (!request.principal) throw new AppError('UNAUTHENTICATED');
   return request.principal;
 };
@@ -54,7 +43,7 @@ const flag = (fields: Record<string, string>, name: string, fallback: boolean) =
 };
 
 /** Reads the one file and the small fields of the upload; the stream limits reject anything larger. */
-async function readRosterUpload(request: FastifyRequest) {
+async function readRosterUpload(request: Pick<FastifyRequest, 'isMultipart' | 'parts'>) {
   if (!request.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
   let file: { name: string; mimeType: string; content: Buffer } | undefined;
   const fields: Record<string, string> = {};
@@ -100,113 +89,46 @@ export const orgRoutes =
       throwFileSizeLimit: true,
     });
 
-    app.get(
-      '/api/org/units',
-      { config: { access: 'signedIn' }, schema: { tags: ['org'], response: { 200: unitListResponse } } },
-      async () => service.listUnits(deps.db),
+    serve(app, routes.units, () => service.listUnits(deps.db));
+
+    serve(app, routes.unit, (request) => service.getUnitDetail(deps.db, request.params.id));
+
+    serve(app, routes.createUnit, async (request, reply) => {
+      const unit = await service.createUnit(deps.db, actorOf(request), request.body, request.ip);
+      return reply.code(201).send(unit);
+    });
+
+    serve(app, routes.updateUnit, (request) =>
+      service.updateUnit(deps.db, actorOf(request), request.params.id, request.body, request.ip),
     );
 
-    app.get(
-      '/api/org/units/:id',
-      {
-        config: { access: 'signedIn' },
-        schema: { tags: ['org'], params: unitIdParams, response: { 200: unitDetailResponse } },
-      },
-      async (request) => service.getUnitDetail(deps.db, request.params.id),
-    );
+    serve(app, routes.deleteUnit, async (request) => {
+      await service.deleteUnit(deps.db, actorOf(request), request.params.id, request.ip);
+      return { ok: true as const };
+    });
 
-    app.post(
-      '/api/org/units',
-      {
-        config: { access: 'programmeAdmin' },
-        schema: { tags: ['org'], body: createUnitBody, response: { 201: unitSummary } },
-      },
-      async (request, reply) => {
-        const unit = await service.createUnit(deps.db, actorOf(request), request.body, request.ip);
-        return reply.code(201).send(unit);
-      },
-    );
+    serve(app, routes.people, (request) => service.listPeople(deps.db, actorOf(request), request.query));
 
-    app.patch(
-      '/api/org/units/:id',
-      {
-        config: { access: 'programmeAdmin' },
-        schema: { tags: ['org'], params: unitIdParams, body: updateUnitBody, response: { 200: unitSummary } },
-      },
-      async (request) =>
-        service.updateUnit(deps.db, actorOf(request), request.params.id, request.body, request.ip),
-    );
-
-    app.delete(
-      '/api/org/units/:id',
-      {
-        config: { access: 'programmeAdmin' },
-        schema: { tags: ['org'], params: unitIdParams, response: { 200: okResponse } },
-      },
-      async (request) => {
-        await service.deleteUnit(deps.db, actorOf(request), request.params.id, request.ip);
-        return { ok: true as const };
-      },
-    );
-
-    app.get(
-      '/api/org/people',
-      {
-        config: { access: 'programmeAdmin' },
-        schema: { tags: ['org'], querystring: peopleQuery, response: { 200: peopleResponse } },
-      },
-      async (request) => service.listPeople(deps.db, actorOf(request), request.query),
-    );
-
-    app.post(
-      '/api/org/roster-imports',
-      {
-        config: { access: 'programmeAdmin' },
-        schema: {
-          tags: ['org'],
-          description:
-            'multipart/form-data: `file` (CSV, UTF-8, at most 20 MB), `dryRun` (true|false, default false), `removeMissing` (true|false, default true: people missing from the file become leavers).',
-          consumes: ['multipart/form-data'],
-          response: { 200: rosterReport },
+    serve(app, routes.importRoster, async (request) => {
+      const upload = await readRosterUpload(request);
+      const { allErrors: _all, ...report } = await importRoster(
+        deps.db,
+        actorOf(request),
+        upload.file.content,
+        {
+          fileName: upload.file.name,
+          dryRun: upload.dryRun,
+          removeMissing: upload.removeMissing,
+          locale: request.locale,
+          ip: request.ip,
         },
-      },
-      async (request) => {
-        const upload = await readRosterUpload(request);
-        const { allErrors: _all, ...report } = await importRoster(
-          deps.db,
-          actorOf(request),
-          upload.file.content,
-          {
-            fileName: upload.file.name,
-            dryRun: upload.dryRun,
-            removeMissing: upload.removeMissing,
-            locale: request.locale,
-            ip: request.ip,
-          },
-        );
-        return report;
-      },
-    );
+      );
+      return report;
+    });
 
-    app.get(
-      '/api/org/roster-imports',
-      {
-        config: { access: 'programmeAdmin' },
-        schema: { tags: ['org'], response: { 200: rosterImportListResponse } },
-      },
-      async (request) => listRosterImports(deps.db, actorOf(request)),
-    );
+    serve(app, routes.rosterImports, (request) => listRosterImports(deps.db, actorOf(request)));
 
-    app.get(
-      '/api/org/roster-imports/:id',
-      {
-        config: { access: 'programmeAdmin' },
-        schema: {
-          tags: ['org'],
-          params: z.object({ id: unitIdParams.shape.id }),
-          response: { 200: rosterImportDetailResponse },
-        },
-      },
-      async (request) => getRosterImport(deps.db, actorOf(request), request.params.id),
+    serve(app, routes.rosterImport, (request) =>
+      getRosterImport(deps.db, actorOf(request), request.params.id),
     );
   };

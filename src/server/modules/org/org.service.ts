@@ -1,9 +1,3 @@
-import type { Db } from '../../db/client';
-import type { OrgUnitKind } from '../../db/schema';
-import { AppError, type FieldIssue } from '../../http/errors';
-import { audit } from '../../platform/audit';
-import { assertCanListPeople, assertCanManageOrganisation, type OrgActor } from './org.policy';
-import * as repo from './org.repo';
 import type {
   CreateUnitInput,
   PeopleQuery,
@@ -11,7 +5,13 @@ import type {
   UnitDetail,
   UnitSummary,
   UpdateUnitInput,
-} from './org.schemas';
+} from '../../../shared/api/org';
+import type { Db } from '../../db/client';
+import type { OrgUnitKind } from '../../db/schema';
+import { AppError, type FieldIssue } from '../../http/errors';
+import { audit } from '../../platform/audit';
+import { assertCanListPeople, assertCanManageOrganisation, type OrgActor } from './org.policy';
+import * as repo from './org.repo';
 
 /** A unit may sit under a unit of the same or a higher level: teams in teams are fine, a domain in a team is not. */
 const kindRank: Record<OrgUnitKind, number> = { policy_domain: 0, entity: 1, division: 2, team: 3 };
@@ -246,7 +246,7 @@ export async function listPeople(
   return {
     items: items.map((p) => ({
       ...p,
-      leftAt: p.leftAt === null ? null : new Date(p.leftAt),
+      leftAt: p.leftAt === null ? null : new Date(p.leftAt).toISOString(),
       managerOf: p.managerOf ?? [],
     })),
     page: query.page,

@@ -1,12 +1,12 @@
 import { Readable } from 'node:stream';
 import { z } from 'zod';
+import type { RosterError, RosterImportSummary, RosterReport } from '../../../shared/api/org';
 import type { Db } from '../../db/client';
 import { AppError, type FieldIssue } from '../../http/errors';
 import { type Locale, translator } from '../../http/i18n';
 import { audit } from '../../platform/audit';
 import { actorAccountId, assertCanManageOrganisation, type OrgActor } from './org.policy';
 import * as repo from './org.repo';
-import type { RosterError, RosterReport } from './org.schemas';
 
 /** The roster file's columns; `language` and `manages` may be left out of the header. */
 export const ROSTER_COLUMNS = [
@@ -497,7 +497,14 @@ export async function importRoster(
 
 export async function listRosterImports(db: Db, actor: OrgActor) {
   assertCanManageOrganisation(actor);
-  return repo.listRosterImports(db, 100);
+  return (await repo.listRosterImports(db, 100)).map(presentImport);
+}
+
+/** Timestamps travel as ISO strings, the shape the contract declares. */
+function presentImport<T extends Omit<RosterImportSummary, 'startedAt'> & { startedAt: Date }>(
+  row: T,
+): RosterImportSummary {
+  return { ...row, startedAt: row.startedAt.toISOString() };
 }
 
 export async function getRosterImport(db: Db, actor: OrgActor, id: number) {
@@ -505,5 +512,5 @@ export async function getRosterImport(db: Db, actor: OrgActor, id: number) {
   const record = await repo.findRosterImport(db, id);
   if (!record) throw new AppError('NOT_FOUND', { id });
   const { errorsJson, ...rest } = record;
-  return { ...rest, errors: JSON.parse(errorsJson) as RosterError[] };
+  return { ...presentImport(rest), errors: JSON.parse(errorsJson) as RosterError[] };
 }

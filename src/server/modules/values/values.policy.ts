@@ -6,6 +6,15 @@ import { AppError } from '../../http/errors';
  * these say *which* entity.
  */
 
+/** The official framework (its drafts and publication) belongs to the programme admins. */
+export function canManageFramework(principal: Principal): boolean {
+  return principal.roles.includes('programme_admin');
+}
+
+export function assertCanManageFramework(principal: Principal): void {
+  if (!canManageFramework(principal)) throw new AppError('FORBIDDEN');
+}
+
 /** The entity's coordinators and programme admins write the own-words translation and focus values. */
 export function canWriteEntityValues(principal: Principal, entityId: number): boolean {
   return principal.roles.includes('programme_admin') || principal.coordinatorOf.includes(entityId);

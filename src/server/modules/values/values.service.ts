@@ -1,3 +1,4 @@
+import type { DraftInput, EntityValuesInput } from '../../../shared/api/values';
 import type { Db } from '../../db/client';
 import type { ValueKey } from '../../db/schema';
 import { valueKeys } from '../../db/schema';
@@ -7,9 +8,13 @@ import { AppError } from '../../http/errors';
 import { audit } from '../../platform/audit';
 import { demoEntityValues } from './demo-entity-values';
 import { seedFramework } from './seed-framework';
-import { assertCanReadEntityValues, assertCanWriteEntityValues, canWriteEntityValues } from './values.policy';
+import {
+  assertCanManageFramework,
+  assertCanReadEntityValues,
+  assertCanWriteEntityValues,
+  canWriteEntityValues,
+} from './values.policy';
 import * as repo from './values.repo';
-import type { DraftInput, EntityValuesInput } from './values.schemas';
 
 function present(framework: repo.FrameworkRow, values: repo.FrameworkContent['values']) {
   return {
@@ -77,6 +82,13 @@ export async function seedValuesFramework(db: Db): Promise<void> {
 
 // ---- public reads ------------------------------------------------------------------------------
 
+/** One value of the published framework, for other modules (learning shows its name and statements). */
+export async function findPublishedValue(db: Db, valueKey: ValueKey) {
+  const framework = await repo.findFrameworkByStatus(db, 'published');
+  if (!framework) return undefined;
+  return (await repo.loadFrameworkValues(db, framework.id)).find((value) => value.key === valueKey);
+}
+
 export async function getCurrentValues(db: Db, entityId?: number) {
   const framework = await repo.findFrameworkByStatus(db, 'published');
   if (!framework) throw new AppError('NOT_FOUND');
@@ -100,13 +112,15 @@ export async function getVersion(db: Db, version: number) {
 
 // ---- drafts (programme admin) -----------------------------------------------------------------
 
-export async function listDrafts(db: Db) {
+export async function listDrafts(db: Db, actor: Actor) {
+  assertCanManageFramework(actor.principal);
   const draft = await repo.findFrameworkByStatus(db, 'draft');
   return draft ? [await loadFull(db, draft)] : [];
 }
 
 /** A new draft starts as a copy of the published version; only one draft exists at a time. */
 export async function createDraft(db: Db, actor: Actor) {
+  assertCanManageFramework(actor.principal);
   try {
     return await db.transaction(async (tx) => {
       if (await repo.findFrameworkByStatus(tx, 'draft')) throw new AppError('DRAFT_EXISTS');
@@ -154,6 +168,7 @@ async function lockDraft(tx: Db, id: number) {
 
 /** Replaces the draft's content as a whole: the editor sends back what it shows. */
 export async function updateDraft(db: Db, actor: Actor, id: number, input: DraftInput) {
+  assertCanManageFramework(actor.principal);
   return db.transaction(async (tx) => {
     const draft = await lockDraft(tx, id);
     await repo.updateFrameworkHeader(tx, id, input);
@@ -176,6 +191,7 @@ export async function updateDraft(db: Db, actor: Actor, id: number, input: Draft
 
 /** The draft becomes the published version; the previous one is kept, read-only, as superseded. */
 export async function publishDraft(db: Db, actor: Actor, id: number) {
+  assertCanManageFramework(actor.principal);
   return db.transaction(async (tx) => {
     const draft = await lockDraft(tx, id);
     const previous = await repo.findFrameworkByStatus(tx, 'published');
@@ -194,6 +210,7 @@ export async function publishDraft(db: Db, actor: Actor, id: number) {
 }
 
 export async function deleteDraft(db: Db, actor: Actor, id: number) {
+  assertCanManageFramework(actor.principal);
   await db.transaction(async (tx) => {
     const draft = await lockDraft(tx, id);
     await repo.deleteFramework(tx, id);
@@ -271,14 +288,4 @@ export async function seedDemoEntityValues(db: Db, entityCode: string): Promise<
   const entityId = await repo.findUnitIdByCode(db, entityCode);
   if (!entityId || (await repo.loadEntityTranslations(db, entityId)).length > 0) return;
   await repo.replaceEntityValues(db, entityId, demoEntityValues, null);
-}
-
-/**
- * One value of the published framework, for other modules that show it next to their own content
- * (learning); undefined while no framework is published, so they can fall back instead of failing.
- */
-export async function findPublishedValue(db: Db, key: ValueKey) {
-  const framework = await repo.findFrameworkByStatus(db, 'published');
-  if (!framework) return undefined;
-  return (await repo.loadFrameworkValues(db, framework.id)).find((v) => v.key === key);
 }

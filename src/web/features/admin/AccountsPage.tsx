@@ -2,10 +2,11 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useMemo, useState } from 'react';
 import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
+import { scopedRoles } from '../../../shared/api/auth-admin';
 import { ApiError, api } from '../../app/api';
 import { formatDateTime } from '../../app/format';
 import { currentLocale } from '../../app/i18n';
-import { type AccountRow, grantableRoles, type Page, type Role, type RoleGrant } from '../../app/types';
+import { type AccountRow, grantableRoles, type RoleGrant } from '../../app/types';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { ComboBox } from '../../ui/ComboBox';
@@ -20,8 +21,9 @@ import { pick } from '../public/localized';
 import { useUnits } from '../staff/EntityValuesPage';
 import { AdminPage } from './AdminPage';
 
-/** Entity-level roles carry the entity they apply to. */
-const scopedRoles: Role[] = ['entity_coordinator', 'top_executive'];
+type GrantableRole = RoleGrant['role'];
+const isGrantable = (role: string): role is GrantableRole =>
+  (grantableRoles as readonly string[]).includes(role);
 
 export function AccountsPage() {
   const { t } = useTranslation();
@@ -30,7 +32,7 @@ export function AccountsPage() {
   const [editing, setEditing] = useState<AccountRow | null>(null);
   const accounts = useQuery({
     queryKey: ['admin', 'accounts', filter, page],
-    queryFn: () => api.get<Page<AccountRow>>('/api/admin/accounts', { query: filter, page }),
+    queryFn: () => api.authAdmin.accounts({ query: { query: filter || undefined, page } }),
     placeholderData: (previous) => previous,
   });
 
@@ -117,17 +119,6 @@ export function AccountsPage() {
   );
 }
 
-/** A single sign-on identity that matched a person with an existing account, waiting for an admin's word. */
-type LinkRequest = {
-  id: number;
-  account: { id: number; email: string; displayName: string; hasPassword: boolean; roles: Role[] };
-  person: { id: number; name: string; employeeNumber: string | null };
-  issuer: string;
-  subject: string;
-  claims: { email?: string; employeeNumber?: string; name?: string; voOrgcode?: string };
-  requestedAt: string;
-};
-
 /** Shown only while there is something to decide, so the page stays about accounts the rest of the time. */
 function LinkRequests() {
   const { t } = useTranslation();
@@ -135,11 +126,13 @@ function LinkRequests() {
   const queryClient = useQueryClient();
   const requests = useQuery({
     queryKey: ['admin', 'oidc-links'],
-    queryFn: () => api.get<{ items: LinkRequest[]; total: number }>('/api/admin/oidc-links'),
+    queryFn: () => api.authAdmin.oidcLinks(),
   });
   const decide = useMutation({
-    mutationFn: ({ id, decision }: { id: number; decision: 'confirm' | 'refuse'; name: string }) =>
-      api.post(`/api/admin/oidc-links/${id}/${decision}`),
+    mutationFn: async ({ id, decision }: { id: number; decision: 'confirm' | 'refuse'; name: string }) => {
+      if (decision === 'confirm') await api.authAdmin.confirmOidcLink({ params: { id } });
+      else await api.authAdmin.refuseOidcLink({ params: { id } });
+    },
     onSuccess: async (_result, { decision, name }) => {
       toast.show(
         t(decision === 'confirm' ? 'auth.linkRequests.confirmed' : 'auth.linkRequests.refused', { name }),
@@ -257,9 +250,10 @@ function RolesDialog({ account, onClose }: { account: AccountRow; onClose: () =>
   const units = useUnits();
   const locale = currentLocale();
   const [grants, setGrants] = useState<RoleGrant[]>(
-    account.roles.map(({ role, scopeUnitId }) => ({ role, scopeUnitId })),
+    // Only granted roles come back here; the filter narrows the string to the roles the form can send.
+    account.roles.flatMap(({ role, scopeUnitId }) => (isGrantable(role) ? [{ role, scopeUnitId }] : [])),
   );
-  const [newRole, setNewRole] = useState<Role>('entity_coordinator');
+  const [newRole, setNewRole] = useState<GrantableRole>('entity_coordinator');
   const [newScope, setNewScope] = useState<number | null>(null);
   const [addError, setAddError] = useState<string | undefined>();
   const entities = useMemo(
@@ -277,7 +271,7 @@ function RolesDialog({ account, onClose }: { account: AccountRow; onClose: () =>
     entities.find((entity) => entity.id === id)?.label ?? String(id ?? '');
 
   const save = useMutation({
-    mutationFn: () => api.put(`/api/admin/accounts/${account.id}/roles`, { roles: grants }),
+    mutationFn: () => api.authAdmin.setRoles({ params: { id: account.id }, body: { roles: grants } }),
     onSuccess: async () => {
       toast.show(t('web.accounts.saved'));
       await queryClient.invalidateQueries({ queryKey: ['admin', 'accounts'] });
@@ -341,7 +335,7 @@ function RolesDialog({ account, onClose }: { account: AccountRow; onClose: () =>
             options={grantableRoles.map((role) => ({ id: role, label: t(`auth.roles.${role}`) }))}
             selectedKey={newRole}
             onSelectionChange={(key) => {
-              setNewRole(key as Role);
+              setNewRole(key as GrantableRole);
               setAddError(undefined);
             }}
           />

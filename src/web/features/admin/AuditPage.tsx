@@ -3,7 +3,6 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api';
 import { formatDateTime } from '../../app/format';
-import type { AuditEntry, Page } from '../../app/types';
 import { FilterForm } from '../../ui/FilterForm';
 import { Pagination } from '../../ui/Pagination';
 import { QueryState } from '../../ui/QueryState';
@@ -16,7 +15,7 @@ export function AuditPage() {
   const [page, setPage] = useState(1);
   const log = useQuery({
     queryKey: ['admin', 'audit', filter, page],
-    queryFn: () => api.get<Page<AuditEntry>>('/api/admin/audit-log', { action: filter, page }),
+    queryFn: () => api.authAdmin.auditLog({ query: { action: filter || undefined, page } }),
     placeholderData: (previous) => previous,
   });
   return (

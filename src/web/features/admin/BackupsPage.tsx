@@ -6,27 +6,6 @@ import { QueryState } from '../../ui/QueryState';
 import { Table } from '../../ui/Table';
 import { AdminPage } from './AdminPage';
 
-type BackupRun = {
-  id: number;
-  startedAt: string;
-  finishedAt: string;
-  status: 'succeeded' | 'failed';
-  fileName: string | null;
-  bytes: number | null;
-  engine: string;
-  schemaVersion: string | null;
-  error: string | null;
-};
-
-type BackupOverview = {
-  configured: boolean;
-  directory: string | null;
-  keep: number | null;
-  intervalHours: number | null;
-  nextRunAt: string | null;
-  runs: BackupRun[];
-};
-
 const megabytes = (bytes: number) => `${formatNumber(Math.round((bytes / 1_048_576) * 10) / 10)} MB`;
 
 /** The scheduled backups as the programme admin checks them: the schedule, the latest attempts, failures' reasons. */
@@ -34,7 +13,7 @@ export function BackupsPage() {
   const { t } = useTranslation();
   const overview = useQuery({
     queryKey: ['admin', 'backups'],
-    queryFn: () => api.get<BackupOverview>('/api/admin/backups'),
+    queryFn: () => api.ops.backups(),
   });
   return (
     <AdminPage section="backups">

@@ -12,7 +12,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import { ApiError, api } from '../../app/api';
 import { currentLocale } from '../../app/i18n';
-import type { OrgUnit, Page, Person, UnitDetail, UnitKind } from '../../app/types';
+import type { OrgUnit, UnitKind } from '../../app/types';
 import { unitKinds } from '../../app/types';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
@@ -164,7 +164,7 @@ export function OrgPage() {
 function useUnitDetail(id: number) {
   return useQuery({
     queryKey: ['org', 'unit', id],
-    queryFn: () => api.get<UnitDetail>(`/api/org/units/${id}`),
+    queryFn: () => api.org.unit({ params: { id } }),
   });
 }
 
@@ -287,19 +287,21 @@ function UnitFormDialog({
   const save = useMutation({
     mutationFn: async () => {
       if (mode === 'create') {
-        return api.post<{ id: number }>('/api/org/units', {
-          parentId: form.parentId,
-          kind: form.kind,
-          code: form.code.trim(),
-          nameNl: form.nameNl.trim(),
-          nameEn: form.nameEn.trim() || null,
+        return api.org.createUnit({
+          body: {
+            parentId: form.parentId,
+            kind: form.kind,
+            code: form.code.trim(),
+            nameNl: form.nameNl.trim(),
+            nameEn: form.nameEn.trim() || null,
+          },
         });
       }
       const body =
         mode === 'rename'
           ? { code: form.code.trim(), nameNl: form.nameNl.trim(), nameEn: form.nameEn.trim() || null }
           : { parentId: form.parentId };
-      return api.patch<{ id: number }>(`/api/org/units/${unitId}`, body);
+      return api.org.updateUnit({ params: { id: unitId }, body });
     },
     onSuccess: async (saved) => {
       toast.show(t(`web.org.saved.${mode}`));
@@ -406,7 +408,7 @@ function DeleteUnitDialog({
   const queryClient = useQueryClient();
   const unit = units.find((candidate) => candidate.id === unitId);
   const remove = useMutation({
-    mutationFn: () => api.delete(`/api/org/units/${unitId}`),
+    mutationFn: () => api.org.deleteUnit({ params: { id: unitId } }),
     onSuccess: async () => {
       toast.show(t('web.org.deleted'));
       onDeleted();
@@ -439,7 +441,8 @@ function PeopleSection({ unitId }: { unitId: number | null }) {
   const [page, setPage] = useState(1);
   const people = useQuery({
     queryKey: ['org', 'people', unitId, submitted, page],
-    queryFn: () => api.get<Page<Person>>('/api/org/people', { unitId, query: submitted, page }),
+    queryFn: () =>
+      api.org.people({ query: { unitId: unitId ?? undefined, query: submitted || undefined, page } }),
     placeholderData: (previous) => previous,
   });
   const locale = currentLocale();

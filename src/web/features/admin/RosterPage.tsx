@@ -3,7 +3,7 @@ import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api } from '../../app/api';
 import { formatDateTime, formatNumber } from '../../app/format';
-import type { RosterImport, RosterReport } from '../../app/types';
+import type { RosterImport } from '../../app/types';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { Checkbox } from '../../ui/Checkbox';
@@ -26,7 +26,7 @@ export function RosterPage() {
   const [missingFile, setMissingFile] = useState(false);
   const history = useQuery({
     queryKey: ['org', 'roster-imports'],
-    queryFn: () => api.get<RosterImport[]>('/api/org/roster-imports'),
+    queryFn: () => api.org.rosterImports(),
   });
 
   const upload = useMutation({
@@ -36,7 +36,7 @@ export function RosterPage() {
       body.append('dryRun', input.dryRun ? 'true' : 'false');
       body.append('removeMissing', input.removeMissing ? 'true' : 'false');
       body.append('file', input.file, input.file.name);
-      return api.post<RosterReport>('/api/org/roster-imports', body);
+      return api.org.importRoster({ body });
     },
     onSuccess: async (report) => {
       toast.show(report.dryRun ? t('web.roster.checked') : t('web.roster.imported'));

@@ -2,10 +2,12 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
+import type { RouteInput } from '../../../shared/api/contract';
+import type { valuesApi } from '../../../shared/api/values';
 import { ApiError, api } from '../../app/api';
 import { formatDate } from '../../app/format';
 import { currentLocale } from '../../app/i18n';
-import type { Framework, FrameworkValue, FrameworkVersion } from '../../app/types';
+import type { Framework, FrameworkValue } from '../../app/types';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { ConfirmDialog } from '../../ui/Dialog';
@@ -24,14 +26,14 @@ export function ValuesAdminPage() {
   const current = useFramework();
   const versions = useQuery({
     queryKey: ['values', 'versions'],
-    queryFn: () => api.get<FrameworkVersion[]>('/api/values/versions'),
+    queryFn: () => api.values.versions(),
   });
   const drafts = useQuery({
     queryKey: ['values', 'drafts'],
-    queryFn: () => api.get<Framework[]>('/api/values/drafts'),
+    queryFn: () => api.values.drafts(),
   });
   const createDraft = useMutation({
-    mutationFn: () => api.post<Framework>('/api/values/drafts'),
+    mutationFn: () => api.values.createDraft(),
     onSuccess: async () => {
       toast.show(t('web.valuesAdmin.draftCreated'));
       await queryClient.invalidateQueries({ queryKey: ['values'] });
@@ -127,10 +129,9 @@ export function ValuesAdminPage() {
   );
 }
 
-type DraftForm = Pick<Framework, 'titleNl' | 'titleEn' | 'introNl' | 'introEn' | 'sourceTitle'> & {
-  sourceUrl: string;
-  values: (Omit<FrameworkValue, 'headingEn'> & { headingEn: string })[];
-};
+type DraftBody = RouteInput<typeof valuesApi.routes.updateDraft>['body'];
+/** The draft as the form edits it: the source URL is a text field, empty for none. */
+type DraftForm = Omit<DraftBody, 'sourceUrl' | 'values'> & { sourceUrl: string; values: FrameworkValue[] };
 
 function toForm(draft: Framework): DraftForm {
   return {
@@ -142,7 +143,6 @@ function toForm(draft: Framework): DraftForm {
     sourceUrl: draft.sourceUrl ?? '',
     values: draft.values.map((value) => ({
       ...value,
-      headingEn: value.headingEn ?? value.nameEn,
       statements: value.statements.map((statement) => ({ ...statement })),
     })),
   };
@@ -159,9 +159,9 @@ function DraftEditor({ draft }: { draft: Framework }) {
 
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['values'] });
   const saveDraft = () =>
-    api.put<Framework>(`/api/values/drafts/${draft.id}`, {
-      ...form,
-      sourceUrl: form.sourceUrl.trim() || null,
+    api.values.updateDraft({
+      params: { id: draft.id },
+      body: { ...form, sourceUrl: form.sourceUrl.trim() || null },
     });
   const save = useMutation({
     mutationFn: saveDraft,
@@ -174,7 +174,7 @@ function DraftEditor({ draft }: { draft: Framework }) {
     // What is on screen is what gets published: save the edits first, then publish.
     mutationFn: async () => {
       await saveDraft();
-      return api.post<Framework>(`/api/values/drafts/${draft.id}/publish`);
+      return api.values.publishDraft({ params: { id: draft.id } });
     },
     onSuccess: async () => {
       setConfirm(null);
@@ -183,7 +183,7 @@ function DraftEditor({ draft }: { draft: Framework }) {
     },
   });
   const remove = useMutation({
-    mutationFn: () => api.delete(`/api/values/drafts/${draft.id}`),
+    mutationFn: () => api.values.deleteDraft({ params: { id: draft.id } }),
     onSuccess: async () => {
       setConfirm(null);
       toast.show(t('web.valuesAdmin.deleted'));

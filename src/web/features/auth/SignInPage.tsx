@@ -6,7 +6,6 @@ import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { ApiError, api } from '../../app/api';
 import { safeReturnTo } from '../../app/paths';
 import { useMe, useSignIn } from '../../app/session';
-import type { Providers } from '../../app/types';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { PageTitle } from '../../ui/PageTitle';
@@ -20,7 +19,7 @@ export function SignInPage() {
   const me = useMe();
   const providers = useQuery({
     queryKey: ['auth', 'providers'],
-    queryFn: () => api.get<Providers>('/api/auth/providers'),
+    queryFn: () => api.auth.providers(),
   });
   const signIn = useSignIn();
   const [email, setEmail] = useState('');
@@ -67,10 +66,7 @@ export function SignInPage() {
       {globalError ? <Alert tone="error">{globalError}</Alert> : null}
       {oidc?.enabled ? (
         <div className="signin-oidc">
-          <a
-            className="btn btn--primary"
-            href={`/api/auth/oidc/start?returnTo=${encodeURIComponent(returnTo)}`}
-          >
+          <a className="btn btn--primary" href={api.auth.oidcStart.href({ query: { returnTo } })}>
             {t('web.signIn.withProvider', { name: oidc.name ?? t('web.signIn.defaultProvider') })}
           </a>
           <p className="divider">

@@ -2,10 +2,12 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useMemo, useState } from 'react';
 import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
+import type { RouteInput } from '../../../shared/api/contract';
+import { MAX_FOCUS_VALUES, type valuesApi } from '../../../shared/api/values';
 import { ApiError, api } from '../../app/api';
 import { currentLocale } from '../../app/i18n';
 import { hasRole, useMe } from '../../app/session';
-import type { EntityValues, FrameworkValue, Me, OrgUnit } from '../../app/types';
+import type { FrameworkValue, Me, ValueKey } from '../../app/types';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { Checkbox } from '../../ui/Checkbox';
@@ -20,7 +22,7 @@ import { useFramework } from '../public/queries';
 export function useUnits() {
   return useQuery({
     queryKey: ['org', 'units'],
-    queryFn: () => api.get<OrgUnit[]>('/api/org/units'),
+    queryFn: () => api.org.units(),
     staleTime: 60_000,
   });
 }
@@ -67,9 +69,6 @@ export function EntityValuesPage() {
   );
 }
 
-/** Mirrors MAX_FOCUS_VALUES in the values module: a focus is a choice. */
-const MAX_FOCUS_VALUES = 2;
-
 type Draft = Record<string, { textNl: string; textEn: string }>;
 
 function EntityValuesForm({ entityId }: { entityId: number }) {
@@ -80,10 +79,10 @@ function EntityValuesForm({ entityId }: { entityId: number }) {
   const framework = useFramework();
   const entity = useQuery({
     queryKey: ['entity-values', entityId],
-    queryFn: () => api.get<EntityValues>(`/api/entities/${entityId}/values`),
+    queryFn: () => api.values.entityValues({ params: { entityId } }),
   });
   const [draft, setDraft] = useState<Draft | null>(null);
-  const [focus, setFocus] = useState<string[]>([]);
+  const [focus, setFocus] = useState<ValueKey[]>([]);
 
   useEffect(() => {
     if (!entity.data || !framework.data) return;
@@ -97,10 +96,8 @@ function EntityValuesForm({ entityId }: { entityId: number }) {
   }, [entity.data, framework.data]);
 
   const save = useMutation({
-    mutationFn: (body: {
-      translations: { valueKey: string; textNl: string; textEn: string }[];
-      focusValues: string[];
-    }) => api.put<EntityValues>(`/api/entities/${entityId}/values`, body),
+    mutationFn: (body: RouteInput<typeof valuesApi.routes.saveEntityValues>['body']) =>
+      api.values.saveEntityValues({ params: { entityId }, body }),
     onSuccess: async () => {
       toast.show(t('web.entity.saved'));
       await queryClient.invalidateQueries({ queryKey: ['entity-values', entityId] });

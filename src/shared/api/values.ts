@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { valueKeys } from '../../db/schema';
+import { frameworkStatuses, valueKeys } from '../domain';
+import { defineApi, route } from './contract';
 
 export const valueKey = z.enum(valueKeys);
 
@@ -11,7 +12,7 @@ export const MAX_FOCUS_VALUES = 2;
 export const MAX_ENTITY_TEXT = 2000;
 export const MAX_STATEMENTS_PER_VALUE = 12;
 
-const frameworkStatus = z.enum(['draft', 'published', 'superseded']);
+const frameworkStatus = z.enum(frameworkStatuses);
 
 // ---- responses -------------------------------------------------------------------------------
 
@@ -52,6 +53,8 @@ export const frameworkOut = z.object({
 });
 
 export const currentValuesOut = frameworkOut.extend({ entity: entityValuesOut.optional() });
+export type FrameworkOut = z.infer<typeof frameworkOut>;
+export type FrameworkValueOut = z.infer<typeof frameworkValueOut>;
 
 export const versionSummaryOut = z.object({
   version: z.number().int(),
@@ -65,6 +68,7 @@ export const entityValuesDetailOut = entityValuesOut.extend({
   /** Whether the caller may change them (the web shows the editor or a read-only view). */
   canEdit: z.boolean(),
 });
+export type EntityValuesDetail = z.infer<typeof entityValuesDetailOut>;
 
 // ---- requests --------------------------------------------------------------------------------
 
@@ -132,3 +136,88 @@ export const entityValuesBody = z.object({
 export type EntityValuesInput = z.infer<typeof entityValuesBody>;
 
 export const okOut = z.object({ ok: z.literal(true) });
+
+// ---- routes ----------------------------------------------------------------------------------
+
+/** The official values framework (versions, drafts), and each entity's own words and focus values. */
+export const valuesApi = defineApi('values', {
+  current: route({
+    method: 'GET',
+    path: '/api/values',
+    access: 'public',
+    summary: 'The published values framework, with an entity’s own words when asked for',
+    query: currentValuesQuery,
+    responses: { 200: currentValuesOut },
+  }),
+  versions: route({
+    method: 'GET',
+    path: '/api/values/versions',
+    access: 'public',
+    summary: 'Every published and superseded version of the framework',
+    responses: { 200: z.array(versionSummaryOut) },
+  }),
+  version: route({
+    method: 'GET',
+    path: '/api/values/versions/:version',
+    access: 'public',
+    summary: 'One published or superseded version of the framework',
+    params: versionParams,
+    responses: { 200: frameworkOut },
+  }),
+  drafts: route({
+    method: 'GET',
+    path: '/api/values/drafts',
+    access: 'programmeAdmin',
+    summary: 'Drafts of the next framework version',
+    responses: { 200: z.array(frameworkOut) },
+  }),
+  createDraft: route({
+    method: 'POST',
+    path: '/api/values/drafts',
+    access: 'programmeAdmin',
+    summary: 'Start a draft of the next version from the published one',
+    responses: { 201: frameworkOut },
+  }),
+  updateDraft: route({
+    method: 'PUT',
+    path: '/api/values/drafts/:id',
+    access: 'programmeAdmin',
+    summary: 'Save the draft’s texts, values and statements',
+    params: draftParams,
+    body: draftBody,
+    responses: { 200: frameworkOut },
+  }),
+  deleteDraft: route({
+    method: 'DELETE',
+    path: '/api/values/drafts/:id',
+    access: 'programmeAdmin',
+    summary: 'Throw a draft away',
+    params: draftParams,
+    responses: { 200: okOut },
+  }),
+  publishDraft: route({
+    method: 'POST',
+    path: '/api/values/drafts/:id/publish',
+    access: 'programmeAdmin',
+    summary: 'Publish the draft; the version it replaces becomes superseded',
+    params: draftParams,
+    responses: { 200: frameworkOut },
+  }),
+  entityValues: route({
+    method: 'GET',
+    path: '/api/entities/:entityId/values',
+    access: 'signedIn',
+    summary: 'An entity’s own words and focus values, for the people who work in or lead it',
+    params: entityParams,
+    responses: { 200: entityValuesDetailOut },
+  }),
+  saveEntityValues: route({
+    method: 'PUT',
+    path: '/api/entities/:entityId/values',
+    access: 'entityCoordinator',
+    summary: 'Change an entity’s own words and focus values (its coordinators and programme admins)',
+    params: entityParams,
+    body: entityValuesBody,
+    responses: { 200: entityValuesDetailOut },
+  }),
+});

@@ -1,69 +1,24 @@
 import { z } from 'zod';
-import { meResponse } from '../../../shared/api/auth';
-import { grantableRoles } from '../../db/schema';
+import { locales } from '../domain';
+import { grantableRoles, type Role } from '../roles';
+import { okResponse } from './auth';
+import { defineApi, route } from './contract';
 
 /** Roles that only make sense for one entity: they carry the entity's unit id as scope. */
-export const scopedRoles: readonly string[] = ['entity_coordinator', 'top_executive'];
+export const scopedRoles: readonly string[] = ['entity_coordinator', 'top_executive'] satisfies Role[];
 
-export const signInBody = z.object({
-  email: z.string().trim().email().max(254),
-  password: z.string().min(1).max(256),
-});
-
-export { meResponse };
-
-export const sessionResponse = z.object({ principal: meResponse.nullable() });
-
-export const providersResponse = z.object({
-  password: z.boolean(),
-  oidc: z.object({ enabled: z.boolean(), name: z.string().nullable() }),
-});
-
-export const localeBody = z.object({ locale: z.enum(['nl', 'en']) });
-export const okResponse = z.object({ ok: z.literal(true) });
-
-// --- OIDC -----------------------------------------------------------------------------------------
-
-/** Only a path on this site: no scheme, no host, no protocol-relative `//` or `/\` tricks, no control characters. */
-export function isSafeReturnTo(value: string): boolean {
-  if (!value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return false;
-  for (const char of value) {
-    const code = char.charCodeAt(0);
-    if (code < 0x20 || code === 0x7f || char === '\\') return false;
-  }
-  try {
-    const base = 'http://same.invalid';
-    return new URL(value, base).origin === base;
-  } catch {
-    return false;
-  }
-}
-
-export const oidcStartQuery = z.object({
-  returnTo: z
-    .string()
-    .max(2000)
-    .refine(isSafeReturnTo, { message: 'auth.validation.unsafeReturnTo' })
-    .optional(),
-});
-
-/** The provider's answer; anything else in the query is ignored here and checked by openid-client. */
-export const oidcCallbackQuery = z.object({
-  state: z.string().max(512).optional(),
-  code: z.string().max(4096).optional(),
-  error: z.string().max(256).optional(),
-});
-
-// --- Account administration ------------------------------------------------------------------------
+const id = z.coerce.number().int().positive().max(2_147_483_647);
 
 export const pageQuery = z.coerce.number().int().min(1).max(100_000).default(1);
+
+// --- requests -------------------------------------------------------------------------------------
 
 export const accountListQuery = z.object({
   query: z.string().trim().max(200).optional(),
   page: pageQuery,
 });
 
-export const accountIdParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
+export const accountIdParams = z.object({ id });
 
 export const roleGrant = z.object({
   role: z.enum(grantableRoles, { message: 'auth.validation.roleNotGrantable' }),
@@ -95,8 +50,23 @@ export const rolesBody = z.object({ roles: z.array(roleGrant).max(50) }).superRe
     seen.add(key);
   });
 });
+export type RoleGrant = z.infer<typeof roleGrant>;
 
 export const accountStatusBody = z.object({ disabled: z.boolean() });
+
+export const auditLogQuery = z.object({
+  page: pageQuery,
+  action: z
+    .string()
+    .trim()
+    .max(100)
+    .regex(/^[a-z0-9_.]+$/, { message: 'auth.validation.auditAction' })
+    .optional(),
+});
+
+export const linkRequestIdParams = accountIdParams;
+
+// --- responses ------------------------------------------------------------------------------------
 
 const grantedRole = z.object({
   role: z.string(),
@@ -110,7 +80,7 @@ export const accountSummary = z.object({
   displayName: z.string(),
   personId: z.number().int().nullable(),
   employeeNumber: z.string().nullable(),
-  locale: z.enum(['nl', 'en']),
+  locale: z.enum(locales),
   disabled: z.boolean(),
   signInMethods: z.object({ password: z.boolean(), oidc: z.boolean() }),
   lastSignInAt: z.string().nullable(),
@@ -126,16 +96,6 @@ export const accountListResponse = z.object({
   total: z.number().int(),
 });
 
-export const auditLogQuery = z.object({
-  page: pageQuery,
-  action: z
-    .string()
-    .trim()
-    .max(100)
-    .regex(/^[a-z0-9_.]+$/, { message: 'auth.validation.auditAction' })
-    .optional(),
-});
-
 export const auditEntry = z.object({
   id: z.number().int(),
   at: z.string(),
@@ -147,6 +107,7 @@ export const auditEntry = z.object({
   details: z.record(z.string(), z.unknown()),
   ip: z.string().nullable(),
 });
+export type AuditEntry = z.infer<typeof auditEntry>;
 
 export const auditLogResponse = z.object({
   items: z.array(auditEntry),
@@ -155,10 +116,7 @@ export const auditLogResponse = z.object({
   total: z.number().int(),
 });
 
-// --- Single sign-on links awaiting confirmation ----------------------------------------------------
-
-export const linkRequestIdParams = accountIdParams;
-
+/** A single sign-on identity that matched an existing account, waiting for an admin to confirm the link. */
 export const oidcLinkRequest = z.object({
   id: z.number().int(),
   account: z.object({
@@ -185,4 +143,67 @@ export type OidcLinkRequest = z.infer<typeof oidcLinkRequest>;
 export const oidcLinkRequestListResponse = z.object({
   items: z.array(oidcLinkRequest),
   total: z.number().int(),
+});
+
+// --- routes ---------------------------------------------------------------------------------------
+
+/** Account and role administration, single sign-on links and the audit log: programme admins only. */
+export const authAdminApi = defineApi('admin', {
+  accounts: route({
+    method: 'GET',
+    path: '/api/admin/accounts',
+    access: 'programmeAdmin',
+    summary: 'Search accounts with their granted roles, a page at a time',
+    query: accountListQuery,
+    responses: { 200: accountListResponse },
+  }),
+  setRoles: route({
+    method: 'PUT',
+    path: '/api/admin/accounts/:id/roles',
+    access: 'programmeAdmin',
+    summary: 'Replace the roles granted to an account',
+    params: accountIdParams,
+    body: rolesBody,
+    responses: { 200: accountSummary },
+  }),
+  setStatus: route({
+    method: 'PUT',
+    path: '/api/admin/accounts/:id/status',
+    access: 'programmeAdmin',
+    summary: 'Disable or re-enable an account',
+    params: accountIdParams,
+    body: accountStatusBody,
+    responses: { 200: accountSummary },
+  }),
+  oidcLinks: route({
+    method: 'GET',
+    path: '/api/admin/oidc-links',
+    access: 'programmeAdmin',
+    summary: 'Single sign-on identities waiting for an admin to link them to an existing account',
+    responses: { 200: oidcLinkRequestListResponse },
+  }),
+  confirmOidcLink: route({
+    method: 'POST',
+    path: '/api/admin/oidc-links/:id/confirm',
+    access: 'programmeAdmin',
+    summary: 'Link a waiting single sign-on identity to its account',
+    params: linkRequestIdParams,
+    responses: { 200: accountSummary },
+  }),
+  refuseOidcLink: route({
+    method: 'POST',
+    path: '/api/admin/oidc-links/:id/refuse',
+    access: 'programmeAdmin',
+    summary: 'Refuse to link a waiting single sign-on identity',
+    params: linkRequestIdParams,
+    responses: { 200: okResponse },
+  }),
+  auditLog: route({
+    method: 'GET',
+    path: '/api/admin/audit-log',
+    access: 'programmeAdmin',
+    summary: 'The audit log, newest first, optionally for one action',
+    query: auditLogQuery,
+    responses: { 200: auditLogResponse },
+  }),
 });
