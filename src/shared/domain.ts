@@ -11,3 +11,8 @@ export const storyStatuses = ['pending', 'approved', 'rejected'] as const;
 export const storyReactions = ['heart', 'applause', 'inspired', 'thanks'] as const;
 /** Photos one story may carry. */
 export const MAX_STORY_IMAGES = 4;
+
+export const surveyItemKinds = ['agree5', 'scale10', 'single', 'multi', 'text'] as const;
+export type SurveyItemKind = (typeof surveyItemKinds)[number];
+export const surveyActionStatuses = ['planned', 'in_progress', 'done', 'dropped'] as const;
+export type SurveyActionStatus = (typeof surveyActionStatuses)[number];

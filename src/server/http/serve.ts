@@ -96,8 +96,6 @@ const NOT_YET_IN_CONTRACT: readonly string[] = [
   '/api/contact/email',
   '/api/contact/tickets',
   '/api/contact/feedback',
-  // survey
-  '/api/survey/',
 ];
 
 /** A route of the contract that is not served, or served differently; a served route not in the contract. */

@@ -1,9 +1,9 @@
+import { type AnswersInput, MAX_TEXT_ANSWER } from '../../../shared/api/survey';
 import { brusselsDay } from '../../../shared/brussels-day';
 import { type Db, type Engine, engineOf } from '../../db/client';
 import { AppError, type FieldIssue } from '../../http/errors';
 import { type PendingDeps, pendingKeyOf, sealAnswers } from './survey.pending';
 import * as repo from './survey.repo';
-import { type AnswersInput, MAX_TEXT_ANSWER } from './survey.schemas';
 import { commitSubmissions } from './survey.submissions.repo';
 import { draftIdFor, hashToken, openDraft, sealDraft } from './survey.tokens';
 

@@ -1,4 +1,15 @@
 import { z } from 'zod';
+import type {
+  itemBody,
+  itemPatch,
+  orderBody,
+  questionnaireBody,
+  questionnairePatch,
+  sectionBody,
+  sectionPatch,
+  waveBody,
+  wavePatch,
+} from '../../../shared/api/survey';
 import { brusselsDay } from '../../../shared/brussels-day';
 import type { Db } from '../../db/client';
 import type { SurveyOption } from '../../db/schema';
@@ -14,17 +25,6 @@ import { shownAnswered, warmWaveResults } from './results/results.service';
 import { addDays, isValidDay, morningOf } from './survey.dates';
 import { flushPending, type PendingDeps, vacuumAfterFlush } from './survey.pending';
 import * as repo from './survey.repo';
-import type {
-  itemBody,
-  itemPatch,
-  orderBody,
-  questionnaireBody,
-  questionnairePatch,
-  sectionBody,
-  sectionPatch,
-  waveBody,
-  wavePatch,
-} from './survey.schemas';
 import { STANDARD_KEY, standardModule } from './survey.standard';
 import { hashToken, newWaveSalt, tokenFor, waveKeys } from './survey.tokens';
 

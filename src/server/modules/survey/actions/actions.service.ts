@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { createBody, updateBody } from '../../../../shared/api/survey-actions';
 import type { Db } from '../../../db/client';
 import type { Principal } from '../../../http/access';
 import type { Actor } from '../../../http/actor';
@@ -6,7 +7,6 @@ import { AppError } from '../../../http/errors';
 import { audit } from '../../../platform/audit';
 import { unitAccess, unitReport } from '../results/results.service';
 import * as repo from './actions.repo';
-import type { createBody, updateBody } from './actions.schemas';
 
 /**
  * Action planning (issue 3, deliverable 8). Whoever sees a unit's results in detail (its
