@@ -392,28 +392,6 @@ export async function markUnansweredReminded(db: Db, waveId: number) {
   );
 }
 
-/**
- * Mail jobs for many invitations in one statement per 10,000 (the job queue's own enqueue writes one
- * row per call); the same dedupe keys as single enqueues, so a repeated fan-out adds nothing.
- */
-export async function enqueueMailJobs(
-  db: Db,
-  queue: string,
-  rows: { invitationId: number; kind: 'invite' | 'remind'; dedupeKey: string }[],
-) {
-  for (let i = 0; i < rows.length; i += 10_000) {
-    const chunk = rows.slice(i, i + 10_000);
-    await db.execute(sql`
-      insert into jobs (queue, payload, dedupe_key)
-      select ${queue}, jsonb_build_object('invitationId', id, 'kind', kind), key
-      from unnest(
-        ${intArray(chunk.map((row) => row.invitationId))}::int[],
-        ${textArray(chunk.map((row) => row.kind))}::text[],
-        ${textArray(chunk.map((row) => row.dedupeKey))}::text[]) as r(id, kind, key)
-      on conflict do nothing`);
-  }
-}
-
 export async function markInvited(db: Db, waveId: number) {
   await db
     .update(surveyInvitations)

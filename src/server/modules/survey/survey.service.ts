@@ -934,16 +934,15 @@ export async function remind(deps: Deps, actor: Actor, id: number) {
   });
 }
 
-async function remindUnanswered(_deps: Pick<Deps, 'jobs'>, db: Db, waveId: number) {
+async function remindUnanswered(deps: Pick<Deps, 'jobs'>, db: Db, waveId: number) {
   const reminded = await repo.markUnansweredReminded(db, waveId);
-  await repo.enqueueMailJobs(
-    db,
-    surveyMailJob.queue,
+  await deps.jobs.enqueueMany(
+    surveyMailJob,
     reminded.map((row) => ({
-      invitationId: row.id,
-      kind: 'remind' as const,
-      dedupeKey: `survey-mail-${row.id}-remind-${row.reminder_count}`,
+      payload: { invitationId: row.id, kind: 'remind' as const },
+      options: { dedupeKey: `survey-mail-${row.id}-remind-${row.reminder_count}` },
     })),
+    db,
   );
   return reminded.length;
 }
@@ -958,14 +957,13 @@ export async function runFanout(deps: Deps, payload: { waveId: number; kind: 'in
       return;
     }
     const ids = await repo.invitationIds(tx, wave.id);
-    await repo.enqueueMailJobs(
-      tx,
-      surveyMailJob.queue,
+    await deps.jobs.enqueueMany(
+      surveyMailJob,
       ids.map((invitationId) => ({
-        invitationId,
-        kind: 'invite' as const,
-        dedupeKey: `survey-mail-${invitationId}-invite`,
+        payload: { invitationId, kind: 'invite' as const },
+        options: { dedupeKey: `survey-mail-${invitationId}-invite` },
       })),
+      tx,
     );
     await repo.markInvited(tx, wave.id);
   });
