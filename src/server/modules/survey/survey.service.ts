@@ -23,7 +23,9 @@ import type { ModuleDeps } from '../../platform/module';
 import { appSecretOf } from '../../secret';
 import { shownAnswered, warmWaveResults } from './results/results.service';
 import { addDays, isValidDay, morningOf } from './survey.dates';
+import { conflict, invalid } from './survey.errors';
 import { flushPending, type PendingDeps, vacuumAfterFlush } from './survey.pending';
+import * as policy from './survey.policy';
 import * as repo from './survey.repo';
 import { STANDARD_KEY, standardModule } from './survey.standard';
 import { hashToken, newWaveSalt, tokenFor, waveKeys } from './survey.tokens';
@@ -43,16 +45,6 @@ export const surveyFanoutJob = jobType(
 );
 /** Closes the waves whose last day has passed. */
 export const surveyCloseJob = jobType('survey_close', z.object({ waveId: z.number().int() }));
-
-const issue = (path: string, message: string, params: Record<string, unknown> = {}) => ({
-  path,
-  code: 'custom',
-  message,
-  params,
-});
-const invalid = (path: string, message: string, params: Record<string, unknown> = {}) =>
-  new AppError('VALIDATION_FAILED', {}, [issue(path, message, params)]);
-const conflict = (message: string, path = 'body') => new AppError('CONFLICT', {}, [issue(path, message)]);
 
 // ---- the standard module ------------------------------------------------------------------------
 
@@ -144,7 +136,7 @@ export async function getQuestionnaire(db: Db, id: number) {
   ]);
   return {
     ...summaryOf(row, items.length, waveCount),
-    editable: row.standardKey === null,
+    editable: policy.isEditable(row),
     sections: sections.map((section) => ({
       id: section.id,
       position: section.position,
@@ -160,7 +152,7 @@ export async function getQuestionnaire(db: Db, id: number) {
 async function editableQuestionnaire(db: Db, id: number) {
   const row = await repo.findQuestionnaireForUpdate(db, id);
   if (!row || row.archived) throw new AppError('NOT_FOUND');
-  if (row.standardKey !== null) throw conflict('survey.errors.standardReadOnly');
+  policy.assertEditable(row);
   return row;
 }
 
@@ -656,14 +648,9 @@ export async function updateWave(
   await deps.db.transaction(async (tx) => {
     const wave = await repo.findWaveForUpdate(tx, id);
     if (!wave) throw new AppError('NOT_FOUND');
-    if (wave.status === 'closed') throw conflict('survey.errors.waveClosed');
-    if (wave.status === 'open') {
-      // A running wave keeps its snapshot: only its titles and its closing day can change.
-      const frozen = ['opensOn', 'minGroupSize', 'targetUnitIds', 'demographics', 'previousWaveId'] as const;
-      if (frozen.some((key) => patch[key] !== undefined)) throw conflict('survey.errors.waveLaunched');
-      if (patch.closesOn !== undefined && patch.closesOn < brusselsDay())
-        throw invalid('body.closesOn', 'survey.validation.closesInPast');
-    }
+    policy.assertMayChange(wave, patch);
+    if (wave.status === 'open' && patch.closesOn !== undefined && patch.closesOn < brusselsDay())
+      throw invalid('body.closesOn', 'survey.validation.closesInPast');
     await checkWaveInput(
       tx,
       {
@@ -695,7 +682,7 @@ export async function deleteWave(deps: Pick<Deps, 'db'>, actor: Actor, id: numbe
   await deps.db.transaction(async (tx) => {
     const wave = await repo.findWaveForUpdate(tx, id);
     if (!wave) throw new AppError('NOT_FOUND');
-    if (wave.status !== 'draft') throw conflict('survey.errors.waveLaunched');
+    policy.assertDraft(wave);
     await repo.deleteWave(tx, id);
     await audit(tx, actor.principal, 'survey.wave.delete', { type: 'survey_wave', id }, {}, actor.ip);
   });
@@ -716,7 +703,7 @@ export async function launchWave(
   await deps.db.transaction(async (tx) => {
     const wave = await repo.findWaveForUpdate(tx, id);
     if (!wave) throw new AppError('NOT_FOUND');
-    if (wave.status !== 'draft') throw conflict('survey.errors.waveLaunched');
+    policy.assertDraft(wave);
     if (wave.closesOn < today) throw invalid('body.closesOn', 'survey.validation.closesInPast');
     const targets = await repo.listTargets(tx, id);
     if (targets.length === 0) throw conflict('survey.errors.noTargets');
@@ -763,17 +750,11 @@ export async function launchWave(
     );
 
     // The org tree of the targeted subtrees, as it is today.
-    const units = await repo.allUnits(tx);
-    const byId = new Map(units.map((unit) => [unit.id, unit]));
-    const prefixes = targets.map((target) => target.path);
-    const inScope = units.filter((unit) => prefixes.some((prefix) => unit.path.startsWith(prefix)));
+    const inScope = await repo.unitsWithin(
+      tx,
+      targets.map((target) => target.path),
+    );
     const scopeIds = new Set(inScope.map((unit) => unit.id));
-    const entityOf = (unit: (typeof units)[number]) => {
-      const ancestors = unit.path.split('/').filter(Boolean).map(Number);
-      for (let i = ancestors.length - 1; i >= 0; i--)
-        if (byId.get(ancestors[i]!)?.kind === 'entity') return ancestors[i]!;
-      return null;
-    };
     const invitees = await repo.activePeopleIn(
       tx,
       inScope.map((unit) => unit.id),
@@ -793,7 +774,7 @@ export async function launchWave(
         code: unit.code,
         nameNl: unit.nameNl,
         nameEn: unit.nameEn,
-        entityId: entityOf(unit),
+        entityId: unit.entityId,
         invited: invitedPerUnit.get(unit.id) ?? 0,
       })),
     );
@@ -868,8 +849,7 @@ export async function closeWave(
   await deps.db.transaction(async (tx) => {
     const wave = await repo.findWaveForUpdate(tx, id);
     if (!wave) throw new AppError('NOT_FOUND');
-    if (wave.status !== 'open')
-      throw conflict(wave.status === 'draft' ? 'survey.errors.waveNotLaunched' : 'survey.errors.waveClosed');
+    policy.assertClosable(wave);
     if (wave.tokenKey) written = await flushPending(deps, id, { salt: wave.tokenKey, tx });
     await repo.updateWave(tx, id, { status: 'closed', closedAt: new Date(), tokenKey: null });
     await repo.deleteDraftsOfWave(tx, id);
@@ -916,10 +896,8 @@ export async function remind(deps: Deps, actor: Actor, id: number) {
   return deps.db.transaction(async (tx) => {
     const wave = await repo.findWaveForUpdate(tx, id);
     if (!wave) throw new AppError('NOT_FOUND');
-    if (wave.status !== 'open') throw conflict('survey.errors.waveNotOpen');
     const stats = await repo.reminderStats(tx, id);
-    if (stats.lastSentAt && Date.now() - stats.lastSentAt.getTime() < 3_600_000)
-      throw conflict('survey.errors.remindedRecently');
+    policy.assertMayRemind(wave, stats.lastSentAt);
     const hour = new Date().toISOString().slice(0, 13);
     const job = await deps.jobs.enqueue(
       surveyFanoutJob,

@@ -5,6 +5,7 @@ import type { Principal } from '../../../http/access';
 import type { Actor } from '../../../http/actor';
 import { AppError } from '../../../http/errors';
 import { audit } from '../../../platform/audit';
+import { assertMayPlanActions } from '../results/results.policy';
 import { unitAccess, unitReport } from '../results/results.service';
 import * as repo from './actions.repo';
 
@@ -16,8 +17,7 @@ import * as repo from './actions.repo';
  */
 
 async function assertDetail(db: Db, principal: Principal, waveId: number, unitId: number) {
-  const access = await unitAccess(db, principal, waveId, unitId);
-  if (access !== 'detail') throw new AppError('FORBIDDEN');
+  assertMayPlanActions(await unitAccess(db, principal, waveId, unitId));
 }
 
 const iso = (d: Date | string) => (typeof d === 'string' ? d : d.toISOString());

@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { surveyResultsApi as api } from '../../../../shared/api/survey-results';
 import { actorOf, perMinute } from '../../../http/actor';
-import { AppError } from '../../../http/errors';
 import { serve } from '../../../http/serve';
 import type { ModuleDeps } from '../../../platform/module';
 import { toCsv, toXlsx } from './results.export';
@@ -33,16 +32,10 @@ export const surveyResultsRoutes =
       ),
     );
 
-    serve(app, routes.heatmap, async (request) => {
-      const principal = actorOf(request).principal;
+    // Without a unit: the viewer's first subtree.
+    serve(app, routes.heatmap, (request) => {
       const { unitId, ...opts } = request.query;
-      let root = unitId;
-      if (root === undefined) {
-        const overview = await service.waveOverview(deps.db, principal, request.params.waveId);
-        root = overview.roots[0];
-        if (root === undefined) throw new AppError('FORBIDDEN');
-      }
-      return service.heatmap(deps.db, principal, request.params.waveId, root, opts);
+      return service.heatmap(deps.db, actorOf(request).principal, request.params.waveId, unitId, opts);
     });
 
     serve(app, routes.drivers, (request) =>
