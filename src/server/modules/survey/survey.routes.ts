@@ -4,8 +4,14 @@ import { ANSWER_BODY_LIMIT, surveyApi as api } from '../../../shared/api/survey'
 import { actorOf, perMinute } from '../../http/actor';
 import { serve } from '../../http/serve';
 import type { ModuleDeps } from '../../platform/module';
+import * as invitations from './invitations.service';
+import * as participation from './participation.service';
+import * as content from './questionnaire-content.service';
+import * as questionnaires from './questionnaires.service';
 import * as answers from './survey.answer.service';
-import * as service from './survey.service';
+import * as closing from './wave-close.service';
+import * as launch from './wave-launch.service';
+import * as waves from './waves.service';
 
 const { routes } = api;
 
@@ -51,60 +57,62 @@ export const surveyRoutes =
 
     serve(app, routes.mine, (request, reply) => {
       reply.header('cache-control', 'no-store');
-      return service.mySurveys(deps, actorOf(request).principal.personId);
+      return participation.mySurveys(deps, actorOf(request).principal.personId);
     });
 
     // ---- questionnaires (programme admin) ----
-    serve(app, routes.questionnaires, () => service.listQuestionnaires(deps.db));
+    serve(app, routes.questionnaires, () => questionnaires.listQuestionnaires(deps.db));
     serve(app, routes.createQuestionnaire, async (request, reply) =>
-      reply.code(201).send(await service.createQuestionnaire(deps, actorOf(request), request.body)),
+      reply.code(201).send(await questionnaires.createQuestionnaire(deps, actorOf(request), request.body)),
     );
-    serve(app, routes.questionnaire, (request) => service.getQuestionnaire(deps.db, request.params.id));
+    serve(app, routes.questionnaire, (request) =>
+      questionnaires.getQuestionnaire(deps.db, request.params.id),
+    );
     serve(app, routes.updateQuestionnaire, (request) =>
-      service.updateQuestionnaire(deps, actorOf(request), request.params.id, request.body),
+      questionnaires.updateQuestionnaire(deps, actorOf(request), request.params.id, request.body),
     );
     serve(app, routes.archiveQuestionnaire, async (request, reply) => {
-      await service.archiveQuestionnaire(deps, actorOf(request), request.params.id);
+      await questionnaires.archiveQuestionnaire(deps, actorOf(request), request.params.id);
       return reply.code(204).send(null);
     });
     serve(app, routes.includeQuestionnaire, (request) =>
-      service.includeQuestionnaire(deps, actorOf(request), request.params.id, request.body.sourceId),
+      questionnaires.includeQuestionnaire(deps, actorOf(request), request.params.id, request.body.sourceId),
     );
     serve(app, routes.reorder, (request) =>
-      service.reorder(deps, actorOf(request), request.params.id, request.body),
+      content.reorder(deps, actorOf(request), request.params.id, request.body),
     );
     serve(app, routes.addSection, async (request, reply) =>
-      reply.code(201).send(await service.addSection(deps, actorOf(request), request.params.id, request.body)),
+      reply.code(201).send(await content.addSection(deps, actorOf(request), request.params.id, request.body)),
     );
     serve(app, routes.updateSection, (request) =>
-      service.updateSection(deps, actorOf(request), request.params.id, request.body),
+      content.updateSection(deps, actorOf(request), request.params.id, request.body),
     );
     serve(app, routes.deleteSection, (request) =>
-      service.deleteSection(deps, actorOf(request), request.params.id),
+      content.deleteSection(deps, actorOf(request), request.params.id),
     );
     serve(app, routes.addItem, async (request, reply) =>
-      reply.code(201).send(await service.addItem(deps, actorOf(request), request.params.id, request.body)),
+      reply.code(201).send(await content.addItem(deps, actorOf(request), request.params.id, request.body)),
     );
     serve(app, routes.updateItem, (request) =>
-      service.updateItem(deps, actorOf(request), request.params.id, request.body),
+      content.updateItem(deps, actorOf(request), request.params.id, request.body),
     );
-    serve(app, routes.deleteItem, (request) => service.deleteItem(deps, actorOf(request), request.params.id));
+    serve(app, routes.deleteItem, (request) => content.deleteItem(deps, actorOf(request), request.params.id));
 
     // ---- waves (programme admin) ----
-    serve(app, routes.waves, () => service.listWaves(deps.db));
+    serve(app, routes.waves, () => waves.listWaves(deps.db));
     serve(app, routes.createWave, async (request, reply) =>
-      reply.code(201).send(await service.createWave(deps, actorOf(request), request.body)),
+      reply.code(201).send(await waves.createWave(deps, actorOf(request), request.body)),
     );
-    serve(app, routes.wave, (request) => service.getWave(deps.db, request.params.id));
+    serve(app, routes.wave, (request) => waves.getWave(deps.db, request.params.id));
     serve(app, routes.updateWave, (request) =>
-      service.updateWave(deps, actorOf(request), request.params.id, request.body),
+      waves.updateWave(deps, actorOf(request), request.params.id, request.body),
     );
     serve(app, routes.deleteWave, async (request, reply) => {
-      await service.deleteWave(deps, actorOf(request), request.params.id);
+      await waves.deleteWave(deps, actorOf(request), request.params.id);
       return reply.code(204).send(null);
     });
-    serve(app, routes.launchWave, (request) => service.launchWave(deps, actorOf(request), request.params.id));
-    serve(app, routes.closeWave, (request) => service.closeWave(deps, actorOf(request), request.params.id));
-    serve(app, routes.remind, (request) => service.remind(deps, actorOf(request), request.params.id));
-    serve(app, routes.participation, (request) => service.participation(deps.db, request.params.id));
+    serve(app, routes.launchWave, (request) => launch.launchWave(deps, actorOf(request), request.params.id));
+    serve(app, routes.closeWave, (request) => closing.closeWave(deps, actorOf(request), request.params.id));
+    serve(app, routes.remind, (request) => invitations.remind(deps, actorOf(request), request.params.id));
+    serve(app, routes.participation, (request) => participation.participation(deps.db, request.params.id));
   };

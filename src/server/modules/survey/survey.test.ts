@@ -16,9 +16,9 @@ import {
   surveyWaveUnits,
 } from '../../db/schema';
 import { MAX_ISSUES } from '../../http/error-handler';
-import { closeDueWaves } from './survey.service';
 import { generateSyntheticResponses } from './survey.synthetic';
 import { hashToken } from './survey.tokens';
+import { closeDueWaves } from './wave-close.service';
 
 // biome-ignore lint/suspicious/noExplicitAny: JSON bodies are read loosely in this test
 type Json = Record<string, any>;
