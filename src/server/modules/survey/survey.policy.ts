@@ -54,3 +54,21 @@ export function assertMayRemind(wave: Wave, lastSentAt: Date | null, now = Date.
   if (lastSentAt && now - lastSentAt.getTime() < REMIND_INTERVAL_MS)
     throw conflict('survey.errors.remindedRecently');
 }
+
+export type AnswerStatus = 'open' | 'answered' | 'closed' | 'not_open';
+
+/** Whether the holder of a personal link may answer today: once, between the wave's first and last day. */
+export function answerStatus(
+  invitation: { answered: boolean },
+  wave: { status: string; opensOn: string; closesOn: string },
+  today: string,
+): AnswerStatus {
+  if (invitation.answered) return 'answered';
+  if (wave.status !== 'open' || wave.closesOn < today) return 'closed';
+  if (wave.opensOn > today) return 'not_open';
+  return 'open';
+}
+
+/** The refusal of a draft or submission when the link may not answer (the status says why). */
+export const answerRefusal = (status: AnswerStatus) =>
+  conflict(`survey.errors.status_${status}`, 'params.token');
