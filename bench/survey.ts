@@ -65,7 +65,7 @@ import {
   heatmap,
   warmWaveResults,
 } from '../src/server/modules/survey/results/results.service';
-import { closeWave } from '../src/server/modules/survey/survey.service';
+import { closeWave } from '../src/server/modules/survey/wave-close.service';
 import { migrationsFolder } from '../src/server/paths';
 import { createRuntime } from '../src/server/runtime';
 import { postgresReachable, TEST_DATABASE_URL, urlForDatabase } from '../test/support/engines';

@@ -23,3 +23,7 @@ export type FrameworkStatus = (typeof frameworkStatuses)[number];
 
 export const locales = ['nl', 'en'] as const;
 export type Locale = (typeof locales)[number];
+export const surveyItemKinds = ['agree5', 'scale10', 'single', 'multi', 'text'] as const;
+export type SurveyItemKind = (typeof surveyItemKinds)[number];
+export const surveyActionStatuses = ['planned', 'in_progress', 'done', 'dropped'] as const;
+export type SurveyActionStatus = (typeof surveyActionStatuses)[number];

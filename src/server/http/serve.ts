@@ -69,8 +69,6 @@ const NOT_YET_IN_CONTRACT: readonly string[] = [
   '/api/contact/console',
   '/api/contact/queue',
   '/api/contact/supervisor/',
-  // survey
-  '/api/survey/',
 ];
 
 /** A route of the contract that is not served, or served differently; a served route not in the contract. */

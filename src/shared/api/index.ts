@@ -10,6 +10,9 @@ import { orgApi } from './org';
 import { platformApi } from './platform';
 import { recognitionApi } from './recognition';
 import { storiesApi } from './stories';
+import { surveyApi } from './survey';
+import { surveyActionsApi } from './survey-actions';
+import { surveyResultsApi } from './survey-results';
 import { valuesApi } from './values';
 
 export const apiContracts = {
@@ -25,4 +28,7 @@ export const apiContracts = {
   recognition: recognitionApi,
   stories: storiesApi,
   ops: opsApi,
+  survey: surveyApi,
+  surveyResults: surveyResultsApi,
+  surveyActions: surveyActionsApi,
 } as const;

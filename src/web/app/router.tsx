@@ -134,15 +134,18 @@ export const router = createBrowserRouter([
           },
           {
             path: paths.adminSurvey,
-            lazy: page(() => import('../features/survey/SurveyAdminPages'), 'SurveyAdminPage'),
+            lazy: page(() => import('../features/survey/admin/SurveyAdminPage'), 'SurveyAdminPage'),
           },
           {
             path: `${paths.adminSurvey}/vragenlijsten/:id`,
-            lazy: page(() => import('../features/survey/SurveyAdminPages'), 'QuestionnaireEditorPage'),
+            lazy: page(
+              () => import('../features/survey/admin/QuestionnaireEditorPage'),
+              'QuestionnaireEditorPage',
+            ),
           },
           {
             path: `${paths.adminSurvey}/:id`,
-            lazy: page(() => import('../features/survey/SurveyAdminPages'), 'WaveAdminPage'),
+            lazy: page(() => import('../features/survey/admin/WaveAdminPage'), 'WaveAdminPage'),
           },
         ],
       },

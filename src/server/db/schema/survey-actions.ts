@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { check, date, index, integer, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core';
+import type { SurveyActionStatus } from '../../../shared/domain';
 import { accounts } from './auth';
 import { surveyWaves } from './survey';
 
-export const surveyActionStatuses = ['planned', 'in_progress', 'done', 'dropped'] as const;
-export type SurveyActionStatus = (typeof surveyActionStatuses)[number];
+export { type SurveyActionStatus, surveyActionStatuses } from '../../../shared/domain';
 
 /**
  * Action planning on survey results: a manager turns a result of their

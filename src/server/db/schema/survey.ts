@@ -16,6 +16,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { SurveyItemKind } from '../../../shared/domain';
 import { accounts } from './auth';
 import { orgUnits, people } from './org';
 import type { ValueKey } from './values';
@@ -34,8 +35,7 @@ const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
 });
 
-export const surveyItemKinds = ['agree5', 'scale10', 'single', 'multi', 'text'] as const;
-export type SurveyItemKind = (typeof surveyItemKinds)[number];
+export { type SurveyItemKind, surveyItemKinds } from '../../../shared/domain';
 
 /** A choice option of a single- or multiple-choice item or of a demographic question. */
 export type SurveyOption = { nl: string; en: string };

@@ -1,9 +1,10 @@
+import { type AnswersInput, MAX_TEXT_ANSWER } from '../../../shared/api/survey';
 import { brusselsDay } from '../../../shared/brussels-day';
 import { type Db, type Engine, engineOf } from '../../db/client';
 import { AppError, type FieldIssue } from '../../http/errors';
 import { type PendingDeps, pendingKeyOf, sealAnswers } from './survey.pending';
+import * as policy from './survey.policy';
 import * as repo from './survey.repo';
-import { type AnswersInput, MAX_TEXT_ANSWER } from './survey.schemas';
 import { commitSubmissions } from './survey.submissions.repo';
 import { draftIdFor, hashToken, openDraft, sealDraft } from './survey.tokens';
 
@@ -195,23 +196,11 @@ async function invitationFor(db: Db, token: string, lock = false) {
   return found;
 }
 
-type FormStatus = 'open' | 'answered' | 'closed' | 'not_open';
-
-function statusOf(invitation: repo.InvitationRow, wave: repo.WaveRow, today: string): FormStatus {
-  if (invitation.answered) return 'answered';
-  if (wave.status !== 'open' || wave.closesOn < today) return 'closed';
-  if (wave.opensOn > today) return 'not_open';
-  return 'open';
-}
-
-const refusal = (status: FormStatus) =>
-  new AppError('CONFLICT', {}, [issue('params.token', `survey.errors.status_${status}`)]);
-
 /** The form for this token: its status, the frozen items and any saved draft. */
 export async function getForm(deps: AnswerDeps, token: string, today = brusselsDay()) {
   const { db } = deps;
   const { invitation, wave } = await invitationFor(db, token);
-  const status = statusOf(invitation, wave, today);
+  const status = policy.answerStatus(invitation, wave, today);
   const base = {
     status,
     wave: { titleNl: wave.titleNl, titleEn: wave.titleEn, opensOn: wave.opensOn, closesOn: wave.closesOn },
@@ -279,8 +268,8 @@ export async function getForm(deps: AnswerDeps, token: string, today = brusselsD
 export async function saveDraft(deps: AnswerDeps, token: string, input: AnswersInput, today = brusselsDay()) {
   const { db } = deps;
   const { invitation, wave } = await invitationFor(db, token);
-  const status = statusOf(invitation, wave, today);
-  if (status !== 'open') throw refusal(status);
+  const status = policy.answerStatus(invitation, wave, today);
+  if (status !== 'open') throw policy.answerRefusal(status);
   const { draft } = validateAnswers(await frozenQuestions(db, wave.id), input, { complete: false });
   // `complete: false` always builds the draft.
   await repo.upsertDraft(db, draftIdFor(token), wave.id, sealDraft(token, draft!, wave.id));
@@ -328,8 +317,8 @@ async function submitChecked(deps: AnswerDeps, token: string, input: AnswersInpu
   const { db } = deps;
   const first = await invitationFor(db, token);
   if (first.invitation.answered) return { status: 'already_answered' as const };
-  const firstStatus = statusOf(first.invitation, first.wave, today);
-  if (firstStatus !== 'open') throw refusal(firstStatus);
+  const firstStatus = policy.answerStatus(first.invitation, first.wave, today);
+  if (firstStatus !== 'open') throw policy.answerRefusal(firstStatus);
   const validated = validateAnswers(await frozenQuestions(db, first.wave.id), input, { complete: true });
   return enqueueSubmission(deps, {
     token,
@@ -510,7 +499,7 @@ function settleBatch(
     invitationFor(deps.db, item.token)
       .then(({ invitation, wave }) => {
         if (invitation.answered) return item.resolve({ status: 'already_answered' });
-        item.reject(refusal(statusOf(invitation, wave, today)));
+        item.reject(policy.answerRefusal(policy.answerStatus(invitation, wave, today)));
       })
       .catch(item.reject);
   }

@@ -7,9 +7,10 @@ import { InProcessEventBus } from '../../events/event-bus';
 import { JobQueue } from '../../jobs/job-queue';
 import { addDays } from './survey.dates';
 import * as repo from './survey.repo';
-import { closeWave, launchWave } from './survey.service';
 import { STANDARD_KEY, standardDemographics } from './survey.standard';
 import { generateSyntheticResponses } from './survey.synthetic';
+import { closeWave } from './wave-close.service';
+import { launchWave } from './wave-launch.service';
 
 /** The demo's survey waves are recognised by these titles (idempotent seeding). */
 export const DEMO_WAVES = {

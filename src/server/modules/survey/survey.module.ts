@@ -2,10 +2,13 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { handle } from '../../jobs/job-queue';
 import { defineModule } from '../../platform/module';
 import { surveyActionsRoutes } from './actions/actions.routes';
+import * as invitations from './invitations.service';
+import * as questionnaires from './questionnaires.service';
 import { surveyResultsRoutes } from './results/results.routes';
 import { seedDemoSurvey } from './survey.demo';
+import { surveyCloseJob, surveyFanoutJob, surveyMailJob } from './survey.jobs';
 import { surveyRoutes } from './survey.routes';
-import * as service from './survey.service';
+import * as closing from './wave-close.service';
 
 /** The staff survey: questionnaires, waves and their mail, answering, results with anonymity, actions. */
 export const surveyModule = defineModule({
@@ -18,12 +21,12 @@ export const surveyModule = defineModule({
       await app.register(surveyActionsRoutes(deps));
     },
   jobs: (deps) => [
-    handle(service.surveyFanoutJob, (payload) => service.runFanout(deps, payload)),
-    handle(service.surveyMailJob, (payload) => service.sendInvitationMail(deps, payload)),
-    handle(service.surveyCloseJob, async () => {
-      await service.closeDueWaves(deps);
+    handle(surveyFanoutJob, (payload) => invitations.runFanout(deps, payload)),
+    handle(surveyMailJob, (payload) => invitations.sendInvitationMail(deps, payload)),
+    handle(surveyCloseJob, async () => {
+      await closing.closeDueWaves(deps);
     }),
   ],
-  baseline: (db) => service.seedStandardModule(db),
+  baseline: (db) => questionnaires.seedStandardModule(db),
   demo: (db, demo) => seedDemoSurvey(db, `employee@${demo.emailDomain}`, demo.appSecret),
 });

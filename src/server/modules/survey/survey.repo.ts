@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, isNotNull, max, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNotNull, max, or, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../db/client';
 import {
   orgUnits,
@@ -16,6 +16,7 @@ import {
   surveyWaveTargets,
   surveyWaveUnits,
 } from '../../db/schema';
+import { entityOf, withinPath } from '../../platform/org-tree';
 
 export type QuestionnaireRow = typeof surveyQuestionnaires.$inferSelect;
 export type SectionRow = typeof surveySections.$inferSelect;
@@ -264,7 +265,13 @@ export async function replaceDemographics(
       .values(rows.map((row, index) => ({ ...row, waveId, position: index + 1 })));
 }
 
-export async function allUnits(db: Db) {
+/**
+ * The units of the subtrees with these root paths (the roots included), as they are today, each with the
+ * entity it belongs to.
+ */
+export async function unitsWithin(db: Db, rootPaths: readonly string[]) {
+  if (rootPaths.length === 0) return [];
+  const path = sql`${orgUnits.path}`;
   return db
     .select({
       id: orgUnits.id,
@@ -275,8 +282,11 @@ export async function allUnits(db: Db) {
       code: orgUnits.code,
       nameNl: orgUnits.nameNl,
       nameEn: orgUnits.nameEn,
+      entityId: sql<number | null>`${entityOf(path)}`,
     })
-    .from(orgUnits);
+    .from(orgUnits)
+    .where(or(...rootPaths.map((rootPath) => withinPath(path, rootPath))))
+    .orderBy(asc(orgUnits.path));
 }
 
 /** Active people whose own unit is one of these units. */
@@ -390,28 +400,6 @@ export async function markUnansweredReminded(db: Db, waveId: number) {
         where wave_id = ${waveId} and not answered and person_id is not null
         returning id, reminder_count`,
   );
-}
-
-/**
- * Mail jobs for many invitations in one statement per 10,000 (the job queue's own enqueue writes one
- * row per call); the same dedupe keys as single enqueues, so a repeated fan-out adds nothing.
- */
-export async function enqueueMailJobs(
-  db: Db,
-  queue: string,
-  rows: { invitationId: number; kind: 'invite' | 'remind'; dedupeKey: string }[],
-) {
-  for (let i = 0; i < rows.length; i += 10_000) {
-    const chunk = rows.slice(i, i + 10_000);
-    await db.execute(sql`
-      insert into jobs (queue, payload, dedupe_key)
-      select ${queue}, jsonb_build_object('invitationId', id, 'kind', kind), key
-      from unnest(
-        ${intArray(chunk.map((row) => row.invitationId))}::int[],
-        ${textArray(chunk.map((row) => row.kind))}::text[],
-        ${textArray(chunk.map((row) => row.dedupeKey))}::text[]) as r(id, kind, key)
-      on conflict do nothing`);
-  }
 }
 
 export async function markInvited(db: Db, waveId: number) {

@@ -1,39 +1,19 @@
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { ANSWER_BODY_LIMIT, surveyApi as api } from '../../../shared/api/survey';
 import { actorOf, perMinute } from '../../http/actor';
+import { serve } from '../../http/serve';
 import type { ModuleDeps } from '../../platform/module';
+import * as invitations from './invitations.service';
+import * as participation from './participation.service';
+import * as content from './questionnaire-content.service';
+import * as questionnaires from './questionnaires.service';
 import * as answers from './survey.answer.service';
-import {
-  ANSWER_BODY_LIMIT,
-  answersBody,
-  draftOut,
-  formOut,
-  idParams,
-  includeBody,
-  itemBody,
-  itemPatch,
-  mySurveysOut,
-  orderBody,
-  participationOut,
-  questionnaireBody,
-  questionnaireListOut,
-  questionnaireOut,
-  questionnairePatch,
-  remindOut,
-  sectionBody,
-  sectionPatch,
-  submitOut,
-  tokenParams,
-  waveBody,
-  waveListOut,
-  waveOut,
-  wavePatch,
-} from './survey.schemas';
-import * as service from './survey.service';
+import * as closing from './wave-close.service';
+import * as launch from './wave-launch.service';
+import * as waves from './waves.service';
 
-const tags = ['survey'];
-const ADMIN = '/api/survey/admin';
+const { routes } = api;
 
 /** Staff survey: composing questionnaires and running waves (programme admin), answering by token (public). */
 export const surveyRoutes =
@@ -43,193 +23,96 @@ export const surveyRoutes =
     // by its colleagues, while guessing tokens stays slow (the global per-address limit still applies).
     const perToken = (max: number) => {
       const limit = perMinute(deps, max);
-      return limit
-        ? {
-            ...limit,
-            keyGenerator: (request: FastifyRequest) =>
-              `${request.ip}|${String((request.params as { token?: unknown }).token ?? '').slice(0, 16)}`,
-          }
-        : false;
+      return {
+        rateLimit: limit
+          ? {
+              ...limit,
+              keyGenerator: (request: FastifyRequest) =>
+                `${request.ip}|${String((request.params as { token?: unknown }).token ?? '').slice(0, 16)}`,
+            }
+          : false,
+      } as const;
     };
 
     // ---- answering (public) ----
-    app.get(
-      '/api/survey/answer/:token',
-      {
-        config: { access: 'public', rateLimit: perToken(60) },
-        schema: { tags, params: tokenParams, response: { 200: formOut } },
-      },
-      async (request, reply) => {
+    serve(
+      app,
+      routes.form,
+      (request, reply) => {
         reply.header('cache-control', 'no-store');
         return answers.getForm(deps, request.params.token);
       },
+      perToken(60),
     );
 
-    app.put(
-      '/api/survey/answer/:token/draft',
-      {
-        config: { access: 'public', rateLimit: perToken(120) },
-        bodyLimit: ANSWER_BODY_LIMIT,
-        schema: { tags, params: tokenParams, body: answersBody, response: { 200: draftOut } },
-      },
-      async (request) => answers.saveDraft(deps, request.params.token, request.body),
-    );
+    serve(app, routes.saveDraft, (request) => answers.saveDraft(deps, request.params.token, request.body), {
+      ...perToken(120),
+      bodyLimit: ANSWER_BODY_LIMIT,
+    });
 
-    app.post(
-      '/api/survey/answer/:token',
-      {
-        config: { access: 'public', rateLimit: perToken(30) },
-        bodyLimit: ANSWER_BODY_LIMIT,
-        schema: { tags, params: tokenParams, body: answersBody, response: { 200: submitOut } },
-      },
-      async (request) => answers.submit(deps, request.params.token, request.body),
-    );
+    serve(app, routes.submit, (request) => answers.submit(deps, request.params.token, request.body), {
+      ...perToken(30),
+      bodyLimit: ANSWER_BODY_LIMIT,
+    });
 
-    app.get(
-      '/api/survey/mine',
-      { config: { access: 'employee' }, schema: { tags, response: { 200: mySurveysOut } } },
-      async (request, reply) => {
-        reply.header('cache-control', 'no-store');
-        return service.mySurveys(deps, actorOf(request).principal.personId);
-      },
-    );
+    serve(app, routes.mine, (request, reply) => {
+      reply.header('cache-control', 'no-store');
+      return participation.mySurveys(deps, actorOf(request).principal.personId);
+    });
 
     // ---- questionnaires (programme admin) ----
-    const admin = { config: { access: 'programmeAdmin' as const } };
-
-    app.get(
-      `${ADMIN}/questionnaires`,
-      { ...admin, schema: { tags, response: { 200: questionnaireListOut } } },
-      async () => service.listQuestionnaires(deps.db),
+    serve(app, routes.questionnaires, () => questionnaires.listQuestionnaires(deps.db));
+    serve(app, routes.createQuestionnaire, async (request, reply) =>
+      reply.code(201).send(await questionnaires.createQuestionnaire(deps, actorOf(request), request.body)),
     );
-    app.post(
-      `${ADMIN}/questionnaires`,
-      { ...admin, schema: { tags, body: questionnaireBody, response: { 201: questionnaireOut } } },
-      async (request, reply) =>
-        reply.code(201).send(await service.createQuestionnaire(deps, actorOf(request), request.body)),
+    serve(app, routes.questionnaire, (request) =>
+      questionnaires.getQuestionnaire(deps.db, request.params.id),
     );
-    app.get(
-      `${ADMIN}/questionnaires/:id`,
-      { ...admin, schema: { tags, params: idParams, response: { 200: questionnaireOut } } },
-      async (request) => service.getQuestionnaire(deps.db, request.params.id),
+    serve(app, routes.updateQuestionnaire, (request) =>
+      questionnaires.updateQuestionnaire(deps, actorOf(request), request.params.id, request.body),
     );
-    app.patch(
-      `${ADMIN}/questionnaires/:id`,
-      {
-        ...admin,
-        schema: { tags, params: idParams, body: questionnairePatch, response: { 200: questionnaireOut } },
-      },
-      async (request) => service.updateQuestionnaire(deps, actorOf(request), request.params.id, request.body),
+    serve(app, routes.archiveQuestionnaire, async (request, reply) => {
+      await questionnaires.archiveQuestionnaire(deps, actorOf(request), request.params.id);
+      return reply.code(204).send(null);
+    });
+    serve(app, routes.includeQuestionnaire, (request) =>
+      questionnaires.includeQuestionnaire(deps, actorOf(request), request.params.id, request.body.sourceId),
     );
-    app.delete(
-      `${ADMIN}/questionnaires/:id`,
-      { ...admin, schema: { tags, params: idParams, response: { 204: z.null() } } },
-      async (request, reply) => {
-        await service.archiveQuestionnaire(deps, actorOf(request), request.params.id);
-        return reply.code(204).send(null);
-      },
+    serve(app, routes.reorder, (request) =>
+      content.reorder(deps, actorOf(request), request.params.id, request.body),
     );
-    app.post(
-      `${ADMIN}/questionnaires/:id/include`,
-      {
-        ...admin,
-        schema: { tags, params: idParams, body: includeBody, response: { 200: questionnaireOut } },
-      },
-      async (request) =>
-        service.includeQuestionnaire(deps, actorOf(request), request.params.id, request.body.sourceId),
+    serve(app, routes.addSection, async (request, reply) =>
+      reply.code(201).send(await content.addSection(deps, actorOf(request), request.params.id, request.body)),
     );
-    app.put(
-      `${ADMIN}/questionnaires/:id/order`,
-      { ...admin, schema: { tags, params: idParams, body: orderBody, response: { 200: questionnaireOut } } },
-      async (request) => service.reorder(deps, actorOf(request), request.params.id, request.body),
+    serve(app, routes.updateSection, (request) =>
+      content.updateSection(deps, actorOf(request), request.params.id, request.body),
     );
-    app.post(
-      `${ADMIN}/questionnaires/:id/sections`,
-      {
-        ...admin,
-        schema: { tags, params: idParams, body: sectionBody, response: { 201: questionnaireOut } },
-      },
-      async (request, reply) =>
-        reply
-          .code(201)
-          .send(await service.addSection(deps, actorOf(request), request.params.id, request.body)),
+    serve(app, routes.deleteSection, (request) =>
+      content.deleteSection(deps, actorOf(request), request.params.id),
     );
-    app.patch(
-      `${ADMIN}/sections/:id`,
-      {
-        ...admin,
-        schema: { tags, params: idParams, body: sectionPatch, response: { 200: questionnaireOut } },
-      },
-      async (request) => service.updateSection(deps, actorOf(request), request.params.id, request.body),
+    serve(app, routes.addItem, async (request, reply) =>
+      reply.code(201).send(await content.addItem(deps, actorOf(request), request.params.id, request.body)),
     );
-    app.delete(
-      `${ADMIN}/sections/:id`,
-      { ...admin, schema: { tags, params: idParams, response: { 200: questionnaireOut } } },
-      async (request) => service.deleteSection(deps, actorOf(request), request.params.id),
+    serve(app, routes.updateItem, (request) =>
+      content.updateItem(deps, actorOf(request), request.params.id, request.body),
     );
-    app.post(
-      `${ADMIN}/sections/:id/items`,
-      { ...admin, schema: { tags, params: idParams, body: itemBody, response: { 201: questionnaireOut } } },
-      async (request, reply) =>
-        reply.code(201).send(await service.addItem(deps, actorOf(request), request.params.id, request.body)),
-    );
-    app.patch(
-      `${ADMIN}/items/:id`,
-      { ...admin, schema: { tags, params: idParams, body: itemPatch, response: { 200: questionnaireOut } } },
-      async (request) => service.updateItem(deps, actorOf(request), request.params.id, request.body),
-    );
-    app.delete(
-      `${ADMIN}/items/:id`,
-      { ...admin, schema: { tags, params: idParams, response: { 200: questionnaireOut } } },
-      async (request) => service.deleteItem(deps, actorOf(request), request.params.id),
-    );
+    serve(app, routes.deleteItem, (request) => content.deleteItem(deps, actorOf(request), request.params.id));
 
     // ---- waves (programme admin) ----
-    app.get(`${ADMIN}/waves`, { ...admin, schema: { tags, response: { 200: waveListOut } } }, async () =>
-      service.listWaves(deps.db),
+    serve(app, routes.waves, () => waves.listWaves(deps.db));
+    serve(app, routes.createWave, async (request, reply) =>
+      reply.code(201).send(await waves.createWave(deps, actorOf(request), request.body)),
     );
-    app.post(
-      `${ADMIN}/waves`,
-      { ...admin, schema: { tags, body: waveBody, response: { 201: waveOut } } },
-      async (request, reply) =>
-        reply.code(201).send(await service.createWave(deps, actorOf(request), request.body)),
+    serve(app, routes.wave, (request) => waves.getWave(deps.db, request.params.id));
+    serve(app, routes.updateWave, (request) =>
+      waves.updateWave(deps, actorOf(request), request.params.id, request.body),
     );
-    app.get(
-      `${ADMIN}/waves/:id`,
-      { ...admin, schema: { tags, params: idParams, response: { 200: waveOut } } },
-      async (request) => service.getWave(deps.db, request.params.id),
-    );
-    app.patch(
-      `${ADMIN}/waves/:id`,
-      { ...admin, schema: { tags, params: idParams, body: wavePatch, response: { 200: waveOut } } },
-      async (request) => service.updateWave(deps, actorOf(request), request.params.id, request.body),
-    );
-    app.delete(
-      `${ADMIN}/waves/:id`,
-      { ...admin, schema: { tags, params: idParams, response: { 204: z.null() } } },
-      async (request, reply) => {
-        await service.deleteWave(deps, actorOf(request), request.params.id);
-        return reply.code(204).send(null);
-      },
-    );
-    app.post(
-      `${ADMIN}/waves/:id/launch`,
-      { ...admin, schema: { tags, params: idParams, response: { 200: waveOut } } },
-      async (request) => service.launchWave(deps, actorOf(request), request.params.id),
-    );
-    app.post(
-      `${ADMIN}/waves/:id/close`,
-      { ...admin, schema: { tags, params: idParams, response: { 200: waveOut } } },
-      async (request) => service.closeWave(deps, actorOf(request), request.params.id),
-    );
-    app.post(
-      `${ADMIN}/waves/:id/remind`,
-      { ...admin, schema: { tags, params: idParams, response: { 200: remindOut } } },
-      async (request) => service.remind(deps, actorOf(request), request.params.id),
-    );
-    app.get(
-      `${ADMIN}/waves/:id/participation`,
-      { ...admin, schema: { tags, params: idParams, response: { 200: participationOut } } },
-      async (request) => service.participation(deps.db, request.params.id),
-    );
+    serve(app, routes.deleteWave, async (request, reply) => {
+      await waves.deleteWave(deps, actorOf(request), request.params.id);
+      return reply.code(204).send(null);
+    });
+    serve(app, routes.launchWave, (request) => launch.launchWave(deps, actorOf(request), request.params.id));
+    serve(app, routes.closeWave, (request) => closing.closeWave(deps, actorOf(request), request.params.id));
+    serve(app, routes.remind, (request) => invitations.remind(deps, actorOf(request), request.params.id));
+    serve(app, routes.participation, (request) => participation.participation(deps.db, request.params.id));
   };

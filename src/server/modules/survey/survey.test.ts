@@ -16,9 +16,11 @@ import {
   surveyWaveUnits,
 } from '../../db/schema';
 import { MAX_ISSUES } from '../../http/error-handler';
-import { closeDueWaves } from './survey.service';
+import { runFanout } from './invitations.service';
+import { surveyMailJob } from './survey.jobs';
 import { generateSyntheticResponses } from './survey.synthetic';
 import { hashToken } from './survey.tokens';
+import { closeDueWaves } from './wave-close.service';
 
 // biome-ignore lint/suspicious/noExplicitAny: JSON bodies are read loosely in this test
 type Json = Record<string, any>;
@@ -385,6 +387,18 @@ describeEachEngine('staff survey: questionnaires, waves, invitations, answering'
       sql`select token_hash from survey_invitations`,
     );
     expect(new Set(stored.map((r) => r.token_hash))).toEqual(new Set(tokens.map(hashToken)));
+    // A fan-out run again (a retried job) queues no second mail: each invitation's mail has its own key.
+    const mailJobs = async () =>
+      (
+        await queryRows<{ n: number }>(
+          ctx.current.database.db,
+          sql`select count(*)::int as n from jobs where queue = ${surveyMailJob.queue}`,
+        )
+      )[0]!.n;
+    const queuedBefore = await mailJobs();
+    expect(queuedBefore).toBeGreaterThanOrEqual(17);
+    await runFanout(ctx.current.runtime, { waveId, kind: 'invite' });
+    expect(await mailJobs()).toBe(queuedBefore);
     // The dev mailbox shows admins the invitations with the personal links masked.
     const mailbox = await api(admin, 'GET', '/api/admin/mailbox');
     expect(mailbox.statusCode).toBe(200);

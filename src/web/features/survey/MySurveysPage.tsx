@@ -6,16 +6,12 @@ import { PageTitle } from '../../ui/PageTitle';
 import { QueryState } from '../../ui/QueryState';
 import './survey.css';
 
-type MySurveys = {
-  items: { waveId: number; titleNl: string; titleEn: string; closesOn: string; path: string }[];
-};
-
 /** The signed-in person's open survey invitations, with the same personal link as in the e-mail. */
 export function MySurveysPage() {
   const { t, i18n } = useTranslation();
   const mine = useQuery({
     queryKey: ['survey', 'mine'],
-    queryFn: () => api.get<MySurveys>('/api/survey/mine'),
+    queryFn: () => api.survey.mine(),
   });
   return (
     <>

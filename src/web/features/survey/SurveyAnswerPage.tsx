@@ -2,6 +2,8 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
+import type { RouteInput, RouteOutput } from '../../../shared/api/contract';
+import { MAX_TEXT_ANSWER as MAX_TEXT, type surveyApi } from '../../../shared/api/survey';
 import { ApiError, api } from '../../app/api';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
@@ -9,33 +11,9 @@ import { PageTitle } from '../../ui/PageTitle';
 import { ErrorAlert, Loading } from '../../ui/QueryState';
 import './survey.css';
 
-type Option = { nl: string; en: string };
-type Item = {
-  id: number;
-  kind: 'agree5' | 'scale10' | 'single' | 'multi' | 'text';
-  textNl: string;
-  textEn: string;
-  options: Option[];
-  required: boolean;
-};
-type Answers = Record<string, number | number[] | string | null>;
-type Form = {
-  status: 'open' | 'answered' | 'closed' | 'not_open';
-  wave: { titleNl: string; titleEn: string; opensOn: string; closesOn: string };
-  language: 'nl' | 'en';
-  sections: {
-    position: number;
-    titleNl: string;
-    titleEn: string;
-    introNl: string;
-    introEn: string;
-    items: Item[];
-  }[];
-  demographics: { key: string; labelNl: string; labelEn: string; options: Option[] }[];
-  draft: { answers: Answers; demographics: Record<string, number | null> } | null;
-};
-
-const MAX_TEXT = 2000;
+type Form = RouteOutput<typeof surveyApi.routes.form>;
+type Item = Form['sections'][number]['items'][number];
+type Answers = NonNullable<RouteInput<typeof surveyApi.routes.submit>['body']['answers']>;
 const AUTOSAVE_MS = 1500;
 
 /**
@@ -48,10 +26,9 @@ export function SurveyAnswerPage() {
   const { token = '' } = useParams();
   const en = i18n.language === 'en';
   const pick = (nl: string, english: string) => (en && english ? english : nl);
-  const url = `/api/survey/answer/${encodeURIComponent(token)}`;
   const form = useQuery({
     queryKey: ['survey-answer', token],
-    queryFn: () => api.get<Form>(url),
+    queryFn: () => api.survey.form({ params: { token } }),
     retry: false,
     refetchOnWindowFocus: false,
     staleTime: Number.POSITIVE_INFINITY,
@@ -86,16 +63,16 @@ export function SurveyAnswerPage() {
         </Alert>
       </>
     );
-  return <OpenForm url={url} form={data} title={title} pick={pick} />;
+  return <OpenForm token={token} form={data} title={title} pick={pick} />;
 }
 
 function OpenForm({
-  url,
+  token,
   form,
   title,
   pick,
 }: {
-  url: string;
+  token: string;
   form: Form;
   title: string;
   pick: (nl: string, en: string) => string;
@@ -119,12 +96,12 @@ function OpenForm({
     dirty.current = false;
     setSaveState('saving');
     try {
-      await api.put(`${url}/draft`, { answers: clean(answers), demographics });
+      await api.survey.saveDraft({ params: { token }, body: { answers: clean(answers), demographics } });
       setSaveState('saved');
     } catch {
       setSaveState('failed');
     }
-  }, [url, answers, demographics]);
+  }, [token, answers, demographics]);
 
   // Autosave: a moment after the last change.
   useEffect(() => {
@@ -144,7 +121,7 @@ function OpenForm({
 
   const submit = useMutation({
     mutationFn: () =>
-      api.post<{ status: 'submitted' | 'already_answered' }>(url, { answers: clean(answers), demographics }),
+      api.survey.submit({ params: { token }, body: { answers: clean(answers), demographics } }),
     onSuccess: (result) => {
       dirty.current = false;
       setDone(result.status);

@@ -1,12 +1,13 @@
 import type { z } from 'zod';
+import type { createBody, updateBody } from '../../../../shared/api/survey-actions';
 import type { Db } from '../../../db/client';
 import type { Principal } from '../../../http/access';
 import type { Actor } from '../../../http/actor';
 import { AppError } from '../../../http/errors';
 import { audit } from '../../../platform/audit';
+import { assertMayPlanActions } from '../results/results.policy';
 import { unitAccess, unitReport } from '../results/results.service';
 import * as repo from './actions.repo';
-import type { createBody, updateBody } from './actions.schemas';
 
 /**
  * Action planning (issue 3, deliverable 8). Whoever sees a unit's results in detail (its
@@ -16,8 +17,7 @@ import type { createBody, updateBody } from './actions.schemas';
  */
 
 async function assertDetail(db: Db, principal: Principal, waveId: number, unitId: number) {
-  const access = await unitAccess(db, principal, waveId, unitId);
-  if (access !== 'detail') throw new AppError('FORBIDDEN');
+  assertMayPlanActions(await unitAccess(db, principal, waveId, unitId));
 }
 
 const iso = (d: Date | string) => (typeof d === 'string' ? d : d.toISOString());

@@ -77,7 +77,27 @@ export function assertAccess(scope: ResultsScope, tree: SnapshotTree, unitId: nu
   throw new AppError('FORBIDDEN');
 }
 
-/** Actions: managers of the unit's subtree (and entity leads / admins above it) write them. */
-export function canWriteActions(scope: ResultsScope, tree: SnapshotTree, unitId: number): boolean {
-  return accessTo(scope, tree, unitId) === 'detail';
+/** A viewer with neither a subtree nor a summary of a wave gets nothing of it (the wave is not listed). */
+export const seesSomething = (scope: ResultsScope) => scope.roots.length > 0 || scope.summary.length > 0;
+
+export function assertSeesSomething(scope: ResultsScope): void {
+  if (!seesSomething(scope)) throw new AppError('FORBIDDEN');
+}
+
+/**
+ * The unit a detailed view (heat map, participation) starts from: the one asked for, else the viewer's first
+ * subtree; refused when the viewer has none. Access to the unit asked for is checked with `assertAccess`.
+ */
+export function startingUnit(scope: ResultsScope, requested: number | undefined): number {
+  const root = requested ?? scope.roots[0];
+  if (root === undefined) throw new AppError('FORBIDDEN');
+  return root;
+}
+
+/**
+ * Action planning: whoever sees a unit's results in detail (its managers, the entity's coordinators and top
+ * executive, programme admins) reads and writes its actions; nobody else sees them.
+ */
+export function assertMayPlanActions(access: Access): void {
+  if (access !== 'detail') throw new AppError('FORBIDDEN');
 }

@@ -1,27 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { surveyResultsApi as api } from '../../../../shared/api/survey-results';
 import { actorOf, perMinute } from '../../../http/actor';
-import { AppError } from '../../../http/errors';
+import { serve } from '../../../http/serve';
 import type { ModuleDeps } from '../../../platform/module';
 import { toCsv, toXlsx } from './results.export';
-import {
-  commentsOut,
-  driversOut,
-  exportParams,
-  exportQuery,
-  heatmapOut,
-  heatmapQuery,
-  participationOut,
-  participationQuery,
-  reportQuery,
-  unitParams,
-  unitReportOut,
-  waveListOut,
-  waveOverviewOut,
-  waveParams,
-} from './results.schemas';
 import * as service from './results.service';
 
-const tags = ['survey-results'];
+const { routes } = api;
 
 /**
  * Survey results. Route rule "signedIn": which wave, unit, filter and view a viewer may get is
@@ -30,111 +15,54 @@ const tags = ['survey-results'];
 export const surveyResultsRoutes =
   (deps: ModuleDeps): FastifyPluginAsyncZod =>
   async (app) => {
-    app.get(
-      '/api/survey/results/waves',
-      { config: { access: 'signedIn' }, schema: { tags, response: { 200: waveListOut } } },
-      async (request) => service.listWaves(deps.db, actorOf(request).principal),
+    serve(app, routes.waves, (request) => service.listWaves(deps.db, actorOf(request).principal));
+
+    serve(app, routes.overview, (request) =>
+      service.waveOverview(deps.db, actorOf(request).principal, request.params.waveId),
     );
 
-    app.get(
-      '/api/survey/results/waves/:waveId',
-      {
-        config: { access: 'signedIn' },
-        schema: { tags, params: waveParams, response: { 200: waveOverviewOut } },
-      },
-      async (request) => service.waveOverview(deps.db, actorOf(request).principal, request.params.waveId),
+    serve(app, routes.unitReport, (request) =>
+      service.unitReport(
+        deps.db,
+        actorOf(request).principal,
+        request.params.waveId,
+        request.params.unitId,
+        request.query.filter,
+        { markMinN: deps.config.surveyMarkMinN },
+      ),
     );
 
-    app.get(
-      '/api/survey/results/waves/:waveId/units/:unitId',
-      {
-        config: { access: 'signedIn' },
-        schema: { tags, params: unitParams, querystring: reportQuery, response: { 200: unitReportOut } },
-      },
-      async (request) =>
-        service.unitReport(
-          deps.db,
-          actorOf(request).principal,
-          request.params.waveId,
-          request.params.unitId,
-          request.query.filter,
-          { markMinN: deps.config.surveyMarkMinN },
-        ),
+    // Without a unit: the viewer's first subtree.
+    serve(app, routes.heatmap, (request) => {
+      const { unitId, ...opts } = request.query;
+      return service.heatmap(deps.db, actorOf(request).principal, request.params.waveId, unitId, opts);
+    });
+
+    serve(app, routes.drivers, (request) =>
+      service.driversReport(
+        deps.db,
+        actorOf(request).principal,
+        request.params.waveId,
+        request.params.unitId,
+      ),
     );
 
-    app.get(
-      '/api/survey/results/waves/:waveId/heatmap',
-      {
-        config: { access: 'signedIn' },
-        schema: { tags, params: waveParams, querystring: heatmapQuery, response: { 200: heatmapOut } },
-      },
-      async (request) => {
-        const principal = actorOf(request).principal;
-        const { unitId, ...opts } = request.query;
-        let root = unitId;
-        if (root === undefined) {
-          const overview = await service.waveOverview(deps.db, principal, request.params.waveId);
-          root = overview.roots[0];
-          if (root === undefined) throw new AppError('FORBIDDEN');
-        }
-        return service.heatmap(deps.db, principal, request.params.waveId, root, opts);
-      },
+    serve(app, routes.comments, (request) =>
+      service.commentsReport(
+        deps.db,
+        actorOf(request).principal,
+        request.params.waveId,
+        request.params.unitId,
+      ),
     );
 
-    app.get(
-      '/api/survey/results/waves/:waveId/units/:unitId/drivers',
-      { config: { access: 'signedIn' }, schema: { tags, params: unitParams, response: { 200: driversOut } } },
-      async (request) =>
-        service.driversReport(
-          deps.db,
-          actorOf(request).principal,
-          request.params.waveId,
-          request.params.unitId,
-        ),
+    serve(app, routes.participation, (request) =>
+      service.participation(deps.db, actorOf(request).principal, request.params.waveId, request.query.unitId),
     );
 
-    app.get(
-      '/api/survey/results/waves/:waveId/units/:unitId/comments',
-      {
-        config: { access: 'signedIn' },
-        schema: { tags, params: unitParams, response: { 200: commentsOut } },
-      },
-      async (request) =>
-        service.commentsReport(
-          deps.db,
-          actorOf(request).principal,
-          request.params.waveId,
-          request.params.unitId,
-        ),
-    );
-
-    app.get(
-      '/api/survey/results/waves/:waveId/participation',
-      {
-        config: { access: 'signedIn' },
-        schema: {
-          tags,
-          params: waveParams,
-          querystring: participationQuery,
-          response: { 200: participationOut },
-        },
-      },
-      async (request) =>
-        service.participation(
-          deps.db,
-          actorOf(request).principal,
-          request.params.waveId,
-          request.query.unitId,
-        ),
-    );
-
-    app.get(
-      '/api/survey/results/waves/:waveId/units/:unitId/export.:format',
-      {
-        // Exports are heavier than a page view: a tighter per-address limit.
-        config: { access: 'signedIn', rateLimit: perMinute(deps, 30) },
-        schema: { tags, params: exportParams, querystring: exportQuery },
-      },
+    serve(
+      app,
+      routes.export,
       async (request, reply) => {
         const principal = actorOf(request).principal;
         const { waveId, unitId, format } = request.params;
@@ -164,5 +92,7 @@ export const surveyResultsRoutes =
           .header('content-disposition', `attachment; filename="${base}.xlsx"`)
           .send(body);
       },
+      // Exports are heavier than a page view: a tighter per-address limit.
+      { rateLimit: perMinute(deps, 30) },
     );
   };

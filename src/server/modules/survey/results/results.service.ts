@@ -16,7 +16,16 @@ import {
   planWithBounds,
   type WaveData,
 } from './results.engine';
-import { accessTo, assertAccess, type ResultsScope, type SnapshotTree, scopeOf } from './results.policy';
+import {
+  accessTo,
+  assertAccess,
+  assertSeesSomething,
+  type ResultsScope,
+  type SnapshotTree,
+  scopeOf,
+  seesSomething,
+  startingUnit,
+} from './results.policy';
 import * as repo from './results.repo';
 import {
   benjaminiHochberg,
@@ -368,7 +377,7 @@ export async function listWaves(db: Db, principal: Principal) {
       has: (id) => byId.has(id) || id === govId,
     };
     const scope = scopeOf(principal, tree, w.status === 'closed');
-    if (scope.roots.length === 0 && scope.summary.length === 0) continue;
+    if (!seesSomething(scope)) continue;
     const name = (id: number) =>
       id === 0
         ? { id, nameNl: 'Vlaamse overheid', nameEn: 'Flemish government' }
@@ -396,7 +405,7 @@ export async function listWaves(db: Db, principal: Principal) {
 export async function waveOverview(db: Db, principal: Principal, waveId: number) {
   const w = await closedWave(db, principal, waveId);
   const { data } = w.state;
-  if (w.scope.roots.length === 0 && w.scope.summary.length === 0) throw new AppError('FORBIDDEN');
+  assertSeesSomething(w.scope);
   const inScope = data.units.filter((u) => accessTo(w.scope, w.tree, u.id) !== 'none');
   return {
     id: data.wave.id,
@@ -561,10 +570,12 @@ export async function heatmap(
   db: Db,
   principal: Principal,
   waveId: number,
-  unitId: number,
+  requestedUnitId: number | undefined,
   opts: { columns: HeatmapColumns; metric: HeatmapMetric; filter?: string; depth: number },
 ) {
   const w = await closedWave(db, principal, waveId);
+  assertSeesSomething(w.scope);
+  const unitId = startingUnit(w.scope, requestedUnitId);
   const { data } = w.state;
   const f = parseFilter(data, opts.filter);
   assertAccess(w.scope, w.tree, unitId, 'detail');
@@ -770,8 +781,7 @@ export async function participation(db: Db, principal: Principal, waveId: number
   const { data } = state;
   const tree = treeOf(data);
   const scope = scopeOf(principal, tree, false);
-  const root = unitId ?? scope.roots[0];
-  if (root === undefined) throw new AppError('FORBIDDEN');
+  const root = startingUnit(scope, unitId);
   assertAccess(scope, tree, root, 'detail');
   // Participation changes while a wave runs; counts and their plan are reused for a few seconds.
   const { invited, answered, plan } = await participationState(db, state);

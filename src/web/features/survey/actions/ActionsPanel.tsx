@@ -1,6 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import {
+  type SurveyActionStatus,
+  surveyActionStatuses as statuses,
+  valueKeys,
+} from '../../../../shared/domain';
 import { ApiError, api } from '../../../app/api';
 import { formatDate } from '../../../app/format';
 import { Alert } from '../../../ui/Alert';
@@ -11,31 +16,9 @@ import { Table } from '../../../ui/Table';
 import { TextField } from '../../../ui/TextField';
 import { useToast } from '../../../ui/Toast';
 
-const statuses = ['planned', 'in_progress', 'done', 'dropped'] as const;
-type Status = (typeof statuses)[number];
+type Status = SurveyActionStatus;
 
-type Action = {
-  id: number;
-  valueKey: string | null;
-  itemKey: string | null;
-  title: string;
-  description: string;
-  owner: string;
-  dueOn: string | null;
-  status: Status;
-  result: {
-    textNl: string;
-    textEn: string;
-    n: number | null;
-    index: number | null;
-    mean: number | null;
-    favourable: number | null;
-    trend: number | null;
-    significant: boolean | null;
-  } | null;
-};
-
-const VALUES = ['openheid', 'daadkracht', 'vertrouwen', 'wendbaarheid'];
+const VALUES = valueKeys;
 
 /** Action planning for one unit of a closed wave: the list with the results they came from, and a form. */
 export function ActionsPanel({ waveId, unitId }: { waveId: number; unitId: number }) {
@@ -45,8 +28,7 @@ export function ActionsPanel({ waveId, unitId }: { waveId: number; unitId: numbe
   const key = ['survey-actions', waveId, unitId];
   const list = useQuery({
     queryKey: key,
-    queryFn: () =>
-      api.get<{ canWrite: boolean; actions: Action[] }>('/api/survey/actions', { waveId, unitId }),
+    queryFn: () => api.surveyActions.list({ query: { waveId, unitId } }),
   });
   const [title, setTitle] = useState('');
   const [owner, setOwner] = useState('');
@@ -55,13 +37,8 @@ export function ActionsPanel({ waveId, unitId }: { waveId: number; unitId: numbe
   const [error, setError] = useState<string | null>(null);
   const create = useMutation({
     mutationFn: () =>
-      api.post('/api/survey/actions', {
-        waveId,
-        unitId,
-        title,
-        owner,
-        dueOn: dueOn || null,
-        valueKey: basis || null,
+      api.surveyActions.create({
+        body: { waveId, unitId, title, owner, dueOn: dueOn || null, valueKey: basis || null },
       }),
     onSuccess: async () => {
       setTitle('');
@@ -76,11 +53,11 @@ export function ActionsPanel({ waveId, unitId }: { waveId: number; unitId: numbe
   });
   const setStatus = useMutation({
     mutationFn: (v: { id: number; status: Status }) =>
-      api.patch(`/api/survey/actions/${v.id}`, { status: v.status }),
+      api.surveyActions.update({ params: { id: v.id }, body: { status: v.status } }),
     onSuccess: () => client.invalidateQueries({ queryKey: key }),
   });
   const remove = useMutation({
-    mutationFn: (id: number) => api.delete(`/api/survey/actions/${id}`),
+    mutationFn: (id: number) => api.surveyActions.remove({ params: { id } }),
     onSuccess: async () => {
       toast.show(t('surveyResults.actions.deleted'), 'success');
       await client.invalidateQueries({ queryKey: key });

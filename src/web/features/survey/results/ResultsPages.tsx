@@ -2,6 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
+import type { RouteOutput } from '../../../../shared/api/contract';
+import type { surveyResultsApi } from '../../../../shared/api/survey-results';
 import { api } from '../../../app/api';
 import { formatDate } from '../../../app/format';
 import { paths } from '../../../app/paths';
@@ -12,20 +14,13 @@ import { Select } from '../../../ui/Select';
 import { Table } from '../../../ui/Table';
 import { Tab, TabList, TabPanel, Tabs } from '../../../ui/Tabs';
 import { ActionsPanel } from '../actions/ActionsPanel';
-import type {
-  Comments,
-  Drivers,
-  Heatmap,
-  Named,
-  Participation,
-  Trend,
-  UnitReport,
-  WaveListItem,
-  WaveOverview,
-} from './types';
 import './results.css';
 
-const API = '/api/survey/results/waves';
+type Routes = typeof surveyResultsApi.routes;
+type WaveOverview = RouteOutput<Routes['overview']>;
+type UnitReport = RouteOutput<Routes['unitReport']>;
+type Trend = NonNullable<UnitReport['values'][number]['trend']>;
+type Heatmap = RouteOutput<Routes['heatmap']>;
 
 function useLang() {
   const { t, i18n } = useTranslation();
@@ -99,7 +94,7 @@ export function ResultsHomePage() {
   const { t, text } = useLang();
   const waves = useQuery({
     queryKey: ['survey-results', 'waves'],
-    queryFn: () => api.get<WaveListItem[]>(API),
+    queryFn: () => api.surveyResults.waves(),
   });
   return (
     <div className="survey-results">
@@ -147,7 +142,7 @@ export function WaveResultsPage() {
   const { waveId } = useParams();
   const overview = useQuery({
     queryKey: ['survey-results', 'wave', waveId],
-    queryFn: () => api.get<WaveOverview>(`${API}/${waveId}`),
+    queryFn: () => api.surveyResults.overview({ params: { waveId } }),
   });
   return (
     <div className="survey-results">
@@ -194,7 +189,10 @@ function WaveBody({ wave }: { wave: WaveOverview }) {
     setParam('filter', parts.join(','));
   };
   const exportHref = (format: 'csv' | 'xlsx') =>
-    `${API}/${wave.id}/units/${unit.id}/export.${format}${filter ? `?filter=${encodeURIComponent(filter)}` : ''}`;
+    api.surveyResults.export.href({
+      params: { waveId: wave.id, unitId: unit.id, format },
+      query: { filter },
+    });
   const indent = (u: { depth: number }) =>
     '\u00a0\u00a0'.repeat(Math.max(0, u.depth - (wave.units[0]?.depth ?? 0)));
   return (
@@ -303,7 +301,7 @@ function UnitOverview({ waveId, unitId, filter }: { waveId: number; unitId: numb
   const { t, text, num, pct } = useLang();
   const report = useQuery({
     queryKey: ['survey-results', 'unit', waveId, unitId, filter],
-    queryFn: () => api.get<UnitReport>(`${API}/${waveId}/units/${unitId}`, { filter }),
+    queryFn: () => api.surveyResults.unitReport({ params: { waveId, unitId }, query: { filter } }),
   });
   return (
     <QueryState query={report}>
@@ -498,7 +496,10 @@ function HeatmapView({ waveId, unitId, filter }: { waveId: number; unitId: numbe
   const map = useQuery({
     queryKey: ['survey-results', 'heatmap', waveId, unitId, filter, columns, metric],
     queryFn: () =>
-      api.get<Heatmap>(`${API}/${waveId}/heatmap`, { unitId, filter, columns, metric, depth: 2 }),
+      api.surveyResults.heatmap({
+        params: { waveId },
+        query: { unitId, filter, columns, metric, depth: 2 },
+      }),
   });
   const scale = (h: Heatmap) =>
     h.columns === 'values' || h.metric === 'favourable' ? { min: 40, max: 85 } : { min: 2.5, max: 4.5 };
@@ -591,7 +592,7 @@ function DriversView({ waveId, unitId }: { waveId: number; unitId: number }) {
   const { t, text, num, pct } = useLang();
   const drivers = useQuery({
     queryKey: ['survey-results', 'drivers', waveId, unitId],
-    queryFn: () => api.get<Drivers>(`${API}/${waveId}/units/${unitId}/drivers`),
+    queryFn: () => api.surveyResults.drivers({ params: { waveId, unitId } }),
   });
   return (
     <QueryState query={drivers}>
@@ -655,7 +656,7 @@ function CommentsView({ waveId, unitId }: { waveId: number; unitId: number }) {
   const { t, text } = useLang();
   const comments = useQuery({
     queryKey: ['survey-results', 'comments', waveId, unitId],
-    queryFn: () => api.get<Comments>(`${API}/${waveId}/units/${unitId}/comments`),
+    queryFn: () => api.surveyResults.comments({ params: { waveId, unitId } }),
   });
   return (
     <QueryState query={comments}>
@@ -695,7 +696,7 @@ export function ParticipationPage() {
   const unitId = search.get('eenheid') ?? undefined;
   const data = useQuery({
     queryKey: ['survey-results', 'participation', waveId, unitId],
-    queryFn: () => api.get<Participation>(`${API}/${waveId}/participation`, { unitId }),
+    queryFn: () => api.surveyResults.participation({ params: { waveId }, query: { unitId } }),
   });
   return (
     <div className="survey-results">
@@ -714,7 +715,7 @@ export function ParticipationPage() {
                   key: 'unit',
                   header: t('surveyResults.heatmap.unit'),
                   rowHeader: true,
-                  cell: (r: Named & { depth: number; unitId: number }) =>
+                  cell: (r) =>
                     r.depth > 0 ? (
                       <Link
                         style={{ paddingInlineStart: `${r.depth * 1.25}rem` }}

@@ -1,5 +1,7 @@
+/** Action planning on survey results: a unit's actions on the results it may see in detail. */
 import { z } from 'zod';
-import { surveyActionStatuses } from '../../../db/schema';
+import { surveyActionStatuses } from '../domain';
+import { defineApi, route } from './contract';
 
 const id = z.coerce.number().int().min(1).max(2_147_483_647);
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -72,3 +74,42 @@ export const actionOut = z.object({
 
 export const actionListOut = z.object({ canWrite: z.boolean(), actions: z.array(actionOut) });
 export const okOut = z.object({ ok: z.literal(true) });
+
+// ---- routes ----------------------------------------------------------------------------------
+
+/** Route rule "signedIn": whether the viewer sees the unit's results in detail is the results policy's call. */
+export const surveyActionsApi = defineApi('survey-actions', {
+  list: route({
+    method: 'GET',
+    path: '/api/survey/actions',
+    access: 'signedIn',
+    summary: 'The actions planned on a unit’s results of a wave, and whether the caller may change them',
+    query: listQuery,
+    responses: { 200: actionListOut },
+  }),
+  create: route({
+    method: 'POST',
+    path: '/api/survey/actions',
+    access: 'signedIn',
+    summary: 'Plan an action on a unit’s results',
+    body: createBody,
+    responses: { 201: actionOut },
+  }),
+  update: route({
+    method: 'PATCH',
+    path: '/api/survey/actions/:id',
+    access: 'signedIn',
+    summary: 'Change an action or its status',
+    params: actionParams,
+    body: updateBody,
+    responses: { 200: actionOut },
+  }),
+  remove: route({
+    method: 'DELETE',
+    path: '/api/survey/actions/:id',
+    access: 'signedIn',
+    summary: 'Delete an action',
+    params: actionParams,
+    responses: { 200: okOut },
+  }),
+});

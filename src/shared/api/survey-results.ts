@@ -1,4 +1,6 @@
+/** Survey results: overview, unit reports, heat map, drivers, comments, participation and exports. */
 import { z } from 'zod';
+import { defineApi, route } from './contract';
 
 const id = z.coerce.number().int().min(0).max(2_147_483_647);
 const num = z.number().nullable();
@@ -213,4 +215,80 @@ export const participationOut = z.object({
       rate: num,
     }),
   ),
+});
+
+// ---- routes ----------------------------------------------------------------------------------
+
+/**
+ * Route rule "signedIn": which wave, unit, filter and view a viewer may get is the results policy's call
+ * (every employee may read the government and own-entity summary).
+ */
+export const surveyResultsApi = defineApi('survey-results', {
+  waves: route({
+    method: 'GET',
+    path: '/api/survey/results/waves',
+    access: 'signedIn',
+    summary: 'The closed and open waves whose results the caller may read, with their units',
+    responses: { 200: waveListOut },
+  }),
+  overview: route({
+    method: 'GET',
+    path: '/api/survey/results/waves/:waveId',
+    access: 'signedIn',
+    summary: 'A wave’s units the caller may read, its values and demographic filters',
+    params: waveParams,
+    responses: { 200: waveOverviewOut },
+  }),
+  unitReport: route({
+    method: 'GET',
+    path: '/api/survey/results/waves/:waveId/units/:unitId',
+    access: 'signedIn',
+    summary: 'The results of one unit: value indices, items, trend and comparisons, hidden below k',
+    params: unitParams,
+    query: reportQuery,
+    responses: { 200: unitReportOut },
+  }),
+  heatmap: route({
+    method: 'GET',
+    path: '/api/survey/results/waves/:waveId/heatmap',
+    access: 'signedIn',
+    summary: 'Values or items per unit below a unit, as means or favourable shares',
+    params: waveParams,
+    query: heatmapQuery,
+    responses: { 200: heatmapOut },
+  }),
+  drivers: route({
+    method: 'GET',
+    path: '/api/survey/results/waves/:waveId/units/:unitId/drivers',
+    access: 'signedIn',
+    summary: 'Which items weigh most on engagement in a unit (relative weights)',
+    params: unitParams,
+    responses: { 200: driversOut },
+  }),
+  comments: route({
+    method: 'GET',
+    path: '/api/survey/results/waves/:waveId/units/:unitId/comments',
+    access: 'signedIn',
+    summary: 'The answers to open questions of a unit, shuffled, when enough people answered',
+    params: unitParams,
+    responses: { 200: commentsOut },
+  }),
+  participation: route({
+    method: 'GET',
+    path: '/api/survey/results/waves/:waveId/participation',
+    access: 'signedIn',
+    summary: 'Invited and answered per unit below a unit, answered counts hidden below k',
+    params: waveParams,
+    query: participationQuery,
+    responses: { 200: participationOut },
+  }),
+  export: route({
+    method: 'GET',
+    path: '/api/survey/results/waves/:waveId/units/:unitId/export.:format',
+    access: 'signedIn',
+    summary: 'Download the results of one unit as CSV or a spreadsheet',
+    kind: 'file',
+    params: exportParams,
+    query: exportQuery,
+  }),
 });
