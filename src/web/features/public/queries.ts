@@ -6,7 +6,7 @@ import type { Framework } from '../../app/types';
 export function useFramework(entityId?: number | null) {
   return useQuery({
     queryKey: ['values', 'current', entityId ?? null],
-    queryFn: () => api.get<Framework>('/api/values', { entityId: entityId ?? undefined }),
+    queryFn: () => api.values.current({ query: { entityId: entityId ?? undefined } }),
     staleTime: 5 * 60_000,
   });
 }

@@ -24,7 +24,7 @@ export function SurveyAdminPage() {
     queryKey: ['survey-admin', 'waves'],
     queryFn: () => api.survey.waves(),
   });
-  const units = useQuery({ queryKey: ['org', 'units'], queryFn: () => api.get<OrgUnit[]>('/api/org/units') });
+  const units = useQuery({ queryKey: ['org', 'units'], queryFn: () => api.org.units() });
   const [targets, setTargets] = useState<number[]>([]);
   const createQuestionnaire = useMutation({
     mutationFn: (body: NewQuestionnaire) => api.survey.createQuestionnaire({ body }),
