@@ -17,7 +17,6 @@ import {
 } from 'fastify-type-provider-zod';
 import helmet from 'helmet';
 import { Counter, Histogram } from 'prom-client';
-import { z } from 'zod';
 import { apiContracts } from '../shared/api';
 import { platformApi } from '../shared/api/platform';
 import { installErrorHandling, sendError } from './http/error-handler';
