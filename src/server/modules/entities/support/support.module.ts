@@ -1,6 +1,6 @@
 import { defineModule } from '../../../platform/module';
-import { findEntityIdByCode } from '../profile/profile.repo';
 import { seedSupportDemo } from './support.demo';
+import { findEntityIdByCode } from './support.repo';
 import { supportRoutes } from './support.routes';
 
 /** The programme's support offer to entities (AgO): catalogue, requests with capacity per quarter. */

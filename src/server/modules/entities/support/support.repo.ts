@@ -216,3 +216,11 @@ export async function countItems(db: Db): Promise<number> {
   const rows = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from support_items`);
   return rows[0]!.n;
 }
+
+export async function findEntityIdByCode(db: Db, code: string): Promise<number | undefined> {
+  const rows = await queryRows<{ id: number }>(
+    db,
+    sql`select id from org_units where code = ${code} and kind = 'entity'`,
+  );
+  return rows[0]?.id;
+}
