@@ -1,14 +1,15 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { insertSmallTree } from '../../../../../test/support/org-fixture';
+import { insertPerson, insertSmallTree } from '../../../../../test/support/org-fixture';
+import { startSmtpSink } from '../../../../../test/support/smtp-sink';
 import { buildAccount, type Session, signIn, useTestContext } from '../../../../../test/support/test-app';
 import { describeEachEngine } from '../../../../../test/support/test-db';
 import { quarterOf, quartersFrom } from '../../../../shared/api/entities-support';
 import { buildApp } from '../../../app';
 import { openDatabase, queryRows } from '../../../db/client';
-import { auditLog, jobs } from '../../../db/schema';
-import { MAIL_QUEUE, type MailMessage } from '../../../mail/mailer';
+import { auditLog, devMailbox, jobs } from '../../../db/schema';
+import { MAIL_QUEUE, type MailMessage, SmtpMailer } from '../../../mail/mailer';
 import { createRuntime, type Runtime } from '../../../runtime';
 
 const item = (capacity: number, title = 'Workshop waarden') => ({
@@ -48,7 +49,6 @@ describeEachEngine('entities: the support offer (AgO)', (engine) => {
       email: 'executive@sup.test',
       roles: [{ role: 'top_executive', scopeUnitId: tree.entity.id }],
     });
-    const { insertPerson } = await import('../../../../../test/support/org-fixture');
     const person = await insertPerson(db, {
       employeeNumber: 'SUP-1',
       email: 'employee@sup.test',
@@ -224,6 +224,23 @@ describeEachEngine('entities: the support offer (AgO)', (engine) => {
     expect(to('coordinator@sup.test').join('\n')).toMatch(
       /aanvaard[\s\S]*ingepland|ingepland[\s\S]*aanvaard/,
     );
+    // Delivered: into the dev mailbox without SMTP, and through a real SMTP server when one is configured.
+    await ctx.current.runtime.jobs.runDue();
+    const box = await ctx.current.database.db
+      .select()
+      .from(devMailbox)
+      .where(sql`${devMailbox.messageId} like ${`<support-${requestId}-%`}`);
+    expect(box.filter((m) => m.toAddresses === 'coordinator@sup.test')).toHaveLength(5);
+    const sink = await startSmtpSink();
+    const mailer = new SmtpMailer(sink.url, 'no-reply@waarden.test');
+    try {
+      await mailer.send(mails[0]!);
+      expect(sink.received[0]!.to).toEqual(mails[0]!.to);
+      expect(sink.received[0]!.raw).toContain('Levensloop');
+    } finally {
+      await mailer.close();
+      await sink.close();
+    }
     const audits = await ctx.current.database.db
       .select({ action: auditLog.action })
       .from(auditLog)
