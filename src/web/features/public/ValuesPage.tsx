@@ -3,7 +3,7 @@ import { ApiError } from '../../app/api';
 import { currentLocale } from '../../app/i18n';
 import { PageTitle } from '../../ui/PageTitle';
 import { ErrorAlert, Loading, QueryState } from '../../ui/QueryState';
-import { PublishedProfilesBlock } from '../entities/profile/PublicProfilePage';
+import { PublishedProfilesBlock } from '../entities/profile/PublishedProfilesBlock';
 import { ContentBody } from './ContentBody';
 import { UpdatedAt } from './ContentPage';
 import { pick } from './localized';

@@ -134,8 +134,11 @@ function EndorsementForm({ endorsement, onDone }: { endorsement: Endorsement | n
         }
       : empty,
   );
-  const set = <K extends keyof EndorsementInput>(key: K, value: EndorsementInput[K]) =>
+  // A server error marks its field invalid, which blocks the next submit: any edit clears it.
+  const set = <K extends keyof EndorsementInput>(key: K, value: EndorsementInput[K]) => {
+    save.reset();
     setForm((f) => ({ ...f, [key]: value }));
+  };
   const save = useMutation({
     mutationFn: () =>
       endorsement

@@ -121,6 +121,13 @@ function ProfileForm({ profile }: { profile: Profile }) {
     event.preventDefault();
     save.mutate();
   };
+  // A server error marks its field invalid, which blocks the next submit: any edit clears it.
+  const edited =
+    <T,>(setter: (value: T) => void) =>
+    (value: T) => {
+      save.reset();
+      setter(value);
+    };
   const publicHref = paths.entityProfilePublic.replace(':entityId', String(profile.entityId));
 
   return (
@@ -180,7 +187,7 @@ function ProfileForm({ profile }: { profile: Profile }) {
         <Ambassadors
           entityId={profile.entityId}
           value={ambassadors}
-          onChange={setAmbassadors}
+          onChange={edited(setAmbassadors)}
           error={errors.ambassadorPersonIds}
         />
         <TextField
@@ -189,7 +196,7 @@ function ProfileForm({ profile }: { profile: Profile }) {
           multiline
           rows={12}
           value={storyNl}
-          onChange={setStoryNl}
+          onChange={edited(setStoryNl)}
           errorMessage={errors.storyNl}
         />
         <TextField
@@ -198,7 +205,7 @@ function ProfileForm({ profile }: { profile: Profile }) {
           multiline
           rows={12}
           value={storyEn}
-          onChange={setStoryEn}
+          onChange={edited(setStoryEn)}
           errorMessage={errors.storyEn}
         />
         {save.error && !Object.keys(errors).length ? <Alert tone="error">{save.error.message}</Alert> : null}

@@ -153,8 +153,11 @@ function ItemForm({ item, onDone }: { item: SupportItem | null; onDone: () => vo
         }
       : emptyItem,
   );
-  const set = <K extends keyof ItemInput>(key: K, value: ItemInput[K]) =>
+  // A server error marks its field invalid, which blocks the next submit: any edit clears it.
+  const set = <K extends keyof ItemInput>(key: K, value: ItemInput[K]) => {
+    save.reset();
     setForm((f) => ({ ...f, [key]: value }));
+  };
   const save = useMutation({
     mutationFn: () =>
       item
