@@ -197,7 +197,7 @@ describeEachEngine('entities: the support offer (AgO)', (engine) => {
     expect((await step(s.coordinator, requestId, { to: 'accepted' })).statusCode).toBe(403);
     const skip = await step(s.admin, requestId, { to: 'delivered' });
     expect(skip.statusCode).toBe(409);
-    expect(skip.json().error.issues[0].message).toMatch(/aangevraagd|requested/);
+    expect(skip.json().error.issues[0].message).toMatch(/de aanvraag is aangevraagd/);
     expect((await step(s.admin, requestId, { to: 'accepted' })).json().status).toBe('accepted');
     expect((await step(s.admin, requestId, { to: 'accepted' })).statusCode).toBe(409);
     expect((await step(s.admin, requestId, { to: 'planned', date: '2027-13-40' })).statusCode).toBe(400);

@@ -15,6 +15,7 @@ import { QueryState } from '../../../ui/QueryState';
 import { Select } from '../../../ui/Select';
 import { TextField } from '../../../ui/TextField';
 import { useToast } from '../../../ui/Toast';
+import { ContentBody } from '../../public/ContentBody';
 import { pick } from '../../public/localized';
 import { useValueName, ValueList } from './ValueNames';
 import './entities.css';
@@ -69,12 +70,8 @@ function Editor({ entityId }: { entityId: number }) {
     queryKey: ['entities-profile', 'profile', entityId],
     queryFn: () => api.entitiesProfile.get({ params: { entityId } }),
   });
-  // The key resets the form to what the server saved after every save.
-  return (
-    <QueryState query={query}>
-      {(profile) => <ProfileForm profile={profile} key={profile.updatedAt ?? 'new'} />}
-    </QueryState>
-  );
+  // The form keeps what is typed across saves and publication; another entity mounts a new editor.
+  return <QueryState query={query}>{(profile) => <ProfileForm profile={profile} />}</QueryState>;
 }
 
 function ProfileForm({ profile }: { profile: Profile }) {
@@ -215,6 +212,16 @@ function ProfileForm({ profile }: { profile: Profile }) {
           </Button>
         </div>
       </form>
+
+      {profile.storyHtmlNl || profile.storyHtmlEn ? (
+        <section className="section" aria-labelledby="ent-preview">
+          <h2 id="ent-preview">{t('entities-profile.web.editor.preview')}</h2>
+          <p className="muted">{t('entities-profile.web.editor.previewHint')}</p>
+          <div className="ent-card" lang={locale === 'en' && profile.storyHtmlEn ? 'en' : 'nl'}>
+            <ContentBody html={pick(locale, profile.storyHtmlNl, profile.storyHtmlEn)} />
+          </div>
+        </section>
+      ) : null}
     </>
   );
 }
