@@ -1,5 +1,4 @@
 import type { ProfileInput } from '../../../../shared/api/entities-profile';
-import type { ValueKey } from '../../../../shared/domain';
 import type { Db } from '../../../db/client';
 import type { Actor } from '../../../http/actor';
 import { AppError } from '../../../http/errors';
@@ -15,14 +14,7 @@ const iso = (d: Date | string | null | undefined) => (d ? new Date(d).toISOStrin
 async function entityValues(db: Db, entityId: number) {
   try {
     const current = await getCurrentValues(db, entityId);
-    const entity = (
-      current as {
-        entity?: {
-          translations: { valueKey: ValueKey; textNl: string; textEn: string }[];
-          focusValues: ValueKey[];
-        };
-      }
-    ).entity;
+    const entity = 'entity' in current ? current.entity : undefined;
     return { ownWords: entity?.translations ?? [], focusValues: entity?.focusValues ?? [] };
   } catch (error) {
     // No published framework yet: the profile simply has no own words to show.
