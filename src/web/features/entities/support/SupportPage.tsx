@@ -132,6 +132,8 @@ function ItemCard({ item, entities }: { item: SupportItem; entities: EntityOptio
       setNote('');
       await queryClient.invalidateQueries({ queryKey: ['entities-support'] });
     },
+    // Someone else may have taken the last place: show the places as they are now.
+    onError: () => queryClient.invalidateQueries({ queryKey: ['entities-support', 'items'] }),
   });
   const errors = request.error instanceof ApiError ? request.error.fieldErrors() : {};
   const problem =
@@ -173,7 +175,6 @@ function ItemCard({ item, entities }: { item: SupportItem; entities: EntityOptio
             multiline
             rows={2}
           />
-          {problem ? <Alert tone="error">{problem}</Alert> : null}
           <div className="form__actions">
             <Button type="submit" isPending={request.isPending} isDisabled={entityId === null}>
               {t('entities-support.web.mine.request', { quarter: item.quarter })}
@@ -181,6 +182,7 @@ function ItemCard({ item, entities }: { item: SupportItem; entities: EntityOptio
           </div>
         </form>
       )}
+      {problem ? <Alert tone="error">{problem}</Alert> : null}
     </article>
   );
 }
