@@ -27,3 +27,15 @@ export const surveyItemKinds = ['agree5', 'scale10', 'single', 'multi', 'text'] 
 export type SurveyItemKind = (typeof surveyItemKinds)[number];
 export const surveyActionStatuses = ['planned', 'in_progress', 'done', 'dropped'] as const;
 export type SurveyActionStatus = (typeof surveyActionStatuses)[number];
+/** Entities' support offer (AgO): what kind of help an item is, and where a request stands. */
+export const supportFormats = ['workshop', 'coaching', 'toolkit', 'art_project', 'speaker', 'other'] as const;
+export const supportRequestStatuses = [
+  'requested',
+  'accepted',
+  'declined',
+  'planned',
+  'delivered',
+  'evaluated',
+] as const;
+/** Political backing: who endorsed or committed to the values. */
+export const endorserKinds = ['minister', 'cabinet', 'policy_maker', 'other'] as const;

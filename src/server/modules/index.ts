@@ -9,6 +9,9 @@ import { contactFeedbackModule } from './contact/feedback/feedback.module';
 import { contactMailModule } from './contact/mail/contact-mail.module';
 import { contactSupervisorModule } from './contact/supervisor/supervisor.module';
 import { contentModule } from './content/content.module';
+import { entitiesBackingModule } from './entities/backing/backing.module';
+import { entitiesProfileModule } from './entities/profile/profile.module';
+import { entitiesSupportModule } from './entities/support/support.module';
 import { learningModule } from './learning/learning.module';
 import { opsModule } from './ops/ops.module';
 import { orgModule } from './org/org.module';
@@ -21,6 +24,9 @@ export const modules = [
   authModule,
   orgModule,
   valuesModule,
+  entitiesProfileModule,
+  entitiesSupportModule,
+  entitiesBackingModule,
   contentModule,
   learningModule,
   contactSupervisorModule,

@@ -4,6 +4,9 @@ import { authAdminApi } from './auth-admin';
 import { contactFeedbackApi } from './contact-feedback';
 import { contactMailApi } from './contact-mail';
 import { contentApi } from './content';
+import { entitiesBackingApi } from './entities-backing';
+import { entitiesProfileApi } from './entities-profile';
+import { entitiesSupportApi } from './entities-support';
 import { learningApi } from './learning';
 import { opsApi } from './ops';
 import { orgApi } from './org';
@@ -16,6 +19,9 @@ import { surveyResultsApi } from './survey-results';
 import { valuesApi } from './values';
 
 export const apiContracts = {
+  entitiesBacking: entitiesBackingApi,
+  entitiesProfile: entitiesProfileApi,
+  entitiesSupport: entitiesSupportApi,
   platform: platformApi,
   auth: authApi,
   authAdmin: authAdminApi,

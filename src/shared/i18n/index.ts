@@ -7,6 +7,9 @@ import enContactFeedback from './en/contact-feedback.json' with { type: 'json' }
 import enContactMail from './en/contact-mail.json' with { type: 'json' };
 import enContactSupervisor from './en/contact-supervisor.json' with { type: 'json' };
 import enContent from './en/content.json' with { type: 'json' };
+import enEntitiesBacking from './en/entities-backing.json' with { type: 'json' };
+import enEntitiesProfile from './en/entities-profile.json' with { type: 'json' };
+import enEntitiesSupport from './en/entities-support.json' with { type: 'json' };
 import enErrors from './en/errors.json' with { type: 'json' };
 import enLearning from './en/learning.json' with { type: 'json' };
 import enOps from './en/ops.json' with { type: 'json' };
@@ -24,6 +27,9 @@ import nlContactFeedback from './nl/contact-feedback.json' with { type: 'json' }
 import nlContactMail from './nl/contact-mail.json' with { type: 'json' };
 import nlContactSupervisor from './nl/contact-supervisor.json' with { type: 'json' };
 import nlContent from './nl/content.json' with { type: 'json' };
+import nlEntitiesBacking from './nl/entities-backing.json' with { type: 'json' };
+import nlEntitiesProfile from './nl/entities-profile.json' with { type: 'json' };
+import nlEntitiesSupport from './nl/entities-support.json' with { type: 'json' };
 import nlErrors from './nl/errors.json' with { type: 'json' };
 import nlLearning from './nl/learning.json' with { type: 'json' };
 import nlOps from './nl/ops.json' with { type: 'json' };
@@ -44,6 +50,9 @@ export const catalogues = {
     ...nlContactMail,
     ...nlContactSupervisor,
     ...nlContent,
+    ...nlEntitiesBacking,
+    ...nlEntitiesProfile,
+    ...nlEntitiesSupport,
     ...nlErrors,
     ...nlLearning,
     ...nlOps,
@@ -63,6 +72,9 @@ export const catalogues = {
     ...enContactMail,
     ...enContactSupervisor,
     ...enContent,
+    ...enEntitiesBacking,
+    ...enEntitiesProfile,
+    ...enEntitiesSupport,
     ...enErrors,
     ...enLearning,
     ...enOps,

@@ -42,6 +42,12 @@ export const paths = {
   contactCanned: '/1700/toezicht/standaardantwoorden',
   contactFeedback: '/contact/beoordeling/:token',
   adminContactFeedback: '/beheer/contactfeedback',
+  entityProfileEditor: '/mijn/entiteit/profiel',
+  entityProfilePublic: '/entiteiten/:entityId',
+  mySupport: '/mijn/ondersteuning',
+  adminSupport: '/beheer/ondersteuning',
+  adminEndorsements: '/beheer/engagementen',
+  endorsements: '/engagementen',
 } as const;
 
 /** Content pages with their own route; any other slug lives under /pagina/:slug. */

@@ -42,6 +42,17 @@ export const router = createBrowserRouter([
         lazy: page(() => import('../features/stories/PublicStoriesPage'), 'PublicStoriesPage'),
       },
       {
+        path: paths.entityProfilePublic,
+        lazy: page(() => import('../features/entities/profile/PublicProfilePage'), 'PublicProfilePage'),
+      },
+      {
+        path: paths.endorsements,
+        lazy: page(
+          () => import('../features/entities/backing/PublicEndorsementsPage'),
+          'PublicEndorsementsPage',
+        ),
+      },
+      {
         element: <RequireRole />,
         children: [
           { path: paths.myHome, lazy: page(() => import('../features/staff/MyHomePage'), 'MyHomePage') },
@@ -88,6 +99,14 @@ export const router = createBrowserRouter([
         element: <RequireRole roles={['entity_coordinator', 'programme_admin']} />,
         children: [
           {
+            path: paths.entityProfileEditor,
+            lazy: page(() => import('../features/entities/profile/ProfileEditorPage'), 'ProfileEditorPage'),
+          },
+          {
+            path: paths.mySupport,
+            lazy: page(() => import('../features/entities/support/SupportPage'), 'SupportPage'),
+          },
+          {
             path: paths.myEntity,
             lazy: page(() => import('../features/staff/EntityValuesPage'), 'EntityValuesPage'),
           },
@@ -97,6 +116,17 @@ export const router = createBrowserRouter([
         element: <RequireRole roles={['programme_admin']} />,
         children: [
           { path: paths.admin, lazy: page(() => import('../features/admin/AdminHomePage'), 'AdminHomePage') },
+          {
+            path: paths.adminSupport,
+            lazy: page(() => import('../features/entities/support/AdminSupportPage'), 'AdminSupportPage'),
+          },
+          {
+            path: paths.adminEndorsements,
+            lazy: page(
+              () => import('../features/entities/backing/AdminEndorsementsPage'),
+              'AdminEndorsementsPage',
+            ),
+          },
           { path: paths.adminOrg, lazy: page(() => import('../features/admin/OrgPage'), 'OrgPage') },
           { path: paths.adminRoster, lazy: page(() => import('../features/admin/RosterPage'), 'RosterPage') },
           {

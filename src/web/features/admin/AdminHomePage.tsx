@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { paths } from '../../app/paths';
 import { PageTitle } from '../../ui/PageTitle';
+import { EntitiesTiles } from '../entities/profile/EntitiesLinks';
 
 export const adminSections = [
   { key: 'org', href: paths.adminOrg },
@@ -31,6 +32,7 @@ export function AdminHomePage() {
           </li>
         ))}
       </ul>
+      <EntitiesTiles admin />
     </>
   );
 }

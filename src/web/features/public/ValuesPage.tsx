@@ -3,6 +3,7 @@ import { ApiError } from '../../app/api';
 import { currentLocale } from '../../app/i18n';
 import { PageTitle } from '../../ui/PageTitle';
 import { ErrorAlert, Loading, QueryState } from '../../ui/QueryState';
+import { PublishedProfilesBlock } from '../entities/profile/PublishedProfilesBlock';
 import { ContentBody } from './ContentBody';
 import { UpdatedAt } from './ContentPage';
 import { pick } from './localized';
@@ -45,6 +46,7 @@ export function ValuesPage() {
           <UpdatedAt value={page.data.updatedAt} />
         </>
       ) : null}
+      <PublishedProfilesBlock />
       <PageFeedback slug="waarden" locale={locale} />
     </article>
   );

@@ -6,6 +6,7 @@ import { hasRole, useMe } from '../../app/session';
 import type { EntityValues, FrameworkValue, Me } from '../../app/types';
 import { PageTitle } from '../../ui/PageTitle';
 import { QueryState } from '../../ui/QueryState';
+import { EntitiesTiles } from '../entities/profile/EntitiesLinks';
 import { pick, statementText, valueHeading } from '../public/localized';
 import { useFramework } from '../public/queries';
 
@@ -40,6 +41,7 @@ export function MyHomePage() {
             </li>
           ))}
         </ul>
+        <EntitiesTiles />
         {hasRole(me, 'contact_agent', 'contact_supervisor') ? (
           <p className="muted">{t('web.myHome.contactSoon')}</p>
         ) : null}
