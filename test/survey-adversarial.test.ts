@@ -29,7 +29,7 @@ import { buildAccount, type Session, signIn, useTestContext } from './support/te
 import { describeEachEngine } from './support/test-db';
 
 /**
- * The adversarial suite (issue 3, deliverable 6): differencing attacks THROUGH THE ROUTES.
+ * The adversarial suite: differencing attacks THROUGH THE ROUTES.
  *
  * For every viewer (and for all viewers pooling what they got), every unit they may open, every
  * demographic filter and every pair of filters, the suite collects what the API releases —

@@ -17,7 +17,7 @@ import { TEST_APP_SECRET } from './support/test-app';
 import { createTestDatabase, describeEachEngine } from './support/test-db';
 
 /**
- * Deliverable 10: the server process is killed (SIGKILL, no shutdown hooks) in the middle of a stream of
+ * Reliability: the server process is killed (SIGKILL, no shutdown hooks) in the middle of a stream of
  * submissions. After a restart every acknowledged response is stored, and no token produced two rows:
  * answers wait sealed in survey_pending_answers until the close writes them, so the check closes the wave.
  * The server runs as a real child process (`waarden serve` through tsx) on a temporary PGlite directory

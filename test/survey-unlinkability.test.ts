@@ -20,7 +20,7 @@ import { createTestContext, TEST_APP_SECRET, type TestContext, testConfig } from
 import { describeEachEngine, engines } from './support/test-db';
 
 /**
- * The attacker of issue 20's finding 1 holds the database (a DBA, a backup, an admin with SQL) but not the
+ * The attacker here holds the database (a DBA, a backup, an admin with SQL) but not the
  * server secret. They try every join that tied a person to their answers: shared transaction ids (`xmin`)
  * between invitations, responses, comments and drafts, the physical order of the rows (`ctid`), the
  * draft's key against the invitation's token hash, and the wave's key stored in the database. Each

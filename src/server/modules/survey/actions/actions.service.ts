@@ -10,7 +10,7 @@ import { unitAccess, unitReport } from '../results/results.service';
 import * as repo from './actions.repo';
 
 /**
- * Action planning (issue 3, deliverable 8). Whoever sees a unit's results in detail (its
+ * Action planning. Whoever sees a unit's results in detail (its
  * managers, the entity's coordinators and top executive, programme admins) plans actions for it;
  * the list shows each action next to the result it came from — through the same disclosure
  * plan as the results pages, so an action never shows a hidden figure.

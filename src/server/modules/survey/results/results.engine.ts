@@ -3,7 +3,7 @@
  * No SQL and no HTTP; the service loads rows through the repo, builds a {@link WaveData} once per
  * wave (kept in memory, rebuilt when the wave changes) and asks this module for figures.
  *
- * Anonymity (issue 3, deliverable 6). Every figure goes through a disclosure plan of
+ * Anonymity. Every figure goes through a disclosure plan of
  * src/server/platform/disclosure/planner.ts:
  *
  * - The **wave plan** covers the respondent counts of every snapshot unit (and its direct members),

@@ -2,7 +2,7 @@ import type { Principal } from '../../../http/access';
 import { AppError } from '../../../http/errors';
 
 /**
- * Who may see which groups of a wave (issue 3, deliverable 7). Always evaluated on the wave's
+ * Who may see which groups of a wave. Always evaluated on the wave's
  * frozen snapshot tree, with the viewer's *current* roles:
  *
  * - programme admin: every group (government-wide);

@@ -1,5 +1,5 @@
 /**
- * Survey statistics (issue 3, deliverable 5): pure functions, no I/O.
+ * Survey statistics: pure functions, no I/O.
  *
  * Everything here works on *sufficient statistics* where it can (count, sum, sum of squares,
  * histogram), so that per-unit aggregates can be precomputed once when a wave closes and added
