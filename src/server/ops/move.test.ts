@@ -9,7 +9,6 @@ import { buildApp } from '../app';
 import { type Database, openDatabase } from '../db/client';
 import { accounts } from '../db/schema';
 import { createSession } from '../modules/auth/auth.service';
-import type { ModuleDeps } from '../platform/module';
 import { createRuntime } from '../runtime';
 import { seedBaseline, seedDemo } from '../seed';
 import { databaseState } from './database-state';

@@ -21,7 +21,7 @@ import type {
   statementOut,
   valuesApi,
 } from '../../shared/api/values';
-import { type Locale, type OrgUnitKind, orgUnitKinds } from '../../shared/domain';
+import { type OrgUnitKind, orgUnitKinds } from '../../shared/domain';
 import { type Role, roles, grantableRoles as sharedGrantableRoles } from '../../shared/roles';
 
 export type { FrameworkStatus, Locale, ValueKey } from '../../shared/domain';

@@ -1,7 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../app/api';
 import { currentLocale } from '../../app/i18n';
-import type { Framework } from '../../app/types';
 
 export function useFramework(entityId?: number | null) {
   return useQuery({

@@ -9,7 +9,7 @@ import { PageTitle } from '../../ui/PageTitle';
 import { QueryState } from '../../ui/QueryState';
 import { Select } from '../../ui/Select';
 import { pick } from '../public/localized';
-import { type Aggregates, RecognitionNav, useValueNames } from './shared';
+import { RecognitionNav, useValueNames } from './shared';
 import './recognition.css';
 
 /** /waardering/overzicht: per unit, how often each value is recognised — only where at least k people are behind it. */

@@ -19,7 +19,6 @@ import { pick } from '../public/localized';
 import {
   type Colleague,
   type Message,
-  type MessageList,
   MIN_MESSAGE_LENGTH,
   RecognitionNav,
   ValuePicker,

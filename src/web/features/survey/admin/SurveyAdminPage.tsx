@@ -4,7 +4,6 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { standardDemographics } from '../../../../shared/survey-demographics';
 import { api } from '../../../app/api';
-import type { OrgUnit } from '../../../app/types';
 import { Button } from '../../../ui/Button';
 import { FormError, fieldErrorsOf, formValues, formText as text } from '../../../ui/form';
 import { QueryState } from '../../../ui/QueryState';
