@@ -9,6 +9,8 @@ import { contactFeedbackModule } from './contact/feedback/feedback.module';
 import { contactMailModule } from './contact/mail/contact-mail.module';
 import { contactSupervisorModule } from './contact/supervisor/supervisor.module';
 import { contentModule } from './content/content.module';
+import { entitiesPlansModule } from './entities/plans/plans.module';
+import { entitiesTouchstoneModule } from './entities/touchstone/touchstone.module';
 import { learningModule } from './learning/learning.module';
 import { opsModule } from './ops/ops.module';
 import { orgModule } from './org/org.module';
@@ -32,4 +34,6 @@ export const modules = [
   surveyModule,
   aggregatesModule,
   opsModule,
+  entitiesPlansModule,
+  entitiesTouchstoneModule,
 ];

@@ -7,6 +7,8 @@ import enContactFeedback from './en/contact-feedback.json' with { type: 'json' }
 import enContactMail from './en/contact-mail.json' with { type: 'json' };
 import enContactSupervisor from './en/contact-supervisor.json' with { type: 'json' };
 import enContent from './en/content.json' with { type: 'json' };
+import enEntitiesPlans from './en/entities-plans.json' with { type: 'json' };
+import enEntitiesTouchstone from './en/entities-touchstone.json' with { type: 'json' };
 import enErrors from './en/errors.json' with { type: 'json' };
 import enLearning from './en/learning.json' with { type: 'json' };
 import enOps from './en/ops.json' with { type: 'json' };
@@ -24,6 +26,8 @@ import nlContactFeedback from './nl/contact-feedback.json' with { type: 'json' }
 import nlContactMail from './nl/contact-mail.json' with { type: 'json' };
 import nlContactSupervisor from './nl/contact-supervisor.json' with { type: 'json' };
 import nlContent from './nl/content.json' with { type: 'json' };
+import nlEntitiesPlans from './nl/entities-plans.json' with { type: 'json' };
+import nlEntitiesTouchstone from './nl/entities-touchstone.json' with { type: 'json' };
 import nlErrors from './nl/errors.json' with { type: 'json' };
 import nlLearning from './nl/learning.json' with { type: 'json' };
 import nlOps from './nl/ops.json' with { type: 'json' };
@@ -44,6 +48,8 @@ export const catalogues = {
     ...nlContactMail,
     ...nlContactSupervisor,
     ...nlContent,
+    ...nlEntitiesPlans,
+    ...nlEntitiesTouchstone,
     ...nlErrors,
     ...nlLearning,
     ...nlOps,
@@ -63,6 +69,8 @@ export const catalogues = {
     ...enContactMail,
     ...enContactSupervisor,
     ...enContent,
+    ...enEntitiesPlans,
+    ...enEntitiesTouchstone,
     ...enErrors,
     ...enLearning,
     ...enOps,

@@ -13,3 +13,5 @@ export * from './stories';
 export * from './survey';
 export * from './survey-actions';
 export * from './values';
+export * from './entities-plans';
+export * from './entities-touchstone';
