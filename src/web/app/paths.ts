@@ -42,6 +42,13 @@ export const paths = {
   contactCanned: '/1700/toezicht/standaardantwoorden',
   contactFeedback: '/contact/beoordeling/:token',
   adminContactFeedback: '/beheer/contactfeedback',
+  actionPlan: '/actieplan',
+  actionPlanRollup: '/actieplan/entiteit',
+  actionPlanCoverage: '/actieplan/dekking',
+  actionPlanProjects: '/actieplan/projecten',
+  touchstone: '/toetssteen',
+  touchstoneDecision: '/toetssteen/beslissing/:id',
+  touchstoneIndicator: '/toetssteen/indicator',
 } as const;
 
 /** Content pages with their own route; any other slug lives under /pagina/:slug. */
