@@ -134,10 +134,10 @@ function UnitPlan({ unit }: { unit: PlanUnit }) {
     <>
       <fieldset className="ent-filters">
         <legend>{t('entitiesPlans.plan.filters')}</legend>
-        {filter('value', t('entitiesPlans.plan.value'), value, keys, name, setValue)}
+        {filter('value', t('entitiesPlans.plan.filterValue'), value, keys, name, setValue)}
         {filter(
           'dimension',
-          t('entitiesPlans.plan.dimension'),
+          t('entitiesPlans.plan.filterDimension'),
           dimension,
           iavaDimensions,
           (d) => t(`entitiesPlans.dimension.${d}`),
@@ -145,7 +145,7 @@ function UnitPlan({ unit }: { unit: PlanUnit }) {
         )}
         {filter(
           'status',
-          t('entitiesPlans.plan.status'),
+          t('entitiesPlans.plan.filterStatus'),
           status,
           initiativeStatuses,
           (s) => t(`entitiesPlans.status.${s}`),
