@@ -98,11 +98,9 @@ describeWithBrowser('action plans and the decision touchstone in the browser', (
     await expectAccessible(page, 'touchstone (nl)');
 
     await page.getByLabel('Titel').fill('Teamoverleg voortaan om de twee weken');
+    await page.getByLabel('Context').fill('Het wekelijkse overleg duurt lang en veel punten komen terug.');
     await page
-      .getByLabel('Context', { exact: true })
-      .fill('Het wekelijkse overleg duurt lang en veel punten komen terug.');
-    await page
-      .getByLabel('De beslissing')
+      .getByRole('textbox', { name: 'De beslissing', exact: true })
       .fill('We houden het overleg om de twee weken, met een gedeelde agenda.');
     await page.getByRole('group', { name: 'Daadkracht' }).getByRole('radio', { name: 'In spanning' }).check();
     await page.getByRole('radio', { name: 'Leidinggevenden van de eenheid en de coördinator' }).check();
