@@ -148,6 +148,8 @@ export const surveyActionOut = z.object({
   itemKey: z.string().nullable(),
   itemTextNl: z.string().nullable(),
   itemTextEn: z.string().nullable(),
+  /** The value it concerns: its own, or that of the survey item it came from. */
+  relatedValueKey: z.string().nullable(),
   title: z.string(),
   description: z.string(),
   owner: z.string(),

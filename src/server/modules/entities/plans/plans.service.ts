@@ -22,6 +22,14 @@ import * as repo from './plans.repo';
  * projects initiatives join, and the admin's coverage matrix.
  */
 
+/** A survey action's status in the words of the plan (an action from results is never a mere idea). */
+const surveyStatusAs: Record<string, InitiativeInput['status']> = {
+  planned: 'gepland',
+  in_progress: 'lopend',
+  done: 'afgerond',
+  dropped: 'stopgezet',
+};
+
 const iso = (d: Date | string) => (typeof d === 'string' ? new Date(d).toISOString() : d.toISOString());
 
 const unitView = (u: repo.UnitRow): z.input<typeof unitOut> => ({
@@ -139,7 +147,14 @@ export async function plan(
       const owner = byId.get(i.unitId)!;
       return present(i, owner, policy.canEdit(actor.principal, owner));
     }),
-    surveyActions: actions.filter((a) => !query.value || a.valueKey === query.value),
+    // Survey actions have no IAVA dimension: a dimension filter leaves them out.
+    surveyActions: query.dimension
+      ? []
+      : actions.filter(
+          (a) =>
+            (!query.value || a.relatedValueKey === query.value) &&
+            (!query.status || surveyStatusAs[a.status] === query.status),
+        ),
   };
 }
 

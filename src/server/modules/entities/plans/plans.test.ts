@@ -272,6 +272,12 @@ describeEachEngine('entities: action plans across the IAVA model', (engine) => {
     expect(byDimension.initiatives).toHaveLength(1);
     const byStatus = (await planOf(s.coordinator, ids.entity, '?rollup=true&status=idee')).json();
     expect(byStatus.initiatives.map((i: { title: string }) => i.title)).toEqual(['Open budget']);
+    expect(byStatus.surveyActions).toEqual([]);
+    const planned = (
+      await planOf(s.coordinator, ids.entity, '?rollup=true&status=gepland&value=vertrouwen')
+    ).json();
+    expect(planned.surveyActions.map((a: { id: number }) => a.id)).toEqual([ids.surveyAction]);
+    expect(byDimension.surveyActions).toEqual([]);
     expect((await planOf(s.coordinator, ids.entity, '?status=klaar')).statusCode).toBe(400);
 
     // A manager's roll-up stops at their division; staff get no roll-up.

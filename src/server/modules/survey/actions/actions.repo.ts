@@ -46,6 +46,7 @@ export type ActionWithOrigin = ActionRow & {
   waveTitleEn: string;
   itemTextNl: string | null;
   itemTextEn: string | null;
+  itemValueKey: string | null;
 };
 
 /** The actions of several units across all waves, with the wave and item they came from (no figures). */
@@ -58,6 +59,7 @@ export async function listForUnitsWithOrigin(db: Db, unitIds: number[]): Promise
       waveTitleEn: surveyWaves.titleEn,
       itemTextNl: surveyWaveItems.textNl,
       itemTextEn: surveyWaveItems.textEn,
+      itemValueKey: surveyWaveItems.valueKey,
     })
     .from(surveyActions)
     .innerJoin(surveyWaves, eq(surveyWaves.id, surveyActions.waveId))

@@ -151,6 +151,8 @@ export async function actionsForUnits(db: Db, unitIds: number[]) {
     itemKey: a.itemKey,
     itemTextNl: a.itemTextNl,
     itemTextEn: a.itemTextEn,
+    /** The value the action concerns: its own, or that of the item it came from. */
+    relatedValueKey: a.valueKey ?? a.itemValueKey,
     title: a.title,
     description: a.description,
     owner: a.owner,
