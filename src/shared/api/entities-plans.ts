@@ -100,6 +100,8 @@ export const unitOut = z.object({
   nameNl: z.string(),
   nameEn: z.string().nullable(),
   depth: z.number().int(),
+  /** The entity the unit lies in (itself for an entity): its own words and focus values frame the plan. */
+  entityId: z.number().int().nullable(),
 });
 
 export const projectOut = z.object({

@@ -39,6 +39,7 @@ const unitView = (u: repo.UnitRow): z.input<typeof unitOut> => ({
   nameNl: u.name_nl,
   nameEn: u.name_en,
   depth: u.depth,
+  entityId: u.entity_id,
 });
 
 function present(

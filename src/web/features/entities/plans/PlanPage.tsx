@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { Fragment, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import {
@@ -18,6 +18,7 @@ import { PageTitle } from '../../../ui/PageTitle';
 import { ErrorAlert, QueryState } from '../../../ui/QueryState';
 import { useToast } from '../../../ui/Toast';
 import { pick } from '../../public/localized';
+import { useFramework } from '../../public/queries';
 import { InitiativeForm } from './InitiativeForm';
 import {
   type Initiative,
@@ -158,6 +159,7 @@ function UnitPlan({ unit }: { unit: PlanUnit }) {
           </label>
         ) : null}
       </fieldset>
+      <EntityFrame entityId={unit.entityId} />
       <QueryState query={plan}>
         {(data) => (
           <>
@@ -212,6 +214,44 @@ function UnitPlan({ unit }: { unit: PlanUnit }) {
         )}
       </QueryState>
     </>
+  );
+}
+
+/** The entity's focus values and own words: the "coat rack" its plan hangs on (kept in the values module). */
+function EntityFrame({ entityId }: { entityId: number | null }) {
+  const { t } = useTranslation();
+  const locale = currentLocale();
+  const { name } = useValueNames();
+  const framework = useFramework(entityId);
+  const entity = framework.data?.entity;
+  if (!entity || (entity.focusValues.length === 0 && entity.translations.length === 0)) return null;
+  return (
+    <aside
+      className="ent-card ent-card--readonly"
+      aria-label={t('entitiesPlans.plan.focus', { entity: pick(locale, entity.nameNl, entity.nameEn) })}
+    >
+      {entity.focusValues.length > 0 ? (
+        <p>
+          <strong>
+            {t('entitiesPlans.plan.focus', { entity: pick(locale, entity.nameNl, entity.nameEn) })}:
+          </strong>{' '}
+          {entity.focusValues.map(name).join(', ')}
+        </p>
+      ) : null}
+      {entity.translations.length > 0 ? (
+        <details>
+          <summary>{t('entitiesPlans.plan.ownWords')}</summary>
+          <dl className="ent-facts">
+            {entity.translations.map((tr) => (
+              <Fragment key={tr.valueKey}>
+                <dt>{name(tr.valueKey)}</dt>
+                <dd>{pick(locale, tr.textNl, tr.textEn)}</dd>
+              </Fragment>
+            ))}
+          </dl>
+        </details>
+      ) : null}
+    </aside>
   );
 }
 
