@@ -39,3 +39,24 @@ export const supportRequestStatuses = [
 ] as const;
 /** Political backing: who endorsed or committed to the values. */
 export const endorserKinds = ['minister', 'cabinet', 'policy_maker', 'other'] as const;
+/** The IAVA organisation model (Audit Vlaanderen) the values are placed in, plus steering. */
+export const iavaDimensions = [
+  'strategie',
+  'leiderschap',
+  'mensen',
+  'structuren',
+  'middelen',
+  'sturing',
+] as const;
+export type IavaDimension = (typeof iavaDimensions)[number];
+/** The programme's four strategies an initiative serves. */
+export const programmeStrategies = ['informeren', 'experimenteren', 'doen', 'monitoren'] as const;
+export type ProgrammeStrategy = (typeof programmeStrategies)[number];
+export const initiativeStatuses = ['idee', 'gepland', 'lopend', 'afgerond', 'stopgezet'] as const;
+export type InitiativeStatus = (typeof initiativeStatuses)[number];
+/** How a value weighed in a decision recorded against the touchstone. */
+export const decisionWeighings = ['supports', 'tension', 'not_relevant'] as const;
+export type DecisionWeighing = (typeof decisionWeighings)[number];
+/** Who besides the author may read a decision record. */
+export const decisionSharings = ['private', 'unit', 'entity'] as const;
+export type DecisionSharing = (typeof decisionSharings)[number];

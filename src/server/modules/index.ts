@@ -10,8 +10,10 @@ import { contactMailModule } from './contact/mail/contact-mail.module';
 import { contactSupervisorModule } from './contact/supervisor/supervisor.module';
 import { contentModule } from './content/content.module';
 import { entitiesBackingModule } from './entities/backing/backing.module';
+import { entitiesPlansModule } from './entities/plans/plans.module';
 import { entitiesProfileModule } from './entities/profile/profile.module';
 import { entitiesSupportModule } from './entities/support/support.module';
+import { entitiesTouchstoneModule } from './entities/touchstone/touchstone.module';
 import { learningModule } from './learning/learning.module';
 import { opsModule } from './ops/ops.module';
 import { orgModule } from './org/org.module';
@@ -38,4 +40,6 @@ export const modules = [
   surveyModule,
   aggregatesModule,
   opsModule,
+  entitiesPlansModule,
+  entitiesTouchstoneModule,
 ];

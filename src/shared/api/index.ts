@@ -5,8 +5,10 @@ import { contactFeedbackApi } from './contact-feedback';
 import { contactMailApi } from './contact-mail';
 import { contentApi } from './content';
 import { entitiesBackingApi } from './entities-backing';
+import { entitiesPlansApi } from './entities-plans';
 import { entitiesProfileApi } from './entities-profile';
 import { entitiesSupportApi } from './entities-support';
+import { entitiesTouchstoneApi } from './entities-touchstone';
 import { learningApi } from './learning';
 import { opsApi } from './ops';
 import { orgApi } from './org';
@@ -22,6 +24,8 @@ export const apiContracts = {
   entitiesBacking: entitiesBackingApi,
   entitiesProfile: entitiesProfileApi,
   entitiesSupport: entitiesSupportApi,
+  entitiesPlans: entitiesPlansApi,
+  entitiesTouchstone: entitiesTouchstoneApi,
   platform: platformApi,
   auth: authApi,
   authAdmin: authAdminApi,

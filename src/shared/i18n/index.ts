@@ -8,8 +8,10 @@ import enContactMail from './en/contact-mail.json' with { type: 'json' };
 import enContactSupervisor from './en/contact-supervisor.json' with { type: 'json' };
 import enContent from './en/content.json' with { type: 'json' };
 import enEntitiesBacking from './en/entities-backing.json' with { type: 'json' };
+import enEntitiesPlans from './en/entities-plans.json' with { type: 'json' };
 import enEntitiesProfile from './en/entities-profile.json' with { type: 'json' };
 import enEntitiesSupport from './en/entities-support.json' with { type: 'json' };
+import enEntitiesTouchstone from './en/entities-touchstone.json' with { type: 'json' };
 import enErrors from './en/errors.json' with { type: 'json' };
 import enLearning from './en/learning.json' with { type: 'json' };
 import enOps from './en/ops.json' with { type: 'json' };
@@ -28,8 +30,10 @@ import nlContactMail from './nl/contact-mail.json' with { type: 'json' };
 import nlContactSupervisor from './nl/contact-supervisor.json' with { type: 'json' };
 import nlContent from './nl/content.json' with { type: 'json' };
 import nlEntitiesBacking from './nl/entities-backing.json' with { type: 'json' };
+import nlEntitiesPlans from './nl/entities-plans.json' with { type: 'json' };
 import nlEntitiesProfile from './nl/entities-profile.json' with { type: 'json' };
 import nlEntitiesSupport from './nl/entities-support.json' with { type: 'json' };
+import nlEntitiesTouchstone from './nl/entities-touchstone.json' with { type: 'json' };
 import nlErrors from './nl/errors.json' with { type: 'json' };
 import nlLearning from './nl/learning.json' with { type: 'json' };
 import nlOps from './nl/ops.json' with { type: 'json' };
@@ -53,6 +57,8 @@ export const catalogues = {
     ...nlEntitiesBacking,
     ...nlEntitiesProfile,
     ...nlEntitiesSupport,
+    ...nlEntitiesPlans,
+    ...nlEntitiesTouchstone,
     ...nlErrors,
     ...nlLearning,
     ...nlOps,
@@ -75,6 +81,8 @@ export const catalogues = {
     ...enEntitiesBacking,
     ...enEntitiesProfile,
     ...enEntitiesSupport,
+    ...enEntitiesPlans,
+    ...enEntitiesTouchstone,
     ...enErrors,
     ...enLearning,
     ...enOps,

@@ -103,6 +103,10 @@ function MainNav() {
   else if (me) items.push({ to: paths.gallery, label: t('stories.web.gallery.title') });
   if (me) items.push({ to: paths.surveyResults, label: t('surveyResults.nav') });
   if (hasRole(me, 'entity_coordinator')) items.push({ to: paths.myEntity, label: t('web.nav.myEntity') });
+  if (hasRole(me, 'employee', 'entity_coordinator', 'top_executive', 'programme_admin'))
+    items.push({ to: paths.actionPlan, label: t('entitiesPlans.nav.link') });
+  if (hasRole(me, 'manager', 'entity_coordinator', 'top_executive', 'programme_admin'))
+    items.push({ to: paths.touchstone, label: t('entitiesTouchstone.nav.link') });
   if (hasRole(me, 'programme_admin')) items.push({ to: paths.admin, label: t('web.nav.admin') });
   if (hasRole(me, 'programme_admin')) items.push({ to: paths.adminSurvey, label: t('survey.admin.nav') });
   if (hasRole(me, 'contact_agent') || hasRole(me, 'contact_supervisor'))

@@ -48,6 +48,13 @@ export const paths = {
   adminSupport: '/beheer/ondersteuning',
   adminEndorsements: '/beheer/engagementen',
   endorsements: '/engagementen',
+  actionPlan: '/actieplan',
+  actionPlanRollup: '/actieplan/entiteit',
+  actionPlanCoverage: '/actieplan/dekking',
+  actionPlanProjects: '/actieplan/projecten',
+  touchstone: '/toetssteen',
+  touchstoneDecision: '/toetssteen/beslissing/:id',
+  touchstoneIndicator: '/toetssteen/indicator',
 } as const;
 
 /** Content pages with their own route; any other slug lives under /pagina/:slug. */

@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { SignInPage } from '../features/auth/SignInPage';
+import { entitiesPlansRoutes } from '../features/entities/routes';
 import { ContentPage } from '../features/public/ContentPage';
 import { HomePage } from '../features/public/HomePage';
 import { NotFoundPage } from '../features/public/NotFoundPage';
@@ -253,6 +254,7 @@ export const router = createBrowserRouter([
           },
         ],
       },
+      ...entitiesPlansRoutes,
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -1,6 +1,6 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
-import { surveyActions } from '../../../db/schema';
+import { surveyActions, surveyWaveItems, surveyWaves } from '../../../db/schema';
 
 /** All SQL of survey action planning. */
 
@@ -39,4 +39,38 @@ export async function update(
 
 export async function remove(db: Db, id: number): Promise<void> {
   await db.delete(surveyActions).where(eq(surveyActions.id, id));
+}
+
+export type ActionWithOrigin = ActionRow & {
+  waveTitleNl: string;
+  waveTitleEn: string;
+  itemTextNl: string | null;
+  itemTextEn: string | null;
+  itemValueKey: string | null;
+};
+
+/** The actions of several units across all waves, with the wave and item they came from (no figures). */
+export async function listForUnitsWithOrigin(db: Db, unitIds: number[]): Promise<ActionWithOrigin[]> {
+  if (unitIds.length === 0) return [];
+  const rows = await db
+    .select({
+      action: surveyActions,
+      waveTitleNl: surveyWaves.titleNl,
+      waveTitleEn: surveyWaves.titleEn,
+      itemTextNl: surveyWaveItems.textNl,
+      itemTextEn: surveyWaveItems.textEn,
+      itemValueKey: surveyWaveItems.valueKey,
+    })
+    .from(surveyActions)
+    .innerJoin(surveyWaves, eq(surveyWaves.id, surveyActions.waveId))
+    .leftJoin(
+      surveyWaveItems,
+      and(
+        eq(surveyWaveItems.waveId, surveyActions.waveId),
+        eq(surveyWaveItems.itemKey, surveyActions.itemKey),
+      ),
+    )
+    .where(inArray(surveyActions.unitId, unitIds))
+    .orderBy(asc(surveyActions.dueOn), asc(surveyActions.id));
+  return rows.map(({ action, ...origin }) => ({ ...action, ...origin }));
 }

@@ -133,3 +133,30 @@ export async function remove(db: Db, actor: Actor, id: number) {
   );
   return { ok: true as const };
 }
+
+/**
+ * The actions of several units across all waves, each with the wave and the result (value or item text) it
+ * came from, for other modules' plans. No figures are included, so no disclosure plan is needed; which units
+ * the caller may see is the calling module's policy decision.
+ */
+export async function actionsForUnits(db: Db, unitIds: number[]) {
+  const rows = await repo.listForUnitsWithOrigin(db, unitIds);
+  return rows.map((a) => ({
+    id: a.id,
+    unitId: a.unitId,
+    waveId: a.waveId,
+    waveTitleNl: a.waveTitleNl,
+    waveTitleEn: a.waveTitleEn,
+    valueKey: a.valueKey,
+    itemKey: a.itemKey,
+    itemTextNl: a.itemTextNl,
+    itemTextEn: a.itemTextEn,
+    /** The value the action concerns: its own, or that of the item it came from. */
+    relatedValueKey: a.valueKey ?? a.itemValueKey,
+    title: a.title,
+    description: a.description,
+    owner: a.owner,
+    dueOn: a.dueOn,
+    status: a.status,
+  }));
+}

@@ -1,0 +1,10 @@
+import { defineModule } from '../../../platform/module';
+import { seedPlansDemo } from './plans.demo';
+import { plansRoutes } from './plans.routes';
+
+/** Action plans of org units across the IAVA model, government-wide projects and the coverage matrix. */
+export const entitiesPlansModule = defineModule({
+  name: 'entities-plans',
+  routes: (deps) => plansRoutes(deps),
+  demo: (db, demo) => seedPlansDemo(db, demo.entityCode),
+});
