@@ -71,9 +71,12 @@ export const contactEmailAccepted = z.object({
 export function formatReplyBy(locale: 'nl' | 'en', at: string | Date, timeZone: string) {
   const instant = new Date(at);
   const tag = locale === 'nl' ? 'nl-BE' : 'en-GB';
-  const date = new Intl.DateTimeFormat(tag, { timeZone, weekday: 'long', day: 'numeric', month: 'long' }).format(
-    instant,
-  );
+  const date = new Intl.DateTimeFormat(tag, {
+    timeZone,
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+  }).format(instant);
   const time = new Intl.DateTimeFormat(tag, {
     timeZone,
     hour: '2-digit',
@@ -229,7 +232,8 @@ export const contactMailApi = defineApi('contact', {
     method: 'GET',
     path: '/api/contact/tickets',
     access: 'contactAgent',
-    summary: "List the e-mail tickets of the agent's queues, the most urgent deadline or newest activity first",
+    summary:
+      "List the e-mail tickets of the agent's queues, the most urgent deadline or newest activity first",
     query: ticketListQuery,
     responses: { 200: ticketListOut },
   }),

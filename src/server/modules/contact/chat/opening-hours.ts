@@ -87,7 +87,9 @@ export function addOpenMinutes(queue: Schedule, from: Date, minutes: number): Da
     const date = addDays(today.date, offset);
     if (queue.holidays.includes(date)) continue;
     const weekday = ((today.weekday - 1 + offset) % 7) + 1;
-    const ranges = [...(queue.opening_hours.days[String(weekday)] ?? [])].sort(([a], [b]) => a.localeCompare(b));
+    const ranges = [...(queue.opening_hours.days[String(weekday)] ?? [])].sort(([a], [b]) =>
+      a.localeCompare(b),
+    );
     for (const [open, close] of ranges) {
       const start = Math.max(zonedInstant(date, open, zone).getTime(), from.getTime());
       const end = zonedInstant(date, close, zone).getTime();
