@@ -14,7 +14,7 @@ export const ticketPath = (id: number) => `${ticketsPath}/${id}`;
 
 type Translate = (key: string, options?: Record<string, unknown>) => string;
 
-/** A duration as agents read it at a glance: "3 uur 20 min", "1 d 4 uur", "12 min" (whole minutes, rounded up). */
+/** A duration as agents read it at a glance: "3 uur 20 min", "1 dag 4 uur", "12 min" (whole minutes, rounded up). */
 function duration(t: Translate, ms: number) {
   const total = Math.max(1, Math.ceil(ms / 60_000));
   const days = Math.floor(total / 1440);
