@@ -49,6 +49,10 @@ describeWithBrowser('contact 1700 by e-mail in the browser', () => {
 
     const status = page.getByRole('status').filter({ hasText: 'we hebben je vraag goed ontvangen' });
     await expect.poll(() => status.textContent()).toMatch(/referentie 1700-\d{6}.*an\.peeters@burger\.test/);
+    // The expected reply time, counted in the queue's opening hours, in words and on Brussels' clock.
+    expect(await status.textContent()).toMatch(
+      /Je krijgt een antwoord tegen (maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag) \d{1,2} \p{L}+, \d{2}\.\d{2} uur\./u,
+    );
     // The form is gone: the focus is on the confirmation, not lost to the page.
     await expect.poll(() => focused(page)).toMatch(/^p:.*we hebben je vraag goed ontvangen/i);
     await expectAccessible(page, 'contact e-mail form sent');
@@ -70,6 +74,9 @@ describeWithBrowser('contact 1700 by e-mail in the browser', () => {
     // The address the citizen typed gets a confirmation without their words.
     expect(byAddress['an.peeters@burger.test']).toMatch(/Referentie: 1700-\d{6}/);
     expect(byAddress['an.peeters@burger.test']).not.toContain('Hoe werkt dit?');
+    expect(byAddress['an.peeters@burger.test']).toContain(
+      'Je krijgt een antwoord per e-mail op dit adres tegen',
+    );
     expect(pageProblems(page)).toEqual([]);
   });
 
@@ -136,5 +143,66 @@ describeWithBrowser('contact 1700 by e-mail in the browser', () => {
     expect(await page.locator('.ticket__held-item').count()).toBe(0);
     expect(await page.textContent('main')).not.toContain('Stuur het naar mij');
     expect(pageProblems(page)).toEqual([]);
+  });
+
+  it("shows each ticket its time left, the overdue first, and the citizen's earlier contacts; supervisors filter the breaches", async () => {
+    const db = e2e.runtime.db;
+    // Two more e-mails of the same citizen in the demo queue: one two hours past its deadline, one due tomorrow.
+    for (const [topic, due] of [
+      ['general', "now() - interval '2 hours'"],
+      ['website', "now() + interval '1 day'"],
+    ] as const)
+      await db.execute(sql`insert into contact_tickets (reply_token, citizen_email, topic, locale, status, queue_id, due_at)
+        select md5(random()::text), 'an.peeters@burger.test', ${topic}, 'nl', 'new', id, ${sql.raw(due)}
+        from chat_queues where key = 'algemeen'`);
+    await db.execute(sql`insert into contact_ticket_messages (ticket_id, direction, body)
+      select id, 'citizen', 'Nog een vraag over ' || topic from contact_tickets where topic in ('general', 'website')`);
+
+    const page = await e2e.newPage();
+    await signInAs(page, demo('agent'));
+    await goto(page, '/1700/e-mails');
+    const items = page.locator('.tickets__item');
+    await expect.poll(() => items.count()).toBeGreaterThanOrEqual(3);
+    // The overdue one on top, then by deadline: tomorrow's, then the first e-mail (reopened by the citizen's
+    // reply above, so with a new deadline two working days on).
+    expect(await items.nth(0).textContent()).toMatch(/Antwoord verwacht: 2 uur( \d+ min)? te laat/);
+    expect(await items.nth(1).textContent()).toMatch(/Antwoord verwacht: nog (1 dag|\d+ uur)/);
+    expect(await items.nth(2).textContent()).toMatch(/Antwoord verwacht: nog .*Open · /);
+    expect(await page.locator('.tickets__due--late').count()).toBe(1);
+    // Agents do not get the supervisors' breach filter.
+    expect(await page.getByText('Alleen over de termijn').count()).toBe(0);
+    await expectAccessible(page, 'agent e-mail list with deadlines');
+
+    // By keyboard: the overdue ticket's link, then its earlier contacts.
+    const overdue = items.nth(0).getByRole('link');
+    await overdue.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('h2:has-text("Eerdere contacten")');
+    const earlier = page.getByRole('table', { name: 'Eerdere contacten' });
+    await expect.poll(() => earlier.locator('tbody tr').count()).toBe(2);
+    expect(await page.textContent('.facts')).toMatch(/2 uur( \d+ min)? te laat/);
+    await expectAccessible(page, 'agent e-mail detail with earlier contacts');
+    const link = earlier.getByRole('link').first();
+    const target = await link.getAttribute('href');
+    await link.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.url()).toContain(target!);
+    expect(pageProblems(page)).toEqual([]);
+
+    // The supervisor narrows the list to the breaches and sets a topic's reply target.
+    const boss = await e2e.newPage();
+    await signInAs(boss, demo('supervisor'));
+    await goto(boss, '/1700/e-mails');
+    await boss.getByText('Alleen over de termijn').click();
+    await expect.poll(() => boss.locator('.tickets__item').count()).toBe(1);
+    expect(await boss.locator('.tickets__item').textContent()).toContain('te laat');
+    const hours = boss.getByLabel('De waarden van de Vlaamse overheid (werkuren)');
+    await hours.fill('8');
+    await hours.press('Enter');
+    await expect
+      .poll(() => boss.textContent('main'))
+      .toContain('Termijn voor De waarden van de Vlaamse overheid bewaard: 8 werkuren.');
+    await expectAccessible(boss, 'supervisor e-mail list with breaches and reply targets');
+    expect(pageProblems(boss)).toEqual([]);
   });
 });

@@ -10,6 +10,11 @@ export const TICKET_STATUSES = ['new', 'open', 'answered', 'closed'] as const;
 export const MAX_NAME = 100;
 export const MAX_QUESTION = 5000;
 export const MAX_REPLY = 10_000;
+/** A topic's reply target when no supervisor set one: two working days of eight opening hours. */
+export const DEFAULT_REPLY_TARGET_HOURS = 16;
+/** About a year of working days: longer than that is no target. */
+export const MAX_REPLY_TARGET_HOURS = 2000;
+
 /** The public form's body: the longest legal question in multi-byte UTF-8 fits with room to spare. */
 export const CONTACT_BODY_LIMIT = 64 * 1024;
 
@@ -52,13 +57,44 @@ export const contactEmailAccepted = z.object({
    * request were reached: the question is stored all the same, and the answer still follows by mail.
    */
   confirmationSent: z.boolean(),
+  /**
+   * When the answer is due (the topic's reply target in the queue's opening hours), with the queue's time zone
+   * to show it in; null when no deadline applies (no queue, or a queue that never opens).
+   */
+  expectedReply: z.object({ at: z.string(), timeZone: z.string() }).nullable(),
 });
+
+/**
+ * The expected reply time as the citizen reads it: "dinsdag 9 december" and "12.00" in Dutch, "Tuesday 9
+ * December" and "12:00" in English, on the wall clock of the queue's time zone.
+ */
+export function formatReplyBy(locale: 'nl' | 'en', at: string | Date, timeZone: string) {
+  const instant = new Date(at);
+  const tag = locale === 'nl' ? 'nl-BE' : 'en-GB';
+  const date = new Intl.DateTimeFormat(tag, {
+    timeZone,
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+  }).format(instant);
+  const time = new Intl.DateTimeFormat(tag, {
+    timeZone,
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(instant);
+  return { date, time: locale === 'nl' ? time.replace(':', '.') : time };
+}
 
 export const ticketStatus = z.enum(TICKET_STATUSES);
 export const ticketCategory = z.enum(TICKET_CATEGORIES);
 
 export const ticketListQuery = z.object({
   status: ticketStatus.optional(),
+  /** due: tickets waiting for an answer first, the most overdue on top; recent: newest activity first. */
+  sort: z.enum(['due', 'recent']).default('due'),
+  /** Supervisors only: tickets past their deadline, still open or answered late. */
+  breached: z.enum(['true', 'false']).optional(),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(25),
 });
@@ -80,6 +116,12 @@ export const ticketSummaryOut = z.object({
   preview: z.string(),
   /** Replies from another sender than the citizen, waiting for an agent to accept or discard them. */
   heldCount: z.number().int(),
+  /** When the answer is due; null when no deadline applies. */
+  dueAt: z.string().nullable(),
+  /** The first answer since the deadline was set. */
+  answeredAt: z.string().nullable(),
+  /** Past the deadline: still waiting for an answer, or answered after it. */
+  breached: z.boolean(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -136,6 +178,41 @@ export const erasureQuery = z.object({
 });
 export const erasureOut = z.object({ ticketsDeleted: z.number().int() });
 
+export const replyTargetOut = z.object({
+  topic: z.enum(CONTACT_TOPICS),
+  /** Working hours: counted in the opening hours of the queue that handles the topic. */
+  hours: z.number().int(),
+  /** No supervisor set a target for this topic: the default applies. */
+  isDefault: z.boolean(),
+});
+export const replyTargetsOut = z.object({ items: z.array(replyTargetOut) });
+export const replyTargetParams = z.object({
+  topic: z.enum(CONTACT_TOPICS, { message: 'contactMail.validation.topic' }),
+});
+export const replyTargetBody = z.object({
+  hours: z
+    .number({ message: 'contactMail.validation.targetHours' })
+    .int({ message: 'contactMail.validation.targetHours' })
+    .min(1, { message: 'contactMail.validation.targetHours' })
+    .max(MAX_REPLY_TARGET_HOURS, { message: 'contactMail.validation.targetHours' }),
+});
+
+export const earlierContactOut = z.object({
+  channel: z.enum(['mail', 'chat']),
+  id: z.number().int(),
+  /** The ticket's reference; null for a chat. */
+  reference: z.string().nullable(),
+  /** When the contact began. */
+  at: z.string(),
+  /** The e-mail topic; null for a chat (its queue says what it was about). */
+  topic: z.string().nullable(),
+  queueNameNl: z.string().nullable(),
+  queueNameEn: z.string().nullable(),
+  /** A ticket status (new, open, answered, closed) or a chat status (waiting, active, closed). */
+  status: z.string(),
+});
+export const earlierContactsOut = z.object({ items: z.array(earlierContactOut) });
+
 /** What a citizen quotes about a ticket: its id, zero-padded, after the 1700 prefix. */
 export const ticketReference = (id: number) => `1700-${String(id).padStart(6, '0')}`;
 
@@ -155,9 +232,34 @@ export const contactMailApi = defineApi('contact', {
     method: 'GET',
     path: '/api/contact/tickets',
     access: 'contactAgent',
-    summary: "List the e-mail tickets of the agent's queues, newest activity first",
+    summary:
+      "List the e-mail tickets of the agent's queues, the most urgent deadline or newest activity first",
     query: ticketListQuery,
     responses: { 200: ticketListOut },
+  }),
+  earlierContacts: route({
+    method: 'GET',
+    path: '/api/contact/tickets/:id/earlier-contacts',
+    access: 'contactAgent',
+    summary: "The citizen's earlier tickets and chats within the retention period, in the agent's queues",
+    params: ticketIdParams,
+    responses: { 200: earlierContactsOut },
+  }),
+  replyTargets: route({
+    method: 'GET',
+    path: '/api/contact/reply-targets',
+    access: 'contactSupervisor',
+    summary: 'The reply target of each e-mail topic, in working hours',
+    responses: { 200: replyTargetsOut },
+  }),
+  setReplyTarget: route({
+    method: 'PUT',
+    path: '/api/contact/reply-targets/:topic',
+    access: 'contactSupervisor',
+    summary: "Set an e-mail topic's reply target in working hours",
+    params: replyTargetParams,
+    body: replyTargetBody,
+    responses: { 200: replyTargetOut },
   }),
   ticket: route({
     method: 'GET',

@@ -21,11 +21,19 @@ export const contactTickets = pgTable(
     assignedAccountId: integer('assigned_account_id').references(() => accounts.id, {
       onDelete: 'set null',
     }),
+    /**
+     * When an answer is due: the topic's reply target counted in the queue's opening hours from the question,
+     * or from the citizen's reply that reopened the ticket. Null without a queue or opening hours.
+     */
+    dueAt: timestamp('due_at', { withTimezone: true }),
+    /** The first answer since the deadline was set; later than due_at means the target was missed. */
+    answeredAt: timestamp('answered_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index('contact_tickets_status_idx').on(t.status, t.updatedAt),
+    index('contact_tickets_due_idx').on(t.dueAt).where(sql`status in ('new', 'open')`),
     index('contact_tickets_email_idx').on(sql`lower(${t.citizenEmail})`),
   ],
 );
@@ -78,3 +86,13 @@ export const contactHeldReplies = pgTable(
     index('contact_held_replies_sender_idx').on(sql`lower(${t.senderAddress})`),
   ],
 );
+
+/**
+ * The reply target of an e-mail topic, in working hours of the handling queue (16 = two working days of eight
+ * hours). A topic without a row has the default target (DEFAULT_REPLY_TARGET_HOURS in the shared API).
+ */
+export const contactReplyTargets = pgTable('contact_reply_targets', {
+  topic: text('topic').primaryKey(),
+  hours: integer('hours').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import {
   CONTACT_TOPICS,
   type contactMailApi,
+  formatReplyBy,
   MAX_NAME,
   MAX_QUESTION,
 } from '../../../shared/api/contact-mail';
@@ -90,6 +91,16 @@ export function ContactEmailForm({
               reference: send.data.reference,
               email: sentTo,
             })}
+            {send.data.expectedReply
+              ? ` ${t(
+                  'contactMail.form.expected',
+                  formatReplyBy(
+                    i18n.language === 'en' ? 'en' : 'nl',
+                    send.data.expectedReply.at,
+                    send.data.expectedReply.timeZone,
+                  ),
+                )}`
+              : null}
           </p>
         ) : null}
       </div>

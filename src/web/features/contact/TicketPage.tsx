@@ -10,17 +10,21 @@ import { Button } from '../../ui/Button';
 import { PageTitle } from '../../ui/PageTitle';
 import { QueryState } from '../../ui/QueryState';
 import { Select } from '../../ui/Select';
+import { Table } from '../../ui/Table';
 import { TextField } from '../../ui/TextField';
 import './contact.css';
 import { CannedPicker, useCannedAnswers } from './canned/CannedPicker';
 import { type CannedAnswer, cannedByShortcut, fillCanned } from './canned/fill';
 import {
+  deadlineText,
   TICKET_CATEGORIES,
   TICKET_STATUSES,
   type Ticket,
   type TicketCategory,
   type TicketStatus,
+  ticketPath,
   ticketsPath,
+  useNow,
 } from './tickets';
 
 /** One citizen e-mail with its thread; the agent answers (mailed to the citizen) and files it. */
@@ -33,6 +37,7 @@ export function TicketPage() {
     queryFn: () => api.contactMail.ticket({ params: { id } }),
   });
   const [text, setText] = useState('');
+  const now = useNow();
   const update = (data: Ticket) => {
     client.setQueryData(['contact', 'ticket', id], data);
     void client.invalidateQueries({ queryKey: ['contact', 'tickets'] });
@@ -93,6 +98,11 @@ export function TicketPage() {
               <dd>{t(`contactMail.topics.${data.topic}`, { defaultValue: data.topic })}</dd>
               <dt>{t('contactMail.agent.received')}</dt>
               <dd>{formatDateTime(data.createdAt)}</dd>
+              <dt>{t('contactMail.agent.due')}</dt>
+              <dd className={deadlineText(t, data, now).late ? 'tickets__due--late' : undefined}>
+                {deadlineText(t, data, now).text}
+                {data.dueAt ? ` (${formatDateTime(data.dueAt)})` : null}
+              </dd>
             </dl>
             <div className="ticket__controls">
               <Select
@@ -206,9 +216,78 @@ export function TicketPage() {
               </Form>
             )}
             <div role="status">{reply.isSuccess ? t('contactMail.agent.sent') : null}</div>
+            <EarlierContacts id={data.id} />
           </>
         )}
       </QueryState>
     </div>
+  );
+}
+
+/** The citizen's other tickets and chats that the retention period keeps, in the queues this agent serves. */
+function EarlierContacts({ id }: { id: number }) {
+  const { t, i18n } = useTranslation();
+  const contacts = useQuery({
+    queryKey: ['contact', 'ticket', id, 'earlier'],
+    queryFn: () => api.contactMail.earlierContacts({ params: { id } }),
+  });
+  type Contact = NonNullable<typeof contacts.data>['items'][number];
+  const subject = (row: Contact) =>
+    row.topic
+      ? t(`contactMail.topics.${row.topic}`, { defaultValue: row.topic })
+      : ((i18n.language === 'en' ? row.queueNameEn : row.queueNameNl) ?? '—');
+  return (
+    <section className="ticket__earlier" aria-labelledby="ticket-earlier-title">
+      <h2 id="ticket-earlier-title">{t('contactMail.agent.earlierTitle')}</h2>
+      <p>{t('contactMail.agent.earlierIntro')}</p>
+      <QueryState query={contacts}>
+        {(data) => (
+          <Table<Contact>
+            caption={t('contactMail.agent.earlierTitle')}
+            captionHidden
+            rows={data.items}
+            rowKey={(row) => `${row.channel}-${row.id}`}
+            empty={t('contactMail.agent.earlierNone')}
+            columns={[
+              {
+                key: 'date',
+                header: t('contactMail.agent.earlierDate'),
+                rowHeader: true,
+                cell: (row) =>
+                  row.channel === 'mail' ? (
+                    <Link to={ticketPath(row.id)}>
+                      {formatDateTime(row.at)} · {row.reference}
+                    </Link>
+                  ) : (
+                    formatDateTime(row.at)
+                  ),
+              },
+              {
+                key: 'channel',
+                header: t('contactMail.agent.earlierChannel'),
+                cell: (row) =>
+                  t(
+                    row.channel === 'mail'
+                      ? 'contactMail.agent.channelMail'
+                      : 'contactMail.agent.channelChat',
+                  ),
+              },
+              { key: 'subject', header: t('contactMail.agent.earlierSubject'), cell: subject },
+              {
+                key: 'status',
+                header: t('contactMail.agent.earlierStatus'),
+                cell: (row) =>
+                  t(
+                    row.channel === 'mail'
+                      ? `contactMail.statuses.${row.status}`
+                      : `contactMail.agent.chatStatuses.${row.status}`,
+                    { defaultValue: row.status },
+                  ),
+              },
+            ]}
+          />
+        )}
+      </QueryState>
+    </section>
   );
 }

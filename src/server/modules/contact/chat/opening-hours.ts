@@ -73,3 +73,30 @@ export function nextOpening(queue: Schedule, now = new Date()): Date | null {
   }
   return null;
 }
+
+/**
+ * The instant `minutes` of opening time after `from`: only minutes in the queue's weekly hours count, closures
+ * skipped (reply deadlines of e-mail tickets are kept in working time). Null when the queue does not open often
+ * enough in the coming year to reach it.
+ */
+export function addOpenMinutes(queue: Schedule, from: Date, minutes: number): Date | null {
+  const zone = queue.opening_hours.timeZone;
+  const today = localParts(from, zone);
+  let left = minutes * 60_000;
+  for (let offset = 0; offset <= 366; offset++) {
+    const date = addDays(today.date, offset);
+    if (queue.holidays.includes(date)) continue;
+    const weekday = ((today.weekday - 1 + offset) % 7) + 1;
+    const ranges = [...(queue.opening_hours.days[String(weekday)] ?? [])].sort(([a], [b]) =>
+      a.localeCompare(b),
+    );
+    for (const [open, close] of ranges) {
+      const start = Math.max(zonedInstant(date, open, zone).getTime(), from.getTime());
+      const end = zonedInstant(date, close, zone).getTime();
+      if (end <= start) continue;
+      if (end - start >= left) return new Date(start + left);
+      left -= end - start;
+    }
+  }
+  return null;
+}

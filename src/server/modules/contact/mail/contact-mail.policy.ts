@@ -29,3 +29,23 @@ export function canSeeTicket(scope: number[] | null, ticket: { queueId: number |
 export function assertCanHandleTicket(scope: number[] | null, ticket: { queueId: number | null }): void {
   if (!canSeeTicket(scope, ticket)) throw new AppError('NOT_FOUND');
 }
+
+/**
+ * The list of tickets past their deadline is a supervisor's view of the service: it shows who answered late in
+ * every queue, so agents do not get it (they see each ticket's time left in their own list).
+ */
+export function assertCanSeeBreaches(principal: Principal): void {
+  if (!principal.roles.includes('contact_supervisor')) throw new AppError('FORBIDDEN');
+}
+
+/**
+ * A citizen's earlier contacts (tickets and chats) are listed to someone who may see the current ticket, and
+ * each contact only when it belongs to a queue they serve: an agent learns nothing about the citizen's contacts
+ * with queues they do not work for.
+ */
+export function visibleEarlierContacts<T extends { queueId: number | null }>(
+  scope: number[] | null,
+  contacts: T[],
+): T[] {
+  return contacts.filter((contact) => canSeeTicket(scope, contact));
+}

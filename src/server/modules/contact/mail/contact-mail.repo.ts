@@ -1,10 +1,12 @@
-import { and, count, desc, eq, inArray, lt, sql } from 'drizzle-orm';
+import { and, count, desc, eq, gte, inArray, isNotNull, lt, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import {
   accounts,
   chatAgentQueues,
   chatQueues,
+  chatSessions,
   contactHeldReplies,
+  contactReplyTargets,
   contactTicketMessages,
   contactTickets,
   devMailbox,
@@ -35,12 +37,25 @@ export async function findTicketForUpdate(db: Db, id: number) {
   return row ?? null;
 }
 
+/** Past the deadline: still waiting for an answer at `now`, or answered after it. */
+const breachedAt = (now: Date) =>
+  sql`((${contactTickets.status} in ('new', 'open') and ${contactTickets.dueAt} < ${now.toISOString()}::timestamptz)
+    or ${contactTickets.answeredAt} > ${contactTickets.dueAt})`;
+
 export async function listTickets(
   db: Db,
-  filter: { status?: TicketStatus; page: number; pageSize: number; queueIds: number[] | null },
+  filter: {
+    status?: TicketStatus;
+    page: number;
+    pageSize: number;
+    queueIds: number[] | null;
+    sort: 'due' | 'recent';
+    breachedAt?: Date;
+  },
 ) {
   const where = and(
     filter.status ? eq(contactTickets.status, filter.status) : undefined,
+    filter.breachedAt ? breachedAt(filter.breachedAt) : undefined,
     filter.queueIds === null
       ? undefined
       : filter.queueIds.length === 0
@@ -65,7 +80,17 @@ export async function listTickets(
     })
     .from(contactTickets)
     .where(where)
-    .orderBy(desc(contactTickets.updatedAt), desc(contactTickets.id))
+    .orderBy(
+      ...(filter.sort === 'due'
+        ? // Tickets waiting for an answer first, by deadline (overdue ones have the earliest); then the rest.
+          [
+            sql`case when ${contactTickets.status} in ('new', 'open') then 0 else 1 end`,
+            sql`case when ${contactTickets.status} in ('new', 'open') then ${contactTickets.dueAt} end asc nulls last`,
+          ]
+        : []),
+      desc(contactTickets.updatedAt),
+      desc(contactTickets.id),
+    )
     .limit(filter.pageSize)
     .offset((filter.page - 1) * filter.pageSize);
   const [total] = await db.select({ n: count() }).from(contactTickets).where(where);
@@ -148,7 +173,7 @@ export async function firstMessage(db: Db, ticketId: number) {
 export async function updateTicket(
   db: Db,
   id: number,
-  patch: Partial<Pick<TicketRow, 'status' | 'category' | 'assignedAccountId'>>,
+  patch: Partial<Pick<TicketRow, 'status' | 'category' | 'assignedAccountId' | 'dueAt' | 'answeredAt'>>,
 ) {
   const [row] = await db
     .update(contactTickets)
@@ -226,4 +251,89 @@ export async function deleteDevMailOf(db: Db, email: string) {
     )
     .returning({ id: devMailbox.id });
   return rows.length;
+}
+
+/** The weekly hours and closures of a queue, to count a deadline in; null when the queue is gone. */
+export async function queueSchedule(db: Db, queueId: number) {
+  const [row] = await db
+    .select({ opening_hours: chatQueues.openingHours, holidays: chatQueues.holidays })
+    .from(chatQueues)
+    .where(eq(chatQueues.id, queueId));
+  return row ?? null;
+}
+
+export async function replyTargetHours(db: Db, topic: string): Promise<number | null> {
+  const [row] = await db
+    .select({ hours: contactReplyTargets.hours })
+    .from(contactReplyTargets)
+    .where(eq(contactReplyTargets.topic, topic));
+  return row?.hours ?? null;
+}
+
+export async function listReplyTargets(db: Db) {
+  return db.select().from(contactReplyTargets);
+}
+
+export async function upsertReplyTarget(db: Db, topic: string, hours: number) {
+  const [row] = await db
+    .insert(contactReplyTargets)
+    .values({ topic, hours })
+    .onConflictDoUpdate({ target: contactReplyTargets.topic, set: { hours, updatedAt: new Date() } })
+    .returning();
+  return row!;
+}
+
+/**
+ * Other tickets of the same address that the retention period still keeps: waiting ones always, handled ones
+ * touched since the cut-off (older ones are due for the purge and never shown, even before it ran).
+ */
+export async function earlierTicketsOf(db: Db, email: string, exceptId: number, cutoff: Date) {
+  return db
+    .select({
+      id: contactTickets.id,
+      createdAt: contactTickets.createdAt,
+      topic: contactTickets.topic,
+      status: contactTickets.status,
+      queueId: contactTickets.queueId,
+      queueNameNl: chatQueues.nameNl,
+      queueNameEn: chatQueues.nameEn,
+    })
+    .from(contactTickets)
+    .leftJoin(chatQueues, eq(chatQueues.id, contactTickets.queueId))
+    .where(
+      and(
+        eq(sql`lower(${contactTickets.citizenEmail})`, email.toLowerCase()),
+        ne(contactTickets.id, exceptId),
+        or(inArray(contactTickets.status, ['new', 'open']), gte(contactTickets.updatedAt, cutoff)),
+      ),
+    )
+    .orderBy(desc(contactTickets.createdAt), desc(contactTickets.id))
+    .limit(50);
+}
+
+/**
+ * Chats that gave the address for their transcript, within the retention period: open ones, and closed ones
+ * since the cut-off (the chat purge deletes closed chats older than that).
+ */
+export async function chatsWithTranscriptTo(db: Db, email: string, cutoff: Date) {
+  return db
+    .select({
+      id: chatSessions.id,
+      createdAt: chatSessions.createdAt,
+      status: chatSessions.status,
+      queueId: chatSessions.queueId,
+      queueNameNl: chatQueues.nameNl,
+      queueNameEn: chatQueues.nameEn,
+    })
+    .from(chatSessions)
+    .innerJoin(chatQueues, eq(chatQueues.id, chatSessions.queueId))
+    .where(
+      and(
+        isNotNull(chatSessions.transcriptEmail),
+        eq(sql`lower(${chatSessions.transcriptEmail})`, email.toLowerCase()),
+        or(ne(chatSessions.status, 'closed'), gte(chatSessions.closedAt, cutoff)),
+      ),
+    )
+    .orderBy(desc(chatSessions.createdAt), desc(chatSessions.id))
+    .limit(50);
 }

@@ -24,6 +24,16 @@ export const contactMailRoutes =
       service.listTickets(deps.db, actorOf(request).principal, request.query),
     );
 
+    serve(app, routes.earlierContacts, (request) =>
+      service.earlierContacts(deps, actorOf(request).principal, request.params.id),
+    );
+
+    serve(app, routes.replyTargets, () => service.listReplyTargets(deps.db));
+
+    serve(app, routes.setReplyTarget, (request) =>
+      service.setReplyTarget(deps, actorOf(request), request.params.topic, request.body.hours),
+    );
+
     serve(app, routes.ticket, (request) =>
       service.getTicket(deps.db, actorOf(request).principal, request.params.id),
     );

@@ -1,6 +1,13 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
-import { type ContactEmailInput, MAX_REPLY, ticketReference } from '../../../../shared/api/contact-mail';
+import {
+  CONTACT_TOPICS,
+  type ContactEmailInput,
+  DEFAULT_REPLY_TARGET_HOURS,
+  formatReplyBy,
+  MAX_REPLY,
+  ticketReference,
+} from '../../../../shared/api/contact-mail';
 import type { Db } from '../../../db/client';
 import type { Principal } from '../../../http/access';
 import type { Actor } from '../../../http/actor';
@@ -10,8 +17,14 @@ import { jobType } from '../../../jobs/job-queue';
 import { type MailMessage, mailJob } from '../../../mail/mailer';
 import { audit } from '../../../platform/audit';
 import type { ModuleDeps } from '../../../platform/module';
+import { addOpenMinutes } from '../chat/opening-hours';
 import { issueFeedbackToken, purgeFeedback } from '../feedback/feedback.service';
-import { assertCanHandleTicket, ticketQueueScope } from './contact-mail.policy';
+import {
+  assertCanHandleTicket,
+  assertCanSeeBreaches,
+  ticketQueueScope,
+  visibleEarlierContacts,
+} from './contact-mail.policy';
 import * as repo from './contact-mail.repo';
 
 type Deps = Pick<ModuleDeps, 'db' | 'jobs' | 'config' | 'events' | 'logger' | 'background'>;
@@ -63,6 +76,72 @@ function admitCitizenMail(
   }
 }
 
+// ---- deadlines ---------------------------------------------------------------------------------
+
+/**
+ * When an answer to a question (or a reopening reply) received at `from` is due: the topic's reply target in
+ * working hours, counted in the opening hours and closures of the queue handling it. Null without a queue, or
+ * when the queue does not open within the coming year: a deadline nobody can meet would only mislead.
+ */
+async function dueFor(db: Db, queueId: number | null, topic: string, from: Date) {
+  if (queueId === null) return null;
+  const schedule = await repo.queueSchedule(db, queueId);
+  if (!schedule) return null;
+  const hours = (await repo.replyTargetHours(db, topic)) ?? DEFAULT_REPLY_TARGET_HOURS;
+  const at = addOpenMinutes(schedule, from, hours * 60);
+  return at ? { at, timeZone: schedule.opening_hours.timeZone } : null;
+}
+
+/** Past the deadline at `now`: still waiting for an answer, or answered after it. */
+export function isBreached(
+  ticket: Pick<repo.TicketRow, 'status' | 'dueAt' | 'answeredAt'>,
+  now = new Date(),
+): boolean {
+  if (!ticket.dueAt) return false;
+  if (ticket.answeredAt) return ticket.answeredAt > ticket.dueAt;
+  return (ticket.status === 'new' || ticket.status === 'open') && ticket.dueAt < now;
+}
+
+/** The new deadline when a citizen's reply reopens a handled ticket; a ticket still waiting keeps its own. */
+async function reopenDeadline(db: Db, ticket: repo.TicketRow, now = new Date()) {
+  if (ticket.status === 'new' || ticket.status === 'open') return {};
+  const due = await dueFor(db, ticket.queueId, ticket.topic, now);
+  return { dueAt: due?.at ?? null, answeredAt: null };
+}
+
+export async function listReplyTargets(db: Db) {
+  const set = new Map((await repo.listReplyTargets(db)).map((row) => [row.topic, row.hours]));
+  return {
+    items: CONTACT_TOPICS.map((topic) => ({
+      topic,
+      hours: set.get(topic) ?? DEFAULT_REPLY_TARGET_HOURS,
+      isDefault: !set.has(topic),
+    })),
+  };
+}
+
+/** A supervisor sets a topic's reply target; it applies to questions from now on, and the change is audited. */
+export async function setReplyTarget(
+  deps: Pick<Deps, 'db'>,
+  actor: Actor,
+  topic: (typeof CONTACT_TOPICS)[number],
+  hours: number,
+) {
+  return deps.db.transaction(async (tx) => {
+    const before = await repo.replyTargetHours(tx, topic);
+    const row = await repo.upsertReplyTarget(tx, topic, hours);
+    await audit(
+      tx,
+      actor.principal,
+      'contact.reply_target.update',
+      { type: 'contact_topic', id: topic },
+      { from: before ?? DEFAULT_REPLY_TARGET_HOURS, to: hours },
+      actor.ip,
+    );
+    return { topic, hours: row.hours, isDefault: false };
+  });
+}
+
 /**
  * Stores the ticket and its question, and in the same transaction enqueues the e-mail to the 1700 mailbox and
  * a confirmation to the given address. Nothing is sent before the question is safely stored, and each mail
@@ -84,11 +163,15 @@ export async function submitEmail(
     return {
       reference: ticketReference(100_000 + randomBytes(2).readUInt16BE()),
       confirmationSent: true,
+      expectedReply: null,
     };
   const locale = input.locale ?? requestLocale;
-  const { reference, queueId, confirmationSent } = await deps.db.transaction(async (tx) => {
+  const { reference, queueId, confirmationSent, expectedReply } = await deps.db.transaction(async (tx) => {
+    const queueId = await repo.queueForTopic(tx, input.topic);
+    const due = await dueFor(tx, queueId, input.topic, new Date());
     const ticket = await repo.insertTicket(tx, {
-      queueId: await repo.queueForTopic(tx, input.topic),
+      queueId,
+      dueAt: due?.at ?? null,
       replyToken: randomBytes(12).toString('hex'),
       citizenName: input.name,
       citizenEmail: input.email,
@@ -121,20 +204,27 @@ export async function submitEmail(
         to: [input.email],
         replyTo,
         subject: t('contactMail.mail.copySubject', { reference }),
-        text: t('contactMail.mail.copyBody', { reference, topic: topicLabel(locale, input.topic) }),
+        text: t('contactMail.mail.copyBody', {
+          reference,
+          topic: topicLabel(locale, input.topic),
+          expected: due
+            ? t('contactMail.mail.expectedBy', formatReplyBy(locale, due.at, due.timeZone))
+            : t('contactMail.mail.expectedSoon'),
+        }),
         messageId: messageId(deps.config, `ticket-${ticket.id}-copy`),
       };
       await deps.jobs.enqueue(mailJob, copy, { dedupeKey: `${ticketMailKeyPrefix(ticket.id)}copy` }, tx);
     }
-    return { reference, queueId: ticket.queueId, confirmationSent };
+    const expectedReply = due ? { at: due.at.toISOString(), timeZone: due.timeZone } : null;
+    return { reference, queueId: ticket.queueId, confirmationSent, expectedReply };
   });
   await ticketsChanged(deps, queueId);
-  return { reference, confirmationSent };
+  return { reference, confirmationSent, expectedReply };
 }
 
 // ---- agent console -----------------------------------------------------------------------------
 
-function summary(ticket: repo.TicketRow, preview: string | null, heldCount: number) {
+function summary(ticket: repo.TicketRow, preview: string | null, heldCount: number, now = new Date()) {
   return {
     id: ticket.id,
     reference: ticketReference(ticket.id),
@@ -146,6 +236,9 @@ function summary(ticket: repo.TicketRow, preview: string | null, heldCount: numb
     locale: ticket.locale,
     preview: preview ?? '',
     heldCount,
+    dueAt: ticket.dueAt?.toISOString() ?? null,
+    answeredAt: ticket.answeredAt?.toISOString() ?? null,
+    breached: isBreached(ticket, now),
     createdAt: ticket.createdAt.toISOString(),
     updatedAt: ticket.updatedAt.toISOString(),
   };
@@ -164,11 +257,26 @@ async function assertVisible(db: Db, principal: Principal, ticket: { queueId: nu
 export async function listTickets(
   db: Db,
   principal: Principal,
-  query: { status?: repo.TicketStatus; page: number; pageSize: number },
+  query: {
+    status?: repo.TicketStatus;
+    page: number;
+    pageSize: number;
+    sort: 'due' | 'recent';
+    breached?: 'true' | 'false';
+  },
 ) {
-  const { items, total } = await repo.listTickets(db, { ...query, queueIds: await scopeOf(db, principal) });
+  const now = new Date();
+  if (query.breached === 'true') assertCanSeeBreaches(principal);
+  const { items, total } = await repo.listTickets(db, {
+    status: query.status,
+    page: query.page,
+    pageSize: query.pageSize,
+    sort: query.sort,
+    breachedAt: query.breached === 'true' ? now : undefined,
+    queueIds: await scopeOf(db, principal),
+  });
   return {
-    items: items.map((row) => summary(row.ticket, row.preview, row.heldCount)),
+    items: items.map((row) => summary(row.ticket, row.preview, row.heldCount, now)),
     total,
     page: query.page,
     pageSize: query.pageSize,
@@ -216,7 +324,12 @@ export async function replyToTicket(deps: Deps, actor: Actor, id: number, text: 
       authorAccountId: actor.principal.accountId,
       body: text,
     });
-    await repo.updateTicket(tx, id, { status: 'answered', assignedAccountId: actor.principal.accountId });
+    await repo.updateTicket(tx, id, {
+      status: 'answered',
+      assignedAccountId: actor.principal.accountId,
+      // The first answer since the deadline was set decides whether the target was met.
+      answeredAt: ticket.answeredAt ?? new Date(),
+    });
     const reference = ticketReference(id);
     const t = translator(ticket.locale);
     // Each answer carries its own single-use rating link; the rating keeps only queue, team and day.
@@ -283,6 +396,44 @@ export async function updateTicket(
   });
   if (changed) await ticketsChanged(deps, changed.queueId);
   return getTicket(deps.db, actor.principal, id);
+}
+
+/**
+ * The citizen's earlier contacts for the agent on a ticket: other tickets from the same address and chats that
+ * gave it as transcript address, within the retention period, each only when the agent serves its queue.
+ */
+export async function earlierContacts(deps: Pick<Deps, 'db' | 'config'>, principal: Principal, id: number) {
+  const ticket = await repo.findTicket(deps.db, id);
+  if (!ticket) throw new AppError('NOT_FOUND');
+  const scope = await scopeOf(deps.db, principal);
+  assertCanHandleTicket(scope, ticket);
+  const cutoff = new Date(Date.now() - deps.config.contactMail.retentionDays * 86_400_000);
+  const tickets = await repo.earlierTicketsOf(deps.db, ticket.citizenEmail, ticket.id, cutoff);
+  const chats = await repo.chatsWithTranscriptTo(deps.db, ticket.citizenEmail, cutoff);
+  const items = [
+    ...visibleEarlierContacts(scope, tickets).map((row) => ({
+      channel: 'mail' as const,
+      id: row.id,
+      reference: ticketReference(row.id),
+      at: row.createdAt,
+      topic: row.topic,
+      queueNameNl: row.queueNameNl,
+      queueNameEn: row.queueNameEn,
+      status: row.status as string,
+    })),
+    ...visibleEarlierContacts(scope, chats).map((row) => ({
+      channel: 'chat' as const,
+      id: row.id,
+      reference: null,
+      at: row.createdAt,
+      topic: null,
+      queueNameNl: row.queueNameNl,
+      queueNameEn: row.queueNameEn,
+      status: row.status as string,
+    })),
+  ];
+  items.sort((a, b) => b.at.getTime() - a.at.getTime());
+  return { items: items.map((item) => ({ ...item, at: item.at.toISOString() })) };
 }
 
 // ---- inbound replies ---------------------------------------------------------------------------
@@ -373,7 +524,8 @@ export async function threadInboundReply(
       body: body === '' ? '—' : body,
       mailMessageId: input.mailMessageId,
     });
-    if (stored) await repo.updateTicket(tx, ticket.id, { status: 'open' });
+    if (stored)
+      await repo.updateTicket(tx, ticket.id, { status: 'open', ...(await reopenDeadline(tx, ticket)) });
     return { outcome: stored ? ('threaded' as const) : ('duplicate' as const), queueId: ticket.queueId };
   });
   if (!outcome) return 'duplicate';
@@ -404,7 +556,7 @@ export async function acceptHeldReply(deps: Deps, actor: Actor, ticketId: number
       createdAt: held.receivedAt,
     });
     await repo.deleteHeldReply(tx, held.id);
-    await repo.updateTicket(tx, ticketId, { status: 'open' });
+    await repo.updateTicket(tx, ticketId, { status: 'open', ...(await reopenDeadline(tx, ticket)) });
     // The sender's address stays out of the audit log, like the citizen's (erasure could not reach it there).
     await audit(
       tx,
