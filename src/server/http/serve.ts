@@ -44,6 +44,8 @@ export function serve<R extends RouteContract>(
     schema: {
       ...(route.tag ? { tags: [route.tag] } : {}),
       summary: route.summary,
+      ...(route.description ? { description: route.description } : {}),
+      ...(route.kind === 'stream' ? { produces: ['text/event-stream'] } : {}),
       ...(options.hide ? { hide: true } : {}),
       ...(route.params ? { params: route.params } : {}),
       ...(route.query ? { querystring: route.query } : {}),
@@ -83,14 +85,6 @@ const NOT_YET_IN_CONTRACT: readonly string[] = [
   // stories
   '/api/stories',
   '/api/public/stories',
-  // contact chat and supervisor
-  '/api/contact/agents/',
-  '/api/contact/canned-answers',
-  '/api/contact/chat/',
-  '/api/contact/chats',
-  '/api/contact/console',
-  '/api/contact/queue',
-  '/api/contact/supervisor/',
   // contact mail and feedback
   '/api/contact/citizens',
   '/api/contact/email',

@@ -22,6 +22,8 @@ export type RouteContract = {
   access: AccessRule;
   /** One line for the OpenAPI document. */
   summary: string;
+  /** Longer prose for the OpenAPI document, when one line cannot say how to use the route. */
+  description?: string;
   kind?: RouteKind;
   /** The request body is multipart/form-data (uploads) instead of JSON. */
   multipart?: boolean;

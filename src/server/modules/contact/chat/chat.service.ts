@@ -327,8 +327,6 @@ async function dispatchRound(db: Db, events: EventBus, timings: ChatTimings) {
 const DISPATCH_LOCK_RETRIES = 10;
 const DISPATCH_LOCK_RETRY_MS = 25;
 
-export const MAX_MESSAGE_LENGTH = 2000;
-
 export async function postMessage(
   db: Db,
   events: EventBus,

@@ -8,7 +8,7 @@ import { createTestDatabase, describeEachEngine, engines } from '../../../../../
 import { buildApp } from '../../../app';
 import { type Database, openDatabase, queryRows } from '../../../db/client';
 import type { CitizenMailLimits } from '../../../mail/citizen-mail-guard';
-import type { ModuleDeps } from '../../../platform/module';
+import type { ModuleOverrides } from '../../../platform/module';
 import { createRuntime } from '../../../runtime';
 import type { ChatLimits } from './chat.limits';
 import { type ChatTimings, purgeExpiredChats, seedChatQueues } from './chat.service';
@@ -20,7 +20,6 @@ type Instance = TestContext & { url: string };
 
 async function startInstance(
   database: Database,
-  ownsDatabase: boolean,
   overrides: Partial<ChatTimings> = {},
   extra: { chatLimits?: Partial<ChatLimits>; citizenMailLimits?: CitizenMailLimits } = {},
 ): Promise<Instance> {
@@ -32,12 +31,11 @@ async function startInstance(
     startJobs: false,
     seed: false,
     citizenMailLimits: extra.citizenMailLimits,
+    overrides: {
+      'contact-chat': { chatTimings: { ...timings, ...overrides }, chatLimits: extra.chatLimits },
+    } satisfies ModuleOverrides,
   });
-  const app = await buildApp({
-    ...runtime,
-    chatLimits: extra.chatLimits,
-    chatTimings: { ...timings, ...overrides },
-  } as typeof runtime);
+  const app = await buildApp(runtime);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;
   return {
@@ -48,12 +46,7 @@ async function startInstance(
     url: `ws://127.0.0.1:${port}`,
     async close() {
       await app.close();
-      if (ownsDatabase) await runtime.close();
-      else {
-        await runtime.jobs.stop();
-        await runtime.events.close();
-        await database.close();
-      }
+      await runtime.close();
     },
   };
 }
@@ -114,7 +107,7 @@ describeEachEngine('contact chat: queue, routing and sockets', (engine) => {
   const open: Client[] = [];
 
   beforeAll(async () => {
-    ctx = await startInstance(await createTestDatabase(engine), true);
+    ctx = await startInstance(await createTestDatabase(engine));
     for (const email of ['agent-a@test.example', 'agent-b@test.example']) {
       const { account } = await buildAccount(ctx, { email, roles: [{ role: 'contact_agent' }] });
       agentIds.push(account.id);
@@ -891,7 +884,6 @@ describeEachEngine('contact chat: one address cannot fill the queue', (engine) =
   beforeAll(async () => {
     ctx = await startInstance(
       await createTestDatabase(engine),
-      true,
       // Long enough for a slow first connection after the start; short enough to watch a place go.
       { confirmEveryMs: 200, waitingIdleMs: 2_500, pongTimeoutMs: 1_500 },
       {
@@ -1058,7 +1050,7 @@ describeEachEngine('contact chat: one address cannot fill the queue', (engine) =
 
 describeEachEngine('contact chat: a citizen who leaves', (engine) => {
   it('warns a gone citizen, then closes the chat; a gone waiting citizen leaves the queue', async () => {
-    const ctx = await startInstance(await createTestDatabase(engine), true, {
+    const ctx = await startInstance(await createTestDatabase(engine), {
       citizenWarnMs: 600,
       citizenCloseMs: 600,
     });
@@ -1114,7 +1106,7 @@ describeEachEngine('contact chat: a citizen who leaves', (engine) => {
 
 describeEachEngine('contact chat: a waiting citizen who closes the tab', (engine) => {
   it('frees the place after the leave time, and keeps it for a citizen who reconnects in time', async () => {
-    const ctx = await startInstance(await createTestDatabase(engine), true, {
+    const ctx = await startInstance(await createTestDatabase(engine), {
       waitingLeaveMs: 1_500,
       waitingIdleMs: 60_000,
     });
@@ -1176,7 +1168,9 @@ describeEachEngine('contact chat: a waiting citizen who closes the tab', (engine
 
 describeEachEngine('contact chat: server restart', (engine) => {
   it('resumes the same chat with its full history on a restarted server', async () => {
-    const ctx = await startInstance(await createTestDatabase(engine), true);
+    const database = await createTestDatabase(engine);
+    // The database outlives the first process: only the second one closes it.
+    let ctx = await startInstance({ ...database, close: async () => undefined });
     const clients: Client[] = [];
     try {
       await ctx.database.db.execute(sql`update chat_queues set
@@ -1198,12 +1192,9 @@ describeEachEngine('contact chat: server restart', (engine) => {
       await c.next((f) => f.type === 'ack');
 
       // The process goes away (sockets drop, in-memory state is lost) and a new one starts on the same database.
-      await ctx.app.close();
-      const app = await buildApp({ ...ctx.runtime, chatTimings: timings } as typeof ctx.runtime);
-      await app.listen({ port: 0, host: '127.0.0.1' });
-      ctx.app = app;
-      const { port } = app.server.address() as AddressInfo;
-      const again = await Client.open(`ws://127.0.0.1:${port}/ws/chat/citizen?token=${mine.resumeToken}`);
+      await ctx.close();
+      ctx = await startInstance(database);
+      const again = await Client.open(`${ctx.url}/ws/chat/citizen?token=${mine.resumeToken}`);
       clients.push(again);
       expect(await again.next((f) => f.type === 'state')).toMatchObject({
         chatId: mine.chatId,
@@ -1232,7 +1223,7 @@ for (const engine of engines.filter((candidate) => candidate === 'postgres'))
     it('hands a chat to a free agent whose row another connection holds for a moment, without waiting for the sweep', async () => {
       const database = await createTestDatabase(engine);
       // The sweep (heartbeat) would rescue the chat within a heartbeat; a minute keeps it out of this test.
-      const one = await startInstance(database, true, { heartbeatMs: 60_000 });
+      const one = await startInstance(database, { heartbeatMs: 60_000 });
       const holder = new pg.Client({ connectionString: database.connectionString! });
       const clients: Client[] = [];
       try {
@@ -1273,11 +1264,8 @@ for (const engine of engines.filter((candidate) => candidate === 'postgres'))
 
     it('delivers between a citizen on one process and an agent on the other', async () => {
       const database = await createTestDatabase(engine);
-      const one = await startInstance(database, true);
-      const other = await startInstance(
-        await openDatabase({ databaseUrl: database.connectionString! }),
-        false,
-      );
+      const one = await startInstance(database);
+      const other = await startInstance(await openDatabase({ databaseUrl: database.connectionString! }));
       const clients: Client[] = [];
       try {
         await buildAccount(one, { email: 'agent@test.example', roles: [{ role: 'contact_agent' }] });

@@ -1,18 +1,14 @@
-import type { FastifyBaseLogger, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import type { WebSocket } from 'ws';
-import type { Config } from '../../../config';
-import type { Db } from '../../../db/client';
-import type { EventBus } from '../../../events/event-bus';
+import { agentInbound, citizenInbound } from '../../../../shared/api/contact-chat';
 import type { Principal } from '../../../http/access';
 import { AppError } from '../../../http/errors';
 import { type Locale, translator } from '../../../http/i18n';
-import type { JobQueue } from '../../../jobs/job-queue';
-import type { CitizenMailGuard } from '../../../mail/citizen-mail-guard';
+import type { ModuleDeps } from '../../../platform/module';
 import { loadPrincipal, SESSION_COOKIE } from '../../auth/auth.service';
 import type { SocketGate } from './chat.limits';
 import { canActOnChat, canUseAgentConsole } from './chat.policy';
 import * as repo from './chat.repo';
-import { agentInbound, citizenInbound } from './chat.schemas';
 import * as service from './chat.service';
 
 type MessageOut = { id: number; clientId: string; sender: string; text: string; createdAt: string };
@@ -79,36 +75,32 @@ export class ChatHub {
   private unsubscribe?: () => Promise<void>;
 
   constructor(
-    private readonly deps: {
-      db: Db;
-      events: EventBus;
-      config: Config;
-      jobs: JobQueue;
-      citizenMail: CitizenMailGuard;
-    },
+    private readonly deps: ModuleDeps,
     readonly timings: service.ChatTimings,
     private readonly gate: SocketGate,
-    private readonly log: FastifyBaseLogger,
   ) {}
 
-  /** Background work goes on after a failure (the next heartbeat retries), but never silently. */
-  private logged(what: string) {
+  /**
+   * Background work goes on after a failure (the next heartbeat retries), but never silently: logged and
+   * counted in /metrics (`background_failures_total{source="contact-chat:…"}`).
+   */
+  private reported(what: string, context?: Record<string, unknown>) {
     return (error: unknown) => {
-      this.log.error({ err: error }, `chat ${what} failed`);
+      this.deps.background.report(`contact-chat:${what}`, error, context);
     };
   }
 
   async start() {
     this.unsubscribe = await this.deps.events.subscribe(service.CHAT_CHANNEL, (payload) => {
-      void this.onEvent(payload as service.ChatEvent).catch(this.logged('event'));
+      void this.onEvent(payload as service.ChatEvent).catch(this.reported('event'));
     });
     this.timers.push(
       setInterval(() => {
         this.pingCitizens();
-        void this.sweep();
+        void this.sweep().catch(this.reported('sweep'));
         // Time alone can cross a queue's maximum wait: refresh the queues of citizens held here now and then.
         for (const set of this.citizens.values()) for (const c of set) this.dirtyQueues.add(c.queueId);
-        void this.drainQueues().catch(this.logged('queue positions'));
+        void this.drainQueues().catch(this.reported('queue-positions'));
       }, this.timings.heartbeatMs),
     );
     for (const timer of this.timers) timer.unref();
@@ -144,7 +136,9 @@ export class ChatHub {
 
   private async sweepOnce() {
     const { db, events } = this.deps;
-    await repo.touchAgents(db, [...this.agents.keys()]).catch(this.logged('agent presence'));
+    await repo
+      .touchAgents(db, [...this.agents.keys()])
+      .catch(this.reported('presence', { agents: this.agents.size }));
     // A waiting chat counts as present only with a recent frame from its citizen: an open socket that says
     // nothing (a script holding a place) lets the place go after `waitingIdleMs`.
     const confirmedSince = Date.now() - 2 * this.timings.confirmEveryMs;
@@ -155,12 +149,14 @@ export class ChatHub {
           confirmed.push(chatId);
           break;
         }
-    await repo.touchCitizens(db, [...this.citizens.keys()], confirmed).catch(this.logged('citizen presence'));
-    await service.requeueLostAgents(db, events, this.timings).catch(this.logged('requeue'));
-    await service.applyCitizenInactivity(db, events, this.timings).catch(this.logged('citizen inactivity'));
+    await repo
+      .touchCitizens(db, [...this.citizens.keys()], confirmed)
+      .catch(this.reported('citizen-presence', { chats: this.citizens.size }));
+    await service.requeueLostAgents(db, events, this.timings).catch(this.reported('requeue'));
+    await service.applyCitizenInactivity(db, events, this.timings).catch(this.reported('citizen-inactivity'));
     // Safety net: dispatch locks agents with SKIP LOCKED, so one that raced with a heartbeat (or another
     // process) may have skipped a free agent; no citizen waits longer than a heartbeat for that.
-    await service.dispatch(db, events, this.timings).catch(this.logged('dispatch'));
+    await service.dispatch(db, events, this.timings).catch(this.reported('dispatch'));
   }
 
   async stop() {
@@ -169,7 +165,9 @@ export class ChatHub {
     this.timers = [];
     for (const timer of this.leaving.values()) clearTimeout(timer);
     this.leaving.clear();
-    await this.unsubscribe?.();
+    const unsubscribe = this.unsubscribe;
+    this.unsubscribe = undefined;
+    await unsubscribe?.();
   }
 
   private async onEvent(event: service.ChatEvent) {
@@ -372,12 +370,13 @@ export class ChatHub {
       set.delete(conn);
       if (set.size === 0 && this.citizens.get(found.id) === set) {
         this.citizens.delete(found.id);
-        if (!this.stopped) void this.citizenLeft(found.id).catch(this.logged('citizen leaving'));
+        if (!this.stopped)
+          void this.citizenLeft(found.id).catch(this.reported('citizen-leaving', { chatId: found.id }));
       }
     });
     const onMessage = (raw: string) => {
       void this.onCitizenMessage(conn, raw).catch((error) => {
-        this.log.error({ err: error, chatId: conn.chatId }, 'citizen chat frame failed');
+        this.deps.background.report('contact-chat:citizen-frame', error, { chatId: conn.chatId });
         this.error(socket, conn.locale, 'failed');
       });
     };
@@ -428,9 +427,7 @@ export class ChatHub {
       if (this.stopped || this.citizens.has(chatId)) return;
       void service
         .releaseLeftCitizen(this.deps.db, this.deps.events, this.timings, chatId, leftAt)
-        .catch((error) =>
-          this.log.error({ err: error, chatId }, 'releasing a departed waiting citizen failed'),
-        );
+        .catch(this.reported('citizen-release', { chatId }));
     }, this.timings.waitingLeaveMs);
     timer.unref();
     this.leaving.set(chatId, timer);
@@ -528,12 +525,12 @@ export class ChatHub {
       // The grace period starts now; the sweeper hands the chats back if the agent does not return in time.
       void repo
         .upsertAgent(this.deps.db, accountId, { connected: false })
-        .catch(this.logged('agent disconnect'));
+        .catch(this.reported('presence', { accountId }));
     });
     const onMessage = (raw: string) => {
       void this.onAgentMessage(socket, principal, raw).catch((error) => {
         if (!(error instanceof AppError))
-          this.log.error({ err: error, accountId }, 'agent chat frame failed');
+          this.deps.background.report('contact-chat:agent-frame', error, { accountId });
         this.error(socket, principal.locale, errorCodeOf(error));
       });
     };

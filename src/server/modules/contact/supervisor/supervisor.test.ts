@@ -13,7 +13,6 @@ import {
 import { createTestDatabase, describeEachEngine } from '../../../../../test/support/test-db';
 import { buildApp } from '../../../app';
 import { queryRows } from '../../../db/client';
-import type { ModuleDeps } from '../../../platform/module';
 import { createRuntime } from '../../../runtime';
 import { issueFeedbackToken, publishFeedbackRelease } from '../feedback/feedback.service';
 import { purgeExpiredTickets } from '../mail/contact-mail.service';
@@ -628,12 +627,16 @@ describeEachEngine('contact supervision, feedback and privacy', (engine) => {
       publishOnCommit: async () => undefined,
       close: async () => undefined,
     };
-    const hub = new LiveBoardHub({ db: ctx.database.db, events: bus, log: ctx.app.log }, 30_000, {
-      minIntervalMs: 300,
-      refreshMs: 60_000,
-      heartbeatMs: 100,
-      maxPerAccount: 2,
-    });
+    const hub = new LiveBoardHub(
+      { db: ctx.database.db, events: bus, background: ctx.runtime.background },
+      30_000,
+      {
+        minIntervalMs: 300,
+        refreshMs: 60_000,
+        heartbeatMs: 100,
+        maxPerAccount: 2,
+      },
+    );
     const clientOf = (accountId: number) => {
       const texts: string[] = [];
       const client: LiveClient = {
@@ -676,7 +679,7 @@ describeEachEngine('contact supervision, feedback and privacy', (engine) => {
     expect(b.frames()).toBe(3);
     expect(a.texts.some((t) => t === ': keep-alive\n\n')).toBe(true);
 
-    await hub.close();
+    await hub.stop();
     expect(channels).toEqual([]);
     expect(a.texts.at(-1)).toBe('<end>');
     expect(hub.size).toBe(0);
