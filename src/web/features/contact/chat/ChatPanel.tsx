@@ -11,6 +11,7 @@ import {
 } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
+import { MAX_CHAT_MESSAGE_LENGTH } from '../../../../shared/api/contact-chat';
 import { ApiError, api } from '../../../app/api';
 import { Alert } from '../../../ui/Alert';
 import { Button } from '../../../ui/Button';
@@ -21,8 +22,8 @@ import { clearChatToken, readChatToken, storeChatToken } from './chat-token';
 import { FeedbackAfterChat } from './FeedbackAfterChat';
 import './chat.css';
 
-// Same limits as the server's chat schema; the server stays the judge.
-const MAX_MESSAGE = 2000;
+// Same limits as the chat's contract; the server stays the judge.
+const MAX_MESSAGE = MAX_CHAT_MESSAGE_LENGTH;
 const MAX_NAME = 100;
 // Screen readers hear the queue place at most this often (the latest one, never a stale one).
 const QUEUE_ANNOUNCE_MS = 15_000;
@@ -34,16 +35,6 @@ type Sender = 'citizen' | 'agent' | 'system';
 type Message = { id: number; clientId: string; sender: Sender; text: string };
 type Pending = { clientId: string; text: string };
 type Phase = 'idle' | 'starting' | 'waiting' | 'active' | 'closed';
-type Queue = {
-  key: string;
-  nameNl: string;
-  nameEn: string;
-  open: boolean;
-  nextOpening: string | null;
-  closedTextNl: string | null;
-  closedTextEn: string | null;
-};
-type StartResponse = { chatId: number; resumeToken: string };
 
 /**
  * "Chat met ons": starts a chat, shows the live queue place and estimate, then the conversation. The resume
@@ -99,7 +90,7 @@ export function ChatPanel({ onUseEmail, onAttention }: { onUseEmail: () => void;
 
   const queues = useQuery({
     queryKey: ['contact', 'chat-queues'],
-    queryFn: () => api.get<Queue[]>('/api/contact/queues'),
+    queryFn: () => api.contactChat.queues(),
     enabled: phase === 'idle',
   });
   const openQueues = (queues.data ?? []).filter((q) => q.open);
@@ -343,11 +334,13 @@ export function ChatPanel({ onUseEmail, onAttention }: { onUseEmail: () => void;
     setPhase('starting');
     announce(t('contactChat.panel.determining'));
     try {
-      const started = await api.post<StartResponse>('/api/contact/chats', {
-        topic: topic ?? openQueues[0]?.key ?? 'algemeen',
-        locale: i18n.language === 'en' ? 'en' : 'nl',
-        ...(name.trim() ? { name: name.trim() } : {}),
-        ...(transcriptEmail.trim() ? { transcriptEmail: transcriptEmail.trim() } : {}),
+      const started = await api.contactChat.start({
+        body: {
+          topic: topic ?? openQueues[0]?.key ?? 'algemeen',
+          locale: i18n.language === 'en' ? 'en' : 'nl',
+          ...(name.trim() ? { name: name.trim() } : {}),
+          ...(transcriptEmail.trim() ? { transcriptEmail: transcriptEmail.trim() } : {}),
+        },
       });
       storeChatToken(started.resumeToken);
       connect(started.resumeToken);
