@@ -7,7 +7,7 @@ import { type Locale, translator } from '../../../http/i18n';
 import type { ModuleDeps } from '../../../platform/module';
 import { loadPrincipal, SESSION_COOKIE } from '../../auth/auth.service';
 import type { SocketGate } from './chat.limits';
-import { canActOnChat, canUseAgentConsole } from './chat.policy';
+import { canActOnChat, canTransferTo, canUseAgentConsole, isOwnOrigin } from './chat.policy';
 import * as repo from './chat.repo';
 import * as service from './chat.service';
 
@@ -549,9 +549,7 @@ export class ChatHub {
   }
 
   private async agentPrincipal(request: FastifyRequest): Promise<Principal | null> {
-    // Browsers send cookies on cross-site WebSocket handshakes too, so the origin must be ours.
-    const origin = request.headers.origin;
-    if (origin && !sameOrigin(origin, request.headers.host, this.deps.config.publicUrl)) return null;
+    if (!isOwnOrigin(request.headers.origin, request.headers.host, this.deps.config.publicUrl)) return null;
     const token = request.cookies[SESSION_COOKIE];
     if (!token) return null;
     const principal = await loadPrincipal(this.deps.db, token, this.deps.config.sessionTtlHours);
@@ -598,6 +596,8 @@ export class ChatHub {
       );
       send(socket, { type: 'ack', chatId: chat.id, clientId: input.clientId, messageId: note.id });
     } else if (input.type === 'transfer') {
+      if (input.toAccountId !== undefined && !canTransferTo(principal, input.toAccountId))
+        throw new AppError('BAD_REQUEST');
       await service.transferChat(db, events, this.timings, chat.id, principal.accountId, input);
     } else if (input.type === 'typing') {
       await events.publish(service.CHAT_CHANNEL, { type: 'typing', chatId: chat.id, from: 'agent' });
@@ -653,14 +653,5 @@ function safeJson(raw: string): unknown {
     return JSON.parse(raw);
   } catch {
     return undefined;
-  }
-}
-
-function sameOrigin(origin: string, host: string | undefined, publicUrl: string): boolean {
-  try {
-    const url = new URL(origin);
-    return url.host === host || url.origin === new URL(publicUrl).origin;
-  } catch {
-    return false;
   }
 }
