@@ -278,3 +278,60 @@ export const contactChatApi = defineApi('contact-chat', {
     responses: { 204: z.null() },
   }),
 });
+
+// ---- socket frames the server sends (the sockets are under /ws, outside the HTTP contract) ----------------
+
+export type ChatSender = 'citizen' | 'agent' | 'system' | 'note';
+/** A stored message as both sides receive it; citizens never receive notes. */
+export type ChatMessageOut = {
+  id: number;
+  clientId: string;
+  sender: ChatSender;
+  text: string;
+  createdAt: string;
+};
+/** A chat as the agent's console receives it when it is routed to them. */
+export type ChatSummaryOut = {
+  chatId: number;
+  queueId: number;
+  citizenName: string | null;
+  locale: 'nl' | 'en';
+  messages: ChatMessageOut[];
+};
+export type ChatErrorFrame = { type: 'error'; code: string; message: string };
+export type AgentStatus = 'available' | 'away' | 'offline';
+
+/** What the citizen's socket receives. */
+export type CitizenFrame =
+  | {
+      type: 'state';
+      chatId: number;
+      status: 'waiting' | 'active' | 'closed';
+      position: number | null;
+      estimatedWaitSeconds: number | null;
+      offerEmail: boolean;
+      agentName: string | null;
+      messages: ChatMessageOut[];
+      confirmEverySeconds: number;
+      transcript: { email: string | null; sent: boolean };
+    }
+  | { type: 'queue'; position: number; estimatedWaitSeconds: number | null; offerEmail: boolean }
+  | { type: 'assigned'; agentName: string | null }
+  | { type: 'message'; chatId: number; message: ChatMessageOut }
+  | { type: 'ack'; clientId: string; messageId: number; message: ChatMessageOut }
+  | { type: 'typing' }
+  | { type: 'closed'; feedbackToken: string | null }
+  | { type: 'transcript'; email: string }
+  | ChatErrorFrame;
+
+/** What the agent's socket receives. */
+export type AgentFrame =
+  | { type: 'hello'; status: AgentStatus; capacity: number; chats: ChatSummaryOut[] }
+  | { type: 'status'; status: AgentStatus }
+  | { type: 'assigned'; chat: ChatSummaryOut }
+  | { type: 'message'; chatId: number; message: ChatMessageOut }
+  | { type: 'ack'; chatId: number; clientId: string; messageId: number }
+  | { type: 'typing'; chatId: number }
+  | { type: 'transferred'; chatId: number }
+  | { type: 'closed'; chatId: number }
+  | ChatErrorFrame;

@@ -1,6 +1,13 @@
 import type { FastifyRequest } from 'fastify';
 import type { WebSocket } from 'ws';
-import { agentInbound, citizenInbound } from '../../../../shared/api/contact-chat';
+import {
+  type AgentFrame,
+  type AgentStatus,
+  agentInbound,
+  type ChatMessageOut,
+  type CitizenFrame,
+  citizenInbound,
+} from '../../../../shared/api/contact-chat';
 import type { Principal } from '../../../http/access';
 import { AppError } from '../../../http/errors';
 import { type Locale, translator } from '../../../http/i18n';
@@ -11,9 +18,7 @@ import { canActOnChat, canTransferTo, canUseAgentConsole, isOwnOrigin } from './
 import * as repo from './chat.repo';
 import * as service from './chat.service';
 
-type MessageOut = { id: number; clientId: string; sender: string; text: string; createdAt: string };
-
-const messageOut = (m: repo.MessageRow): MessageOut => ({
+const messageOut = (m: repo.MessageRow): ChatMessageOut => ({
   id: m.id,
   clientId: m.client_id,
   sender: m.sender,
@@ -21,7 +26,8 @@ const messageOut = (m: repo.MessageRow): MessageOut => ({
   createdAt: new Date(m.created_at).toISOString(),
 });
 
-function send(socket: WebSocket, payload: unknown) {
+/** Sends one frame of the socket's kind (citizen or agent: see the shared frame types). */
+function send(socket: WebSocket, payload: CitizenFrame | AgentFrame) {
   if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(payload));
 }
 
@@ -209,7 +215,7 @@ export class ChatHub {
         if (!citizens && event.agentId !== undefined && !agentSockets) return;
         const message = event.message ?? (await repo.findMessage(this.deps.db, event.messageId));
         if (!message) return;
-        const out = { type: 'message', chatId: event.chatId, message: messageOut(message) };
+        const out = { type: 'message', chatId: event.chatId, message: messageOut(message) } as const;
         if (message.sender !== 'note')
           for (const c of citizens ?? []) if (!c.sending.has(message.client_id)) send(c.socket, out);
         if (event.agentId === undefined) await this.toAgentOf(event.chatId, out);
@@ -240,7 +246,7 @@ export class ChatHub {
     }
   }
 
-  private async toAgentOf(chatId: number, payload: unknown, includeClosed = false) {
+  private async toAgentOf(chatId: number, payload: AgentFrame, includeClosed = false) {
     if (this.agents.size === 0) return;
     const chat = await repo.findChat(this.deps.db, chatId);
     if (!chat?.agent_account_id || (chat.status !== 'active' && !includeClosed)) return;
@@ -270,7 +276,7 @@ export class ChatHub {
     for (const c of local) {
       const p = byChat.get(c.chatId);
       if (!p) continue;
-      const payload = {
+      const payload: CitizenFrame = {
         type: 'queue',
         position: p.position,
         estimatedWaitSeconds: p.estimatedWaitSeconds,
@@ -539,7 +545,7 @@ export class ChatHub {
     const chats = await repo.listActiveChatsOfAgent(this.deps.db, accountId);
     send(socket, {
       type: 'hello',
-      status: agent?.status ?? 'away',
+      status: (agent?.status ?? 'away') as AgentStatus,
       capacity: agent?.capacity ?? 3,
       chats: await Promise.all(chats.map((chat) => this.chatSummary(chat))),
     });

@@ -6,6 +6,7 @@ const message = (id: number, clientId: string, sender: Message['sender'] = 'citi
   clientId,
   sender,
   text: `bericht ${id}`,
+  createdAt: '2027-01-04T09:00:00.000Z',
 });
 
 describe('the citizen chat state', () => {
@@ -29,6 +30,8 @@ describe('the citizen chat state', () => {
     state = citizenChatReducer(state, {
       type: 'state',
       frame: {
+        type: 'state',
+        chatId: 7,
         status: 'waiting',
         position: 3,
         estimatedWaitSeconds: 120,

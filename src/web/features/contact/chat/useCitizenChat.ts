@@ -1,7 +1,12 @@
 import { useCallback, useEffect, useReducer, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import type { startChatBody } from '../../../../shared/api/contact-chat';
+import type {
+  ChatMessageOut,
+  ChatSender,
+  CitizenFrame,
+  startChatBody,
+} from '../../../../shared/api/contact-chat';
 import { ApiError, api } from '../../../app/api';
 import { clearChatToken, readChatToken, storeChatToken } from './chat-token';
 
@@ -11,8 +16,8 @@ const QUEUE_ANNOUNCE_MS = 15_000;
 const TYPING_SHOWN_MS = 4000;
 const TYPING_SIGNAL_MS = 2500;
 
-export type Sender = 'citizen' | 'agent' | 'system';
-export type Message = { id: number; clientId: string; sender: Sender; text: string };
+export type Sender = ChatSender;
+export type Message = ChatMessageOut;
 export type Pending = { clientId: string; text: string };
 export type Phase = 'idle' | 'starting' | 'waiting' | 'active' | 'closed';
 
@@ -37,16 +42,7 @@ export type CitizenChatState = {
 };
 
 /** The server's `state` frame: the full picture after (re)connecting. */
-type StateFrame = {
-  status: Exclude<Phase, 'idle' | 'starting'>;
-  position: number | null;
-  estimatedWaitSeconds: number | null;
-  offerEmail?: boolean;
-  agentName: string | null;
-  messages: Message[];
-  confirmEverySeconds?: number;
-  transcript?: { email: string | null; sent: boolean };
-};
+type StateFrame = Extract<CitizenFrame, { type: 'state' }>;
 
 type Action =
   | { type: 'state'; frame: StateFrame }
@@ -248,7 +244,7 @@ export function useCitizenChat(options: {
           socket.send(JSON.stringify({ type: 'message', clientId: item.clientId, text: item.text }));
       };
       socket.onmessage = (event) => {
-        const frame = JSON.parse(String(event.data));
+        const frame = JSON.parse(String(event.data)) as CitizenFrame;
         const { t, announce } = latest.current;
         switch (frame.type) {
           case 'state':
@@ -273,7 +269,7 @@ export function useCitizenChat(options: {
             latest.current.onAttention();
             break;
           case 'message': {
-            const message = frame.message as Message;
+            const { message } = frame;
             dispatch({ type: 'message', message });
             if (message.sender !== 'citizen') {
               latest.current.onIncoming();
