@@ -395,6 +395,8 @@ async function runProduct(clients: Clients, usePostgres: boolean): Promise<Figur
     const positionTimes: number[] = [];
     for (let change = 0; change < CHANGES; change++) {
       const remaining = WAITING - change - 1;
+      // Only hands the command over: its 'positions' reply is what the timed ask below waits for, so this
+      // ask's 10 ms timeout always expires and is safe to drop.
       await clients
         .ask({ cmd: 'expectPositions', id: change, count: remaining }, 'positions', 10)
         .catch(() => undefined);
@@ -552,6 +554,8 @@ async function runBare(clients: Clients, store?: Store): Promise<Figures> {
     const positionTimes: number[] = [];
     for (let change = 0; change < (store ? 0 : CHANGES); change++) {
       const remaining = WAITING - change - 1;
+      // Only hands the command over: its 'positions' reply is what the timed ask below waits for, so this
+      // ask's 10 ms timeout always expires and is safe to drop.
       await clients
         .ask({ cmd: 'expectPositions', id: change, count: remaining }, 'positions', 10)
         .catch(() => undefined);
