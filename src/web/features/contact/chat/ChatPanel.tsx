@@ -19,6 +19,7 @@ import { TextField } from '../../../ui/TextField';
 import { LiveRegion, useThrottledAnnouncer } from './announcer';
 import { FeedbackAfterChat } from './FeedbackAfterChat';
 import { type Sender, useCitizenChat } from './useCitizenChat';
+import { useInView } from './useInView';
 import './chat.css';
 
 // Same limits as the chat's contract; the server stays the judge.
@@ -43,16 +44,9 @@ export function ChatPanel({ onUseEmail, onAttention }: { onUseEmail: () => void;
   const { text: announcement, announce } = useThrottledAnnouncer();
   const listRef = useRef<HTMLOListElement>(null);
   const rootRef = useRef<HTMLDivElement>(null);
-  const [inView, setInView] = useState(true);
-  const inViewRef = useRef(true);
-  const [unseen, setUnseen] = useState(0);
-  const chat = useCitizenChat({
-    announce,
-    onAttention,
-    onIncoming: () => {
-      if (!inViewRef.current) setUnseen((n) => n + 1);
-    },
-  });
+  // Out of sight (scrolled away or collapsed), the chat shows a small dock with its news and a way back.
+  const { inView, unseen, noteNews } = useInView(rootRef);
+  const chat = useCitizenChat({ announce, onAttention, onIncoming: noteNews });
   const {
     phase,
     position,
@@ -76,20 +70,6 @@ export function ChatPanel({ onUseEmail, onAttention }: { onUseEmail: () => void;
   });
   const openQueues = (queues.data ?? []).filter((q) => q.open);
   const allClosed = queues.isSuccess && openQueues.length === 0;
-
-  // Out of sight (scrolled away or collapsed), the chat shows a small dock with its news and a way back.
-  useEffect(() => {
-    const root = rootRef.current;
-    if (!root || typeof IntersectionObserver === 'undefined') return;
-    const observer = new IntersectionObserver(([entry]) => {
-      const visible = entry?.isIntersecting ?? true;
-      inViewRef.current = visible;
-      setInView(visible);
-      if (visible) setUnseen(0);
-    });
-    observer.observe(root);
-    return () => observer.disconnect();
-  }, []);
 
   // The message form goes when the chat ends; focus that was in it moves to the closing note, not to the page.
   const closedRef = useRef<HTMLParagraphElement>(null);
