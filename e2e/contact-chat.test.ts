@@ -31,7 +31,7 @@ const ALWAYS_OPEN = JSON.stringify({
 
 describeWithBrowser('contact 1700 chat in the browser: citizens, two agents, live queue', () => {
   let e2e: E2E;
-  let restarted: FastifyInstance | null = null;
+  let restarted: { app: FastifyInstance; runtime: Runtime } | null = null;
 
   beforeAll(async () => {
     e2e = await startE2E();
@@ -40,7 +40,8 @@ describeWithBrowser('contact 1700 chat in the browser: citizens, two agents, liv
       values (null, 'Begroeting', 'Goedendag, waarmee kan ik je helpen?', 'Good day, how can I help you?')`);
   });
   afterAll(async () => {
-    await restarted?.close();
+    await restarted?.app.close();
+    await restarted?.runtime.close();
     await e2e?.close();
   });
 
@@ -311,8 +312,19 @@ describeWithBrowser('contact 1700 chat in the browser: citizens, two agents, liv
     await agent.getByRole('tabpanel').getByRole('button', { name: 'Versturen naar burger' }).click();
     await agent.getByRole('tabpanel').getByText('(wordt verstuurd):').waitFor();
 
-    restarted = await buildApp({ ...e2e.runtime, webDist: inject('webDist') ?? undefined });
-    await restarted.listen({ port, host: '127.0.0.1' });
+    // A new process on the same database: the old one's background work (hubs, sweeps) stops with it.
+    for (const { definition, services } of e2e.runtime.modules)
+      for (const hub of definition.hubs?.(services) ?? []) await hub.stop();
+    const runtime = await createRuntime(e2e.runtime.config, {
+      // The first runtime closes the database at the end.
+      database: { ...e2e.runtime.database, close: async () => undefined },
+      logger: false,
+      rateLimits: false,
+      startJobs: false,
+      seed: false,
+    });
+    restarted = { app: await buildApp({ ...runtime, webDist: inject('webDist') ?? undefined }), runtime };
+    await restarted.app.listen({ port, host: '127.0.0.1' });
 
     await agent.getByRole('tabpanel').getByText('Tijdens de herstart').waitFor({ timeout: 20_000 });
     await agent.getByText('Verbonden met de chatdienst.').waitFor({ timeout: 20_000 });

@@ -1,8 +1,10 @@
 /** Every module's API contract, by the name the web client uses (`api.recognition.list(…)`). */
 import { authApi } from './auth';
 import { authAdminApi } from './auth-admin';
+import { contactChatApi } from './contact-chat';
 import { contactFeedbackApi } from './contact-feedback';
 import { contactMailApi } from './contact-mail';
+import { contactSupervisorApi } from './contact-supervisor';
 import { contentApi } from './content';
 import { entitiesBackingApi } from './entities-backing';
 import { entitiesPlansApi } from './entities-plans';
@@ -26,6 +28,8 @@ export const apiContracts = {
   entitiesSupport: entitiesSupportApi,
   entitiesPlans: entitiesPlansApi,
   entitiesTouchstone: entitiesTouchstoneApi,
+  contactChat: contactChatApi,
+  contactSupervisor: contactSupervisorApi,
   platform: platformApi,
   auth: authApi,
   authAdmin: authAdminApi,

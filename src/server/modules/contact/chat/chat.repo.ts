@@ -537,15 +537,11 @@ export async function listChatsToCloseForInactivity(db: Db, warnedBefore: Date, 
   );
 }
 
-/** Deletes closed chats (their messages cascade) closed before `cutoff`, with their transcript mail jobs. */
+/** Deletes closed chats (their messages cascade) closed before `cutoff`; returns their ids. */
 export async function deleteClosedChatsBefore(db: Db, cutoff: Date): Promise<number[]> {
   const rows = await queryRows<{ id: number }>(
     db,
     sql`delete from chat_sessions where status = 'closed' and closed_at < ${cutoff} returning id::int as id`,
-  );
-  await deleteTranscriptJobs(
-    db,
-    rows.map((r) => r.id),
   );
   return rows.map((r) => r.id);
 }
@@ -555,14 +551,7 @@ export async function deleteChat(db: Db, chatId: number): Promise<boolean> {
     db,
     sql`delete from chat_sessions where id = ${chatId} returning id::int as id`,
   );
-  await deleteTranscriptJobs(db, [chatId]);
   return rows.length > 0;
-}
-
-async function deleteTranscriptJobs(db: Db, chatIds: number[]) {
-  // Transcript mails keep the conversation's text in their job payload: they go with their chat.
-  for (const id of chatIds)
-    await db.execute(sql`delete from jobs where dedupe_key like ${`chat-transcript-${id}-%`}`);
 }
 
 export type CannedRow = {

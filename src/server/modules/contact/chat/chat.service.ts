@@ -327,8 +327,6 @@ async function dispatchRound(db: Db, events: EventBus, timings: ChatTimings) {
 const DISPATCH_LOCK_RETRIES = 10;
 const DISPATCH_LOCK_RETRY_MS = 25;
 
-export const MAX_MESSAGE_LENGTH = 2000;
-
 export async function postMessage(
   db: Db,
   events: EventBus,
@@ -561,6 +559,11 @@ export async function transferChat(
   await dispatch(db, events, timings);
 }
 
+/** Transcript mails of one chat: one per chat and last message (a resend is one mail), found by this prefix. */
+const transcriptKeyPrefix = (chatId: number) => `chat-transcript-${chatId}-`;
+const transcriptKey = (chatId: number, lastMessageId: number) =>
+  `${transcriptKeyPrefix(chatId)}${lastMessageId}`;
+
 /**
  * The chat's one transcript, as plain text, to the address the citizen gave when the chat started (never to
  * another: a transcript to any address would make the chat a relay for the requester's text). Through the
@@ -599,7 +602,7 @@ export async function mailTranscript(
   );
   const last = messages.at(-1)?.id ?? 0;
   const host = new URL(deps.config.publicUrl).hostname;
-  const key = `chat-transcript-${chat.id}-${last}`;
+  const key = transcriptKey(chat.id, last);
   const message: MailMessage = {
     to: [email],
     subject: t('contactChat.transcript.subject'),
@@ -616,9 +619,18 @@ export async function mailTranscript(
 export const chatPurgeJob = jobType('contact_chat_purge', z.object({ day: z.string() }));
 
 /** Closed chats older than the contact retention period (CONTACT_RETENTION_DAYS, default 90) are deleted. */
-export async function purgeExpiredChats(deps: { db: Db; config: Config }, now = new Date()) {
+export async function purgeExpiredChats(deps: { db: Db; config: Config; jobs: JobQueue }, now = new Date()) {
   const cutoff = new Date(now.getTime() - deps.config.contactMail.retentionDays * 86_400_000);
-  return deps.db.transaction(async (tx) => (await repo.deleteClosedChatsBefore(tx, cutoff)).length);
+  return deps.db.transaction(async (tx) => {
+    const chatIds = await repo.deleteClosedChatsBefore(tx, cutoff);
+    await deleteTranscriptMails(deps.jobs, chatIds, tx);
+    return chatIds.length;
+  });
+}
+
+/** Transcript mails keep the conversation's text in their job payload: they go with their chat. */
+async function deleteTranscriptMails(jobs: JobQueue, chatIds: number[], tx: Db) {
+  await jobs.deleteByKey(mailJob, { keyPrefixes: chatIds.map(transcriptKeyPrefix) }, tx);
 }
 
 const dayKey = (date: Date) => date.toISOString().slice(0, 10);
@@ -642,7 +654,7 @@ export async function runDailyChatPurge(deps: { db: Db; config: Config; jobs: Jo
 
 /** Erasure on request: the chat and its messages go; the audit log records that it happened, not what was said. */
 export async function eraseChat(
-  deps: { db: Db; events: EventBus; config: Config },
+  deps: { db: Db; events: EventBus; config: Config; jobs: JobQueue },
   timings: ChatTimings,
   actor: { principal: Principal; ip: string },
   chatId: number,
@@ -650,6 +662,7 @@ export async function eraseChat(
   await endChat(deps.db, deps.events, timings, chatId, 'system', 'erased');
   await deps.db.transaction(async (tx) => {
     if (!(await repo.deleteChat(tx, chatId))) throw new AppError('NOT_FOUND');
+    await deleteTranscriptMails(deps.jobs, [chatId], tx);
     await audit(tx, actor.principal, 'contact.chat.erase', { type: 'chat', id: chatId }, {}, actor.ip);
   });
 }

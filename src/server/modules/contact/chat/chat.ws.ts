@@ -1,23 +1,24 @@
-import type { FastifyBaseLogger, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import type { WebSocket } from 'ws';
-import type { Config } from '../../../config';
-import type { Db } from '../../../db/client';
-import type { EventBus } from '../../../events/event-bus';
+import {
+  type AgentFrame,
+  type AgentStatus,
+  agentInbound,
+  type ChatMessageOut,
+  type CitizenFrame,
+  citizenInbound,
+} from '../../../../shared/api/contact-chat';
 import type { Principal } from '../../../http/access';
 import { AppError } from '../../../http/errors';
 import { type Locale, translator } from '../../../http/i18n';
-import type { JobQueue } from '../../../jobs/job-queue';
-import type { CitizenMailGuard } from '../../../mail/citizen-mail-guard';
+import type { ModuleDeps } from '../../../platform/module';
 import { loadPrincipal, SESSION_COOKIE } from '../../auth/auth.service';
 import type { SocketGate } from './chat.limits';
-import { canActOnChat, canUseAgentConsole } from './chat.policy';
+import { canActOnChat, canTransferTo, canUseAgentConsole, isOwnOrigin } from './chat.policy';
 import * as repo from './chat.repo';
-import { agentInbound, citizenInbound } from './chat.schemas';
 import * as service from './chat.service';
 
-type MessageOut = { id: number; clientId: string; sender: string; text: string; createdAt: string };
-
-const messageOut = (m: repo.MessageRow): MessageOut => ({
+const messageOut = (m: repo.MessageRow): ChatMessageOut => ({
   id: m.id,
   clientId: m.client_id,
   sender: m.sender,
@@ -25,7 +26,8 @@ const messageOut = (m: repo.MessageRow): MessageOut => ({
   createdAt: new Date(m.created_at).toISOString(),
 });
 
-function send(socket: WebSocket, payload: unknown) {
+/** Sends one frame of the socket's kind (citizen or agent: see the shared frame types). */
+function send(socket: WebSocket, payload: CitizenFrame | AgentFrame) {
   if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(payload));
 }
 
@@ -79,36 +81,32 @@ export class ChatHub {
   private unsubscribe?: () => Promise<void>;
 
   constructor(
-    private readonly deps: {
-      db: Db;
-      events: EventBus;
-      config: Config;
-      jobs: JobQueue;
-      citizenMail: CitizenMailGuard;
-    },
+    private readonly deps: ModuleDeps,
     readonly timings: service.ChatTimings,
     private readonly gate: SocketGate,
-    private readonly log: FastifyBaseLogger,
   ) {}
 
-  /** Background work goes on after a failure (the next heartbeat retries), but never silently. */
-  private logged(what: string) {
+  /**
+   * Background work goes on after a failure (the next heartbeat retries), but never silently: logged and
+   * counted in /metrics (`background_failures_total{source="contact-chat:…"}`).
+   */
+  private reported(what: string, context?: Record<string, unknown>) {
     return (error: unknown) => {
-      this.log.error({ err: error }, `chat ${what} failed`);
+      this.deps.background.report(`contact-chat:${what}`, error, context);
     };
   }
 
   async start() {
     this.unsubscribe = await this.deps.events.subscribe(service.CHAT_CHANNEL, (payload) => {
-      void this.onEvent(payload as service.ChatEvent).catch(this.logged('event'));
+      void this.onEvent(payload as service.ChatEvent).catch(this.reported('event'));
     });
     this.timers.push(
       setInterval(() => {
         this.pingCitizens();
-        void this.sweep();
+        void this.sweep().catch(this.reported('sweep'));
         // Time alone can cross a queue's maximum wait: refresh the queues of citizens held here now and then.
         for (const set of this.citizens.values()) for (const c of set) this.dirtyQueues.add(c.queueId);
-        void this.drainQueues().catch(this.logged('queue positions'));
+        void this.drainQueues().catch(this.reported('queue-positions'));
       }, this.timings.heartbeatMs),
     );
     for (const timer of this.timers) timer.unref();
@@ -144,7 +142,9 @@ export class ChatHub {
 
   private async sweepOnce() {
     const { db, events } = this.deps;
-    await repo.touchAgents(db, [...this.agents.keys()]).catch(this.logged('agent presence'));
+    await repo
+      .touchAgents(db, [...this.agents.keys()])
+      .catch(this.reported('presence', { agents: this.agents.size }));
     // A waiting chat counts as present only with a recent frame from its citizen: an open socket that says
     // nothing (a script holding a place) lets the place go after `waitingIdleMs`.
     const confirmedSince = Date.now() - 2 * this.timings.confirmEveryMs;
@@ -155,12 +155,14 @@ export class ChatHub {
           confirmed.push(chatId);
           break;
         }
-    await repo.touchCitizens(db, [...this.citizens.keys()], confirmed).catch(this.logged('citizen presence'));
-    await service.requeueLostAgents(db, events, this.timings).catch(this.logged('requeue'));
-    await service.applyCitizenInactivity(db, events, this.timings).catch(this.logged('citizen inactivity'));
+    await repo
+      .touchCitizens(db, [...this.citizens.keys()], confirmed)
+      .catch(this.reported('citizen-presence', { chats: this.citizens.size }));
+    await service.requeueLostAgents(db, events, this.timings).catch(this.reported('requeue'));
+    await service.applyCitizenInactivity(db, events, this.timings).catch(this.reported('citizen-inactivity'));
     // Safety net: dispatch locks agents with SKIP LOCKED, so one that raced with a heartbeat (or another
     // process) may have skipped a free agent; no citizen waits longer than a heartbeat for that.
-    await service.dispatch(db, events, this.timings).catch(this.logged('dispatch'));
+    await service.dispatch(db, events, this.timings).catch(this.reported('dispatch'));
   }
 
   async stop() {
@@ -169,7 +171,9 @@ export class ChatHub {
     this.timers = [];
     for (const timer of this.leaving.values()) clearTimeout(timer);
     this.leaving.clear();
-    await this.unsubscribe?.();
+    const unsubscribe = this.unsubscribe;
+    this.unsubscribe = undefined;
+    await unsubscribe?.();
   }
 
   private async onEvent(event: service.ChatEvent) {
@@ -211,7 +215,7 @@ export class ChatHub {
         if (!citizens && event.agentId !== undefined && !agentSockets) return;
         const message = event.message ?? (await repo.findMessage(this.deps.db, event.messageId));
         if (!message) return;
-        const out = { type: 'message', chatId: event.chatId, message: messageOut(message) };
+        const out = { type: 'message', chatId: event.chatId, message: messageOut(message) } as const;
         if (message.sender !== 'note')
           for (const c of citizens ?? []) if (!c.sending.has(message.client_id)) send(c.socket, out);
         if (event.agentId === undefined) await this.toAgentOf(event.chatId, out);
@@ -242,7 +246,7 @@ export class ChatHub {
     }
   }
 
-  private async toAgentOf(chatId: number, payload: unknown, includeClosed = false) {
+  private async toAgentOf(chatId: number, payload: AgentFrame, includeClosed = false) {
     if (this.agents.size === 0) return;
     const chat = await repo.findChat(this.deps.db, chatId);
     if (!chat?.agent_account_id || (chat.status !== 'active' && !includeClosed)) return;
@@ -272,7 +276,7 @@ export class ChatHub {
     for (const c of local) {
       const p = byChat.get(c.chatId);
       if (!p) continue;
-      const payload = {
+      const payload: CitizenFrame = {
         type: 'queue',
         position: p.position,
         estimatedWaitSeconds: p.estimatedWaitSeconds,
@@ -372,12 +376,13 @@ export class ChatHub {
       set.delete(conn);
       if (set.size === 0 && this.citizens.get(found.id) === set) {
         this.citizens.delete(found.id);
-        if (!this.stopped) void this.citizenLeft(found.id).catch(this.logged('citizen leaving'));
+        if (!this.stopped)
+          void this.citizenLeft(found.id).catch(this.reported('citizen-leaving', { chatId: found.id }));
       }
     });
     const onMessage = (raw: string) => {
       void this.onCitizenMessage(conn, raw).catch((error) => {
-        this.log.error({ err: error, chatId: conn.chatId }, 'citizen chat frame failed');
+        this.deps.background.report('contact-chat:citizen-frame', error, { chatId: conn.chatId });
         this.error(socket, conn.locale, 'failed');
       });
     };
@@ -428,9 +433,7 @@ export class ChatHub {
       if (this.stopped || this.citizens.has(chatId)) return;
       void service
         .releaseLeftCitizen(this.deps.db, this.deps.events, this.timings, chatId, leftAt)
-        .catch((error) =>
-          this.log.error({ err: error, chatId }, 'releasing a departed waiting citizen failed'),
-        );
+        .catch(this.reported('citizen-release', { chatId }));
     }, this.timings.waitingLeaveMs);
     timer.unref();
     this.leaving.set(chatId, timer);
@@ -528,12 +531,12 @@ export class ChatHub {
       // The grace period starts now; the sweeper hands the chats back if the agent does not return in time.
       void repo
         .upsertAgent(this.deps.db, accountId, { connected: false })
-        .catch(this.logged('agent disconnect'));
+        .catch(this.reported('presence', { accountId }));
     });
     const onMessage = (raw: string) => {
       void this.onAgentMessage(socket, principal, raw).catch((error) => {
         if (!(error instanceof AppError))
-          this.log.error({ err: error, accountId }, 'agent chat frame failed');
+          this.deps.background.report('contact-chat:agent-frame', error, { accountId });
         this.error(socket, principal.locale, errorCodeOf(error));
       });
     };
@@ -542,7 +545,7 @@ export class ChatHub {
     const chats = await repo.listActiveChatsOfAgent(this.deps.db, accountId);
     send(socket, {
       type: 'hello',
-      status: agent?.status ?? 'away',
+      status: (agent?.status ?? 'away') as AgentStatus,
       capacity: agent?.capacity ?? 3,
       chats: await Promise.all(chats.map((chat) => this.chatSummary(chat))),
     });
@@ -552,9 +555,7 @@ export class ChatHub {
   }
 
   private async agentPrincipal(request: FastifyRequest): Promise<Principal | null> {
-    // Browsers send cookies on cross-site WebSocket handshakes too, so the origin must be ours.
-    const origin = request.headers.origin;
-    if (origin && !sameOrigin(origin, request.headers.host, this.deps.config.publicUrl)) return null;
+    if (!isOwnOrigin(request.headers.origin, request.headers.host, this.deps.config.publicUrl)) return null;
     const token = request.cookies[SESSION_COOKIE];
     if (!token) return null;
     const principal = await loadPrincipal(this.deps.db, token, this.deps.config.sessionTtlHours);
@@ -601,6 +602,8 @@ export class ChatHub {
       );
       send(socket, { type: 'ack', chatId: chat.id, clientId: input.clientId, messageId: note.id });
     } else if (input.type === 'transfer') {
+      if (input.toAccountId !== undefined && !canTransferTo(principal, input.toAccountId))
+        throw new AppError('BAD_REQUEST');
       await service.transferChat(db, events, this.timings, chat.id, principal.accountId, input);
     } else if (input.type === 'typing') {
       await events.publish(service.CHAT_CHANNEL, { type: 'typing', chatId: chat.id, from: 'agent' });
@@ -656,14 +659,5 @@ function safeJson(raw: string): unknown {
     return JSON.parse(raw);
   } catch {
     return undefined;
-  }
-}
-
-function sameOrigin(origin: string, host: string | undefined, publicUrl: string): boolean {
-  try {
-    const url = new URL(origin);
-    return url.host === host || url.origin === new URL(publicUrl).origin;
-  } catch {
-    return false;
   }
 }

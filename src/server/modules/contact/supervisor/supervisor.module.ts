@@ -1,10 +1,22 @@
-import { defineModule } from '../../../platform/module';
+import { defineModule, type ModuleDeps } from '../../../platform/module';
+import { chatTimingsOf } from '../chat/chat.module';
 import { seedContactDemo } from './supervisor.demo';
 import { contactSupervisorRoutes } from './supervisor.routes';
+import { LiveBoardHub } from './supervisor.stream';
+
+export type SupervisorServices = { board: LiveBoardHub; graceMs: number };
+
+function supervisorServices(deps: ModuleDeps): SupervisorServices {
+  // An agent counts as online for as long as the chat keeps their chats: the same grace as the chat's.
+  const graceMs = chatTimingsOf(deps).agentGraceMs;
+  return { board: new LiveBoardHub(deps, graceMs), graceMs };
+}
 
 /** The 1700 supervisor's board: live per queue (a stream) and history for staffing. */
-export const contactSupervisorModule = defineModule({
+export const contactSupervisorModule = defineModule<SupervisorServices>({
   name: 'contact-supervisor',
-  routes: (deps) => contactSupervisorRoutes(deps),
+  services: supervisorServices,
+  routes: (deps, services) => contactSupervisorRoutes(deps, services),
+  hubs: (services) => [services.board],
   demo: (db, demo) => seedContactDemo(db, `agent@${demo.emailDomain}`),
 });

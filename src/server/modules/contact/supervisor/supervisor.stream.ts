@@ -1,8 +1,9 @@
-import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../../../db/client';
 import type { EventBus } from '../../../events/event-bus';
+import type { BackgroundFailures } from '../../../platform/background';
 import * as chat from '../chat/chat.service';
 import { TICKETS_CHANNEL } from '../mail/contact-mail.service';
+import { mayOpenAnotherStream } from './supervisor.policy';
 import * as service from './supervisor.service';
 
 /** One open supervisor stream: `write` sends raw SSE text, `end` closes the response. */
@@ -58,7 +59,7 @@ export class LiveBoardHub {
   private closed = false;
 
   constructor(
-    private readonly deps: { db: Db; events: EventBus; log: FastifyBaseLogger },
+    private readonly deps: { db: Db; events: EventBus; background: BackgroundFailures },
     private readonly graceMs: number,
     readonly timings: LiveStreamTimings = defaultStreamTimings,
   ) {}
@@ -71,10 +72,10 @@ export class LiveBoardHub {
   add(client: LiveClient): boolean {
     if (this.closed) return false;
     const held = this.perAccount.get(client.accountId) ?? 0;
-    if (held >= this.timings.maxPerAccount) return false;
+    if (!mayOpenAnotherStream(held, this.timings.maxPerAccount)) return false;
     this.perAccount.set(client.accountId, held + 1);
     this.clients.add(client);
-    if (this.clients.size === 1) this.start();
+    if (this.clients.size === 1) this.wake();
     return true;
   }
 
@@ -83,7 +84,7 @@ export class LiveBoardHub {
     const held = (this.perAccount.get(client.accountId) ?? 1) - 1;
     if (held > 0) this.perAccount.set(client.accountId, held);
     else this.perAccount.delete(client.accountId);
-    if (this.clients.size === 0) this.stop();
+    if (this.clients.size === 0) this.idle();
   }
 
   /** The first frame of a new stream, computed for it alone so it is sent at once. */
@@ -111,14 +112,19 @@ export class LiveBoardHub {
     }, wait);
   }
 
-  /** Ends every stream (app shutdown): the server cannot close while responses are open. */
-  async close() {
-    this.closed = true;
-    for (const client of [...this.clients]) {
+  /** Ends the given streams (an app closing: the server cannot close while responses are open). */
+  end(clients: Iterable<LiveClient>) {
+    for (const client of [...clients]) {
       this.remove(client);
       client.end();
     }
-    this.stop();
+  }
+
+  /** Ends every stream and refuses new ones (the runtime stopping). */
+  async stop() {
+    this.closed = true;
+    this.end(this.clients);
+    this.idle();
     await this.unsubscribe();
   }
 
@@ -137,7 +143,7 @@ export class LiveBoardHub {
       }
     } catch (error) {
       // The next event or the periodic refresh tries again; the streams stay open.
-      this.deps.log.warn({ err: error }, 'supervisor live board could not be computed');
+      this.deps.background.report('contact-supervisor:live-board', error, { streams: this.clients.size });
     } finally {
       this.running = false;
       if (this.pending) {
@@ -147,14 +153,16 @@ export class LiveBoardHub {
     }
   }
 
-  private start() {
+  /** The first stream opened: subscribe and start the timers. */
+  private wake() {
     const subscribe = (channel: string, relevant: (type: string | undefined) => boolean) =>
       this.deps.events
         .subscribe(channel, (payload) => {
           if (relevant((payload as { type?: string } | null)?.type)) this.schedule();
         })
         .catch((error: unknown) => {
-          this.deps.log.error({ err: error, channel }, 'supervisor live board could not subscribe');
+          // The periodic refresh still keeps the open boards current, only later.
+          this.deps.background.report('contact-supervisor:subscribe', error, { channel });
           return undefined;
         });
     this.subscriptions = [
@@ -169,7 +177,8 @@ export class LiveBoardHub {
     this.heartbeat.unref();
   }
 
-  private stop() {
+  /** No stream left: timers and subscriptions go until the next one opens. */
+  private idle() {
     clearTimeout(this.throttle);
     clearInterval(this.periodic);
     clearInterval(this.heartbeat);
@@ -186,8 +195,9 @@ export class LiveBoardHub {
     this.subscriptions = [];
     const ending = subscriptions.map(async (subscription) => {
       const unsubscribe = await subscription;
-      // Safe: the hub is closing; a channel that fails to unlisten goes with its connection.
-      await unsubscribe?.().catch(() => undefined);
+      await unsubscribe?.().catch((error: unknown) =>
+        this.deps.background.report('contact-supervisor:unsubscribe', error),
+      );
     });
     this.unsubscribing = Promise.all([this.unsubscribing, ...ending]).then(() => undefined);
     return this.unsubscribing;

@@ -13,7 +13,6 @@ import {
 import { createTestDatabase, describeEachEngine } from '../../../../../test/support/test-db';
 import { buildApp } from '../../../app';
 import { queryRows } from '../../../db/client';
-import type { ModuleDeps } from '../../../platform/module';
 import { createRuntime } from '../../../runtime';
 import { issueFeedbackToken, publishFeedbackRelease } from '../feedback/feedback.service';
 import { purgeExpiredTickets } from '../mail/contact-mail.service';
@@ -612,6 +611,44 @@ describeEachEngine('contact supervision, feedback and privacy', (engine) => {
     ).toEqual(['text/event-stream']);
   });
 
+  it('reports a board that cannot be computed in /metrics and keeps the streams open for the next round', async () => {
+    const failing = {
+      execute: async () => {
+        throw new Error('database unavailable');
+      },
+    };
+    const hub = new LiveBoardHub(
+      { db: failing as never, events: ctx.runtime.events, background: ctx.runtime.background },
+      30_000,
+      { minIntervalMs: 10, refreshMs: 60_000, heartbeatMs: 60_000, maxPerAccount: 2 },
+    );
+    const texts: string[] = [];
+    const client: LiveClient = {
+      accountId: 1,
+      ready: true,
+      missed: false,
+      write: (text) => texts.push(text),
+      end: () => texts.push('<end>'),
+    };
+    const failures = async () => {
+      const text = (await ctx.app.inject({ method: 'GET', url: '/metrics' })).body;
+      return Number(
+        /background_failures_total\{source="contact-supervisor:live-board"\} (\d+)/.exec(text)?.[1] ?? 0,
+      );
+    };
+    const before = await failures();
+    try {
+      expect(hub.add(client)).toBe(true);
+      hub.schedule();
+      await expect.poll(failures, { timeout: 5_000, interval: 50 }).toBe(before + 1);
+      expect(texts).toEqual([]);
+      expect(hub.size).toBe(1);
+    } finally {
+      await hub.stop();
+    }
+    expect(texts).toEqual(['<end>']);
+  });
+
   it('recomputes the board once per interval for all streams however many events arrive, and cleans up', async () => {
     const handlers = new Set<(payload: unknown) => void>();
     const channels: string[] = [];
@@ -628,12 +665,16 @@ describeEachEngine('contact supervision, feedback and privacy', (engine) => {
       publishOnCommit: async () => undefined,
       close: async () => undefined,
     };
-    const hub = new LiveBoardHub({ db: ctx.database.db, events: bus, log: ctx.app.log }, 30_000, {
-      minIntervalMs: 300,
-      refreshMs: 60_000,
-      heartbeatMs: 100,
-      maxPerAccount: 2,
-    });
+    const hub = new LiveBoardHub(
+      { db: ctx.database.db, events: bus, background: ctx.runtime.background },
+      30_000,
+      {
+        minIntervalMs: 300,
+        refreshMs: 60_000,
+        heartbeatMs: 100,
+        maxPerAccount: 2,
+      },
+    );
     const clientOf = (accountId: number) => {
       const texts: string[] = [];
       const client: LiveClient = {
@@ -676,7 +717,7 @@ describeEachEngine('contact supervision, feedback and privacy', (engine) => {
     expect(b.frames()).toBe(3);
     expect(a.texts.some((t) => t === ': keep-alive\n\n')).toBe(true);
 
-    await hub.close();
+    await hub.stop();
     expect(channels).toEqual([]);
     expect(a.texts.at(-1)).toBe('<end>');
     expect(hub.size).toBe(0);

@@ -11,7 +11,7 @@ export const CANNED_QUERY_KEY = ['contact', 'canned-answers'] as const;
 export function useCannedAnswers() {
   return useQuery({
     queryKey: CANNED_QUERY_KEY,
-    queryFn: () => api.get<CannedAnswer[]>('/api/contact/canned-answers'),
+    queryFn: () => api.contactChat.cannedAnswers(),
     staleTime: 60_000,
   });
 }

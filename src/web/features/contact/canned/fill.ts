@@ -1,11 +1,7 @@
-export type CannedAnswer = {
-  id: number;
-  queue: string | null;
-  title: string;
-  textNl: string;
-  textEn: string;
-  shortcut: string | null;
-};
+import type { z } from 'zod';
+import type { cannedOut } from '../../../../shared/api/contact-chat';
+
+export type CannedAnswer = z.infer<typeof cannedOut>;
 
 export type CannedValues = { name?: string | null; reference?: string | null };
 

@@ -10,6 +10,8 @@ import {
 } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { type contactChatApi, MAX_CHAT_MESSAGE_LENGTH } from '../../../../shared/api/contact-chat';
+import type { RouteOutput } from '../../../../shared/api/contract';
 import { api } from '../../../app/api';
 import { Alert } from '../../../ui/Alert';
 import { Button } from '../../../ui/Button';
@@ -23,18 +25,14 @@ import { CannedPicker } from '../canned/CannedPicker';
 import { type CannedAnswer, cannedByShortcut, cannedFor, fillCanned } from '../canned/fill';
 import { type AgentStatus, type ConsoleChat, type ConsoleEvent, useAgentSocket } from './useAgentSocket';
 
-type ConsoleInfo = {
-  queues: { id: number; key: string; nameNl: string; nameEn: string; waiting: number }[];
-  colleagues: { accountId: number; displayName: string; free: number }[];
-};
-type Queue = { key: string; nameNl: string; nameEn: string; open: boolean };
-type Canned = CannedAnswer;
+type ConsoleInfo = RouteOutput<typeof contactChatApi.routes.console>;
+type Queue = RouteOutput<typeof contactChatApi.routes.queues>[number];
 
 // Same list as the e-mail tickets, so reports count chats and e-mails alike.
 const CATEGORIES = ['information', 'referral', 'complaint', 'suggestion', 'other'] as const;
 const STATUSES: AgentStatus[] = ['available', 'away', 'offline'];
 const CAPACITIES = [1, 2, 3, 4, 5];
-const MAX_MESSAGE = 2000;
+const MAX_MESSAGE = MAX_CHAT_MESSAGE_LENGTH;
 
 /**
  * The 1700 agent's chat console: status and capacity, the agent's queues, and the chats routed to them as
@@ -57,17 +55,17 @@ export function AgentConsolePage() {
   const { state } = agent;
   const info = useQuery({
     queryKey: ['contact', 'console'],
-    queryFn: () => api.get<ConsoleInfo>('/api/contact/console'),
+    queryFn: () => api.contactChat.console(),
     refetchInterval: 5000,
   });
   // Every topic's queue, for transfers: a chat may go to a queue this agent does not serve.
   const allQueues = useQuery({
     queryKey: ['contact', 'chat-queues'],
-    queryFn: () => api.get<Queue[]>('/api/contact/queues'),
+    queryFn: () => api.contactChat.queues(),
   });
   const canned = useQuery({
     queryKey: ['contact', 'canned-answers'],
-    queryFn: () => api.get<Canned[]>('/api/contact/canned-answers'),
+    queryFn: () => api.contactChat.cannedAnswers(),
   });
   const queueName = (q: { nameNl: string; nameEn: string }) => (i18n.language === 'en' ? q.nameEn : q.nameNl);
   const status = state.status ?? 'away';
@@ -206,7 +204,7 @@ function ChatPane({
   chat: ConsoleChat;
   name: string;
   info: ConsoleInfo | undefined;
-  canned: Canned[];
+  canned: CannedAnswer[];
   queues: Queue[];
   onPost: (kind: 'message' | 'note', text: string) => void;
   onTyping: () => void;
@@ -228,7 +226,7 @@ function ChatPane({
   const answers = cannedFor(canned, queue?.key);
   const closeHintId = useId();
   const transferHintId = useId();
-  const insertCanned = (answer: Canned) => {
+  const insertCanned = (answer: CannedAnswer) => {
     setDraft(fillCanned(answer, chat.locale, { name: chat.citizenName }).slice(0, MAX_MESSAGE));
     window.setTimeout(() => inputRef.current?.focus(), 0);
   };

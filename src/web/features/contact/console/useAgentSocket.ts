@@ -1,9 +1,16 @@
 import { useCallback, useEffect, useReducer, useRef } from 'react';
+import type {
+  AgentFrame,
+  AgentStatus,
+  ChatMessageOut,
+  ChatSender,
+  ChatSummaryOut,
+} from '../../../../shared/api/contact-chat';
 
-export type Sender = 'citizen' | 'agent' | 'system' | 'note';
-export type ChatMessage = { id: number; clientId: string; sender: Sender; text: string; createdAt: string };
+export type Sender = ChatSender;
+export type ChatMessage = ChatMessageOut;
 export type PendingItem = { clientId: string; kind: 'message' | 'note'; text: string };
-export type AgentStatus = 'available' | 'away' | 'offline';
+export type { AgentStatus };
 export type Connection = 'connecting' | 'connected' | 'offline';
 
 export type ConsoleChat = {
@@ -18,13 +25,7 @@ export type ConsoleChat = {
   unread: number;
 };
 
-type Summary = {
-  chatId: number;
-  queueId: number;
-  citizenName: string | null;
-  locale: 'nl' | 'en';
-  messages: ChatMessage[];
-};
+type Summary = ChatSummaryOut;
 
 export type ConsoleState = {
   connection: Connection;
@@ -204,7 +205,7 @@ export function useAgentSocket(onEvent: (event: ConsoleEvent) => void) {
     socketRef.current = socket;
     dispatch({ type: 'connection', connection: 'connecting' });
     socket.onmessage = (event) => {
-      const frame = JSON.parse(String(event.data));
+      const frame = JSON.parse(String(event.data)) as AgentFrame;
       switch (frame.type) {
         case 'hello': {
           retry.current = 0;
@@ -243,7 +244,7 @@ export function useAgentSocket(onEvent: (event: ConsoleEvent) => void) {
           dispatch({ type: 'ack', chatId: frame.chatId, clientId: frame.clientId });
           break;
         case 'typing': {
-          const chatId = frame.chatId as number;
+          const { chatId } = frame;
           dispatch({ type: 'typing', chatId, typing: true });
           window.clearTimeout(typingTimers.current.get(chatId));
           typingTimers.current.set(

@@ -10,7 +10,6 @@ import { Select } from '../../../ui/Select';
 import { type Column, Table } from '../../../ui/Table';
 import { TextField } from '../../../ui/TextField';
 import type { CannedAnswer } from '../canned/fill';
-import type { QueueSettings } from './QueueHoursPage';
 import { SupervisorNav } from './SupervisorNav';
 import './supervisor.css';
 
@@ -35,11 +34,11 @@ export function CannedAnswersPage() {
   const formHeadingId = useId();
   const answers = useQuery({
     queryKey: CANNED_KEY,
-    queryFn: () => api.get<CannedAnswer[]>('/api/contact/canned-answers'),
+    queryFn: () => api.contactChat.cannedAnswers(),
   });
   const queues = useQuery({
     queryKey: ['contact', 'queue-settings'],
-    queryFn: () => api.get<QueueSettings[]>('/api/contact/queue-settings'),
+    queryFn: () => api.contactChat.queueSettings(),
   });
   const [draft, setDraft] = useState<Draft>(emptyDraft);
   const [notice, setNotice] = useState<string | null>(null);
@@ -54,8 +53,8 @@ export function CannedAnswersPage() {
         textEn: d.textEn,
       };
       return d.id === null
-        ? api.post<CannedAnswer>('/api/contact/canned-answers', body)
-        : api.put<CannedAnswer>(`/api/contact/canned-answers/${d.id}`, body);
+        ? api.contactChat.createCannedAnswer({ body })
+        : api.contactChat.updateCannedAnswer({ params: { id: d.id }, body });
     },
     onSuccess: (saved) => {
       setNotice(t('contactSupervisor.canned.saved', { title: saved.title }));
@@ -64,7 +63,7 @@ export function CannedAnswersPage() {
     },
   });
   const remove = useMutation({
-    mutationFn: (answer: CannedAnswer) => api.delete(`/api/contact/canned-answers/${answer.id}`),
+    mutationFn: (answer: CannedAnswer) => api.contactChat.deleteCannedAnswer({ params: { id: answer.id } }),
     onSuccess: (_, answer) => {
       setNotice(t('contactSupervisor.canned.deleted', { title: answer.title }));
       void client.invalidateQueries({ queryKey: CANNED_KEY });

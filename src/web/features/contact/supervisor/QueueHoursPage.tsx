@@ -1,6 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import type { queueSettingsBody, queueSettingsOut } from '../../../../shared/api/contact-chat';
 import { brusselsDay } from '../../../../shared/brussels-day';
 import { flemishHolidays } from '../../../../shared/flemish-holidays';
 import { ApiError, api } from '../../../app/api';
@@ -13,16 +15,7 @@ import { SupervisorNav } from './SupervisorNav';
 import './supervisor.css';
 
 type Range = [string, string];
-export type QueueSettings = {
-  key: string;
-  nameNl: string;
-  nameEn: string;
-  timeZone: string;
-  days: Partial<Record<string, Range[]>>;
-  holidays: string[];
-  closedTextNl: string | null;
-  closedTextEn: string | null;
-};
+export type QueueSettings = z.infer<typeof queueSettingsOut>;
 
 const WEEKDAYS = ['1', '2', '3', '4', '5', '6', '7'] as const;
 const SETTINGS_KEY = ['contact', 'queue-settings'] as const;
@@ -49,7 +42,7 @@ export function QueueHoursPage() {
   const { t } = useTranslation();
   const query = useQuery({
     queryKey: SETTINGS_KEY,
-    queryFn: () => api.get<QueueSettings[]>('/api/contact/queue-settings'),
+    queryFn: () => api.contactChat.queueSettings(),
   });
   return (
     <div className="supervisor">
@@ -87,8 +80,8 @@ function QueueHoursForm({ queue, showName }: { queue: QueueSettings; showName: b
   const nextYear = Number(brusselsDay(new Date()).slice(0, 4)) + 1;
 
   const save = useMutation({
-    mutationFn: (body: unknown) =>
-      api.put<QueueSettings>(`/api/contact/queues/${encodeURIComponent(queue.key)}/settings`, body as object),
+    mutationFn: (body: z.input<typeof queueSettingsBody>) =>
+      api.contactChat.updateQueueSettings({ params: { key: queue.key }, body }),
     onSuccess: (saved) => {
       // The form shows what was stored, in the stored spelling ("9:00" becomes "09:00").
       setDays(Object.fromEntries(WEEKDAYS.map((d) => [d, rangesText(saved.days[d])])));

@@ -1,6 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import type { bucketOut, historyOut, liveOut } from '../../../../shared/api/contact-supervisor';
 import { brusselsDay } from '../../../../shared/brussels-day';
 import { ApiError, api } from '../../../app/api';
 import { formatNumber } from '../../../app/format';
@@ -19,44 +21,11 @@ const REFRESH_SECONDS = 10;
 /** Consecutive stream errors without a frame in between before the board falls back to polling. */
 const STREAM_ERRORS_BEFORE_POLLING = 3;
 const LIVE_KEY = ['contact', 'supervisor', 'live'] as const;
-const STREAM_URL = '/api/contact/supervisor/live/stream';
 
-type LiveQueue = {
-  key: string;
-  nameNl: string;
-  nameEn: string;
-  open: boolean;
-  waiting: number;
-  longestWaitSeconds: number | null;
-  chatsActive: number;
-  agents: { available: number; away: number; offline: number };
-  freeSlots: number;
-  emailsOpen: number;
-  targetSeconds: number;
-  serviceLevel: number | null;
-  offeredToday: number;
-};
-type Live = { generatedAt: string; queues: LiveQueue[]; emailsOpenWithoutQueue: number };
-type Bucket = {
-  bucket: string;
-  offered: number;
-  answered: number;
-  abandoned: number;
-  averageWaitSeconds: number | null;
-  serviceLevel: number | null;
-  emails: number;
-};
-type History = {
-  buckets: Bucket[];
-  totals: Bucket;
-  by: 'day' | 'hour';
-  estimates: {
-    chats: number;
-    meanAbsoluteErrorSeconds: number | null;
-    biasSeconds: number | null;
-    shareWithinMinute: number | null;
-  };
-};
+type Live = z.infer<typeof liveOut>;
+type LiveQueue = Live['queues'][number];
+type Bucket = z.infer<typeof bucketOut>;
+type History = z.infer<typeof historyOut>;
 
 const percent = (share: number | null) =>
   share === null ? '—' : `${formatNumber(Math.round(share * 1000) / 10)} %`;
@@ -96,7 +65,7 @@ function useLiveBoard() {
   const polling = connection === 'polling';
   useEffect(() => {
     if (polling) return;
-    const source = new EventSource(STREAM_URL, { withCredentials: true });
+    const source = new EventSource(api.contactSupervisor.liveStream.href(), { withCredentials: true });
     let errors = 0;
     source.onmessage = (event: MessageEvent<string>) => {
       errors = 0;
@@ -115,7 +84,7 @@ function useLiveBoard() {
   }, [client, polling]);
   const query = useQuery({
     queryKey: LIVE_KEY,
-    queryFn: () => api.get<Live>('/api/contact/supervisor/live'),
+    queryFn: () => api.contactSupervisor.live(),
     // While the stream runs, its frames are the only source: no request at all from the query.
     enabled: polling,
     refetchInterval: polling ? REFRESH_SECONDS * 1000 : false,
@@ -225,10 +194,10 @@ function TargetForm({ queues }: { queues: LiveQueue[] }) {
   const secondsId = useId();
   const save = useMutation({
     mutationFn: (body: { key: string; targetSeconds: number }) =>
-      api.put<{ key: string; targetSeconds: number }>(
-        `/api/contact/supervisor/queues/${encodeURIComponent(body.key)}/target`,
-        { targetSeconds: body.targetSeconds },
-      ),
+      api.contactSupervisor.setTarget({
+        params: { key: body.key },
+        body: { targetSeconds: body.targetSeconds },
+      }),
     onSuccess: () => client.invalidateQueries({ queryKey: ['contact', 'supervisor'] }),
   });
   const error = save.error instanceof ApiError ? save.error.fieldErrors().targetSeconds : undefined;
@@ -307,11 +276,11 @@ function HistoryView() {
   const ids = { from: useId(), to: useId(), by: useId(), queue: useId() };
   const queues = useQuery({
     queryKey: ['contact', 'queues'],
-    queryFn: () => api.get<{ key: string; nameNl: string; nameEn: string }[]>('/api/contact/queues'),
+    queryFn: () => api.contactChat.queues(),
   });
   const history = useQuery({
     queryKey: ['contact', 'supervisor', 'history', query],
-    queryFn: () => api.get<History>('/api/contact/supervisor/history', query),
+    queryFn: () => api.contactSupervisor.history({ query }),
     placeholderData: (previous) => previous,
   });
   const issues = history.error instanceof ApiError ? history.error.fieldErrors('querystring') : {};

@@ -1,4 +1,6 @@
+/** The 1700 supervisor's board: the live figures per queue (also as a stream), history for staffing, targets. */
 import { z } from 'zod';
+import { defineApi, route } from './contract';
 
 /** A real calendar day (2024-02-30 is refused here, not by the database). */
 const isDay = (value: string) => {
@@ -85,3 +87,44 @@ export const targetBody = z.object({
     .max(3600, { message: 'contactSupervisor.validation.target' }),
 });
 export const targetOut = z.object({ key: z.string(), targetSeconds: z.number().int() });
+
+const streamRefusal = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
+
+export const contactSupervisorApi = defineApi('contact-supervisor', {
+  live: route({
+    method: 'GET',
+    path: '/api/contact/supervisor/live',
+    access: 'contactSupervisor',
+    summary: 'The live board: per queue the waiting citizens, agents, free slots and today’s service level',
+    responses: { 200: liveOut },
+  }),
+  liveStream: route({
+    method: 'GET',
+    path: '/api/contact/supervisor/live/stream',
+    access: 'contactSupervisor',
+    kind: 'stream',
+    summary: 'The live board as a stream of server-sent events',
+    description:
+      'Server-Sent Events: the live board (as GET /api/contact/supervisor/live) as a `data:` frame at once, ' +
+      'then after chat changes (at most once a second) and every 15 s; comments as heartbeat. ' +
+      'Only for clients that accept text/event-stream.',
+    responses: { 200: z.string().describe('text/event-stream'), 400: streamRefusal, 429: streamRefusal },
+  }),
+  history: route({
+    method: 'GET',
+    path: '/api/contact/supervisor/history',
+    access: 'contactSupervisor',
+    summary: 'Chat and e-mail volumes, waits and service level per day or hour of the day',
+    query: historyQuery,
+    responses: { 200: historyOut },
+  }),
+  setTarget: route({
+    method: 'PUT',
+    path: '/api/contact/supervisor/queues/:key/target',
+    access: 'contactSupervisor',
+    summary: 'Set a queue’s service-level target in seconds (audited)',
+    params: targetParams,
+    body: targetBody,
+    responses: { 200: targetOut },
+  }),
+});

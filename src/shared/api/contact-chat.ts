@@ -1,5 +1,13 @@
+/**
+ * The 1700 chat's contract: the queues and their opening hours, starting a chat, the agent console, canned
+ * answers and retention, plus the frames citizens and agents may send over the chat sockets (served under
+ * /ws, outside this contract, but validated with these schemas).
+ */
 import { z } from 'zod';
-import { MAX_MESSAGE_LENGTH } from './chat.service';
+import { defineApi, route } from './contract';
+
+/** The longest chat message or canned answer, in characters. */
+export const MAX_CHAT_MESSAGE_LENGTH = 2000;
 
 export const startChatBody = z.object({
   topic: z.string().min(1).max(60),
@@ -77,7 +85,7 @@ export const queueSettingsOut = z.object({
 
 // Client ids are the sender's own: a UUID or similar opaque string, short enough to index.
 const clientId = z.string().min(1).max(64);
-const text = z.string().trim().min(1).max(MAX_MESSAGE_LENGTH);
+const text = z.string().trim().min(1).max(MAX_CHAT_MESSAGE_LENGTH);
 
 /** What a citizen's browser may send over the chat socket. */
 export const citizenInbound = z.discriminatedUnion('type', [
@@ -132,7 +140,7 @@ export const agentParams = z.object({ accountId: z.coerce.number().int().positiv
 export const agentQueuesBody = z.object({ queues: z.array(z.string().min(1).max(60)).max(50) });
 export const agentQueuesOut = z.object({ accountId: z.number().int(), queues: z.array(z.string()) });
 
-const cannedText = z.string().trim().min(1).max(MAX_MESSAGE_LENGTH);
+const cannedText = z.string().trim().min(1).max(MAX_CHAT_MESSAGE_LENGTH);
 export const cannedBody = z.object({
   queue: z.string().min(1).max(60).nullable().optional(),
   title: z.string().trim().min(1).max(100),
@@ -172,3 +180,158 @@ export const agentConsoleOut = z.object({
     z.object({ accountId: z.number().int(), displayName: z.string(), free: z.number().int() }),
   ),
 });
+
+export const contactChatApi = defineApi('contact-chat', {
+  queues: route({
+    method: 'GET',
+    path: '/api/contact/queues',
+    access: 'public',
+    summary: 'List the chat queues with whether each is open now and its closed text',
+    responses: { 200: z.array(queueOut) },
+  }),
+  queueSettings: route({
+    method: 'GET',
+    path: '/api/contact/queue-settings',
+    access: 'contactSupervisor',
+    summary: 'List every queue with its opening hours, holidays and closed texts',
+    responses: { 200: z.array(queueSettingsOut) },
+  }),
+  updateQueueSettings: route({
+    method: 'PUT',
+    path: '/api/contact/queues/:key/settings',
+    access: 'contactSupervisor',
+    summary: 'Set a queue’s opening hours, holidays and closed texts (audited)',
+    params: queueKeyParams,
+    body: queueSettingsBody,
+    responses: { 200: queueSettingsOut },
+  }),
+  start: route({
+    method: 'POST',
+    path: '/api/contact/chats',
+    access: 'public',
+    summary: 'Start a chat in a queue and get its resume token and place in the queue',
+    body: startChatBody,
+    responses: { 201: startChatOut },
+  }),
+  estimateAccuracy: route({
+    method: 'GET',
+    path: '/api/contact/chat/estimate-accuracy',
+    access: 'contactSupervisor',
+    summary: 'How well the announced waiting times matched the real ones over recent days',
+    query: accuracyQuery,
+    responses: { 200: accuracyOut },
+  }),
+  erase: route({
+    method: 'DELETE',
+    path: '/api/contact/chats/:chatId',
+    access: 'contactOversight',
+    summary: 'Erase one chat and its messages on request (audited)',
+    params: chatParams,
+    responses: { 204: z.null() },
+  }),
+  setAgentQueues: route({
+    method: 'PUT',
+    path: '/api/contact/agents/:accountId/queues',
+    access: 'contactSupervisor',
+    summary: 'Set the queues an agent serves (audited)',
+    params: agentParams,
+    body: agentQueuesBody,
+    responses: { 200: agentQueuesOut },
+  }),
+  console: route({
+    method: 'GET',
+    path: '/api/contact/console',
+    access: 'contactAgent',
+    summary: 'The agent console’s queues with their waiting citizens and the colleagues a chat can go to',
+    responses: { 200: agentConsoleOut },
+  }),
+  cannedAnswers: route({
+    method: 'GET',
+    path: '/api/contact/canned-answers',
+    access: 'contactAgent',
+    summary: 'List the canned answers agents can insert',
+    responses: { 200: z.array(cannedOut) },
+  }),
+  createCannedAnswer: route({
+    method: 'POST',
+    path: '/api/contact/canned-answers',
+    access: 'contactSupervisor',
+    summary: 'Add a canned answer (audited)',
+    body: cannedBody,
+    responses: { 201: cannedOut },
+  }),
+  updateCannedAnswer: route({
+    method: 'PUT',
+    path: '/api/contact/canned-answers/:id',
+    access: 'contactSupervisor',
+    summary: 'Change a canned answer (audited)',
+    params: cannedParams,
+    body: cannedBody,
+    responses: { 200: cannedOut },
+  }),
+  deleteCannedAnswer: route({
+    method: 'DELETE',
+    path: '/api/contact/canned-answers/:id',
+    access: 'contactSupervisor',
+    summary: 'Remove a canned answer (audited)',
+    params: cannedParams,
+    responses: { 204: z.null() },
+  }),
+});
+
+// ---- socket frames the server sends (the sockets are under /ws, outside the HTTP contract) ----------------
+
+export type ChatSender = 'citizen' | 'agent' | 'system' | 'note';
+/** A stored message as both sides receive it; citizens never receive notes. */
+export type ChatMessageOut = {
+  id: number;
+  clientId: string;
+  sender: ChatSender;
+  text: string;
+  createdAt: string;
+};
+/** A chat as the agent's console receives it when it is routed to them. */
+export type ChatSummaryOut = {
+  chatId: number;
+  queueId: number;
+  citizenName: string | null;
+  locale: 'nl' | 'en';
+  messages: ChatMessageOut[];
+};
+export type ChatErrorFrame = { type: 'error'; code: string; message: string };
+export type AgentStatus = 'available' | 'away' | 'offline';
+
+/** What the citizen's socket receives. */
+export type CitizenFrame =
+  | {
+      type: 'state';
+      chatId: number;
+      status: 'waiting' | 'active' | 'closed';
+      position: number | null;
+      estimatedWaitSeconds: number | null;
+      offerEmail: boolean;
+      agentName: string | null;
+      messages: ChatMessageOut[];
+      confirmEverySeconds: number;
+      transcript: { email: string | null; sent: boolean };
+    }
+  | { type: 'queue'; position: number; estimatedWaitSeconds: number | null; offerEmail: boolean }
+  | { type: 'assigned'; agentName: string | null }
+  | { type: 'message'; chatId: number; message: ChatMessageOut }
+  | { type: 'ack'; clientId: string; messageId: number; message: ChatMessageOut }
+  | { type: 'typing' }
+  | { type: 'closed'; feedbackToken: string | null }
+  | { type: 'transcript'; email: string }
+  | ChatErrorFrame;
+
+/** What the agent's socket receives. */
+export type AgentFrame =
+  | { type: 'hello'; status: AgentStatus; capacity: number; chats: ChatSummaryOut[] }
+  | { type: 'status'; status: AgentStatus }
+  | { type: 'assigned'; chat: ChatSummaryOut }
+  | { type: 'message'; chatId: number; message: ChatMessageOut }
+  | { type: 'ack'; chatId: number; clientId: string; messageId: number }
+  | { type: 'typing'; chatId: number }
+  | { type: 'transferred'; chatId: number }
+  | { type: 'closed'; chatId: number }
+  | ChatErrorFrame;
