@@ -136,11 +136,5 @@ const clients = Object.fromEntries(
   Object.entries(apiContracts).map(([name, contract]) => [name, clientFor(contract)]),
 ) as Clients;
 
-export const api = {
-  ...clients,
-  get: <T>(path: string, query?: Query) => request<T>('GET', withQuery(path, query)),
-  post: <T>(path: string, body?: Body) => request<T>('POST', path, body ?? {}),
-  put: <T>(path: string, body?: Body) => request<T>('PUT', path, body ?? {}),
-  patch: <T>(path: string, body?: Body) => request<T>('PATCH', path, body ?? {}),
-  delete: <T>(path: string) => request<T>('DELETE', path),
-};
+/** The server, as its contract describes it: `api.<module>.<route>(input)`; there is no untyped call. */
+export const api: Clients = clients;
