@@ -13,7 +13,7 @@ export const backingRoutes =
   async (app) => {
     const limit = (max: number) => ({ rateLimit: perMinute(deps, max) });
 
-    serve(app, routes.list, () => service.list(deps.db));
+    serve(app, routes.list, (request) => service.list(deps.db, actorOf(request)));
     serve(
       app,
       routes.create,

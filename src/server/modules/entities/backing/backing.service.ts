@@ -3,6 +3,7 @@ import type { Db } from '../../../db/client';
 import type { Actor } from '../../../http/actor';
 import { AppError } from '../../../http/errors';
 import { audit } from '../../../platform/audit';
+import * as policy from './backing.policy';
 import * as repo from './backing.repo';
 
 function present(row: repo.EndorsementRow) {
@@ -31,13 +32,14 @@ function assertRealDate(day: string) {
     ]);
 }
 
-export async function list(db: Db) {
+export async function list(db: Db, actor: Actor) {
+  policy.assertMayKeepRegister(actor.principal);
   return { items: (await repo.list(db, false)).map(present) };
 }
 
 export async function publicList(db: Db) {
   return {
-    items: (await repo.list(db, true)).map((row) => {
+    items: (await repo.list(db, true)).filter(policy.isPublic).map((row) => {
       const { public: _public, updatedAt: _updatedAt, ...rest } = present(row);
       return rest;
     }),
@@ -45,6 +47,7 @@ export async function publicList(db: Db) {
 }
 
 export async function create(db: Db, actor: Actor, input: EndorsementInput) {
+  policy.assertMayKeepRegister(actor.principal);
   assertRealDate(input.endorsedOn);
   return db.transaction(async (tx) => {
     const row = await repo.insert(tx, input);
@@ -61,6 +64,7 @@ export async function create(db: Db, actor: Actor, input: EndorsementInput) {
 }
 
 export async function update(db: Db, actor: Actor, id: number, input: EndorsementInput) {
+  policy.assertMayKeepRegister(actor.principal);
   assertRealDate(input.endorsedOn);
   return db.transaction(async (tx) => {
     const before = await repo.find(tx, id);
@@ -79,6 +83,7 @@ export async function update(db: Db, actor: Actor, id: number, input: Endorsemen
 }
 
 export async function remove(db: Db, actor: Actor, id: number) {
+  policy.assertMayKeepRegister(actor.principal);
   return db.transaction(async (tx) => {
     const before = await repo.find(tx, id);
     if (!before || !(await repo.remove(tx, id))) throw new AppError('NOT_FOUND');
