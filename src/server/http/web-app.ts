@@ -7,7 +7,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { constants as zlib } from 'node:zlib';
 import compress from '@fastify/compress';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -54,16 +53,12 @@ const contentRoutes: Partial<Record<WebPathName, string>> = Object.fromEntries(
 );
 
 /**
- * Brotli, else gzip, for every compressible response (HTML, JS, CSS, JSON, SVG, XML, text; not event
- * streams). Registered before the routes, whose hooks it wraps. Brotli's default quality (11) is meant
- * for build time; on the fly, quality 4 compresses nearly as well at a fraction of the CPU.
+ * Brotli, else gzip, for every compressible response of a route (HTML, JS, CSS, JSON, SVG, XML, text; not
+ * event streams) above 1 KB. Registered before the routes: it hooks each route as it is added. The
+ * plugin compresses on the fly at brotli quality 4 (11 is for build time, see scripts/ensure-build.mjs).
  */
 export async function registerCompression(app: FastifyInstance) {
-  await app.register(compress, {
-    global: true,
-    encodings: ['br', 'gzip'],
-    brotliOptions: { params: { [zlib.BROTLI_PARAM_QUALITY]: 4 } },
-  });
+  await app.register(compress, { global: true, encodings: ['br', 'gzip'] });
 }
 
 export async function registerWebApp(app: FastifyInstance, options: WebAppOptions) {
@@ -106,9 +101,13 @@ export async function registerWebApp(app: FastifyInstance, options: WebAppOption
     ),
   );
 
-  app.setNotFoundHandler(async (request, reply) => {
-    if (request.url.startsWith('/api/') || (request.method !== 'GET' && request.method !== 'HEAD'))
-      return sendError(request, reply, 'NOT_FOUND');
+  // Every other method, and every unknown API URL, gets the JSON 404 of the API.
+  app.setNotFoundHandler((request, reply) => sendError(request, reply, 'NOT_FOUND'));
+
+  // Every other GET (and HEAD) is a page of the web app, or a helpful 404 page. A route rather than the
+  // not-found handler, so the compression hooks apply to it as to every route.
+  app.get('/*', { schema: { hide: true } }, async (request, reply) => {
+    if (request.url.startsWith('/api/')) return sendError(request, reply, 'NOT_FOUND');
     if (!shell) {
       return reply
         .code(404)
@@ -117,8 +116,7 @@ export async function registerWebApp(app: FastifyInstance, options: WebAppOption
     }
     const url = new URL(request.url, 'http://localhost');
     const redirect = redirectFor(url);
-    if (redirect)
-      return reply.code(301).header('cache-control', 'public, max-age=3600').redirect(redirect, 301);
+    if (redirect) return reply.header('cache-control', 'public, max-age=3600').redirect(redirect, 301);
 
     const asked = url.searchParams.get('lang');
     const cookie = request.cookies[LOCALE_COOKIE];
