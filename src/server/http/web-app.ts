@@ -108,9 +108,9 @@ export async function registerWebApp(app: FastifyInstance, options: WebAppOption
   // not-found handler, so the compression hooks apply to it as to every route.
   app.get('/*', { schema: { hide: true } }, async (request, reply) => {
     if (request.url.startsWith('/api/')) return sendError(request, reply, 'NOT_FOUND');
+    // A checkout without a build: the hint is what whoever opens the site needs.
     if (!shell) {
       return reply
-        .code(404)
         .type('text/plain; charset=utf-8')
         .send('The web app is not built yet: run `npm run build` (npm start does this for you).');
     }
