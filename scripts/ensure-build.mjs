@@ -66,7 +66,9 @@ function precompress(dir) {
       precompress(path);
       continue;
     }
-    if (!/\.(js|mjs|css|html|svg|json|txt|xml|map)$/.test(entry.name)) continue;
+    // index.html is never sent as it is: the server fills in its head tags per page.
+    if (entry.name === 'index.html' || !/\.(js|mjs|css|html|svg|json|txt|xml|map)$/.test(entry.name))
+      continue;
     const original = readFileSync(path);
     if (original.length < 1024) continue;
     const variants = [

@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import compress from '@fastify/compress';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -43,7 +43,7 @@ export type WebAppOptions = {
 };
 
 const YEAR_SECONDS = 365 * 24 * 3600;
-const HASHED_ASSETS = '/assets/';
+const HASHED_ASSETS = 'assets';
 /** Content pages with their own route, by route name: their head tags and status come from the content. */
 const contentRoutes: Partial<Record<WebPathName, string>> = Object.fromEntries(
   Object.entries(pageRoutes).map(([slug, path]) => [
@@ -79,7 +79,7 @@ export async function registerWebApp(app: FastifyInstance, options: WebAppOption
       cacheControl: false,
       setHeaders: (staticReply, path) => {
         // Vite puts a content hash in every file name under assets/: a changed file is a new URL.
-        const hashed = path.replaceAll('\\', '/').includes(HASHED_ASSETS);
+        const hashed = relative(webDist, path).split(sep)[0] === HASHED_ASSETS;
         staticReply.header(
           'cache-control',
           hashed ? `public, max-age=${YEAR_SECONDS}, immutable` : 'public, max-age=3600',
