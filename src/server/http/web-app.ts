@@ -115,7 +115,9 @@ export async function registerWebApp(app: FastifyInstance, options: WebAppOption
         .send('The web app is not built yet: run `npm run build` (npm start does this for you).');
     }
     const url = new URL(request.url, 'http://localhost');
-    const redirect = redirectFor(url);
+    const target = redirectFor(url);
+    // Never a protocol-relative Location: `/.//elsewhere.example/` normalises to `//elsewhere.example/`.
+    const redirect = target && `/${target.replace(/^[/\\]+/, '')}`;
     if (redirect) return reply.header('cache-control', 'public, max-age=3600').redirect(redirect, 301);
 
     const asked = url.searchParams.get('lang');
