@@ -4,7 +4,7 @@ import { defineConfig } from 'vite';
 
 const root = fileURLToPath(new URL('./src/web', import.meta.url));
 
-// The web app lives in src/web; the server serves the build from dist/web (see registerWebApp in src/server/app.ts).
+// The web app lives in src/web; the server serves the build from dist/web (see src/server/http/web-app.ts).
 export default defineConfig({
   root,
   plugins: [react()],

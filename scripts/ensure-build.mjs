@@ -1,9 +1,10 @@
 // `npm start` runs this first: rebuilds the web app (Vite) and the server bundle (esbuild) when missing or
 // older than their sources, so a fresh clone needs nothing but `npm install && npm start`.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -50,6 +51,33 @@ if (
     },
   );
   if (result.status !== 0) process.exit(result.status ?? 1);
+  precompress(at('dist/web'));
+}
+
+/**
+ * Writes a .br and a .gz copy next to every compressible file of the web build, at the highest levels
+ * (done once here, too slow on every request); the server sends the one the browser accepts. A copy that
+ * saves too little is not written, so the server sends the original.
+ */
+function precompress(dir) {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) {
+      precompress(path);
+      continue;
+    }
+    // index.html is never sent as it is: the server fills in its head tags per page.
+    if (entry.name === 'index.html' || !/\.(js|mjs|css|html|svg|json|txt|xml|map)$/.test(entry.name))
+      continue;
+    const original = readFileSync(path);
+    if (original.length < 1024) continue;
+    const variants = [
+      ['.br', brotliCompressSync(original, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } })],
+      ['.gz', gzipSync(original, { level: 9 })],
+    ];
+    for (const [suffix, compressed] of variants)
+      if (compressed.length < original.length * 0.9) writeFileSync(path + suffix, compressed);
+  }
 }
 
 // One bundled file starts in a fraction of the time tsx needs to transform the sources on every start.

@@ -1,10 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { join } from 'node:path';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import rateLimit from '@fastify/rate-limit';
-import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import { sql } from 'drizzle-orm';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
@@ -19,10 +16,12 @@ import helmet from 'helmet';
 import { Counter, Histogram } from 'prom-client';
 import { apiContracts } from '../shared/api';
 import { platformApi } from '../shared/api/platform';
-import { installErrorHandling, sendError } from './http/error-handler';
+import { installErrorHandling } from './http/error-handler';
 import { installRequestContext } from './http/request-context';
 import { serve, verifyContract } from './http/serve';
+import { registerCompression, registerWebApp } from './http/web-app';
 import { loadPrincipal, SESSION_COOKIE } from './modules/auth/auth.service';
+import { listPublicPages, publicPageStatus } from './modules/content/content.service';
 import type { ModuleDeps, StartedModule } from './platform/module';
 
 /** What the HTTP app is built from: the runtime's shared parts and its started modules. */
@@ -59,6 +58,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   installErrorHandling(app);
 
   await app.register(cookie);
+  await registerCompression(app);
   await app.register(formbody, { bodyLimit: BODY_LIMIT_BYTES });
   // Security headers from helmet, computed once (see staticHeadersOf).
   const securityHeaders = staticHeadersOf(
@@ -164,34 +164,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   serve(app, platformApi.routes.openapi, async () => app.swagger(), { hide: true });
 
-  await registerWebApp(app, deps.webDist);
-  return app;
-}
-
-async function registerWebApp(app: FastifyInstance, webDist: string | undefined) {
-  const indexFile = webDist ? join(webDist, 'index.html') : undefined;
-  const hasWeb = !!indexFile && existsSync(indexFile);
-  if (hasWeb && webDist) {
-    await app.register(fastifyStatic, {
-      root: webDist,
-      prefix: '/',
-      wildcard: false,
-      index: false,
-      maxAge: '1h',
-    });
-  }
-  const indexHtml = hasWeb && indexFile ? readFileSync(indexFile, 'utf8') : undefined;
-  app.setNotFoundHandler((request, reply) => {
-    if (request.url.startsWith('/api/') || request.method !== 'GET')
-      return sendError(request, reply, 'NOT_FOUND');
-    if (!indexHtml) {
-      return reply
-        .type('text/plain; charset=utf-8')
-        .send('The web app is not built yet: run `npm run build` (npm start does this for you).');
-    }
-    // Client-side routes all get the app shell; the router shows its own "not found" page.
-    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml);
+  await registerWebApp(app, {
+    webDist: deps.webDist,
+    publicUrl: deps.config.publicUrl,
+    pages: {
+      status: (slug) => publicPageStatus(deps.db, slug),
+      listPublished: () => listPublicPages(deps.db),
+    },
   });
+  return app;
 }
 
 /**

@@ -22,6 +22,7 @@ import enSurvey from './en/survey.json' with { type: 'json' };
 import enSurveyResults from './en/survey-results.json' with { type: 'json' };
 import enValues from './en/values.json' with { type: 'json' };
 import enWeb from './en/web.json' with { type: 'json' };
+import enWebHead from './en/web-head.json' with { type: 'json' };
 import nlAuth from './nl/auth.json' with { type: 'json' };
 import nlContact from './nl/contact.json' with { type: 'json' };
 import nlContactChat from './nl/contact-chat.json' with { type: 'json' };
@@ -44,6 +45,7 @@ import nlSurvey from './nl/survey.json' with { type: 'json' };
 import nlSurveyResults from './nl/survey-results.json' with { type: 'json' };
 import nlValues from './nl/values.json' with { type: 'json' };
 import nlWeb from './nl/web.json' with { type: 'json' };
+import nlWebHead from './nl/web-head.json' with { type: 'json' };
 
 export const catalogues = {
   nl: {
@@ -69,6 +71,7 @@ export const catalogues = {
     ...nlSurveyResults,
     ...nlValues,
     ...nlWeb,
+    ...nlWebHead,
   },
   en: {
     ...enAuth,
@@ -93,6 +96,7 @@ export const catalogues = {
     ...enSurveyResults,
     ...enValues,
     ...enWeb,
+    ...enWebHead,
   },
 };
 

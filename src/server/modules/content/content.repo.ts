@@ -287,3 +287,20 @@ export async function listMailbox(db: Db, options: { limit: number; offset: numb
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
+
+// ---- web server ------------------------------------------------------------------------------
+
+/** Both languages of one slug without their bodies: what a page's status and head tags need. */
+export async function listPageHeads(db: Db, slug: string) {
+  return db
+    .select({
+      locale: contentPages.locale,
+      title: contentPages.title,
+      summary: contentPages.summary,
+      published: contentPages.published,
+      updatedAt: contentPages.updatedAt,
+    })
+    .from(contentPages)
+    .where(eq(contentPages.slug, slug))
+    .orderBy(asc(contentPages.locale));
+}

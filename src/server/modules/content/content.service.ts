@@ -87,6 +87,33 @@ export async function getPublicPage(db: Db, slug: string, locale: PageLocale) {
   throw new AppError('NOT_FOUND');
 }
 
+/** One published language of a page, as the web server puts it in head tags and the sitemap. */
+export type PublishedPageHead = { locale: PageLocale; title: string; summary: string; updatedAt: string };
+
+/**
+ * What a content page's URL answers. `withdrawn`: the page exists but no language is published (an editor
+ * took it offline), so the web server answers 410 Gone rather than 404. The content module keeps no record
+ * of moved pages (a slug never changes), so there is no "moved" state to answer 301 with.
+ */
+export type PublicPageStatus =
+  | { status: 'published'; versions: PublishedPageHead[] }
+  | { status: 'withdrawn' }
+  | { status: 'missing' };
+
+export async function publicPageStatus(db: Db, slug: string): Promise<PublicPageStatus> {
+  const rows = await repo.listPageHeads(db, slug);
+  if (rows.length === 0) return { status: 'missing' };
+  const versions = rows
+    .filter((row) => row.published)
+    .map((row) => ({
+      locale: row.locale,
+      title: row.title,
+      summary: row.summary,
+      updatedAt: row.updatedAt.toISOString(),
+    }));
+  return versions.length > 0 ? { status: 'published', versions } : { status: 'withdrawn' };
+}
+
 // Match markers for ts_headline: control characters, which body_text never contains (see htmlToPlainText).
 const MARK_START = '\u0002';
 const MARK_STOP = '\u0003';
