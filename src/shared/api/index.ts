@@ -12,6 +12,7 @@ import { entitiesTouchstoneApi } from './entities-touchstone';
 import { learningApi } from './learning';
 import { opsApi } from './ops';
 import { orgApi } from './org';
+import { entitiesFeedback360Api } from './entities-feedback360';
 import { platformApi } from './platform';
 import { recognitionApi } from './recognition';
 import { storiesApi } from './stories';
@@ -26,6 +27,7 @@ export const apiContracts = {
   entitiesSupport: entitiesSupportApi,
   entitiesPlans: entitiesPlansApi,
   entitiesTouchstone: entitiesTouchstoneApi,
+  entitiesFeedback360: entitiesFeedback360Api,
   platform: platformApi,
   auth: authApi,
   authAdmin: authAdminApi,

@@ -18,3 +18,4 @@ export * from './stories';
 export * from './survey';
 export * from './survey-actions';
 export * from './values';
+export * from './entities-feedback360';
