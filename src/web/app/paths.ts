@@ -55,6 +55,10 @@ export const paths = {
   touchstone: '/toetssteen',
   touchstoneDecision: '/toetssteen/beslissing/:id',
   touchstoneIndicator: '/toetssteen/indicator',
+  feedback360: '/360',
+  feedback360Round: '/360/ronde/:id',
+  feedback360Entity: '/360/entiteit',
+  feedback360Answer: '/360/:token',
 } as const;
 
 /** Content pages with their own route; any other slug lives under /pagina/:slug. */
