@@ -35,7 +35,7 @@ describeWithBrowser('leaders’ 360° feedback in the browser', () => {
       .click();
     await page.locator('table caption', { hasText: 'Per uitspraak' }).waitFor();
     await expectAccessible(page, '360 report');
-    expect(await page.locator('main').textContent()).toContain('Collega’s (6)');
+    expect(await page.locator('main').textContent()).toMatch(/Collega’s \(\d+\)/);
 
     await page.getByLabel('Doel', { exact: true }).fill('Elke maand feedback vragen in het teamoverleg');
     await page.getByRole('checkbox', { name: 'Openheid' }).check();

@@ -17,8 +17,8 @@ const scoreOf = (base: number, rater: number, item: number) =>
   Math.max(1, Math.min(5, Math.round(base + (((rater * 7 + item * 3) % 5) - 2) / 2)));
 
 /**
- * Demo 360° rounds (synthetic, marked as such), already closed: one for the demo manager with six raters in
- * each group, and one for six managers in the demo entity and two other entities each, so the entity aggregate
+ * Demo 360° rounds (synthetic, marked as such), already closed: one for the demo manager with up to six raters
+ * in each group, and one for six managers in the demo entity and two other entities each, so the entity aggregate
  * has figures over at least five leaders. Raters are colleagues from the roster who did not really answer: the
  * answers are written as a closed round's shuffled answers. Idempotent: does nothing when any round exists.
  */
@@ -58,9 +58,14 @@ export async function seedFeedback360Demo(db: Db, demo: DemoContext): Promise<vo
       .filter((m) => m.email.toLowerCase() === demoManager)
       .concat(managers.filter((m) => m.email.toLowerCase() !== demoManager).slice(0, 6));
     for (const [li, m] of chosen.entries()) {
-      const perGroup = m.email.toLowerCase() === demoManager ? 6 : 3;
-      const raters = staff.filter((p) => p.id !== m.person_id).slice(0, perGroup * raterGroups.length);
-      if (raters.length < perGroup * raterGroups.length) continue;
+      const colleagues = staff.filter((p) => p.id !== m.person_id);
+      // The demo manager's report shows every group: up to 6 raters each, as many as a small demo allows.
+      const perGroup =
+        m.email.toLowerCase() === demoManager
+          ? Math.min(6, Math.floor(colleagues.length / raterGroups.length))
+          : 3;
+      if (perGroup < 3) continue;
+      const raters = colleagues.slice(0, perGroup * raterGroups.length);
       const base = 3 + (li % 3) * 0.5;
       const closedAt = new Date(Date.now() - (20 + li * 9) * 86_400_000);
       await db.transaction(async (tx) => {
