@@ -37,7 +37,7 @@ describeWithBrowser('leaders’ 360° feedback in the browser', () => {
     await expectAccessible(page, '360 report');
     expect(await page.locator('main').textContent()).toMatch(/Collega’s \(\d+\)/);
 
-    await page.getByLabel('Doel', { exact: true }).fill('Elke maand feedback vragen in het teamoverleg');
+    await page.getByRole('textbox', { name: /^Doel/ }).fill('Elke maand feedback vragen in het teamoverleg');
     await page.getByRole('checkbox', { name: 'Openheid' }).check();
     await tabTo(page, /^button:Doel toevoegen aan het actieplan$/);
     await page.keyboard.press('Enter');

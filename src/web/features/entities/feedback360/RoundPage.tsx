@@ -128,7 +128,12 @@ function ReportView({ roundId }: { roundId: number }) {
                 </tbody>
               </table>
             </div>
-            <div className="table-wrap">
+            <section
+              className="table-wrap"
+              aria-label={t('entitiesFeedback360.report.statementsCaption')}
+              // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1).
+              tabIndex={0}
+            >
               <table className="table">
                 <caption className="table__caption">
                   {t('entitiesFeedback360.report.statementsCaption')}
@@ -163,7 +168,7 @@ function ReportView({ roundId }: { roundId: number }) {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </section>
             <h3>{t('entitiesFeedback360.report.comments')}</h3>
             {data.commentsVisible ? (
               <ul className="ent-list">
