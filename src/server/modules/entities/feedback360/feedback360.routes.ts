@@ -15,7 +15,12 @@ export const feedback360Routes =
 
     serve(app, routes.list, (request) => service.list(deps.db, actorOf(request)));
     serve(app, routes.statements, async () => ({ statements: await service.statements(deps.db) }));
-    serve(app, routes.people, (request) => service.people(deps.db, request.query.q), limit(60));
+    serve(
+      app,
+      routes.people,
+      (request) => service.people(deps.db, actorOf(request), request.query.q),
+      limit(60),
+    );
     serve(
       app,
       routes.create,

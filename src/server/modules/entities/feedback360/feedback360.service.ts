@@ -99,7 +99,9 @@ export async function statements(db: Db): Promise<FeedbackStatementRow[]> {
   );
 }
 
-export async function people(db: Db, q: string) {
+/** The roster search is for leaders (people in the roster) picking raters, not for every account. */
+export async function people(db: Db, actor: Actor, q: string) {
+  leader(actor);
   const rows = await repo.searchPeople(db, q);
   return { items: rows.map((r) => ({ personId: r.id, name: r.name, unitNameNl: r.unit_name_nl })) };
 }

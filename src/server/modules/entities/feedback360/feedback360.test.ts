@@ -441,6 +441,9 @@ describeEachEngine('entities: leaders’ 360° feedback on the values', (engine)
     expect((await s.leader!.inject({ method: 'GET', url: '/api/feedback360/people?q=x' })).statusCode).toBe(
       400,
     );
+    expect(
+      (await s.noPerson!.inject({ method: 'GET', url: '/api/feedback360/people?q=F36' })).statusCode,
+    ).toBe(403);
   });
 
   it('reminds only those who have not answered, once a day', async () => {
