@@ -60,3 +60,6 @@ export type DecisionWeighing = (typeof decisionWeighings)[number];
 /** Who besides the author may read a decision record. */
 export const decisionSharings = ['private', 'unit', 'entity'] as const;
 export type DecisionSharing = (typeof decisionSharings)[number];
+/** The groups a leader's 360° raters are invited in. */
+export const raterGroups = ['manager', 'peer', 'report', 'other'] as const;
+export type RaterGroup = (typeof raterGroups)[number];

@@ -69,6 +69,10 @@ export const paths = {
   touchstone: '/toetssteen',
   touchstoneDecision: '/toetssteen/beslissing/:id',
   touchstoneIndicator: '/toetssteen/indicator',
+  feedback360: '/360',
+  feedback360Round: '/360/ronde/:id',
+  feedback360Entity: '/360/entiteit',
+  feedback360Answer: '/360/:token',
 } as const;
 
 export type WebPathName = keyof typeof paths;
@@ -105,6 +109,7 @@ const audiences: Partial<Record<WebPathName, Audience>> = {
   entityProfilePublic: 'public',
   signIn: 'personal',
   surveyAnswer: 'personal',
+  feedback360Answer: 'personal',
   contactFeedback: 'personal',
 };
 

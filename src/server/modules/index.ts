@@ -10,6 +10,7 @@ import { contactMailModule } from './contact/mail/contact-mail.module';
 import { contactSupervisorModule } from './contact/supervisor/supervisor.module';
 import { contentModule } from './content/content.module';
 import { entitiesBackingModule } from './entities/backing/backing.module';
+import { entitiesFeedback360Module } from './entities/feedback360/feedback360.module';
 import { entitiesPlansModule } from './entities/plans/plans.module';
 import { entitiesProfileModule } from './entities/profile/profile.module';
 import { entitiesSupportModule } from './entities/support/support.module';
@@ -42,4 +43,5 @@ export const modules = [
   opsModule,
   entitiesPlansModule,
   entitiesTouchstoneModule,
+  entitiesFeedback360Module,
 ];

@@ -7,6 +7,7 @@ import { contactMailApi } from './contact-mail';
 import { contactSupervisorApi } from './contact-supervisor';
 import { contentApi } from './content';
 import { entitiesBackingApi } from './entities-backing';
+import { entitiesFeedback360Api } from './entities-feedback360';
 import { entitiesPlansApi } from './entities-plans';
 import { entitiesProfileApi } from './entities-profile';
 import { entitiesSupportApi } from './entities-support';
@@ -30,6 +31,7 @@ export const apiContracts = {
   entitiesTouchstone: entitiesTouchstoneApi,
   contactChat: contactChatApi,
   contactSupervisor: contactSupervisorApi,
+  entitiesFeedback360: entitiesFeedback360Api,
   platform: platformApi,
   auth: authApi,
   authAdmin: authAdminApi,

@@ -8,6 +8,7 @@ import enContactMail from './en/contact-mail.json' with { type: 'json' };
 import enContactSupervisor from './en/contact-supervisor.json' with { type: 'json' };
 import enContent from './en/content.json' with { type: 'json' };
 import enEntitiesBacking from './en/entities-backing.json' with { type: 'json' };
+import enEntitiesFeedback360 from './en/entities-feedback360.json' with { type: 'json' };
 import enEntitiesPlans from './en/entities-plans.json' with { type: 'json' };
 import enEntitiesProfile from './en/entities-profile.json' with { type: 'json' };
 import enEntitiesSupport from './en/entities-support.json' with { type: 'json' };
@@ -31,6 +32,7 @@ import nlContactMail from './nl/contact-mail.json' with { type: 'json' };
 import nlContactSupervisor from './nl/contact-supervisor.json' with { type: 'json' };
 import nlContent from './nl/content.json' with { type: 'json' };
 import nlEntitiesBacking from './nl/entities-backing.json' with { type: 'json' };
+import nlEntitiesFeedback360 from './nl/entities-feedback360.json' with { type: 'json' };
 import nlEntitiesPlans from './nl/entities-plans.json' with { type: 'json' };
 import nlEntitiesProfile from './nl/entities-profile.json' with { type: 'json' };
 import nlEntitiesSupport from './nl/entities-support.json' with { type: 'json' };
@@ -61,6 +63,7 @@ export const catalogues = {
     ...nlEntitiesSupport,
     ...nlEntitiesPlans,
     ...nlEntitiesTouchstone,
+    ...nlEntitiesFeedback360,
     ...nlErrors,
     ...nlLearning,
     ...nlOps,
@@ -86,6 +89,7 @@ export const catalogues = {
     ...enEntitiesSupport,
     ...enEntitiesPlans,
     ...enEntitiesTouchstone,
+    ...enEntitiesFeedback360,
     ...enErrors,
     ...enLearning,
     ...enOps,

@@ -107,6 +107,7 @@ function MainNav() {
     items.push({ to: paths.actionPlan, label: t('entitiesPlans.nav.link') });
   if (hasRole(me, 'manager', 'entity_coordinator', 'top_executive', 'programme_admin'))
     items.push({ to: paths.touchstone, label: t('entitiesTouchstone.nav.link') });
+  if (me) items.push({ to: paths.feedback360, label: t('entitiesFeedback360.nav.link') });
   if (hasRole(me, 'programme_admin')) items.push({ to: paths.admin, label: t('web.nav.admin') });
   if (hasRole(me, 'programme_admin')) items.push({ to: paths.adminSurvey, label: t('survey.admin.nav') });
   if (hasRole(me, 'contact_agent') || hasRole(me, 'contact_supervisor'))

@@ -39,6 +39,10 @@ export const router = createBrowserRouter([
         lazy: page(() => import('../features/survey/SurveyAnswerPage'), 'SurveyAnswerPage'),
       },
       {
+        path: paths.feedback360Answer,
+        lazy: page(() => import('../features/entities/feedback360/AnswerPage'), 'AnswerPage'),
+      },
+      {
         path: paths.stories,
         lazy: page(() => import('../features/stories/PublicStoriesPage'), 'PublicStoriesPage'),
       },

@@ -5,6 +5,7 @@ export * from './contact-feedback';
 export * from './contact-mail';
 export * from './content';
 export * from './entities-backing';
+export * from './entities-feedback360';
 export * from './entities-plans';
 export * from './entities-profile';
 export * from './entities-support';

@@ -37,6 +37,23 @@ export const entitiesPlansRoutes: RouteObject[] = [
     ],
   },
   {
+    // A 360° round is for anyone signed in with a person record; the server refuses the others.
+    element: <RequireRole />,
+    children: [
+      { path: paths.feedback360, lazy: page(() => import('./feedback360/RoundsPage'), 'RoundsPage') },
+      { path: paths.feedback360Round, lazy: page(() => import('./feedback360/RoundPage'), 'RoundPage') },
+    ],
+  },
+  {
+    element: <RequireRole roles={['entity_coordinator', 'top_executive', 'programme_admin']} />,
+    children: [
+      {
+        path: paths.feedback360Entity,
+        lazy: page(() => import('./feedback360/AggregatePage'), 'AggregatePage'),
+      },
+    ],
+  },
+  {
     element: <RequireRole roles={['programme_admin']} />,
     children: [
       { path: paths.actionPlanCoverage, lazy: page(() => import('./plans/CoveragePage'), 'CoveragePage') },

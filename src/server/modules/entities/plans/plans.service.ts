@@ -370,3 +370,47 @@ export async function coverage(db: Db): Promise<z.input<typeof coverageOut>> {
     total,
   };
 }
+
+/**
+ * A leader's development goal from their 360° report, added to the plan of their own unit on the leadership
+ * dimension (strategy "doen"). The leader need not keep that plan: the goal is theirs, and it is owned by them;
+ * whoever keeps the plan can change or stop it as any initiative. Runs in the caller's transaction.
+ */
+export async function addDevelopmentGoal(
+  tx: Db,
+  actor: Actor,
+  unitId: number,
+  goal: { title: string; description: string; values: InitiativeInput['values']; dueOn: string | null },
+): Promise<number> {
+  const unit = await unitOrNotFound(tx, unitId);
+  if (unit.kind === 'policy_domain') throw new AppError('NOT_FOUND');
+  const id = await repo.insertInitiative(
+    tx,
+    {
+      title: goal.title,
+      description: goal.description,
+      dimension: 'leiderschap',
+      strategy: 'doen',
+      ownerPersonId: actor.principal.personId,
+      startOn: null,
+      dueOn: goal.dueOn,
+      status: 'gepland',
+      expectedEffect: '',
+      observedEffect: '',
+      evidenceLinks: [],
+      projectId: null,
+      unitId,
+      createdBy: actor.principal.accountId,
+    },
+    goal.values,
+  );
+  await audit(
+    tx,
+    actor.principal,
+    'entities.initiative.create',
+    { type: 'plan_initiative', id },
+    { unitId, dimension: 'leiderschap', values: goal.values, source: 'feedback360' },
+    actor.ip,
+  );
+  return id;
+}

@@ -1,0 +1,19 @@
+import { handle } from '../../../jobs/job-queue';
+import { defineModule } from '../../../platform/module';
+import { seedFeedback360Demo } from './feedback360.demo';
+import { feedback360Routes } from './feedback360.routes';
+import * as service from './feedback360.service';
+
+/** Leaders' 360° feedback on the values: rounds, raters' sealed answers, the report and the entity figures. */
+export const entitiesFeedback360Module = defineModule({
+  name: 'entities-feedback360',
+  routes: (deps) => feedback360Routes(deps),
+  jobs: (deps) => [
+    handle(service.closeDueJob, async () => {
+      await service.closeDue(deps);
+      await service.scheduleCloseDue(deps, service.nextCloseAt(new Date()));
+    }),
+  ],
+  schedule: (deps) => service.scheduleCloseDue(deps, service.nextCloseAt(new Date())),
+  demo: (db, demo) => seedFeedback360Demo(db, demo),
+});
