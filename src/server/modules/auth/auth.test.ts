@@ -508,7 +508,7 @@ describeEachEngine('account and role administration', (engine) => {
     expect((await get('from=2999-01-01')).json().total).toBe(0);
     const bad = await get('from=yesterday');
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().error.issues[0].message).toBe('Give a date as YYYY-MM-DD.');
+    expect(bad.json().error.issues[0].message).toBe('Geef een datum als JJJJ-MM-DD.');
   });
 
   it('keeps the admin API from anyone but programme admins', async () => {
