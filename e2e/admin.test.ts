@@ -154,7 +154,9 @@ describeWithBrowser('programme admin in the browser', () => {
     await goto(page, '/beheer/audit');
     const table = page.locator('main table');
     await table.locator('tbody tr').first().waitFor();
+    // People and labels, not account numbers and action codes.
     expect(await table.textContent()).not.toMatch(/auth\.sign_in|account \d/);
+    expect(await table.locator('tbody tr td').first().textContent()).toContain('(admin@demo.waarden.test)');
     await page.selectOption('select[name="action"]', { label: 'Aangemeld' });
     await page.getByRole('button', { name: 'Filteren' }).click();
     await expect

@@ -109,12 +109,11 @@ function Actor({ row }: { row: AuditEntry }) {
 }
 
 function Target({ row }: { row: AuditEntry }) {
-  const { t } = useTranslation();
   if (!row.targetType) return '';
+  // A name says more than "account 1"; the record's type and id stay available in the tooltip.
   const type = row.targetType.replaceAll('_', ' ');
-  return row.targetName
-    ? t('auth.audit.targetWithName', { name: row.targetName, type, id: row.targetId ?? '' })
-    : `${type} ${row.targetId ?? ''}`;
+  const reference = `${type} ${row.targetId ?? ''}`.trim();
+  return row.targetName ? <span title={reference}>{row.targetName}</span> : reference;
 }
 
 /** Action (from the known labels), actor and a day range; applied together on submit. */
