@@ -167,6 +167,33 @@ describeWithBrowser('programme admin in the browser', () => {
     await details.locator('summary').click();
     expect(await details.locator('pre').textContent()).toContain('"method"');
     await expectAccessible(page, 'audit log filtered');
+    // The filters work from the keyboard: Tab to the action list, choose, and submit with Enter.
+    await goto(page, '/beheer/audit');
+    await table.locator('tbody tr').first().waitFor();
+    await tabTo(page, /^select:/);
+    // Two steps down: past "Aangemeld", which most entries of this run are.
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    const chosen = await page.$eval(
+      'select[name="action"]',
+      (el) => (el as HTMLSelectElement).selectedOptions[0]!.text,
+    );
+    expect(chosen).not.toBe('Alle acties');
+    await tabTo(page, /^button:Filteren$/);
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(async () =>
+        (await table.locator('tbody tr td:nth-child(3)').allTextContents()).filter((l) => l !== chosen),
+      )
+      .toEqual([]);
+    // No page wider than its viewport, on a phone or on a desktop.
+    for (const width of [320, 390, 1280]) {
+      await page.setViewportSize({ width, height: 800 });
+      expect(
+        await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
+        `audit page at ${width}px`,
+      ).toBe(true);
+    }
   });
 
   it('publishes a new version of the values framework after confirming, keeping the old one', async () => {
