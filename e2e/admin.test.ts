@@ -115,6 +115,12 @@ describeWithBrowser('programme admin in the browser', () => {
       buffer: Buffer.from(csv),
     });
     expect(await page.isChecked('text=Proefdraaien')).toBe(true);
+    // What happens to everyone missing from the file has no default: the admin must choose.
+    await page.getByRole('button', { name: 'Controleren' }).click();
+    await expect
+      .poll(() => page.textContent('fieldset .field__error'))
+      .toContain('Kies wat er gebeurt met mensen die niet in het bestand staan');
+    await page.getByRole('radio', { name: /^Uit dienst zetten/ }).check();
     await page.getByRole('button', { name: 'Controleren' }).click();
     const errors = page.getByRole('table', { name: 'Fouten per regel' });
     await errors.waitFor();
@@ -122,11 +128,72 @@ describeWithBrowser('programme admin in the browser', () => {
     expect(rows).toHaveLength(2);
     expect(rows[0]).toMatch(/^3email/);
     expect(rows[1]).toMatch(/^4unit_code/);
-    expect(await page.textContent('.alert--warning')).toContain('3 regels gelezen, 2 met een fout.');
+    expect(await page.locator('.alert--warning', { hasText: 'regels gelezen' }).textContent()).toContain(
+      '3 regels gelezen, 2 met een fout.',
+    );
+    // Everyone else in the demo organisation would become a leaver: the dry run says so, and asks for
+    // a second confirmation before a real import.
+    const warning = page.locator('.alert--warning', { hasText: 'uit dienst zetten, meer dan 10%' });
+    await warning.waitFor();
+    expect(await page.getByRole('checkbox', { name: /Ja, ik bevestig/ }).isChecked()).toBe(false);
     await expectAccessible(page, 'roster report');
     // A dry run changes nothing.
     const people = await (await page.request.get('/api/org/people?query=E2E0001')).json();
     expect(people.total).toBe(0);
+    // The real import without the confirmation is refused, and still changes nothing.
+    await page.getByRole('checkbox', { name: /Proefdraaien/ }).uncheck({ force: true });
+    await page.getByRole('button', { name: 'Inlezen' }).click();
+    await page.locator('.alert--warning', { hasText: 'Bevestig dit uitdrukkelijk' }).waitFor();
+    const after = await (await page.request.get('/api/org/people?query=E2E0001')).json();
+    expect(after.total).toBe(0);
+  });
+
+  it('shows the audit log with names and labels, filtered by action, with the detail folded away', async () => {
+    const page = await e2e.newPage();
+    await signInAs(page, demo('admin'));
+    await goto(page, '/beheer/audit');
+    const table = page.locator('main table');
+    await table.locator('tbody tr').first().waitFor();
+    // People and labels, not account numbers and action codes.
+    expect(await table.textContent()).not.toMatch(/auth\.sign_in|account \d/);
+    expect(await table.locator('tbody tr td').first().textContent()).toContain('(admin@demo.waarden.test)');
+    await page.selectOption('select[name="action"]', { label: 'Aangemeld' });
+    await page.getByRole('button', { name: 'Filteren' }).click();
+    await expect
+      .poll(async () => [...new Set(await table.locator('tbody tr td:nth-child(3)').allTextContents())])
+      .toEqual(['Aangemeld']);
+    const details = table.locator('details').first();
+    expect(await details.evaluate((el) => (el as HTMLDetailsElement).open)).toBe(false);
+    await details.locator('summary').click();
+    expect(await details.locator('pre').textContent()).toContain('"method"');
+    await expectAccessible(page, 'audit log filtered');
+    // The filters work from the keyboard: Tab to the action list, choose, and submit with Enter.
+    await goto(page, '/beheer/audit');
+    await table.locator('tbody tr').first().waitFor();
+    await tabTo(page, /^select:/);
+    // Two steps down: past "Aangemeld", which most entries of this run are.
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    const chosen = await page.$eval(
+      'select[name="action"]',
+      (el) => (el as HTMLSelectElement).selectedOptions[0]!.text,
+    );
+    expect(chosen).not.toBe('Alle acties');
+    await tabTo(page, /^button:Filteren$/);
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(async () =>
+        (await table.locator('tbody tr td:nth-child(3)').allTextContents()).filter((l) => l !== chosen),
+      )
+      .toEqual([]);
+    // No page wider than its viewport, on a phone or on a desktop.
+    for (const width of [320, 390, 1280]) {
+      await page.setViewportSize({ width, height: 800 });
+      expect(
+        await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
+        `audit page at ${width}px`,
+      ).toBe(true);
+    }
   });
 
   it('publishes a new version of the values framework after confirming, keeping the old one', async () => {

@@ -35,6 +35,13 @@ describeWithBrowser('addressing each other, stories and art in the browser', () 
 
     await page.getByLabel('Zoek een collega op naam').fill('Jacobs');
     await page.getByRole('radio', { name: /Bart Jacobs/ }).waitFor();
+    // Each colleague shows the units from the entity down, so equal names can be told apart.
+    expect(await page.textContent('.rec-options')).toMatch(/Bart Jacobs — .+ › .+/);
+    // The search matches the start of a name, not its middle: "acobs" finds nobody.
+    await page.getByLabel('Zoek een collega op naam').fill('acobs');
+    await expect.poll(() => page.textContent('.rec-options')).not.toContain('Jacobs');
+    await page.getByLabel('Zoek een collega op naam').fill('Jacobs');
+    await page.getByRole('radio', { name: /Bart Jacobs/ }).waitFor();
     // Keyboard: from the search field to the colleague, chosen with Space.
     await page.getByLabel('Zoek een collega op naam').focus();
     await tabTo(page, /^input:recipient$/);

@@ -340,7 +340,19 @@ describeWithBrowser('staff survey: answering by the link from the invitation', (
     expect(await page.textContent('dl.facts')).toContain(`${today} – 2099-07-15`);
 
     // Launched, the wave invites exactly the team.
+    // First the counts and a confirmation: nothing is sent before the admin agrees to these numbers.
     await page.getByRole('button', { name: 'Peiling starten' }).click();
+    const launchDialog = page.getByRole('alertdialog', { name: 'Peiling starten?' });
+    await launchDialog.waitFor();
+    expect(await launchDialog.textContent()).toMatch(
+      new RegExp(`Je nodigt nu ${headcount} personen? uit in \\d+ eenhe`),
+    );
+    await expectAccessible(page, 'wave admin: launch confirmation');
+    await page.keyboard.press('Escape');
+    await launchDialog.waitFor({ state: 'detached' });
+    expect(await page.textContent('dl.facts')).toContain('Ontwerp');
+    await page.getByRole('button', { name: 'Peiling starten' }).click();
+    await page.getByRole('button', { name: new RegExp(`^Ja, ${headcount} personen? uitnodigen$`) }).click();
     await expect.poll(() => page.textContent('dl.facts')).toContain('Loopt');
     expect(await page.textContent('dl.facts')).toContain(`${headcount} uitgenodigd`);
 

@@ -65,11 +65,25 @@ describe('waarden CLI on PGlite', () => {
         'N002,Bram,,bram@cli.test,nl,OVO900102-A1-T1,',
       ].join('\n'),
     );
-    const dry = await waarden(['import-roster', file, '--dry-run', '--lang', 'nl'], env);
+    // Leaver handling has no default: the command asks for --leavers or --no-leavers.
+    const unchosen = await waarden(['import-roster', file, '--dry-run', '--lang', 'nl'], env);
+    expect(unchosen.code).toBe(2);
+    expect(unchosen.stderr).toContain('--leavers (volledig bestand: ze gaan uit dienst) of --no-leavers');
+
+    const dry = await waarden(['import-roster', file, '--dry-run', '--leavers', '--lang', 'nl'], env);
     expect(dry.code).toBe(1);
     expect(dry.stdout).toContain('Proefrun: er wordt niets weggeschreven.');
     expect(dry.stdout).toContain('2 rijen gelezen: 1 nieuw');
     expect(dry.stdout).toContain('47 uit dienst');
+    expect(dry.stdout).toContain('Deze import zou 47 van de 47 actieve personeelsleden uit dienst zetten');
+
+    // A full import that empties the organisation needs --allow-mass-leavers; without it nothing is written.
+    const mass = await waarden(['import-roster', file, '--leavers'], env);
+    expect(mass.code).toBe(1);
+    expect(mass.stderr).toContain(
+      'This import would mark 47 of the 47 active staff as leavers, more than 10%.',
+    );
+    expect(mass.stderr).toContain('--allow-mass-leavers');
 
     const real = await waarden(['import-roster', file, '--no-leavers'], env);
     expect(real.code).toBe(1);

@@ -9,6 +9,7 @@ import { seedDemoOrganisation } from '../server/modules/org/demo-org';
 import { SYNTHETIC_NOTICE } from '../server/modules/org/demo-org-data';
 import {
   importRoster,
+  MassLeaversError,
   RosterFileError,
   type RosterProgress,
 } from '../server/modules/org/roster-import.service';
@@ -115,10 +116,13 @@ function progressReporter(t: ReturnType<typeof translator>) {
 
 async function importRosterCommand(
   file: string,
-  options: { dryRun?: boolean; leavers: boolean; lang: Locale },
+  options: { dryRun?: boolean; leavers?: boolean; allowMassLeavers?: boolean; lang: Locale },
 ) {
   const t = translator(options.lang);
   if (!existsSync(file)) throw new CliFailure(`File not found: ${file}`, 2);
+  // Marking everyone missing from the file as a leaver is a decision, not a default.
+  if (options.leavers === undefined) throw new CliFailure(t('org.import.cli.leaversChoice'), 2);
+  const removeMissing = options.leavers;
   const content = readFileSync(file);
   const config = configFromEnv();
   await withDatabase(config, async (database) => {
@@ -130,12 +134,19 @@ async function importRosterCommand(
       report = await importRoster(database.db, 'system', content, {
         fileName: basename(file),
         dryRun: !!options.dryRun,
-        removeMissing: options.leavers,
+        removeMissing,
+        allowMassLeavers: !!options.allowMassLeavers,
+        maxLeaverShare: config.rosterMaxLeaverShare,
         locale: options.lang,
         onProgress: (p) => progress.update(p),
       });
     } catch (error) {
       progress.stop();
+      if (error instanceof MassLeaversError)
+        throw new CliFailure(
+          `${t('org.import.massLeavers', error.counts)} ${t('org.import.cli.allowMassLeavers')}`,
+          1,
+        );
       if (error instanceof RosterFileError) {
         throw new CliFailure(
           `${t('org.import.cli.fileProblem')} ${t(`org.import.file.${error.key}`, error.keyParams)}`,
@@ -146,6 +157,10 @@ async function importRosterCommand(
     }
     progress.stop();
     console.log(t('org.import.cli.summary', report));
+    if (report.dryRun && report.massLeavers)
+      console.log(
+        `${t('org.import.massLeavers', { left: report.left, active: report.activeBefore, share: Math.round(report.maxLeaverShare * 100) })} ${t('org.import.cli.allowMassLeavers')}`,
+      );
     console.log(`(${whereTheDataLives(config, database)}, ${((Date.now() - started) / 1000).toFixed(1)} s)`);
     if (report.allErrors.length > 0) {
       console.log(`\n${t('org.import.cli.errorsHeader')}`);
@@ -355,7 +370,12 @@ export function buildCli(): Command {
     )
     .argument('<file>', 'CSV file, UTF-8, separated by , or ;')
     .option('--dry-run', 'check the file and count the changes without writing them')
+    .option('--leavers', 'full file: mark active people missing from the file as leavers')
     .option('--no-leavers', 'partial file: do not mark people missing from the file as leavers')
+    .option(
+      '--allow-mass-leavers',
+      'confirm an import that marks more than ROSTER_MAX_LEAVER_SHARE (default 10%) of active staff as leavers',
+    )
     .addOption(
       new Option('--lang <lang>', 'language of the report (nl or en)').default('en').argParser(parseLocale),
     )

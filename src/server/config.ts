@@ -19,6 +19,9 @@ const urlWithProtocols = (protocols: string[]) =>
     { message: `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}` },
   );
 
+/** Roster import: the share of active staff that may become leavers without a second confirmation. */
+export const DEFAULT_ROSTER_MAX_LEAVER_SHARE = 0.1;
+
 const envSchema = z.object({
   PORT: z.coerce
     .number({ message: 'must be a number' })
@@ -75,6 +78,7 @@ const envSchema = z.object({
     .default(24),
   APP_SECRET: z.string().min(32, 'must be at least 32 characters (e.g. openssl rand -base64 32)').optional(),
   SURVEY_MARK_MIN_N: z.coerce.number().int().min(2).max(1000).default(10),
+  ROSTER_MAX_LEAVER_SHARE: z.coerce.number().min(0).max(1).default(DEFAULT_ROSTER_MAX_LEAVER_SHARE),
 });
 
 const oidcKeys = ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'] as const;
@@ -130,6 +134,11 @@ export type Config = {
   appSecret?: string;
   /** Survey results: least respondents per group (each wave) before a change gets a significance mark. */
   surveyMarkMinN: number;
+  /**
+   * Roster import: the share of active staff an import may mark as leavers without a second, explicit
+   * confirmation (a partial file mistaken for a full one would otherwise empty the organisation).
+   */
+  rosterMaxLeaverShare: number;
 };
 
 export class ConfigError extends Error {
@@ -197,5 +206,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       : undefined,
     appSecret: e.APP_SECRET,
     surveyMarkMinN: e.SURVEY_MARK_MIN_N,
+    rosterMaxLeaverShare: e.ROSTER_MAX_LEAVER_SHARE,
   };
 }

@@ -9,6 +9,8 @@ export const scopedRoles: readonly string[] = ['entity_coordinator', 'top_execut
 
 const id = z.coerce.number().int().positive().max(2_147_483_647);
 
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'auth.validation.auditDay' });
+
 export const pageQuery = z.coerce.number().int().min(1).max(100_000).default(1);
 
 // --- requests -------------------------------------------------------------------------------------
@@ -62,6 +64,11 @@ export const auditLogQuery = z.object({
     .max(100)
     .regex(/^[a-z0-9_.]+$/, { message: 'auth.validation.auditAction' })
     .optional(),
+  /** The start of the actor's name or e-mail address. */
+  actor: z.string().trim().max(100).optional(),
+  /** Calendar days in Brussels, both included. */
+  from: isoDay.optional(),
+  to: isoDay.optional(),
 });
 
 export const linkRequestIdParams = accountIdParams;
@@ -101,9 +108,13 @@ export const auditEntry = z.object({
   at: z.string(),
   actorAccountId: z.number().int().nullable(),
   actorEmail: z.string().nullable(),
+  /** The person's name behind the account, or the account's display name. */
+  actorName: z.string().nullable(),
   action: z.string(),
   targetType: z.string().nullable(),
   targetId: z.string().nullable(),
+  /** A readable name for the target when it still exists (an account, unit, wave, questionnaire…). */
+  targetName: z.string().nullable(),
   details: z.record(z.string(), z.unknown()),
   ip: z.string().nullable(),
 });
@@ -202,7 +213,7 @@ export const authAdminApi = defineApi('admin', {
     method: 'GET',
     path: '/api/admin/audit-log',
     access: 'programmeAdmin',
-    summary: 'The audit log, newest first, optionally for one action',
+    summary: 'The audit log with actor and target names, newest first, filtered by action, actor and days',
     query: auditLogQuery,
     responses: { 200: auditLogResponse },
   }),

@@ -138,6 +138,11 @@ export const rosterCounts = z.object({
 export const rosterReport = rosterCounts.extend({
   id: z.number().int().nullable(),
   dryRun: z.boolean(),
+  /** Active staff before the import: `left` is a share of these. */
+  activeBefore: z.number().int(),
+  /** More leavers than `maxLeaverShare` of the active staff: the import needs a second confirmation. */
+  massLeavers: z.boolean(),
+  maxLeaverShare: z.number(),
   errors: z.array(rosterError),
   /** true when `errors` holds only the first problems (the full list can be very long). */
   errorsTruncated: z.boolean(),
@@ -215,7 +220,7 @@ export const orgApi = defineApi('org', {
     access: 'programmeAdmin',
     summary: 'Import the personnel roster (CSV upload), or try it first as a dry run',
     description:
-      'multipart/form-data: `file` (CSV, UTF-8, at most 20 MB), `dryRun` (true|false, default false), `removeMissing` (true|false, default true: people missing from the file become leavers).',
+      'multipart/form-data: `file` (CSV, UTF-8, at most 20 MB), `dryRun` (true|false, default false), `removeMissing` (true|false, required: whether people missing from the file become leavers), `allowMassLeavers` (true|false, default false: needed when more than ROSTER_MAX_LEAVER_SHARE of the active staff would become leavers; 409 otherwise).',
     multipart: true,
     responses: { 200: rosterReport },
   }),

@@ -70,6 +70,8 @@ export const colleagueOut = z.object({
   name: z.string(),
   unitNameNl: z.string().nullable(),
   unitNameEn: z.string().nullable(),
+  /** The colleague's units from the entity down to their own, so equal names can be told apart. */
+  unitPath: z.array(z.object({ nl: z.string(), en: z.string().nullable() })),
 });
 
 export const messageOut = z.object({

@@ -168,6 +168,13 @@ export const waveBody = z.object({
   demographics: z.array(demographicBody).max(MAX_DEMOGRAPHICS).default([]),
   previousWaveId: id.nullable().default(null),
 });
+/** The people and units a launch invites: previewed, then confirmed by the admin with the launch. */
+export const launchCounts = z.object({
+  invited: z.number().int().min(0).max(10_000_000),
+  units: z.number().int().min(0).max(10_000_000),
+});
+export type LaunchCounts = z.infer<typeof launchCounts>;
+
 export const wavePatch = z.object({
   titleNl: requiredText(200).optional(),
   titleEn: text(200).optional(),
@@ -537,12 +544,21 @@ export const surveyApi = defineApi('survey', {
     params: idParams,
     responses: { 204: z.null() },
   }),
+  launchPreview: route({
+    method: 'GET',
+    path: '/api/survey/admin/waves/:id/launch-preview',
+    access: 'programmeAdmin',
+    summary: 'How many people in how many units launching the wave now would invite',
+    params: idParams,
+    responses: { 200: launchCounts },
+  }),
   launchWave: route({
     method: 'POST',
     path: '/api/survey/admin/waves/:id/launch',
     access: 'programmeAdmin',
-    summary: 'Launch a wave: freeze its questionnaire and units, invite everyone by mail',
+    summary: 'Launch a wave with the confirmed counts: freeze its questionnaire and units, invite everyone',
     params: idParams,
+    body: launchCounts,
     responses: { 200: waveOut },
   }),
   closeWave: route({

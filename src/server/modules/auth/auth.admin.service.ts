@@ -115,10 +115,17 @@ export async function setAccountDisabled(
   return loadSummary(db, accountId);
 }
 
-export async function listAuditLog(db: Db, actor: Principal, input: { action?: string; page: number }) {
+export async function listAuditLog(
+  db: Db,
+  actor: Principal,
+  input: { action?: string; actor?: string; from?: string; to?: string; page: number },
+) {
   assertCanAdministerAccounts(actor);
   const { rows, total } = await repo.listAuditEntries(db, {
     action: input.action || undefined,
+    actor: input.actor || undefined,
+    from: input.from,
+    to: input.to,
     limit: ADMIN_PAGE_SIZE,
     offset: (input.page - 1) * ADMIN_PAGE_SIZE,
   });
@@ -128,9 +135,11 @@ export async function listAuditLog(db: Db, actor: Principal, input: { action?: s
       at: toIso(row.at)!,
       actorAccountId: row.actor_account_id === null ? null : Number(row.actor_account_id),
       actorEmail: row.actor_email,
+      actorName: row.actor_name,
       action: row.action,
       targetType: row.target_type,
       targetId: row.target_id,
+      targetName: row.target_name,
       details:
         typeof row.details === 'string' ? (JSON.parse(row.details) as Record<string, unknown>) : row.details,
       ip: row.ip,

@@ -442,20 +442,57 @@ export type AuditListRow = {
   at: string | Date;
   actor_account_id: number | null;
   actor_email: string | null;
+  actor_name: string | null;
   action: string;
   target_type: string | null;
   target_id: string | null;
+  target_name: string | null;
   details: Record<string, unknown> | string;
   ip: string | null;
 };
 
-export async function listAuditEntries(db: Db, options: { action?: string; limit: number; offset: number }) {
-  const where = options.action ? sql`l.action = ${options.action}` : sql`true`;
+export type AuditFilter = { action?: string; actor?: string; from?: string; to?: string };
+
+function auditWhere(filter: AuditFilter): SQL {
+  const conditions: SQL[] = [sql`true`];
+  if (filter.action) conditions.push(sql`l.action = ${filter.action}`);
+  if (filter.actor) {
+    const start = `${filter.actor.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    conditions.push(sql`exists (select 1 from accounts a left join people p on p.id = a.person_id
+      where a.id = l.actor_account_id
+        and (a.email ilike ${start} or a.display_name ilike ${start} or p.first_name ilike ${start}
+             or p.last_name ilike ${start} or (p.first_name || ' ' || p.last_name) ilike ${start}))`);
+  }
+  // Days are Brussels calendar days, as the admin reads them on the page.
+  if (filter.from)
+    conditions.push(sql`l.at >= (${filter.from}::date::timestamp at time zone 'Europe/Brussels')`);
+  if (filter.to)
+    conditions.push(sql`l.at < ((${filter.to}::date + 1)::timestamp at time zone 'Europe/Brussels')`);
+  return sql.join(conditions, sql` and `);
+}
+
+/**
+ * A readable name for the target of an entry, where the target still exists. Target ids are text (some
+ * targets are not numeric), so they are only cast after checking they are digits.
+ */
+const targetName = sql`case when l.target_id ~ '^[0-9]{1,9}$' then case l.target_type
+    when 'account' then (select coalesce(tp.first_name || ' ' || tp.last_name, ta.display_name)
+      from accounts ta left join people tp on tp.id = ta.person_id where ta.id = l.target_id::int)
+    when 'org_unit' then (select u.name_nl from org_units u where u.id = l.target_id::int)
+    when 'survey_wave' then (select w.title_nl from survey_waves w where w.id = l.target_id::int)
+    when 'survey_questionnaire' then (select q.title_nl from survey_questionnaires q where q.id = l.target_id::int)
+    when 'story' then (select st.title from stories st where st.id = l.target_id::int)
+    end end`;
+
+export async function listAuditEntries(db: Db, options: AuditFilter & { limit: number; offset: number }) {
+  const where = auditWhere(options);
   const rows = await queryRows<AuditListRow>(
     db,
-    sql`select l.id, l.at, l.actor_account_id, a.email as actor_email, l.action, l.target_type, l.target_id,
-          l.details, l.ip
+    sql`select l.id, l.at, l.actor_account_id, a.email as actor_email,
+          coalesce(p.first_name || ' ' || p.last_name, a.display_name) as actor_name,
+          l.action, l.target_type, l.target_id, ${targetName} as target_name, l.details, l.ip
         from audit_log l left join accounts a on a.id = l.actor_account_id
+          left join people p on p.id = a.person_id
         where ${where}
         order by l.at desc, l.id desc
         limit ${options.limit} offset ${options.offset}`,

@@ -478,6 +478,39 @@ describeEachEngine('account and role administration', (engine) => {
     expect(badAction.statusCode).toBe(400);
   });
 
+  it('names actors and targets, and filters by actor and by Brussels day', async () => {
+    const get = async (query: string) =>
+      admin.inject({ method: 'GET', url: `/api/admin/audit-log?${query}` });
+    const disabled = (await get('action=account.disabled')).json().items[0];
+    expect(disabled).toMatchObject({
+      actorEmail: 'admin@test.example',
+      actorName: 'admin',
+      targetType: 'account',
+      targetId: String(targetId),
+      targetName: 'Test A-77',
+    });
+    const byAdmin = (await get('actor=ADM')).json();
+    expect(byAdmin.total).toBeGreaterThan(0);
+    expect(
+      byAdmin.items.every((item: { actorEmail: string }) => item.actorEmail === 'admin@test.example'),
+    ).toBe(true);
+    // The person's name behind an account counts too: Jan Jansen's sign-ins are his as "Test A-77".
+    const byPerson = (await get('actor=test%20a-7&action=auth.sign_in')).json();
+    expect(byPerson.total).toBeGreaterThan(0);
+    expect((await get('actor=nobody')).json().total).toBe(0);
+    // A wildcard in the actor filter is a character, not a pattern.
+    expect((await get('actor=%25')).json().total).toBe(0);
+
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' }).format(new Date());
+    const all = (await get('')).json().total;
+    expect((await get(`from=${today}&to=${today}`)).json().total).toBe(all);
+    expect((await get('to=2000-01-01')).json().total).toBe(0);
+    expect((await get('from=2999-01-01')).json().total).toBe(0);
+    const bad = await get('from=yesterday');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.issues[0].message).toBe('Geef een datum als JJJJ-MM-DD.');
+  });
+
   it('keeps the admin API from anyone but programme admins', async () => {
     const plain = await signIn(ctx.current, 'filler00@test.example');
     expect((await plain.inject({ method: 'GET', url: '/api/admin/accounts' })).statusCode).toBe(403);

@@ -42,6 +42,15 @@ const flag = (fields: Record<string, string>, name: string, fallback: boolean) =
   throw new AppError('VALIDATION_FAILED', {}, [{ path: `body.${name}`, code: 'invalid_value' }]);
 };
 
+/** A yes/no the admin must give explicitly: no default decides for them. */
+const requiredFlag = (fields: Record<string, string>, name: string) => {
+  if (fields[name] === undefined || fields[name] === '')
+    throw new AppError('VALIDATION_FAILED', {}, [
+      { path: `body.${name}`, code: 'custom', message: `org.import.choiceRequired.${name}` },
+    ]);
+  return flag(fields, name, false);
+};
+
 /** Reads the one file and the small fields of the upload; the stream limits reject anything larger. */
 async function readRosterUpload(request: Pick<FastifyRequest, 'isMultipart' | 'parts'>) {
   if (!request.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
@@ -69,7 +78,8 @@ async function readRosterUpload(request: Pick<FastifyRequest, 'isMultipart' | 'p
   return {
     file,
     dryRun: flag(fields, 'dryRun', false),
-    removeMissing: flag(fields, 'removeMissing', true),
+    removeMissing: requiredFlag(fields, 'removeMissing'),
+    allowMassLeavers: flag(fields, 'allowMassLeavers', false),
   };
 }
 
@@ -119,6 +129,8 @@ export const orgRoutes =
           fileName: upload.file.name,
           dryRun: upload.dryRun,
           removeMissing: upload.removeMissing,
+          allowMassLeavers: upload.allowMassLeavers,
+          maxLeaverShare: deps.config.rosterMaxLeaverShare,
           locale: request.locale,
           ip: request.ip,
         },

@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import { z } from 'zod';
 import type { RosterError, RosterImportSummary, RosterReport } from '../../../shared/api/org';
+import { DEFAULT_ROSTER_MAX_LEAVER_SHARE } from '../../config';
 import type { Db } from '../../db/client';
 import { AppError, type FieldIssue } from '../../http/errors';
 import { type Locale, translator } from '../../http/i18n';
@@ -73,6 +74,18 @@ export class RosterFileError extends AppError {
         message: `org.import.file.${key}`,
         params: keyParams,
       } satisfies FieldIssue,
+    ]);
+  }
+}
+
+/**
+ * 409: the import would mark more than the allowed share of active staff as leavers and was not confirmed
+ * (a partial file taken for a full one would otherwise empty the organisation).
+ */
+export class MassLeaversError extends AppError {
+  constructor(readonly counts: { left: number; active: number; share: number }) {
+    super('CONFLICT', {}, [
+      { path: 'allowMassLeavers', code: 'custom', message: 'org.import.massLeavers', params: counts },
     ]);
   }
 }
@@ -304,6 +317,11 @@ export async function applyRosterRows(
     dryRun: boolean;
     /** Employee numbers that are in the file; active people not in it become leavers. Omit for partial files. */
     leaversExcept?: Set<string>;
+    /**
+     * Called with the leaver count and the active staff before anything is written (dry runs too); it may
+     * throw to refuse the import.
+     */
+    checkLeavers?: (leavers: { left: number; activeBefore: number }) => void;
     synthetic?: boolean;
     batchSize?: number;
     onProgress?: (progress: RosterProgress) => void;
@@ -384,6 +402,9 @@ export async function applyRosterRows(
     }
   }
   counts.left = leaverIds.length;
+  let activeBefore = 0;
+  for (const person of existing.values()) if (person.status === 'active') activeBefore++;
+  options.checkLeavers?.({ left: counts.left, activeBefore });
   if (options.dryRun) return counts;
 
   const total = work.length + leaverIds.length;
@@ -421,6 +442,12 @@ export type ImportRosterOptions = {
   dryRun: boolean;
   /** false for partial files: people missing from the file stay as they are. */
   removeMissing: boolean;
+  /**
+   * The share of active staff an import may mark as leavers (ROSTER_MAX_LEAVER_SHARE); more needs
+   * `allowMassLeavers`, the admin's second, explicit confirmation.
+   */
+  maxLeaverShare?: number;
+  allowMassLeavers?: boolean;
   locale: Locale;
   ip?: string;
   batchSize?: number;
@@ -446,9 +473,17 @@ export async function importRoster(
   const validation = validateRecords(header, records, findUnit, (done) =>
     options.onProgress?.({ phase: 'validate', done, total: records.length }),
   );
+  const maxLeaverShare = options.maxLeaverShare ?? DEFAULT_ROSTER_MAX_LEAVER_SHARE;
+  let leaverCheck = { activeBefore: 0, massLeavers: false };
   const counts = await applyRosterRows(db, validation.valid, {
     dryRun: options.dryRun,
     leaversExcept: options.removeMissing ? validation.present : undefined,
+    checkLeavers: ({ left, activeBefore }) => {
+      const massLeavers = left > 0 && left > activeBefore * maxLeaverShare;
+      leaverCheck = { activeBefore, massLeavers };
+      if (massLeavers && !options.dryRun && !options.allowMassLeavers)
+        throw new MassLeaversError({ left, active: activeBefore, share: Math.round(maxLeaverShare * 100) });
+    },
     batchSize: options.batchSize,
     onProgress: options.onProgress,
   });
@@ -480,6 +515,9 @@ export async function importRoster(
         fileName: options.fileName,
         ...report,
         removeMissing: options.removeMissing,
+        activeBefore: leaverCheck.activeBefore,
+        massLeavers: leaverCheck.massLeavers,
+        ...(leaverCheck.massLeavers ? { allowMassLeavers: true } : {}),
         ...(actor === 'system' ? { source: 'cli' } : {}),
       },
       options.ip,
@@ -489,6 +527,8 @@ export async function importRoster(
     id,
     dryRun: options.dryRun,
     ...report,
+    ...leaverCheck,
+    maxLeaverShare,
     errors: stored,
     errorsTruncated: allErrors.length > stored.length,
     allErrors,

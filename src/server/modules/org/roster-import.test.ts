@@ -42,7 +42,11 @@ describeEachEngine('roster import', (engine) => {
     options: { fields?: Record<string, string>; fileName?: string; type?: string; lang?: 'nl' | 'en' } = {},
   ) => {
     const body = await multipart([
-      ...Object.entries(options.fields ?? {}).map(([name, value]) => ({ name, value })),
+      // Leaver handling has no default; most tests here import full files.
+      ...Object.entries({ removeMissing: 'true', ...options.fields }).map(([name, value]) => ({
+        name,
+        value,
+      })),
       { name: 'file', value: csv, fileName: options.fileName ?? 'roster.csv', type: options.type },
     ]);
     return session.inject({
@@ -156,8 +160,20 @@ describeEachEngine('roster import', (engine) => {
       // P004 has left
       'P005,Noor,Aerts,noor@roster.test,nl,TEAM-B,', // new
     ].join('\n');
-    const response = await upload(admin, changed);
+    // One leaver of four active people is more than the allowed 10%: refused until confirmed a second time.
+    const before = await people();
+    const unconfirmed = await upload(admin, changed, { lang: 'en' });
+    expect(unconfirmed.statusCode).toBe(409);
+    expect(unconfirmed.json().error.issues[0]).toEqual({
+      path: 'allowMassLeavers',
+      message:
+        'This import would mark 1 of the 4 active staff as leavers, more than 10%. Is everyone really in the file? Confirm this explicitly to import anyway.',
+    });
+    expect(await people()).toEqual(before);
+    const response = await upload(admin, changed, { fields: { allowMassLeavers: 'true' } });
     expect(response.json()).toMatchObject({
+      activeBefore: 4,
+      massLeavers: true,
       rowsRead: 4,
       created: 1,
       updated: 2,
@@ -186,6 +202,24 @@ describeEachEngine('roster import', (engine) => {
       ['P004', 'active', null],
       ['P005', 'active', null],
     ]);
+  });
+
+  it('makes the admin choose what happens to people missing from the file, and audits the counts', async () => {
+    const partial = [HEADER, 'P001,Jan,Peeters,jan@roster.test,nl,TEAM-A,TEAM-A'].join('\n');
+    const unchosen = await upload(admin, partial, { lang: 'en', fields: { removeMissing: '' } });
+    expect(unchosen.statusCode).toBe(400);
+    expect(unchosen.json().error.issues[0]).toEqual({
+      path: 'body.removeMissing',
+      message:
+        'Choose what happens to people missing from the file: mark them as leavers, or leave them as they are.',
+    });
+    const kept = await upload(admin, partial, { fields: { removeMissing: 'false' } });
+    expect(kept.json()).toMatchObject({ left: 0, massLeavers: false });
+    const [entry] = await queryRows<{ details: Record<string, unknown> }>(
+      db(),
+      sql`select details from audit_log where action = 'org.roster_import' order by id desc limit 1`,
+    );
+    expect(entry!.details).toMatchObject({ rowsRead: 1, left: 0, removeMissing: false, massLeavers: false });
   });
 
   it('reports every broken row with its line and column, and still imports the valid rows', async () => {
@@ -252,7 +286,16 @@ describeEachEngine('roster import', (engine) => {
       'P100,New,Person,new@roster.test,nl,TEAM-A,',
     ].join('\n');
     const response = await upload(admin, file, { fields: { dryRun: 'true' } });
-    expect(response.json()).toMatchObject({ dryRun: true, created: 1, moved: 1, left: 5 });
+    // The dry run shows the leavers, and that the real import would need the second confirmation.
+    expect(response.json()).toMatchObject({
+      dryRun: true,
+      created: 1,
+      moved: 1,
+      left: 5,
+      activeBefore: 6,
+      massLeavers: true,
+      maxLeaverShare: 0.1,
+    });
     expect({ people: await people(), managers: await managers() }).toEqual(before);
     const history = await admin.inject({ method: 'GET', url: '/api/org/roster-imports' });
     expect(history.statusCode).toBe(200);

@@ -34,16 +34,33 @@ export async function findPerson(db: Db, personId: number): Promise<PersonPlacem
   return rows[0];
 }
 
-const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+const escapeLike = (q: string) => q.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-/** Active colleagues whose name matches; those in the searcher's own entity first. */
+/**
+ * Active colleagues whose first or last name starts with the query (or any word of a composed last name,
+ * "De Smet", "Peeters-Janssens"); a match in the middle of a name ("Ev" in Lieven) is noise. Those in the searcher's own
+ * entity come first. Each carries the names of its units from the entity down, so equal names in
+ * different teams can be told apart.
+ */
 export async function searchColleagues(db: Db, q: string, me: number, entityId: number | null) {
-  return queryRows<{ id: number; name: string; unit_name_nl: string | null; unit_name_en: string | null }>(
+  const start = `${escapeLike(q)}%`;
+  const wordStart = `% ${escapeLike(q)}%`;
+  return queryRows<{
+    id: number;
+    name: string;
+    unit_name_nl: string | null;
+    unit_name_en: string | null;
+    unit_path: { nl: string; en: string | null }[];
+  }>(
     db,
-    sql`select p.id, p.first_name || ' ' || p.last_name as name, u.name_nl as unit_name_nl, u.name_en as unit_name_en
+    sql`select p.id, p.first_name || ' ' || p.last_name as name, u.name_nl as unit_name_nl, u.name_en as unit_name_en,
+          coalesce((select json_agg(json_build_object('nl', a.name_nl, 'en', a.name_en) order by a.depth)
+             from org_units a where u.path like a.path || '%' and a.kind <> 'policy_domain'), '[]'::json) as unit_path
         from people p join org_units u on u.id = p.unit_id
         where p.status = 'active' and p.id <> ${me}
-          and (p.first_name || ' ' || p.last_name) ilike ${likePattern(q)}
+          and (p.first_name ilike ${start} or p.last_name ilike ${start}
+               or (p.first_name || ' ' || p.last_name) ilike ${start}
+               or (' ' || translate(p.last_name, '-', ' ')) ilike ${wordStart})
         order by (${entityId}::int is not null and u.path like
                    (select e.path from org_units e where e.id = ${entityId}::int) || '%') desc,
                  p.last_name, p.first_name, p.id

@@ -15,6 +15,8 @@ import * as policy from './recognition.policy';
 import * as repo from './recognition.repo';
 import type { SendInput } from './recognition.schemas';
 
+type UnitStep = { nl: string; en: string | null };
+
 type Deps = Pick<ModuleDeps, 'db' | 'jobs' | 'config'>;
 
 export const PAGE_SIZE = 20;
@@ -50,6 +52,7 @@ export async function searchColleagues(db: Db, actor: Actor, q: string) {
     name: r.name,
     unitNameNl: r.unit_name_nl,
     unitNameEn: r.unit_name_en,
+    unitPath: (typeof r.unit_path === 'string' ? JSON.parse(r.unit_path) : r.unit_path) as UnitStep[],
   }));
 }
 

@@ -3,7 +3,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { insertPerson, insertSmallTree, insertUnit } from '../../../../test/support/org-fixture';
 import { buildAccount, type Session, signIn, useTestContext } from '../../../../test/support/test-app';
 import { describeEachEngine } from '../../../../test/support/test-db';
-import { auditLog, jobs } from '../../db/schema';
+import { auditLog, jobs, orgUnits, people } from '../../db/schema';
 import { MAIL_QUEUE, type MailMessage } from '../../mail/mailer';
 import { digestJob, nextDigestAt, publishRecognitionRelease, runDigest } from './recognition.service';
 
@@ -36,6 +36,7 @@ describeEachEngine('recognition: addressing each other on the values', (engine) 
       parent: tree.division,
     });
     const other = await insertSmallTree(db, 'REC2', 'OVO100002');
+    ids.otherDivision = other.division.id;
     ids.entity = tree.entity.id;
     ids.division = tree.division.id;
     ids.teamA = tree.team.id;
@@ -82,7 +83,17 @@ describeEachEngine('recognition: addressing each other on the values', (engine) 
     const found = await s.sender.inject({ method: 'GET', url: '/api/recognition/colleagues?q=recipient' });
     expect(found.statusCode).toBe(200);
     expect(found.json()).toEqual([
-      { personId: ids.recipient, name: 'Test REC-recipient', unitNameNl: 'REC team', unitNameEn: null },
+      {
+        personId: ids.recipient,
+        name: 'Test REC-recipient',
+        unitNameNl: 'REC team',
+        unitNameEn: null,
+        unitPath: [
+          { nl: 'REC entiteit', en: null },
+          { nl: 'REC afdeling', en: null },
+          { nl: 'REC team', en: null },
+        ],
+      },
     ]);
     const self = await s.sender.inject({ method: 'GET', url: '/api/recognition/colleagues?q=sender' });
     expect(self.json()).toEqual([]);
@@ -91,6 +102,50 @@ describeEachEngine('recognition: addressing each other on the values', (engine) 
     expect(
       (await s.coordinator.inject({ method: 'GET', url: '/api/recognition/colleagues?q=rec' })).statusCode,
     ).toBe(403);
+  });
+
+  it('matches the start of a first or last name, and tells equal names apart by their unit path', async () => {
+    const db = ctx.current.database.db;
+    const [parent] = await db
+      .select({ id: orgUnits.id, path: orgUnits.path, depth: orgUnits.depth })
+      .from(orgUnits)
+      .where(eq(orgUnits.id, ids.otherDivision as number));
+    const apps = await insertUnit(db, {
+      kind: 'team',
+      code: 'REC2-APPS',
+      nameNl: 'REC2 applicaties',
+      parent,
+    });
+    const infra = await insertUnit(db, { kind: 'team', code: 'REC2-INFRA', nameNl: 'REC2 infra', parent });
+    const add = (employeeNumber: string, firstName: string, lastName: string, unitId: number) =>
+      db
+        .insert(people)
+        .values({ employeeNumber, firstName, lastName, email: `${employeeNumber}@rec.test`, unitId });
+    await add('REC-N1', 'Lieven', 'Sterckx', apps.id);
+    await add('REC-N2', 'Lieven', 'Sterckx', infra.id);
+    await add('REC-N3', 'Steven', 'Peeters', apps.id);
+    await add('REC-N4', 'Evi', 'Maes', apps.id);
+    await add('REC-N5', 'Jan', 'Van Everbroeck', apps.id);
+    const names = async (q: string) =>
+      (
+        (
+          await s.sender.inject({
+            method: 'GET',
+            url: `/api/recognition/colleagues?q=${encodeURIComponent(q)}`,
+          })
+        ).json() as { name: string; unitPath: { nl: string }[] }[]
+      ).map((c) => `${c.name} (${c.unitPath.map((u) => u.nl).join(' › ')})`);
+    // "Ev" starts Evi and a word of "Van Everbroeck", not the middle of Lieven or Steven.
+    expect(await names('Ev')).toEqual([
+      'Evi Maes (REC2 entiteit › REC2 afdeling › REC2 applicaties)',
+      'Jan Van Everbroeck (REC2 entiteit › REC2 afdeling › REC2 applicaties)',
+    ]);
+    expect(await names('ster')).toEqual([
+      'Lieven Sterckx (REC2 entiteit › REC2 afdeling › REC2 applicaties)',
+      'Lieven Sterckx (REC2 entiteit › REC2 afdeling › REC2 infra)',
+    ]);
+    expect(await names('Lieven St')).toHaveLength(2);
+    expect(await names('even')).toEqual([]);
   });
 
   it('refuses bad input with a clear, translated 400', async () => {

@@ -13,5 +13,5 @@ export const invalid = (path: string, message: string, params: Record<string, un
   new AppError('VALIDATION_FAILED', {}, [issue(path, message, params)]);
 
 /** 409: the record's state does not allow this now. */
-export const conflict = (message: string, path = 'body') =>
-  new AppError('CONFLICT', {}, [issue(path, message)]);
+export const conflict = (message: string, path = 'body', params: Record<string, unknown> = {}) =>
+  new AppError('CONFLICT', {}, [issue(path, message, params)]);

@@ -111,7 +111,10 @@ export const surveyRoutes =
       await waves.deleteWave(deps, actorOf(request), request.params.id);
       return reply.code(204).send(null);
     });
-    serve(app, routes.launchWave, (request) => launch.launchWave(deps, actorOf(request), request.params.id));
+    serve(app, routes.launchPreview, (request) => launch.previewLaunch(deps.db, request.params.id));
+    serve(app, routes.launchWave, (request) =>
+      launch.launchWave(deps, actorOf(request), request.params.id, { confirmed: request.body }),
+    );
     serve(app, routes.closeWave, (request) => closing.closeWave(deps, actorOf(request), request.params.id));
     serve(app, routes.remind, (request) => invitations.remind(deps, actorOf(request), request.params.id));
     serve(app, routes.participation, (request) => participation.participation(deps.db, request.params.id));

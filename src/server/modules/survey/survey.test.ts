@@ -344,10 +344,36 @@ describeEachEngine('staff survey: questionnaires, waves, invitations, answering'
     expect(created.statusCode).toBe(201);
     waveId = created.json().id;
     expect(today).toBeTruthy();
-    const launched = await api(admin, 'POST', `/api/survey/admin/waves/${waveId}/launch`);
+    // The admin first sees what the launch would do, and launches only with those counts confirmed.
+    const preview = await api(admin, 'GET', `/api/survey/admin/waves/${waveId}/launch-preview`);
+    expect(preview.statusCode).toBe(200);
+    const counts = preview.json();
+    expect(counts).toEqual({ invited: 17, units: expect.any(Number) });
+    expect(counts.units).toBeGreaterThan(1);
+    expect((await api(admin, 'GET', `/api/survey/admin/waves/${waveId}`)).json().status).toBe('draft');
+    const unconfirmed = await api(admin, 'POST', `/api/survey/admin/waves/${waveId}/launch`, {});
+    expect(unconfirmed.statusCode).toBe(400);
+    const stale = await api(admin, 'POST', `/api/survey/admin/waves/${waveId}/launch`, {
+      invited: 16,
+      units: counts.units,
+    });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error.issues[0].message).toContain('17');
+    expect((await api(admin, 'GET', `/api/survey/admin/waves/${waveId}`)).json().status).toBe('draft');
+    const launched = await api(admin, 'POST', `/api/survey/admin/waves/${waveId}/launch`, counts);
     expect(launched.statusCode).toBe(200);
     expect(launched.json()).toMatchObject({ status: 'open', invited: 17 });
-    expect((await api(admin, 'POST', `/api/survey/admin/waves/${waveId}/launch`)).statusCode).toBe(409);
+    expect((await api(admin, 'POST', `/api/survey/admin/waves/${waveId}/launch`, counts)).statusCode).toBe(
+      409,
+    );
+    expect((await api(admin, 'GET', `/api/survey/admin/waves/${waveId}/launch-preview`)).statusCode).toBe(
+      409,
+    );
+    const [launchAudit] = await ctx.current.database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, 'survey.wave.launch'));
+    expect(launchAudit!.details).toEqual(counts);
 
     // A later move in the org chart does not change the wave.
     await ctx.current.database.db
@@ -665,7 +691,8 @@ describeEachEngine('staff survey: questionnaires, waves, invitations, answering'
     const draft = (await api(admin, 'POST', '/api/survey/admin/waves', body)).json();
     expect((await api(admin, 'DELETE', `/api/survey/admin/waves/${draft.id}`)).statusCode).toBe(204);
     const wave = (await api(admin, 'POST', '/api/survey/admin/waves', body)).json();
-    const launched = await api(admin, 'POST', `/api/survey/admin/waves/${wave.id}/launch`);
+    const counts = (await api(admin, 'GET', `/api/survey/admin/waves/${wave.id}/launch-preview`)).json();
+    const launched = await api(admin, 'POST', `/api/survey/admin/waves/${wave.id}/launch`, counts);
     // A new wave sees today's organisation: Team 3's 8 people and the colleague who moved there.
     expect(launched.json()).toMatchObject({ status: 'open', invited: 9 });
     expect((await api(admin, 'DELETE', `/api/survey/admin/waves/${wave.id}`)).statusCode).toBe(409);

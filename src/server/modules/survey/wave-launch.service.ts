@@ -27,11 +27,29 @@ type Invitee = Awaited<ReturnType<typeof repo.activePeopleIn>>[number];
  * the targeted subtrees, with the unit they are in today), then sends the invitations through the job
  * queue. Later changes to the questionnaire or the organisation never change this wave.
  */
+export type LaunchCounts = { invited: number; units: number };
+
+/**
+ * What launching would do now, without doing it: how many people would be invited in how many units.
+ * The admin confirms these counts, and the launch refuses when they changed meanwhile.
+ */
+export async function previewLaunch(db: Db, id: number, today = brusselsDay()): Promise<LaunchCounts> {
+  const wave = await repo.findWave(db, id);
+  if (!wave) throw new AppError('NOT_FOUND');
+  const { targetPaths } = await checkLaunchable(db, wave, today);
+  const units = await repo.unitsWithin(db, targetPaths);
+  const invitees = await repo.activePeopleIn(
+    db,
+    units.map((unit) => unit.id),
+  );
+  return { invited: invitees.length, units: units.length };
+}
+
 export async function launchWave(
   deps: LaunchDeps,
   actor: Actor | null,
   id: number,
-  options: { sendMail?: boolean; today?: string } = {},
+  options: { sendMail?: boolean; today?: string; confirmed?: LaunchCounts } = {},
 ) {
   const today = options.today ?? brusselsDay();
   await deps.db.transaction(async (tx) => {
@@ -42,6 +60,14 @@ export async function launchWave(
       tx,
       units.map((unit) => unit.id),
     );
+    // The admin confirmed counts they saw earlier; a roster import or a target change since then means
+    // they agreed to something else than what would happen now.
+    const { confirmed } = options;
+    if (confirmed && (confirmed.invited !== invitees.length || confirmed.units !== units.length))
+      throw conflict('survey.errors.launchCountsChanged', 'body', {
+        invited: invitees.length,
+        units: units.length,
+      });
     await freezeUnits(tx, wave.id, units, invitees);
     await inviteEveryone(tx, deps, wave.id, invitees);
     await repo.updateWave(tx, id, { status: 'open', launchedAt: new Date() });
@@ -63,6 +89,11 @@ export async function launchWave(
 async function lockLaunchableWave(tx: Db, id: number, today: string) {
   const wave = await repo.findWaveForUpdate(tx, id);
   if (!wave) throw new AppError('NOT_FOUND');
+  return checkLaunchable(tx, wave, today);
+}
+
+async function checkLaunchable(tx: Db, wave: Wave, today: string) {
+  const id = wave.id;
   policy.assertDraft(wave);
   if (wave.closesOn < today) throw invalid('body.closesOn', 'survey.validation.closesInPast');
   const targets = await repo.listTargets(tx, id);

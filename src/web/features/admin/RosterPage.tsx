@@ -22,19 +22,29 @@ export function RosterPage() {
   const hintId = useId();
   const [file, setFile] = useState<File | null>(null);
   const [dryRun, setDryRun] = useState(true);
-  const [removeMissing, setRemoveMissing] = useState(true);
+  // No default: marking everyone missing from the file as a leaver must be the admin's own choice.
+  const [removeMissing, setRemoveMissing] = useState<boolean | null>(null);
+  const [missingChoice, setMissingChoice] = useState(false);
+  const [confirmMass, setConfirmMass] = useState(false);
   const [missingFile, setMissingFile] = useState(false);
+  const choiceId = useId();
   const history = useQuery({
     queryKey: ['org', 'roster-imports'],
     queryFn: () => api.org.rosterImports(),
   });
 
   const upload = useMutation({
-    mutationFn: (input: { file: File; dryRun: boolean; removeMissing: boolean }) => {
+    mutationFn: (input: {
+      file: File;
+      dryRun: boolean;
+      removeMissing: boolean;
+      allowMassLeavers: boolean;
+    }) => {
       const body = new FormData();
       // Fields before the file: the server reads the stream in order.
       body.append('dryRun', input.dryRun ? 'true' : 'false');
       body.append('removeMissing', input.removeMissing ? 'true' : 'false');
+      body.append('allowMassLeavers', input.allowMassLeavers ? 'true' : 'false');
       body.append('file', input.file, input.file.name);
       return api.org.importRoster({ body });
     },
@@ -46,14 +56,17 @@ export function RosterPage() {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (!file) {
-      setMissingFile(true);
-      return;
-    }
-    upload.mutate({ file, dryRun, removeMissing });
+    setMissingFile(!file);
+    setMissingChoice(removeMissing === null);
+    if (!file || removeMissing === null) return;
+    upload.mutate({ file, dryRun, removeMissing, allowMassLeavers: removeMissing && confirmMass });
   };
   const report = upload.data;
   const error = upload.error instanceof ApiError ? upload.error : null;
+  // The server refused an import that would mark too many people as leavers; a dry run warns the same way.
+  const massRefusal = error?.issues.find((issue) => issue.path === 'allowMassLeavers');
+  const needsMassConfirmation =
+    removeMissing === true && (massRefusal !== undefined || (report?.dryRun === true && report.massLeavers));
 
   return (
     <AdminPage section="roster">
@@ -88,17 +101,73 @@ export function RosterPage() {
             {t('web.roster.dryRun')}
           </Checkbox>
           <p className="muted small">{t('web.roster.dryRunHint')}</p>
-          <Checkbox isSelected={removeMissing} onChange={setRemoveMissing}>
-            {t('web.roster.removeMissing')}
-          </Checkbox>
-          <p className="muted small">{t('web.roster.removeMissingHint')}</p>
+          <fieldset
+            className={`fieldset${missingChoice ? ' field--invalid' : ''}`}
+            aria-describedby={missingChoice ? `${choiceId}-error` : undefined}
+          >
+            <legend>
+              {t('org.roster.missing.legend')}
+              <span className="field__required" aria-hidden="true">
+                {' '}
+                *
+              </span>
+            </legend>
+            <label className="radio">
+              <input
+                type="radio"
+                name="removeMissing"
+                value="true"
+                checked={removeMissing === true}
+                onChange={() => {
+                  setRemoveMissing(true);
+                  setMissingChoice(false);
+                }}
+              />{' '}
+              {t('org.roster.missing.leavers')}
+            </label>
+            <label className="radio">
+              <input
+                type="radio"
+                name="removeMissing"
+                value="false"
+                checked={removeMissing === false}
+                onChange={() => {
+                  setRemoveMissing(false);
+                  setMissingChoice(false);
+                  setConfirmMass(false);
+                }}
+              />{' '}
+              {t('org.roster.missing.keep')}
+            </label>
+            {missingChoice ? (
+              <p id={`${choiceId}-error`} className="field__error">
+                {t('org.import.choiceRequired.removeMissing')}
+              </p>
+            ) : null}
+          </fieldset>
+          {needsMassConfirmation ? (
+            <div className="field">
+              <Alert tone="warning">
+                {massRefusal
+                  ? massRefusal.message
+                  : t('org.import.massLeavers', {
+                      left: report?.left ?? 0,
+                      active: report?.activeBefore ?? 0,
+                      share: Math.round((report?.maxLeaverShare ?? 0) * 100),
+                    })}
+              </Alert>
+              <Checkbox isSelected={confirmMass} onChange={setConfirmMass}>
+                {t('org.roster.confirmMass')}
+              </Checkbox>
+            </div>
+          ) : null}
           <div className="form__actions">
             <Button type="submit" isPending={upload.isPending}>
               {dryRun ? t('web.roster.submitDryRun') : t('web.roster.submit')}
             </Button>
           </div>
         </form>
-        {error ? <Alert tone="error">{error.message}</Alert> : null}
+        {error && !massRefusal ? <Alert tone="error">{error.message}</Alert> : null}
       </section>
 
       {report ? (

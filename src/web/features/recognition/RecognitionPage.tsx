@@ -124,7 +124,12 @@ function ColleaguePicker({
               />
               <span>
                 {c.name}
-                {c.unitNameNl ? (
+                {c.unitPath.length > 0 ? (
+                  <span className="muted">
+                    {' — '}
+                    {c.unitPath.map((step) => pick(locale, step.nl, step.en)).join(' › ')}
+                  </span>
+                ) : c.unitNameNl ? (
                   <span className="muted"> — {pick(locale, c.unitNameNl, c.unitNameEn)}</span>
                 ) : null}
               </span>

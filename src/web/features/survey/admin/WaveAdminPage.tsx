@@ -2,9 +2,11 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
+import type { LaunchCounts } from '../../../../shared/api/survey';
 import { brusselsDay } from '../../../../shared/brussels-day';
 import { api } from '../../../app/api';
 import { Button } from '../../../ui/Button';
+import { ConfirmDialog } from '../../../ui/Dialog';
 import {
   cancelOnEscape,
   FieldMessage,
@@ -60,16 +62,32 @@ export function WaveAdminPage() {
       closeEditor();
     },
   });
+  // Launching invites many people at once: the admin first sees how many, and confirms those counts.
+  const [confirming, setConfirming] = useState<LaunchCounts | null>(null);
+  const preview = useMutation({
+    mutationFn: () => api.survey.launchPreview({ params: { id } }),
+    onSuccess: setConfirming,
+  });
+  const launch = useMutation({
+    mutationFn: (counts: LaunchCounts) => api.survey.launchWave({ params: { id }, body: counts }),
+    onSuccess: () => {
+      setConfirming(null);
+      void client.invalidateQueries({ queryKey: ['survey-admin'] });
+      setMessage(t('survey.admin.launched'));
+    },
+    // The counts changed meanwhile: show the new ones in the same dialog, next to the explanation.
+    onError: () => preview.mutate(),
+  });
   const action = useMutation({
-    mutationFn: async (what: 'launch' | 'close' | 'remind') => {
+    mutationFn: async (what: 'close' | 'remind') => {
       if (what === 'remind') return (await api.survey.remind({ params: { id } })).queued;
-      await (what === 'launch' ? api.survey.launchWave : api.survey.closeWave)({ params: { id } });
+      await api.survey.closeWave({ params: { id } });
       return null;
     },
     onSuccess: (queued, what) => {
       void client.invalidateQueries({ queryKey: ['survey-admin'] });
       setMessage(
-        what === 'remind' ? t('survey.admin.reminded', { count: queued ?? 0 }) : t(`survey.admin.${what}ed`),
+        what === 'remind' ? t('survey.admin.reminded', { count: queued ?? 0 }) : t('survey.admin.closeed'),
       );
     },
   });
@@ -118,11 +136,11 @@ export function WaveAdminPage() {
             ) : null}
           </dl>
           <p role="status">{message}</p>
-          <FormError error={action.error ?? remove.error} />
+          <FormError error={action.error ?? remove.error ?? (confirming ? null : preview.error)} />
           <div className="survey-admin-actions">
             {w.status === 'draft' ? (
               <>
-                <Button onPress={() => action.mutate('launch')} isDisabled={action.isPending}>
+                <Button onPress={() => preview.mutate()} isPending={preview.isPending && !confirming}>
                   {t('survey.admin.launch')}
                 </Button>
                 <Button variant="danger" onPress={() => remove.mutate()} isDisabled={remove.isPending}>
@@ -150,6 +168,35 @@ export function WaveAdminPage() {
               </>
             ) : null}
           </div>
+          <ConfirmDialog
+            title={t('survey.admin.launchConfirm.title')}
+            isOpen={confirming !== null}
+            onOpenChange={(open) => {
+              if (!open) {
+                setConfirming(null);
+                launch.reset();
+              }
+            }}
+            message={
+              confirming ? (
+                <>
+                  <FormError error={launch.error} />
+                  <p>
+                    {t('survey.admin.launchConfirm.counts', {
+                      people: t('survey.admin.launchConfirm.people', { count: confirming.invited }),
+                      units: t('survey.admin.launchConfirm.units', { count: confirming.units }),
+                    })}
+                  </p>
+                  <p>{t('survey.admin.launchHint')}</p>
+                </>
+              ) : null
+            }
+            confirmLabel={t('survey.admin.launchConfirm.confirm', { count: confirming?.invited ?? 0 })}
+            isPending={launch.isPending || preview.isPending}
+            onConfirm={() => {
+              if (confirming) launch.mutate(confirming);
+            }}
+          />
           {editingClose && w.status !== 'closed' ? (
             <CloseDateForm
               wave={w}
