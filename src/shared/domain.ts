@@ -151,5 +151,10 @@ export const auditActions = [
   'entities.support.request.planned',
   'entities.support.request.delivered',
   'entities.support.request.evaluated',
+  'entities.feedback360.start',
+  'entities.feedback360.remind',
+  'entities.feedback360.close',
+  'entities.feedback360.close_early',
+  'entities.feedback360.goal',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];

@@ -311,7 +311,7 @@ export async function close(deps: Deps, actor: Actor, id: number) {
     await audit(
       deps.db,
       actor.principal,
-      'entities.feedback360.closeEarly',
+      'entities.feedback360.close_early',
       { type: 'feedback_round', id },
       {},
       actor.ip,
