@@ -46,7 +46,12 @@ describeWithBrowser('entities: value profile, support offer and political backin
 
     // Withdraw and publish again.
     await page.getByRole('button', { name: 'Publicatie intrekken' }).click();
-    await page.getByRole('button', { name: 'Profiel publiceren' }).focus();
+    const publishButton = page.getByRole('button', { name: 'Profiel publiceren' });
+    // The label follows the saved profile before the withdrawal's request has settled: wait until it may be pressed.
+    await expect
+      .poll(async () => (await publishButton.isEnabled()) && !(await publishButton.getAttribute('data-pending')))
+      .toBe(true);
+    await publishButton.focus();
     expect(await focused(page)).toBe('button:Profiel publiceren');
     await page.keyboard.press('Enter');
     await page.getByRole('link', { name: 'Bekijk de publieke pagina' }).waitFor();
