@@ -50,10 +50,15 @@ describeWithBrowser('every page fits its viewport at 320, 390 and 1280 px', () =
     await e2e?.close();
   });
 
-  /** Walks the pages at one width; returns what does not fit or fails axe, so one run shows every problem. */
-  async function walk(page: Page, paths: string[], who: string, width: number): Promise<string[]> {
+  /**
+   * Walks the pages at one width; returns what does not fit or fails axe, so one run shows every problem.
+   * With `discover`, up to two links below each page (a wave's results, a decision) join the walk, since
+   * the widest tables live one level down; the grown list is reused for the other widths.
+   */
+  async function walk(page: Page, paths: string[], who: string, width: number, discover = false) {
     const problems: string[] = [];
-    for (const path of paths) {
+    for (let i = 0; i < paths.length; i++) {
+      const path = paths[i]!;
       await goto(page, path);
       const report = await widthReport(page);
       if (report.scrollWidth > report.innerWidth)
@@ -62,10 +67,25 @@ describeWithBrowser('every page fits its viewport at 320, 390 and 1280 px', () =
         );
       for (const violation of await axeViolations(page))
         problems.push(`${who}: axe on ${path} at ${width} px: ${violation}`);
+      if (discover && i < menuCount.get(paths)!) {
+        const below = await page.$$eval(
+          'main a[href]',
+          (links, base) =>
+            links
+              .map((link) => new URL((link as HTMLAnchorElement).href))
+              .filter((url) => url.origin === location.origin && url.pathname.startsWith(`${base}/`))
+              .map((url) => url.pathname),
+          path === '/' ? '' : path,
+        );
+        for (const next of [...new Set(below)].filter((p) => !paths.includes(p)).slice(0, 2))
+          paths.push(next);
+      }
     }
     for (const problem of pageProblems(page)) problems.push(`${who} at ${width} px: ${problem}`);
     return problems;
   }
+  /** How many of a walk's paths came from the menu; only those are searched for pages below. */
+  const menuCount = new WeakMap<string[], number>();
 
   it('public pages fit every width and pass axe', { timeout: 300_000 }, async () => {
     const problems: string[] = [];
@@ -79,18 +99,23 @@ describeWithBrowser('every page fits its viewport at 320, 390 and 1280 px', () =
   });
 
   for (const role of roles) {
-    it(`every page in the ${role}'s menu fits every width and passes axe`, { timeout: 300_000 }, async () => {
+    it(`every page in the ${role}'s menu fits every width and passes axe`, { timeout: 600_000 }, async () => {
       const problems: string[] = [];
+      let paths: string[] | null = null;
       for (const width of widths) {
         const page = await e2e.newPage({ width, height: 844 });
         await signInAs(page, demo(role));
         await goto(page, '/mijn');
-        // The public pages are walked above; here only what the role's sign-in adds.
-        const paths = (await menuPaths(page)).filter(
-          (path) => !['/', '/waarden', '/verhalen', '/zoeken'].includes(path),
-        );
-        expect(paths.length).toBeGreaterThan(0);
-        problems.push(...(await walk(page, paths, role, width)));
+        const discover = paths === null;
+        if (!paths) {
+          // The public pages are walked above; here only what the role's sign-in adds.
+          paths = (await menuPaths(page)).filter(
+            (path) => !['/', '/waarden', '/verhalen', '/zoeken'].includes(path),
+          );
+          expect(paths.length).toBeGreaterThan(0);
+          menuCount.set(paths, paths.length);
+        }
+        problems.push(...(await walk(page, paths, role, width, discover)));
       }
       expect(problems).toEqual([]);
     });
