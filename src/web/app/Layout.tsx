@@ -112,12 +112,11 @@ function MainNav() {
       work.push({ to: paths.touchstone, label: t('entitiesTouchstone.nav.link') });
     entries.push({ key: 'work', label: t('web.nav.groups.work'), items: work });
   }
-  if (hasRole(me, 'contact_agent', 'contact_supervisor')) {
-    const contact: NavItem[] = [{ to: paths.contactConsole, label: t('contact.console.nav'), end: true }];
-    if (hasRole(me, 'contact_supervisor'))
-      contact.push({ to: paths.contactSupervisor, label: t('contactSupervisor.title') });
-    entries.push({ key: 'contact', label: t('web.nav.groups.contact'), items: contact });
-  }
+  // The 1700 console and board are the agents' and supervisors' daily work: one click away, not folded.
+  if (hasRole(me, 'contact_agent', 'contact_supervisor'))
+    entries.push({ to: paths.contactConsole, label: t('contact.console.nav'), end: true });
+  if (hasRole(me, 'contact_supervisor'))
+    entries.push({ to: paths.contactSupervisor, label: t('contactSupervisor.title') });
   if (hasRole(me, 'programme_admin')) {
     entries.push({
       key: 'admin',
