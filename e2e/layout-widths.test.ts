@@ -30,8 +30,18 @@ async function widthReport(page: Page) {
   return page.evaluate(() => {
     const width = window.innerWidth;
     const culprits: string[] = [];
+    if (document.documentElement.scrollWidth <= width)
+      return { scrollWidth: width, innerWidth: width, culprits };
+    // Content clipped by a scroll container is not what widens the page; only the rest is reported.
+    const clipped = (element: Element) => {
+      for (let up = element.parentElement; up; up = up.parentElement) {
+        if (getComputedStyle(up).overflowX !== 'visible') return true;
+      }
+      return false;
+    };
     for (const element of Array.from(document.querySelectorAll('body *'))) {
       const box = element.getBoundingClientRect();
+      if (clipped(element)) continue;
       if (box.right > width + 1 && box.width > 0 && culprits.length < 5) {
         const name = `${element.tagName.toLowerCase()}${element.className && typeof element.className === 'string' ? `.${element.className.trim().split(/\s+/).join('.')}` : ''}`;
         culprits.push(`${name} (right edge ${Math.round(box.right)})`);
