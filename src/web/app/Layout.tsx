@@ -6,6 +6,7 @@ import { ContactSlot } from '../features/contact/ContactSlot';
 import { Button } from '../ui/Button';
 import { LanguageSwitch } from '../ui/LanguageSwitch';
 import { requestTitleFocus } from '../ui/PageTitle';
+import { type NavEntry, type NavItem, SiteNav } from '../ui/SiteNav';
 import { SkipLink } from '../ui/SkipLink';
 import { paths } from './paths';
 import { hasRole, useMe, useSignOut } from './session';
@@ -90,47 +91,61 @@ function Header() {
 function MainNav() {
   const { t } = useTranslation();
   const me = useMe().data;
-  const items: { to: string; label: string; end?: boolean }[] = [
+  const entries: NavEntry[] = [
     { to: paths.home, label: t('web.nav.home'), end: true },
     { to: paths.values, label: t('web.nav.values') },
-    { to: paths.search, label: t('web.nav.search') },
     { to: paths.stories, label: t('stories.web.public.title'), end: true },
+    { to: paths.search, label: t('web.nav.search') },
   ];
-  if (me) items.push({ to: paths.myHome, label: t('web.nav.myHome'), end: true });
-  if (hasRole(me, 'employee')) items.push({ to: paths.mySurveys, label: t('survey.mine.nav') });
-  if (me) items.push({ to: paths.learning, label: t('learning.nav') });
-  if (hasRole(me, 'employee')) items.push({ to: paths.recognition, label: t('recognition.web.navLink') });
-  else if (me) items.push({ to: paths.gallery, label: t('stories.web.gallery.title') });
-  if (me) items.push({ to: paths.surveyResults, label: t('surveyResults.nav') });
-  if (hasRole(me, 'entity_coordinator')) items.push({ to: paths.myEntity, label: t('web.nav.myEntity') });
-  if (hasRole(me, 'employee', 'entity_coordinator', 'top_executive', 'programme_admin'))
-    items.push({ to: paths.actionPlan, label: t('entitiesPlans.nav.link') });
-  if (hasRole(me, 'manager', 'entity_coordinator', 'top_executive', 'programme_admin'))
-    items.push({ to: paths.touchstone, label: t('entitiesTouchstone.nav.link') });
-  if (me) items.push({ to: paths.feedback360, label: t('entitiesFeedback360.nav.link') });
-  if (hasRole(me, 'programme_admin')) items.push({ to: paths.admin, label: t('web.nav.admin') });
-  if (hasRole(me, 'programme_admin')) items.push({ to: paths.adminSurvey, label: t('survey.admin.nav') });
-  if (hasRole(me, 'contact_agent') || hasRole(me, 'contact_supervisor'))
-    items.push({ to: paths.contactConsole, label: t('contact.console.nav'), end: true });
+  if (me) {
+    entries.push({ to: paths.myHome, label: t('web.nav.myHome'), end: true });
+    const work: NavItem[] = [];
+    if (hasRole(me, 'employee')) work.push({ to: paths.mySurveys, label: t('survey.mine.nav') });
+    work.push({ to: paths.learning, label: t('learning.nav') });
+    if (hasRole(me, 'employee')) work.push({ to: paths.recognition, label: t('recognition.web.navLink') });
+    else work.push({ to: paths.gallery, label: t('stories.web.gallery.title') });
+    work.push({ to: paths.surveyResults, label: t('surveyResults.nav') });
+    if (hasRole(me, 'entity_coordinator')) work.push({ to: paths.myEntity, label: t('web.nav.myEntity') });
+    if (hasRole(me, 'employee', 'entity_coordinator', 'top_executive', 'programme_admin'))
+      work.push({ to: paths.actionPlan, label: t('entitiesPlans.nav.link') });
+    if (hasRole(me, 'manager', 'entity_coordinator', 'top_executive', 'programme_admin'))
+      work.push({ to: paths.touchstone, label: t('entitiesTouchstone.nav.link') });
+    work.push({ to: paths.feedback360, label: t('entitiesFeedback360.nav.link') });
+    entries.push({ key: 'work', label: t('web.nav.groups.work'), items: work });
+  }
+  // The 1700 console and board are the agents' and supervisors' daily work: one click away, not folded.
+  if (hasRole(me, 'contact_agent', 'contact_supervisor'))
+    entries.push({ to: paths.contactConsole, label: t('contact.console.nav'), end: true });
   if (hasRole(me, 'contact_supervisor'))
-    items.push({ to: paths.contactSupervisor, label: t('contactSupervisor.title') });
-  if (hasRole(me, 'programme_admin'))
-    items.push({ to: paths.adminContactFeedback, label: t('contactFeedback.summary.nav') });
+    entries.push({ to: paths.contactSupervisor, label: t('contactSupervisor.title') });
+  if (hasRole(me, 'programme_admin')) {
+    entries.push({
+      key: 'admin',
+      label: t('web.nav.admin'),
+      items: [
+        { to: paths.admin, label: t('web.nav.adminHome'), end: true },
+        ...adminLinks.map(({ key, to }) => ({ to, label: t(`web.admin.sections.${key}.title`) })),
+        { to: paths.adminSurvey, label: t('survey.admin.nav') },
+        { to: paths.adminContactFeedback, label: t('contactFeedback.summary.nav') },
+      ],
+    });
+  }
 
-  return (
-    <nav className="main-nav" aria-label={t('web.nav.label')}>
-      <ul className="container main-nav__list">
-        {items.map((item) => (
-          <li key={item.to}>
-            <NavLink to={item.to} end={item.end} className="main-nav__link">
-              {item.label}
-            </NavLink>
-          </li>
-        ))}
-      </ul>
-    </nav>
-  );
+  return <SiteNav label={t('web.nav.label')} menuLabel={t('web.nav.menu')} entries={entries} />;
 }
+
+/** The admin sections, in the order of the admin home page's tiles. */
+const adminLinks = [
+  { key: 'org', to: paths.adminOrg },
+  { key: 'roster', to: paths.adminRoster },
+  { key: 'values', to: paths.adminValues },
+  { key: 'content', to: paths.adminContent },
+  { key: 'feedback', to: paths.adminFeedback },
+  { key: 'accounts', to: paths.adminAccounts },
+  { key: 'audit', to: paths.adminAudit },
+  { key: 'mailbox', to: paths.adminMailbox },
+  { key: 'backups', to: paths.adminBackups },
+] as const;
 
 function Footer() {
   const { t } = useTranslation();

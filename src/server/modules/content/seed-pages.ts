@@ -23,6 +23,11 @@ export interface SeedPage {
 
 const CONTACT_EMAIL = 'overheidspersoneel@vlaanderen.be';
 const CONTACT_MAILTO = `[${CONTACT_EMAIL}](mailto:${CONTACT_EMAIL})`;
+/** The official page this page is based on; it also carries the video and the project plan. */
+const VALUES_SOURCE_URL = 'https://overheid.vlaanderen.be/waarden-vlaamse-overheid';
+const STRATEGY_TOOLBOX_URL = 'https://overheid.vlaanderen.be/toolbox/strategieformulering';
+/** The support catalogue in this application, where entity coordinators request support. */
+const SUPPORT_CATALOGUE_PATH = '/mijn/ondersteuning';
 
 // ---------------------------------------------------------------------------
 // waarden (nl)
@@ -44,7 +49,7 @@ Het model onderscheidt vijf elementen waarin cultuur en waarden zichtbaar worden
 
 ### Organisatiestrategie
 
-Van bovenaf bekeken begint alles bij de strategie. Een organisatie bepaalt daarom welke waarden ze nastreeft, in lijn met haar missie en visie. De toolbox strategieformulering kan daarbij helpen. Om de strategie en dus ook de waarden te realiseren, is leiderschap cruciaal: waarden worden pas praktijk wanneer leidinggevenden ze in hun daden uitdragen.
+Van bovenaf bekeken begint alles bij de strategie. Een organisatie bepaalt daarom welke waarden ze nastreeft, in lijn met haar missie en visie. De [toolbox strategieformulering](${STRATEGY_TOOLBOX_URL}) kan daarbij helpen. Om de strategie en dus ook de waarden te realiseren, is leiderschap cruciaal: waarden worden pas praktijk wanneer leidinggevenden ze in hun daden uitdragen.
 
 Een strategie bewijst zich in wat je doet, niet in wat je zegt. Wie gedrag echt wil beïnvloeden, zorgt dat strategie en leiderschap ook terug te vinden zijn in de keuzes die de organisatie maakt over mensen, structuren en middelen.
 
@@ -67,7 +72,7 @@ Burgers en andere klanten verwachten een overheid die authentiek is: die zegt wa
 - Het waardenverhaal sluit aan bij bestaande acties en projecten die met een of meer waarden te maken hebben. Daarom zoeken we samenwerking en inhoudelijke verbanden met andere thema’s binnen de Vlaamse overheid.
 - Leidinggevenden zijn onmisbaar om de waarden uit te dragen. Tegelijk moet het verhaal ook van onderuit groeien en zo inhoud krijgen. De waarden spelen op drie niveaus: dat van de organisatie (strategisch en inhoudelijk), dat van het team en dat van de individuele medewerker.
 - Iedereen bij de Vlaamse overheid mag de waarden in eigen woorden vertalen. Elke entiteit heeft een eigen identiteit en kan de waarde of waarden kiezen die daarbij passen. Het waardenkader is een kapstok waaraan ieder zijn eigen verhaal kan ophangen.
-- Entiteiten die al rond de waarden werken, of die ermee aan de slag willen, kunnen een beroep doen op een ondersteunend aanbod.
+- Entiteiten die al rond de waarden werken, of die ermee aan de slag willen, kunnen een beroep doen op een [ondersteunend aanbod](${SUPPORT_CATALOGUE_PATH}).
 
 ### 5 doelstellingen
 
@@ -88,9 +93,9 @@ Een cultuurverandering komt er van bovenaf, van onderuit en in de breedte. Daaro
 3. doen door entiteiten en afdelingen te stimuleren om aan de slag te gaan met de waarden en integreren de waarden in overheidsbrede projecten.
 4. monitoren hoe de Vlaamse overheid werkt rond waarden, via instrumenten zoals de personeelspeiling en BUE.
 
-## Projectplan Waarden in Actie
+## Projectplan Waarden in Actie (10 september 2015)
 
-Op 10 september 2015 keurde het Voorzitterscollege het project Waarden in Actie goed, samen met de visie en de acties die erbij horen.
+Op 10 september 2015 keurde het Voorzitterscollege het project Waarden in Actie goed, samen met de visie en de acties die erbij horen. Het projectplan is te vinden via de [webpagina 'Waarden Vlaamse overheid'](${VALUES_SOURCE_URL}).
 
 ## Contact
 
@@ -100,7 +105,7 @@ Wil je meer weten of heb je een vraag? Neem contact op met:
 - Havenlaan 88 bus 31, 1000 Brussel
 - E-mail: ${CONTACT_MAILTO}
 
-Bron: webpagina 'Waarden Vlaamse overheid' van de Vlaamse overheid`;
+Bron: de webpagina ['Waarden Vlaamse overheid'](${VALUES_SOURCE_URL}) van de Vlaamse overheid (Agentschap Overheidspersoneel). De waarden, hun gedragsindicatoren, de 5 doelstellingen en de 4 strategieën zijn de officiële tekst; de rest van deze pagina is onze eigen bewerking.`;
 
 // ---------------------------------------------------------------------------
 // waarden (en)
@@ -124,7 +129,7 @@ The model distinguishes five elements in which culture and values become visible
 
 ### Organisational strategy
 
-Seen from the top down, everything starts with strategy. An organisation therefore decides which values it pursues, in line with its mission and vision. The strategy formulation toolbox can help with this. Leadership is crucial to realise the strategy, and therefore the values too: values only become practice when managers carry them out in what they do.
+Seen from the top down, everything starts with strategy. An organisation therefore decides which values it pursues, in line with its mission and vision. The [strategy formulation toolbox](${STRATEGY_TOOLBOX_URL}) (toolbox strategieformulering, in Dutch) can help with this. Leadership is crucial to realise the strategy, and therefore the values too: values only become practice when managers carry them out in what they do.
 
 A strategy proves itself in what you do, not in what you say. If you really want to influence behaviour, make sure that strategy and leadership are also reflected in the choices the organisation makes about people, structures and means.
 
@@ -147,7 +152,7 @@ Citizens and other customers expect a government that is authentic: one that say
 - The values story builds on existing actions and projects that relate to one or more of the values. That is why we look for cooperation and links in content with other themes within the Flemish Government.
 - Managers are essential in carrying the values forward. At the same time, the story must also grow from the bottom up and gain substance that way. The values matter at three levels: the organisation (strategic and in content), the team and the individual employee.
 - Everyone at the Flemish Government is invited to put the values into their own words. Each entity has its own identity and can choose the value or values that fit it. The values framework is a coat rack on which everyone can hang their own story.
-- Entities that already work on the values, or that want to get started, can call on a support offer.
+- Entities that already work on the values, or that want to get started, can call on a [support offer](${SUPPORT_CATALOGUE_PATH}).
 
 ### 5 objectives
 
@@ -168,9 +173,9 @@ A culture change happens top-down, bottom-up and across the organisation. That i
 3. act, by encouraging entities and divisions to get to work with the values, and integrate the values into government-wide projects.
 4. monitor how the Flemish Government works on values, through instruments such as the staff survey (personeelspeiling) and BUE.
 
-## Project plan Waarden in Actie
+## Project plan Waarden in Actie (10 September 2015)
 
-On 10 September 2015 the Voorzitterscollege (the board of chairs of the Flemish Government's management committees) approved the Waarden in Actie project, together with its vision and actions.
+On 10 September 2015 the Voorzitterscollege (the board of chairs of the Flemish Government's management committees) approved the Waarden in Actie project, together with its vision and actions. The project plan is available from the page ['Waarden Vlaamse overheid'](${VALUES_SOURCE_URL}) (in Dutch).
 
 ## Contact
 
@@ -180,7 +185,7 @@ Would you like to know more or do you have a question? Please contact:
 - Havenlaan 88 bus 31, 1000 Brussels, Belgium
 - E-mail: ${CONTACT_MAILTO}
 
-Source: web page 'Waarden Vlaamse overheid' of the Flemish Government`;
+Source: the web page ['Waarden Vlaamse overheid'](${VALUES_SOURCE_URL}) of the Flemish Government (Agentschap Overheidspersoneel), in Dutch. This page is our translation and adaptation of it.`;
 
 // ---------------------------------------------------------------------------
 // toegankelijkheid

@@ -44,7 +44,12 @@ export function RecognitionOverviewPage() {
               />
             ) : null}
             {data.units.length > 0 ? (
-              <div className="table-wrap">
+              <section
+                className="table-wrap"
+                aria-label={t('recognition.web.overview.caption')}
+                // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1).
+                tabIndex={0}
+              >
                 <table className="table">
                   <caption className="table__caption">{t('recognition.web.overview.caption')}</caption>
                   <thead>
@@ -80,7 +85,7 @@ export function RecognitionOverviewPage() {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </section>
             ) : null}
           </>
         )}

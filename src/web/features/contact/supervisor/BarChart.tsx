@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 
 export type Series = { key: string; label: string; values: (number | null)[] };
 
@@ -25,7 +25,8 @@ export function BarChart({
   format?: (value: number) => string;
 }) {
   const id = useId();
-  const width = 640;
+  const figure = useRef<HTMLElement>(null);
+  const width = useDrawingWidth(figure);
   const height = 220;
   const left = 44;
   const bottom = 28;
@@ -36,10 +37,10 @@ export function BarChart({
   const groupWidth = (width - left - 4) / Math.max(1, labels.length);
   const barWidth = Math.max(1, (groupWidth * 0.8) / Math.max(1, series.length));
   const ticks = [0, 0.5, 1].map((f) => f * max);
-  // Label every n-th bucket so labels never overlap.
-  const every = Math.max(1, Math.ceil(labels.length / 12));
+  // Label every n-th bucket so labels never overlap: about 56 px per label at 12 px type.
+  const every = Math.max(1, Math.ceil(labels.length / Math.max(2, Math.floor((width - left) / 56))));
   return (
-    <figure className="chart">
+    <figure className="chart" ref={figure}>
       <svg
         viewBox={`0 0 ${width} ${height}`}
         role="img"
@@ -53,7 +54,7 @@ export function BarChart({
           return (
             <g key={tick}>
               <line x1={left} x2={width} y1={y} y2={y} stroke="#c4cbd2" strokeWidth={1} />
-              <text x={left - 4} y={y + 4} textAnchor="end" fontSize={11} fill="#545b61">
+              <text x={left - 4} y={y + 4} textAnchor="end" fontSize={12} fill="#545b61">
                 {format(Math.round(tick * 10) / 10)}
               </text>
             </g>
@@ -85,7 +86,7 @@ export function BarChart({
                   x={x0 + (groupWidth * 0.8) / 2}
                   y={height - 10}
                   textAnchor="middle"
-                  fontSize={11}
+                  fontSize={12}
                   fill="#333332"
                 >
                   {label}
@@ -109,4 +110,23 @@ export function BarChart({
       </figcaption>
     </figure>
   );
+}
+
+/**
+ * The chart is drawn at the width it is shown at (one unit is one CSS pixel), so its labels keep a
+ * readable size on a phone instead of shrinking with a scaled-down drawing.
+ */
+function useDrawingWidth(ref: React.RefObject<HTMLElement | null>): number {
+  const [width, setWidth] = useState(640);
+  useEffect(() => {
+    const element = ref.current;
+    if (!element || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(([entry]) => {
+      const next = Math.round(entry?.contentRect.width ?? 0);
+      if (next > 0) setWidth(Math.max(240, next));
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [ref]);
+  return width;
 }

@@ -73,7 +73,12 @@ function Matrix({ data, counts, scope }: { data: Coverage; counts: Coverage['tot
   const columnTotal = (d: Coverage['dimensions'][number]) =>
     data.values.reduce((sum, v) => sum + (counts[v]?.[d] ?? 0), 0);
   return (
-    <div className="table-wrap">
+    <section
+      className="table-wrap"
+      aria-label={t('entitiesPlans.coverage.caption', { scope })}
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1).
+      tabIndex={0}
+    >
       <table className="table ent-matrix">
         <caption className="table__caption">{t('entitiesPlans.coverage.caption', { scope })}</caption>
         <thead>
@@ -113,7 +118,7 @@ function Matrix({ data, counts, scope }: { data: Coverage; counts: Coverage['tot
           </tr>
         </tfoot>
       </table>
-    </div>
+    </section>
   );
 }
 
@@ -125,7 +130,12 @@ function EntityTable({ data }: { data: Coverage }) {
   return (
     <section aria-labelledby="coverage-entities">
       <h2 id="coverage-entities">{t('entitiesPlans.coverage.perEntity')}</h2>
-      <div className="table-wrap">
+      <section
+        className="table-wrap"
+        aria-label={t('entitiesPlans.coverage.entitiesCaption')}
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1).
+        tabIndex={0}
+      >
         <table className="table ent-matrix">
           <caption className="table__caption">{t('entitiesPlans.coverage.entitiesCaption')}</caption>
           <thead>
@@ -145,7 +155,7 @@ function EntityTable({ data }: { data: Coverage }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </section>
     </section>
   );
 }

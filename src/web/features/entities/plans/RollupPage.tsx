@@ -72,7 +72,12 @@ function Rollup({ root }: { root: PlanUnit }) {
         const units = data.units.filter((u) => data.initiatives.some((i) => i.unit.unitId === u.unitId));
         return (
           <>
-            <div className="table-wrap">
+            <section
+              className="table-wrap"
+              aria-label={t('entitiesPlans.rollup.caption')}
+              // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1).
+              tabIndex={0}
+            >
               <table className="table ent-matrix">
                 <caption className="table__caption">{t('entitiesPlans.rollup.caption')}</caption>
                 <thead>
@@ -108,7 +113,7 @@ function Rollup({ root }: { root: PlanUnit }) {
                   })}
                 </tbody>
               </table>
-            </div>
+            </section>
             {iavaDimensions.map((d) => {
               const items = data.initiatives.filter((i) => i.dimension === d);
               if (items.length === 0) return null;

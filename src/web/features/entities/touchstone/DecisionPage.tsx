@@ -112,7 +112,12 @@ function Printable({ decision, onEdit }: { decision: Decision; onEdit: () => voi
       {block(t('entitiesTouchstone.form.options'), decision.options)}
       {block(t('entitiesTouchstone.form.decision'), decision.decision)}
       <section>
-        <div className="table-wrap">
+        <section
+          className="table-wrap"
+          aria-label={t('entitiesTouchstone.view.caption')}
+          // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1).
+          tabIndex={0}
+        >
           <table className="table">
             <caption className="table__caption">{t('entitiesTouchstone.view.caption')}</caption>
             <thead>
@@ -132,7 +137,7 @@ function Printable({ decision, onEdit }: { decision: Decision; onEdit: () => voi
               ))}
             </tbody>
           </table>
-        </div>
+        </section>
       </section>
       {block(t('entitiesTouchstone.form.risks'), decision.risks)}
       {block(t('entitiesTouchstone.form.lessons'), decision.lessons)}

@@ -53,7 +53,12 @@ export function IndicatorPage() {
               </div>
             ) : null}
             {data.rows.length > 0 ? (
-              <div className="table-wrap">
+              <section
+                className="table-wrap"
+                aria-label={t('entitiesTouchstone.indicator.caption')}
+                // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1).
+                tabIndex={0}
+              >
                 <table className="table ent-matrix">
                   <caption className="table__caption">{t('entitiesTouchstone.indicator.caption')}</caption>
                   <thead>
@@ -93,7 +98,7 @@ export function IndicatorPage() {
                     })}
                   </tbody>
                 </table>
-              </div>
+              </section>
             ) : null}
           </>
         )}

@@ -213,7 +213,12 @@ export function WaveAdminPage() {
               <p>{t('survey.admin.participationHint', { k: w.minGroupSize })}</p>
               <QueryState query={participation}>
                 {(p) => (
-                  <div className="table-wrap">
+                  <section
+                    className="table-wrap"
+                    aria-label={t('survey.admin.participationPerUnit')}
+                    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1).
+                    tabIndex={0}
+                  >
                     <table className="table">
                       <caption className="visually-hidden">{t('survey.admin.participationPerUnit')}</caption>
                       <thead>
@@ -240,7 +245,7 @@ export function WaveAdminPage() {
                         ))}
                       </tbody>
                     </table>
-                  </div>
+                  </section>
                 )}
               </QueryState>
             </>
