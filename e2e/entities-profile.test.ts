@@ -49,7 +49,9 @@ describeWithBrowser('entities: value profile, support offer and political backin
     const publishButton = page.getByRole('button', { name: 'Profiel publiceren' });
     // The label follows the saved profile before the withdrawal's request has settled: wait until it may be pressed.
     await expect
-      .poll(async () => (await publishButton.isEnabled()) && !(await publishButton.getAttribute('data-pending')))
+      .poll(
+        async () => (await publishButton.isEnabled()) && !(await publishButton.getAttribute('data-pending')),
+      )
       .toBe(true);
     await publishButton.focus();
     expect(await focused(page)).toBe('button:Profiel publiceren');

@@ -50,7 +50,14 @@ export function AggregatePage() {
               </div>
             ) : null}
             {data.visible && data.values ? (
-              <div className="table-wrap">
+              <section
+                className="table-wrap"
+                aria-label={t('entitiesFeedback360.aggregate.caption', {
+                  leaders: formatNumber(data.leaders ?? 0),
+                })}
+                // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1).
+                tabIndex={0}
+              >
                 <table className="table">
                   <caption className="table__caption">
                     {t('entitiesFeedback360.aggregate.caption', { leaders: formatNumber(data.leaders ?? 0) })}
@@ -72,7 +79,7 @@ export function AggregatePage() {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </section>
             ) : (
               <p>{t('entitiesFeedback360.aggregate.hidden', { k: data.k })}</p>
             )}

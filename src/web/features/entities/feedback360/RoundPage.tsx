@@ -107,7 +107,12 @@ function ReportView({ roundId }: { roundId: number }) {
                 })}
               </p>
             ) : null}
-            <div className="table-wrap">
+            <section
+              className="table-wrap"
+              aria-label={t('entitiesFeedback360.report.valuesCaption')}
+              // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1).
+              tabIndex={0}
+            >
               <table className="table">
                 <caption className="table__caption">{t('entitiesFeedback360.report.valuesCaption')}</caption>
                 <thead>
@@ -127,7 +132,7 @@ function ReportView({ roundId }: { roundId: number }) {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </section>
             <section
               className="table-wrap"
               aria-label={t('entitiesFeedback360.report.statementsCaption')}
