@@ -91,8 +91,7 @@ async function migratePostgres(pool: pg.Pool): Promise<boolean> {
     await migrateNodePg(drizzleNodePg(client, { schema }), { migrationsFolder });
     return isNew;
   } finally {
-    // Safe: the advisory lock is released with the session when the client is released.
-    await client.query('select pg_advisory_unlock(727001)').catch(() => undefined);
+    await client.query('select pg_advisory_unlock(727001)').catch(() => undefined); // Safe: the advisory lock is released with the session when the client is released.
     client.release();
   }
 }

@@ -105,9 +105,7 @@ export class PgliteThread {
           this.query<R>(sql, params, options, id),
       });
     } catch (error) {
-      // The callback's error is the one to report; a failed ROLLBACK leaves PGlite's transaction closed too.
-      // Safe: see the line above.
-      await this.call({ op: 'end', tx: id, commit: false }).catch(() => undefined);
+      await this.call({ op: 'end', tx: id, commit: false }).catch(() => undefined); // Safe: the callback's error is the one to report, and a failed ROLLBACK leaves the transaction closed too.
       throw error;
     }
     await this.call({ op: 'end', tx: id, commit: true });

@@ -265,18 +265,15 @@ export class PostgresEventBus implements EventBus {
     }
     return async () => {
       if (this.registry.remove(channel, handler) && this.client) {
-        // Safe: an unlisten that fails ends with its connection, which reconnects without the channel.
-        await this.client.query(`UNLISTEN "${channel}"`).catch(() => undefined);
+        await this.client.query(`UNLISTEN "${channel}"`).catch(() => undefined); // Safe: an unlisten that fails ends with its connection, which reconnects without the channel.
       }
     };
   }
 
   async close(): Promise<void> {
     this.closed = true;
-    // Safe: closing; a connection that never came up has nothing to end.
-    const client = this.client ?? (await this.connecting?.catch(() => undefined));
+    const client = this.client ?? (await this.connecting?.catch(() => undefined)); // Safe: closing; a connection that never came up has nothing to end.
     this.client = undefined;
-    // Safe: closing; the connection is dropped either way.
-    await client?.end().catch(() => undefined);
+    await client?.end().catch(() => undefined); // Safe: closing; the connection is dropped either way.
   }
 }

@@ -114,8 +114,13 @@ export class JobQueue {
         db === this.db
           ? this.events.publish(WAKE_CHANNEL, { queue: type.queue })
           : this.events.publishOnCommit(db, WAKE_CHANNEL, { queue: type.queue });
-      // Safe: the job is stored; without the wake-up a worker finds it at its next poll.
-      await wake.catch(() => undefined);
+      // The job is stored: without the wake-up a worker still finds it at its next poll, so this only warns.
+      await wake.catch((error) =>
+        this.logger.warn(
+          { err: error, queue: type.queue },
+          'job wake-up not sent; workers find the job at their next poll',
+        ),
+      );
     }
     return ids;
   }

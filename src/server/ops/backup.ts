@@ -164,8 +164,7 @@ export async function backupPostgresToFile(
     const bytes = payloadBytes + footerFor(result.manifest as Manifest).length;
     return { file, bytes, manifest: result.manifest as Manifest, ms: Date.now() - started };
   } finally {
-    // Safe: the connection is done with; an error closing it changes nothing written.
-    await client.end().catch(() => undefined);
+    await client.end().catch(() => undefined); // Safe: the connection is done with; an error closing it changes nothing written.
   }
 }
 

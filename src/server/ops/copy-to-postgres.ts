@@ -141,8 +141,7 @@ export async function copyPgliteToPostgres(
     }
     await target.query('commit');
   } catch (error) {
-    // Safe: the copy's own error is rethrown; a failed ROLLBACK leaves the transaction aborted anyway.
-    await target.query('rollback').catch(() => undefined);
+    await target.query('rollback').catch(() => undefined); // Safe: the copy's own error is rethrown; a failed ROLLBACK leaves the transaction aborted anyway.
     throw error;
   }
 }

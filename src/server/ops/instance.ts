@@ -104,8 +104,7 @@ export async function moveToPostgres(
       await source.close();
     }
   } finally {
-    // Safe: the connection is done with; an error closing it changes nothing written.
-    await client.end().catch(() => undefined);
+    await client.end().catch(() => undefined); // Safe: the connection is done with; an error closing it changes nothing written.
     await rm(scratch, { recursive: true, force: true });
   }
 }

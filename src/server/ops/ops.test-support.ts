@@ -27,8 +27,7 @@ export async function emptyPostgresDatabase() {
     async drop() {
       const dropper = new pg.Client({ connectionString: TEST_DATABASE_URL });
       await dropper.connect();
-      // Safe: test cleanup; a database left behind is dropped with the server's test data.
-      await dropper.query(`drop database if exists ${name} with (force)`).catch(() => undefined);
+      await dropper.query(`drop database if exists ${name} with (force)`).catch(() => undefined); // Safe: test cleanup; a database left behind is dropped with the server's test data.
       await dropper.end();
     },
   };

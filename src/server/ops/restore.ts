@@ -180,8 +180,7 @@ export async function prepareEmptyPostgres(databaseUrl: string, force: boolean, 
       await clearPostgres(client);
     }
   } catch (error) {
-    // Safe: closing after a failure; the failure itself is rethrown below.
-    await client.end().catch(() => undefined);
+    await client.end().catch(() => undefined); // Safe: closing after a failure; the failure itself is rethrown below.
     throw error;
   }
   return client;
@@ -220,12 +219,10 @@ async function restoreIntoPostgres(
     const run = clientRunner(client);
     compareCounts(manifest, rowCountsOf(await run(rowCountsSql(await listTables(run)))));
   } catch (error) {
-    // Safe: best-effort cleanup of a half-restored target; the restore's own error is rethrown.
-    if (!(error instanceof TargetNotEmptyError)) await clearPostgres(client).catch(() => undefined);
+    if (!(error instanceof TargetNotEmptyError)) await clearPostgres(client).catch(() => undefined); // Safe: best-effort cleanup of a half-restored target; the restore's own error is rethrown.
     throw error;
   } finally {
-    // Safe: the connection is done with; an error closing it changes nothing restored.
-    await client.end().catch(() => undefined);
+    await client.end().catch(() => undefined); // Safe: the connection is done with; an error closing it changes nothing restored.
   }
   options.onProgress?.({ phase: 'migrate' });
   const database = await openDatabase({ databaseUrl });
@@ -296,8 +293,7 @@ export async function copyIntoEmptyPostgres(
       );
     return comparison;
   } catch (error) {
-    // Safe: best-effort cleanup of a half-filled target; the move's own error is rethrown.
-    await clearPostgres(client).catch(() => undefined);
+    await clearPostgres(client).catch(() => undefined); // Safe: best-effort cleanup of a half-filled target; the move's own error is rethrown.
     throw error;
   }
 }

@@ -81,8 +81,7 @@ export async function verifyPasswordSignIn(db: Db, email: string, password: stri
   const account = await repo.findAccountByEmail(db, email);
   dummyHash ??= hashPassword('not-a-real-password');
   const passwordHash = account && !account.disabled ? account.passwordHash : null;
-  // Safe: a malformed stored hash counts as a wrong password, never as a 500 that tells the account exists.
-  const ok = await verify(passwordHash ?? (await dummyHash), password).catch(() => false);
+  const ok = await verify(passwordHash ?? (await dummyHash), password).catch(() => false); // Safe: a malformed stored hash counts as a wrong password, never as a 500 that tells the account exists.
   if (!account || !passwordHash || !ok) throw new AppError('INVALID_CREDENTIALS');
   await repo.giveBackSignInAttempt(db, addressKey);
   await repo.clearSignInThrottle(db, accountKey);

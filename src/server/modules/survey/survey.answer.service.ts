@@ -171,8 +171,7 @@ function frozenQuestions(db: Db, waveId: number) {
     entry = Promise.all([repo.listWaveItems(db, waveId), repo.listDemographics(db, waveId)]).then(
       ([items, demographics]) => indexQuestions(items, demographics),
     );
-    // Safe: a failed read is not cached; the awaiting caller gets the error itself and the next one reads again.
-    entry.catch(() => frozen.delete(key));
+    entry.catch(() => frozen.delete(key)); // Safe: a failed read is not cached; the awaiting caller gets the error itself and the next one reads again.
     if (frozen.size > 200) frozen.clear();
     frozen.set(key, entry);
   }

@@ -33,9 +33,7 @@ export async function closeWave(
       await audit(tx, actor.principal, 'survey.wave.close', { type: 'survey_wave', id }, {}, actor.ip);
   });
   if (written > 0) await vacuumAfterFlush(deps, id);
-  // The results module prepares this wave's figures now, so the first viewer does not wait for it.
-  // Safe: a warm-up only; a failure recurs, and is reported, on the first request that needs the results.
-  if (options.warm ?? true) void warmWaveResults(deps.db, id).catch(() => undefined);
+  if (options.warm ?? true) void warmWaveResults(deps.db, id).catch(() => undefined); // The results module prepares this wave's figures now, so the first viewer does not wait for it. Safe: a warm-up only; a failure recurs, and is reported, on the first request that needs the results.
   return getWave(deps.db, id);
 }
 

@@ -100,8 +100,7 @@ async function loadState(db: Db, wave: repo.WaveRow): Promise<WaveState> {
     return { stamp, data, aggregates: new Map([['', aggregate(data)]]), memo: new Map() } satisfies WaveState;
   })();
   cache.waves.set(wave.id, promise);
-  // Safe: only drops a failed computation from the cache; its awaiting callers get the error.
-  promise.catch(() => cache.waves.delete(wave.id));
+  promise.catch(() => cache.waves.delete(wave.id)); // Safe: only drops a failed computation from the cache; its awaiting callers get the error.
   return promise;
 }
 
@@ -123,9 +122,10 @@ async function familyPlanners(db: Db): Promise<Map<number, MeasurePlanner>> {
   })();
   cache.family = { stamp, promise };
   // Safe: only drops a failed plan from the cache; its awaiting callers get the error.
-  promise.catch(() => {
+  const forgetFailedPlan = () => {
     if (cache.family?.promise === promise) cache.family = undefined;
-  });
+  };
+  promise.catch(forgetFailedPlan);
   return promise;
 }
 
@@ -397,8 +397,7 @@ export async function listWaves(db: Db, principal: Principal) {
   // Someone looking at the list is about to open a wave: prepare the closed waves' figures (one
   // computation for all of them, per process) once this answer has gone, instead of on the click.
   const closed = out.find((wave) => wave.status === 'closed');
-  // Safe: a warm-up only; a failure recurs, and is reported, on the first request that needs the results.
-  if (closed) setImmediate(() => void warmWaveResults(db, closed.id).catch(() => undefined));
+  if (closed) setImmediate(() => void warmWaveResults(db, closed.id).catch(() => undefined)); // Safe: a warm-up only; a failure recurs, and is reported, on the first request that needs the results.
   return out;
 }
 

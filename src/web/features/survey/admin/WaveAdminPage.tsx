@@ -288,8 +288,7 @@ function CloseDateForm({
       onKeyDown={cancelOnEscape(onCancel)}
       onSubmit={(event) => {
         event.preventDefault();
-        // Safe: onSubmit shows its own errors in the form; nothing is left to handle here.
-        onSubmit(text(formValues(event), 'closesOn')).catch(() => undefined);
+        onSubmit(text(formValues(event), 'closesOn')).catch(() => undefined); // Safe: onSubmit shows its own errors in the form; nothing is left to handle here.
       }}
     >
       <h2 id="closes-on-heading">{t('survey.admin.changeClosesOn')}</h2>
