@@ -14,6 +14,7 @@ import type { JobDefinition, JobQueue } from '../jobs/job-queue';
 import type { CitizenMailGuard } from '../mail/citizen-mail-guard';
 import type { Mailer } from '../mail/mailer';
 import type { BackgroundFailures } from './background';
+import type { IndicatorProvider } from './indicators';
 
 /** What every module gets: the runtime's shared parts. */
 export type ModuleDeps = {
@@ -58,6 +59,8 @@ export type ModuleDefinition<Services = Record<string, never>> = {
     deps: ModuleDeps,
     services: Services,
   ) => { channel: string; handle(payload: unknown): Promise<void> }[];
+  /** The monitor's indicators this module owns and computes (src/server/platform/indicators.ts). */
+  indicators?: IndicatorProvider;
   /** Data every installation needs; idempotent. */
   baseline?: (db: Db) => Promise<void>;
   /** The module's part of the demo organisation; idempotent, run in the order of the module list. */
