@@ -218,6 +218,23 @@ describeWithBrowser('programme admin in the browser', () => {
       .toEqual([expect.stringMatching(/^2.*Gepubliceerd/), expect.stringMatching(/^1.*Vervangen/)]);
     await goto(page, '/waarden');
     await expect.poll(() => page.textContent('.value-card--openheid')).toContain('dichtbij en ver weg');
+
+    // The old version stays readable, and the two compare side by side with the change marked.
+    await tabTo(page, /^a:Eerdere versies en wijzigingen/);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Versies van het waardenkader' }).waitFor();
+    await expectAccessible(page, 'framework versions');
+    await tabTo(page, /^button:Vergelijken/);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/waarden\/vergelijken\?van=1&naar=2/);
+    const changed = page.locator('.values-compare__table ins').first();
+    await expect.poll(() => changed.textContent()).toContain('dichtbij en ver weg');
+    expect(await page.textContent('main')).toContain('1 regel is gewijzigd.');
+    await expectAccessible(page, 'framework comparison');
+    await page.getByRole('link', { name: 'Versie 1', exact: true }).click();
+    await expect.poll(() => page.textContent('main')).toContain('Deze versie is vervangen');
+    await expectAccessible(page, 'superseded framework version');
+    expect(pageProblems(page)).toEqual([]);
   });
 
   it('edits a public page in Markdown, shows the server-rendered preview and publishes it', async () => {

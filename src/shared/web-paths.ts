@@ -8,6 +8,9 @@
 export const paths = {
   home: '/',
   values: '/waarden',
+  valuesHistory: '/waarden/versies',
+  valuesVersion: '/waarden/versies/:version',
+  valuesCompare: '/waarden/vergelijken',
   search: '/zoeken',
   accessibility: '/toegankelijkheid',
   privacy: '/privacy',
@@ -99,6 +102,9 @@ export type Audience = 'public' | 'personal' | 'staff';
 const audiences: Partial<Record<WebPathName, Audience>> = {
   home: 'public',
   values: 'public',
+  valuesHistory: 'public',
+  valuesVersion: 'public',
+  valuesCompare: 'public',
   search: 'public',
   accessibility: 'public',
   privacy: 'public',

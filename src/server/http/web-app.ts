@@ -215,6 +215,9 @@ async function describePage(
 const headKeys = {
   home: 'home',
   values: 'values',
+  valuesHistory: 'valuesHistory',
+  valuesVersion: 'valuesVersion',
+  valuesCompare: 'valuesCompare',
   search: 'search',
   stories: 'stories',
   endorsements: 'endorsements',

@@ -24,6 +24,18 @@ export const router = createBrowserRouter([
     children: [
       { path: paths.home, element: <HomePage /> },
       { path: paths.values, element: <ValuesPage /> },
+      {
+        path: paths.valuesHistory,
+        lazy: page(() => import('../features/values-history/ValuesHistoryPage'), 'ValuesHistoryPage'),
+      },
+      {
+        path: paths.valuesVersion,
+        lazy: page(() => import('../features/values-history/ValuesVersionPage'), 'ValuesVersionPage'),
+      },
+      {
+        path: paths.valuesCompare,
+        lazy: page(() => import('../features/values-history/ValuesComparePage'), 'ValuesComparePage'),
+      },
       { path: paths.search, element: <SearchPage /> },
       { path: paths.accessibility, element: <ContentPage slug="toegankelijkheid" /> },
       { path: paths.privacy, element: <ContentPage slug="privacy" /> },

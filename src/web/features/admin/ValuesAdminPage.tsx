@@ -2,11 +2,13 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { RouteInput } from '../../../shared/api/contract';
 import type { valuesApi } from '../../../shared/api/values';
 import { ApiError, api } from '../../app/api';
 import { formatDate } from '../../app/format';
 import { currentLocale } from '../../app/i18n';
+import { paths } from '../../app/paths';
 import type { Framework, FrameworkValue } from '../../app/types';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
@@ -17,6 +19,7 @@ import { TextField } from '../../ui/TextField';
 import { useToast } from '../../ui/Toast';
 import { pick, statementText, valueHeading } from '../public/localized';
 import { useFramework } from '../public/queries';
+import { versionHref } from '../values-history/links';
 import { AdminPage } from './AdminPage';
 
 export function ValuesAdminPage() {
@@ -103,7 +106,14 @@ export function ValuesAdminPage() {
                   header: t('web.valuesAdmin.version'),
                   rowHeader: true,
                   numeric: true,
-                  cell: (row) => row.version,
+                  cell: (row) => (
+                    <Link
+                      to={versionHref(row.version)}
+                      aria-label={t('values.history.open', { version: row.version })}
+                    >
+                      {row.version}
+                    </Link>
+                  ),
                 },
                 {
                   key: 'title',
@@ -124,6 +134,9 @@ export function ValuesAdminPage() {
             />
           )}
         </QueryState>
+        <p>
+          <Link to={paths.valuesHistory}>{t('values.history.link')}</Link>
+        </p>
       </section>
     </AdminPage>
   );

@@ -59,6 +59,9 @@ export function ValuesPage() {
                 </a>
                 {locale === 'en' ? ` ${t('web.values.translationNote')}` : ''}
               </p>
+              <p>
+                <Link to={paths.valuesHistory}>{t('values.history.link')}</Link>
+              </p>
             </>
           )}
         </QueryState>
