@@ -338,8 +338,8 @@ const dilemmaData: DilemmaSeed[] = [
         'Open and decisive: you make the decision understandable, show the options (objection, new application) and take the others in the queue into account.',
       ],
       [
-        'Je zegt dat je de beslissing ook niet goed vindt, maar dat je er niets aan kan doen.',
-        'You say you do not like the decision either, but that you cannot do anything about it.',
+        'Je zegt eerlijk dat je de beslissing zelf ook niet goed vindt en dat je er als loketmedewerker niets aan kan veranderen, zodat hij tenminste weet dat je aan zijn kant staat.',
+        'You honestly say that you do not like the decision either and that as a counter clerk you cannot change anything about it, so that at least he knows you are on his side.',
         'Dat lijkt open, maar ondermijnt het vertrouwen in de overheid en helpt de burger niet verder.',
         'That looks open, but undermines trust in government and does not help the citizen any further.',
       ],
@@ -356,8 +356,8 @@ const dilemmaData: DilemmaSeed[] = [
     ),
     [
       [
-        'Je stuurt de volledige ontwerpnota door: openheid gaat voor alles.',
-        'You forward the full draft note: openness comes first.',
+        'Je stuurt de volledige ontwerpnota door met de vraag ze nog niet te verspreiden: openheid gaat voor alles, en de betrokkenen hebben er recht op te weten wat er op hen afkomt.',
+        'You forward the full draft note and ask them not to spread it yet: openness comes first, and the people concerned have a right to know what is coming their way.',
         'Openheid is geen naïviteit. Een ontwerp voor politieke besluitvorming zomaar doorsturen kan de beslissing en het vertrouwen schaden.',
         'Openness is not naivety. Forwarding a draft for political decision-making just like that can harm the decision and trust.',
       ],
@@ -398,8 +398,8 @@ const dilemmaData: DilemmaSeed[] = [
         'Open and decisive: you acknowledge the criticism in public, protect her privacy and work on a solution.',
       ],
       [
-        'Je legt in een publieke reactie uit wat er in haar dossier ontbreekt.',
-        'In a public reply you explain what is missing from her case.',
+        'Je legt in een publieke reactie uitgebreid uit wat er in haar dossier ontbreekt, zodat ook andere lezers zien dat de dienst correct heeft gehandeld.',
+        'In a detailed public reply you explain what is missing from her case, so that other readers also see that the service acted correctly.',
         'Zo deel je persoonsgegevens in het openbaar; openheid mag de privacy van de burger niet schenden.',
         'That shares personal data in public; openness must not breach the citizen’s privacy.',
       ],
@@ -452,8 +452,8 @@ const dilemmaData: DilemmaSeed[] = [
         'Wrong and closed: a bidder has a right to the reasons for the decision.',
       ],
       [
-        'Je stuurt hem de offerte van de winnaar door, dan kan hij zelf vergelijken.',
-        'You send him the winner’s bid so he can compare for himself.',
+        'Je stuurt hem de volledige offerte van de winnaar door, dan kan hij zelf punt voor punt vergelijken en ziet hij met eigen ogen dat de beoordeling eerlijk verliep.',
+        'You send him the winner’s complete bid, so that he can compare it point by point for himself and see with his own eyes that the evaluation was fair.',
         'Dat schendt de vertrouwelijkheid van de winnende inschrijver: openheid heeft grenzen.',
         'That breaches the confidentiality of the winning bidder: openness has limits.',
       ],
@@ -488,8 +488,8 @@ const dilemmaData: DilemmaSeed[] = [
         'Open, decisive and reliable: you limit the damage and are honest about your own mistake, so it can be followed up properly.',
       ],
       [
-        'Je wacht af of iemand klaagt en meldt het dan.',
-        'You wait to see whether anyone complains and report it then.',
+        'Je wacht eerst af of iemand klaagt en meldt het pas dan, want misschien heeft niemand er last van gehad en maak je anders onnodig ongerustheid.',
+        'You first wait to see whether anyone complains and only report it then, because perhaps nobody was affected and otherwise you cause needless worry.',
         'Afwachten laat het risico bestaan en maakt de melding later moeilijker uit te leggen.',
         'Waiting leaves the risk in place and makes the report harder to explain later.',
       ],
@@ -512,8 +512,8 @@ const dilemmaData: DilemmaSeed[] = [
         'A panel’s deliberation is confidential; this breaks the trust of your fellow panel members.',
       ],
       [
-        'Je zegt dat hij dat maar aan HR moet vragen.',
-        'You tell him to ask HR.',
+        'Je zegt vriendelijk dat hij dat aan HR moet vragen, omdat zij de procedure beheren en jij als jurylid niet over de individuele beoordeling mag praten.',
+        'You kindly tell him to ask HR, because they manage the procedure and as a panel member you are not allowed to talk about the individual assessment.',
         'Formeel niet fout, maar afhoudend: je kan ook helpen om een goed feedbackgesprek te krijgen.',
         'Formally not wrong, but distant: you can also help him get a good feedback conversation.',
       ],
@@ -568,8 +568,8 @@ const dilemmaData: DilemmaSeed[] = [
     ),
     [
       [
-        'Je geeft haar het nummer van de dienst die volgens jou bevoegd is.',
-        'You give her the number of the service you think is competent.',
+        'Je geeft haar het nummer van de dienst die volgens jou bevoegd is en raadt haar aan om daar meteen te bellen, want zij kunnen het dossier wel inkijken.',
+        'You give her the number of the service you think is competent and advise her to call them right away, because they can actually look into the case.',
         'Nog een doorverwijzing: zo blijft ze tussen twee stoelen zitten.',
         'Another referral: she stays stuck between two chairs.',
       ],
@@ -598,8 +598,8 @@ const dilemmaData: DilemmaSeed[] = [
     ),
     [
       [
-        'Je plant een vijfde vergadering en vraagt uitstel aan het kabinet.',
-        'You plan a fifth meeting and ask the cabinet for a delay.',
+        'Je plant een vijfde vergadering en vraagt het kabinet om uitstel, want een advies waar niet alle leden achter staan, heeft later bij de uitvoering toch geen draagvlak.',
+        'You plan a fifth meeting and ask the cabinet for a delay, because advice that not all members support will have no backing later on, when it has to be carried out.',
         'Soms nodig, maar hier schuif je de beslissing voor je uit zonder dat er iets verandert.',
         'Sometimes necessary, but here you push the decision ahead without anything changing.',
       ],
@@ -634,8 +634,8 @@ const dilemmaData: DilemmaSeed[] = [
         'Decisiveness: in acute danger you act within your powers and account for it.',
       ],
       [
-        'Je noteert het in je verslag en plant maandag een opvolging.',
-        'You note it in your report and plan a follow-up on Monday.',
+        'Je noteert het gevaar nauwkeurig in je verslag, met foto\'s, en plant maandagochtend een opvolgingsbezoek, zodat alles correct en volgens de procedure verloopt.',
+        'You record the hazard precisely in your report, with photos, and plan a follow-up visit on Monday morning, so that everything runs correctly and by the procedure.',
         'Het risico blijft het hele weekend bestaan: dit is geen zorgvuldigheid maar uitstel.',
         'The risk stays all weekend: this is not care but delay.',
       ],
@@ -658,8 +658,8 @@ const dilemmaData: DilemmaSeed[] = [
     ),
     [
       [
-        'Je koopt de laptops bij de vaste leverancier zonder procedure, het is dringend.',
-        'You buy the laptops from the usual supplier without a procedure; it is urgent.',
+        'Je koopt de laptops bij de vaste leverancier zonder nieuwe procedure: het is dringend, het bedrag is beperkt, en de nieuwe collega\'s kunnen niet beginnen zonder toestel op hun eerste werkdag.',
+        'You buy the laptops from the usual supplier without a new procedure: it is urgent, the amount is limited, and the new colleagues cannot start without a device.',
         'Snel, maar in strijd met de regels voor overheidsopdrachten; daadkracht werkt binnen de regels.',
         'Fast, but against public procurement rules; decisiveness works within the rules.',
       ],
@@ -730,8 +730,8 @@ const dilemmaData: DilemmaSeed[] = [
         'A workable stopgap, but the conflict itself remains and weighs on the team.',
       ],
       [
-        'Je zegt in het teamoverleg dat iedereen zich professioneel moet gedragen.',
-        'You say in the team meeting that everyone must behave professionally.',
+        'Je zegt in het teamoverleg, zonder namen te noemen, dat iedereen zich professioneel moet gedragen en dat je verwacht dat conflicten voortaan onderling worden opgelost.',
+        'Without naming anyone, you say in the team meeting that everyone must behave professionally and that you expect conflicts to be settled between colleagues from now on.',
         'Algemeen en vaag: de twee betrokkenen voelen zich niet aangesproken en de rest van het team wel.',
         'General and vague: the two people involved do not feel addressed, the rest of the team does.',
       ],
@@ -760,8 +760,8 @@ const dilemmaData: DilemmaSeed[] = [
         'Decisiveness: a small initiative that makes sure something actually happens, without bypassing the others.',
       ],
       [
-        'Je voert zelf alle zes de acties uit, dan is het zeker gedaan.',
-        'You carry out all six actions yourself, then they are sure to be done.',
+        'Je voert zelf alle zes de acties uit, dan ben je zeker dat ze op tijd en goed gedaan worden en hoeft niemand anders er deze week nog tijd in te steken.',
+        'You carry out all six actions yourself, so that you are sure they are done well and on time, and nobody else has to spend time on them.',
         'Goed bedoeld, maar je neemt werk van anderen over en raakt zelf overbelast.',
         'Well meant, but you take over others’ work and overload yourself.',
       ],
@@ -778,8 +778,8 @@ const dilemmaData: DilemmaSeed[] = [
     ),
     [
       [
-        'Je wacht de goedkeuringsronde af; communicatie moet correct zijn.',
-        'You wait for the approval round; communication must be correct.',
+        'Je wacht de gewone goedkeuringsronde af, want communicatie van de overheid moet altijd correct en afgestemd zijn, ook als het bericht intussen verder verspreid raakt.',
+        'You wait for the usual approval round, because government communication must always be correct and agreed, even if the post spreads further in the meantime.',
         'Zorgvuldig, maar in twee dagen heeft de valse boodschap iedereen bereikt.',
         'Careful, but in two days the false message will have reached everyone.',
       ],
@@ -810,8 +810,8 @@ const dilemmaData: DilemmaSeed[] = [
     ),
     [
       [
-        'Je weigert de aanvraag: zonder attest geen dossier.',
-        'You refuse the application: no certificate, no case.',
+        'Je weigert de aanvraag: zonder attest geen dossier. Je legt uit dat de regel voor iedereen geldt en dat een uitzondering voor hem oneerlijk zou zijn tegenover alle andere aanvragers.',
+        'You refuse the application: no certificate, no case. You explain that the rule applies to everyone and that an exception for him would be unfair to all the others.',
         'Strikt, maar je gaat voorbij aan de regels die vaak andere bewijsmiddelen toelaten, en aan zijn goede trouw.',
         'Strict, but you ignore rules that often allow other evidence, and his good faith.',
       ],
@@ -882,8 +882,8 @@ const dilemmaData: DilemmaSeed[] = [
         'Reliable and decisive: the citizen is helped and everyone acts under their own name.',
       ],
       [
-        'Je zegt dat het moet wachten tot je terug bent.',
-        'You say it has to wait until you are back.',
+        'Je zegt dat het moet wachten tot je terug bent, omdat je je wachtwoord nooit deelt en het dossier na je verlof nog even kan blijven liggen.',
+        'You say it has to wait until you are back, because you never share your password and the file can stay where it is until after your leave.',
         'Veilig, maar de burger wacht onnodig; er bestaat een correcte oplossing.',
         'Safe, but the citizen waits needlessly; a proper solution exists.',
       ],
@@ -960,8 +960,8 @@ const dilemmaData: DilemmaSeed[] = [
     ),
     [
       [
-        'Je verbetert het stil in het systeem, zonder iemand iets te zeggen.',
-        'You correct it quietly in the system, without telling anyone.',
+        'Je verbetert de fout stil in het systeem, zonder iemand iets te zeggen: de burger krijgt zo toch het juiste bedrag en je collega hoeft zich niet te schamen.',
+        'You quietly correct the error in the system without telling anyone: the citizen still gets the right amount and your colleague need not feel ashamed.',
         'De burger krijgt zijn geld, maar je collega leert er niets uit en de fout kan zich elders herhalen.',
         'The citizen gets his money, but your colleague learns nothing and the mistake may repeat elsewhere.',
       ],
@@ -1002,8 +1002,8 @@ const dilemmaData: DilemmaSeed[] = [
         'Reliable and open: honest figures with context, and you speak to your manager directly.',
       ],
       [
-        'Je weigert en meldt haar meteen bij de integriteitscoördinator.',
-        'You refuse and report her at once to the integrity coordinator.',
+        'Je weigert en meldt je leidinggevende meteen bij de integriteitscoördinator, zonder eerst met haar te praten, zodat er zeker een officieel spoor van het voorval is.',
+        'You refuse and report your manager at once to the integrity coordinator, without talking to her first, so that there is sure to be an official record of what happened.',
         'Melden kan nodig zijn, maar eerst het gesprek aangaan is vaak de juiste stap en toont vertrouwen.',
         'Reporting may be necessary, but starting with a conversation is often the right first step and shows trust.',
       ],
@@ -1064,8 +1064,8 @@ const dilemmaData: DilemmaSeed[] = [
         'Agile and open: you help improve the change instead of enduring or rejecting it.',
       ],
       [
-        'Je werkt in een eigen rekenblad verder en zet de gegevens achteraf in het systeem.',
-        'You keep working in your own spreadsheet and enter the data into the system afterwards.',
+        'Je werkt voorlopig in een eigen rekenblad verder en zet de gegevens achteraf in het nieuwe systeem, zodat de burgers intussen niet langer moeten wachten.',
+        'For now you keep working in your own spreadsheet and enter the data into the new system afterwards, so that citizens do not have to wait longer in the meantime.',
         'Een omweg die fouten en dubbel werk geeft, en gegevens buiten het systeem houdt.',
         'A workaround that causes errors and double work, and keeps data outside the system.',
       ],
@@ -1112,8 +1112,8 @@ const dilemmaData: DilemmaSeed[] = [
     ),
     [
       [
-        'Je werkt verder volgens het oorspronkelijke plan en past het later aan.',
-        'You continue according to the original plan and adjust later.',
+        'Je werkt verder volgens het oorspronkelijke plan, want de planning is met alle partners afgesproken, en je past het project pas aan na de volgende evaluatie.',
+        'You continue according to the original plan, because the schedule was agreed with all the partners, and you only adjust the project after the next evaluation.',
         'Verder bouwen op iets waarvan je weet dat het niet klopt, kost later meer.',
         'Building further on something you know is wrong costs more later.',
       ],
@@ -1154,8 +1154,8 @@ const dilemmaData: DilemmaSeed[] = [
         'Agile and trusting: you are open to the other approach and build something new together.',
       ],
       [
-        'Je past je volledig aan de nieuwe collega’s aan, om conflicten te vermijden.',
-        'You fully adapt to the new colleagues, to avoid conflicts.',
+        'Je past je volledig aan de werkwijze van de nieuwe collega’s aan, om conflicten te vermijden en de fusie zo vlot mogelijk te laten verlopen.',
+        'You fully adapt to the new colleagues’ way of working, to avoid conflicts and let the merger run as smoothly as possible.',
         'Meegaand, maar de ervaring van je eigen team gaat verloren.',
         'Accommodating, but the experience of your own team is lost.',
       ],
@@ -1172,8 +1172,8 @@ const dilemmaData: DilemmaSeed[] = [
     ),
     [
       [
-        'Je geeft hem gelijk en blijft elk bedrijf jaarlijks bezoeken.',
-        'You agree with him and keep visiting every company yearly.',
+        'Je geeft hem gelijk en blijft elk bedrijf jaarlijks bezoeken, want alleen wie overal komt, ziet wat er misloopt, en de bedrijven rekenen op dat vaste bezoek.',
+        'You agree with him and keep visiting every company every year, because only those who go everywhere see what goes wrong, and companies count on that regular visit.',
         'Zo negeer je een afgesproken verandering die de middelen beter inzet.',
         'That ignores an agreed change that uses resources better.',
       ],
@@ -1214,8 +1214,8 @@ const dilemmaData: DilemmaSeed[] = [
         'Agile and decisive within the rules: a quick solution, with accountability and a plan.',
       ],
       [
-        'Je belt een cateraar die je privé kent en laat hem meteen leveren.',
-        'You call a caterer you know privately and have him deliver at once.',
+        'Je belt een cateraar die je privé kent en laat hem meteen leveren; de rekening regel je achteraf wel met de aankoopdienst, want de deelnemers moeten vandaag eten.',
+        'You call a caterer you know privately and have him deliver at once; you will settle the invoice with procurement afterwards, because the participants need to eat today.',
         'Snel, maar zonder transparantie en mededinging; dat ondermijnt het vertrouwen.',
         'Fast, but without transparency and competition; that undermines trust.',
       ],
@@ -1244,8 +1244,8 @@ const dilemmaData: DilemmaSeed[] = [
         'That way a possibly good idea disappears without anyone really looking at it.',
       ],
       [
-        'Je steunt het idee en stelt voor meteen alle papieren formulieren af te schaffen.',
-        'You support the idea and propose to abolish all paper forms at once.',
+        'Je steunt het idee enthousiast en stelt voor om meteen alle papieren formulieren af te schaffen, zodat het team niet twee systemen naast elkaar moet bijhouden.',
+        'You support the idea enthusiastically and propose to abolish all paper forms at once, so the team does not have to keep two systems running side by side.',
         'Te snel: niet elke burger is digitaal vaardig, en de ervaring van de collega’s wordt genegeerd.',
         'Too fast: not every citizen is digitally skilled, and the colleagues’ experience is ignored.',
       ],
@@ -1274,8 +1274,8 @@ const dilemmaData: DilemmaSeed[] = [
         'Agile, decisive and open: working differently for a while, in agreement, and informing citizens clearly.',
       ],
       [
-        'Je zet je eigen gsm-nummer op de website.',
-        'You put your own mobile number on the website.',
+        'Je zet je eigen gsm-nummer op de website, zodat getroffen burgers het hele weekend iemand kunnen bereiken en niet hoeven te wachten tot de diensten maandagochtend weer openen.',
+        'You put your own mobile number on the website, so that affected citizens can reach someone all weekend and need not wait until the services open on Monday.',
         'Goed bedoeld, maar niet houdbaar en niet afgestemd; je raakt overspoeld.',
         'Well meant, but not sustainable or agreed; you will be overwhelmed.',
       ],
