@@ -122,7 +122,10 @@ function PracticeSession({ level, value }: { level?: Level; value?: ValueKey }) 
             <p className="muted" aria-live="polite">
               {t('learning.practice.counter', { number: position + 1, total: data.questions.length })}
               {' · '}
-              {t('learning.practice.queue', { due: data.dueCount, fresh: data.newCount })}
+              {t('learning.practice.queue', {
+                due: t('learning.practice.queueDue', { count: data.dueCount }),
+                fresh: t('learning.practice.queueFresh', { count: data.newCount }),
+              })}
             </p>
             <QuestionCard
               key={question.id}
