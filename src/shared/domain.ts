@@ -95,6 +95,7 @@ export const auditActions = [
   'recognition.message.keep',
   'learning.module.create',
   'learning.module.update',
+  'learning.image.upload',
   'survey.questionnaire.create',
   'survey.questionnaire.update',
   'survey.questionnaire.archive',

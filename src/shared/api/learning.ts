@@ -53,6 +53,10 @@ const videoUrl = z
 export const valueParams = z.object({ valueKey });
 export const questionParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
 export const illustrationParams = z.object({ name: z.string().max(60) });
+export const imageParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
+
+/** An uploaded image is re-encoded; larger files are refused before decoding. */
+export const MAX_LEARNING_IMAGE_BYTES = 5 * 1024 * 1024;
 
 export const practiceQuery = z.strictObject({
   level: learningLevel.optional(),
@@ -99,6 +103,15 @@ export const moduleBody = z.object({
 export type ModuleInput = z.infer<typeof moduleBody>;
 
 // ---- responses -----------------------------------------------------------------------------------
+
+/** An image an author can put in a step: a seeded illustration or an uploaded image. */
+export const pickableImageOut = z.object({
+  url: z.string(),
+  label: z.string(),
+  kind: z.enum(['illustration', 'upload']),
+  width: z.number().int().nullable(),
+  height: z.number().int().nullable(),
+});
 
 const bilingual = z.object({ nl: z.string(), en: z.string() });
 
@@ -366,6 +379,31 @@ export const learningApi = defineApi('learning', {
     params: valueParams,
     body: moduleBody,
     responses: { 200: adminModuleOut },
+  }),
+  images: route({
+    method: 'GET',
+    path: '/api/learning/authoring/images',
+    access: 'programmeAdmin',
+    summary: 'The images an author can put in a step: our illustrations and every uploaded image',
+    responses: { 200: z.array(pickableImageOut) },
+  }),
+  uploadImage: route({
+    method: 'POST',
+    path: '/api/learning/authoring/images',
+    access: 'programmeAdmin',
+    summary: 'Upload an image for learning steps',
+    description:
+      'multipart/form-data with one `image` part (JPEG, PNG or WebP, at most 5 MB): checked by its content, re-encoded without metadata.',
+    multipart: true,
+    responses: { 201: pickableImageOut },
+  }),
+  image: route({
+    method: 'GET',
+    path: '/api/learning/images/:id',
+    access: 'signedIn',
+    summary: 'An uploaded image of a learning step',
+    kind: 'file',
+    params: imageParams,
   }),
   illustration: route({
     method: 'GET',

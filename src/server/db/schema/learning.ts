@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
   boolean,
   check,
+  customType,
   index,
   integer,
   jsonb,
@@ -141,3 +142,23 @@ export const learningCompletions = pgTable(
   },
   (t) => [primaryKey({ columns: [t.accountId, t.valueKey] })],
 );
+
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
+});
+
+/**
+ * Images the authors upload for learning steps, kept re-encoded without metadata; a step refers to one
+ * by its URL (/api/learning/images/:id), as it refers to a seeded illustration.
+ */
+export const learningImages = pgTable('learning_images', {
+  id: serial('id').primaryKey(),
+  fileName: text('file_name').notNull(),
+  mimeType: text('mime_type').notNull(),
+  width: integer('width').notNull(),
+  height: integer('height').notNull(),
+  data: bytea('data').notNull(),
+  uploadedBy: integer('uploaded_by').references(() => accounts.id, { onDelete: 'set null' }),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});

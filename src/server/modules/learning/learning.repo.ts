@@ -8,6 +8,7 @@ import {
   learningAnswers,
   learningCards,
   learningCompletions,
+  learningImages,
   learningModules,
   learningQuestions,
   learningSteps,
@@ -469,4 +470,45 @@ export async function eraseOwnResults(db: Db, accountId: number) {
   await db.delete(learningAnswers).where(eq(learningAnswers.accountId, accountId));
   await db.delete(learningCards).where(eq(learningCards.accountId, accountId));
   await db.delete(learningCompletions).where(eq(learningCompletions.accountId, accountId));
+}
+
+// ---- uploaded images -----------------------------------------------------------------------------
+
+export type ImageSummary = Omit<typeof learningImages.$inferSelect, 'data' | 'uploadedBy'>;
+
+export async function insertImage(
+  db: Db,
+  image: { fileName: string; mimeType: string; width: number; height: number; data: Buffer; uploadedBy: number | null },
+): Promise<ImageSummary> {
+  const [row] = await db.insert(learningImages).values(image).returning({
+    id: learningImages.id,
+    fileName: learningImages.fileName,
+    mimeType: learningImages.mimeType,
+    width: learningImages.width,
+    height: learningImages.height,
+    createdAt: learningImages.createdAt,
+  });
+  return row!;
+}
+
+export async function listImages(db: Db): Promise<ImageSummary[]> {
+  return db
+    .select({
+      id: learningImages.id,
+      fileName: learningImages.fileName,
+      mimeType: learningImages.mimeType,
+      width: learningImages.width,
+      height: learningImages.height,
+      createdAt: learningImages.createdAt,
+    })
+    .from(learningImages)
+    .orderBy(asc(learningImages.id));
+}
+
+export async function findImage(db: Db, id: number) {
+  const [row] = await db
+    .select({ mimeType: learningImages.mimeType, data: learningImages.data })
+    .from(learningImages)
+    .where(eq(learningImages.id, id));
+  return row;
 }

@@ -1,5 +1,7 @@
+import multipart from '@fastify/multipart';
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { learningApi as api } from '../../../shared/api/learning';
+import { learningApi as api, MAX_LEARNING_IMAGE_BYTES } from '../../../shared/api/learning';
 import { actorOf, perMinute } from '../../http/actor';
 import { AppError } from '../../http/errors';
 import { serve } from '../../http/serve';
@@ -8,6 +10,31 @@ import { illustrations } from './illustrations';
 import * as service from './learning.service';
 
 const { routes } = api;
+
+/** Reads the one `image` part of an upload; a malformed or oversized body is the client's mistake. */
+async function readImageUpload(request: Pick<FastifyRequest, 'isMultipart' | 'file'>) {
+  if (!request.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
+  try {
+    const part = await request.file();
+    if (!part || part.fieldname !== 'image')
+      throw new AppError('VALIDATION_FAILED', {}, [
+        { path: 'body.image', code: 'custom', message: 'learning.validation.imageMissing' },
+      ]);
+    return { fileName: part.filename ?? '', mimeType: part.mimetype ?? '', bytes: await part.toBuffer() };
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    if ((error as { statusCode?: number }).statusCode === 413)
+      throw new AppError('PAYLOAD_TOO_LARGE', {}, [
+        {
+          path: 'body.image',
+          code: 'custom',
+          message: 'stories.errors.imageTooLarge',
+          params: { max: MAX_LEARNING_IMAGE_BYTES / 1024 / 1024 },
+        },
+      ]);
+    throw new AppError('BAD_REQUEST');
+  }
+}
 
 /**
  * Learning path, knowledge checks and dilemmas. Every personal route reads and writes the signed-in
@@ -71,6 +98,34 @@ export const learningRoutes =
       (request) => service.saveModule(deps.db, actorOf(request), request.params.valueKey, request.body),
       limit(30),
     );
+
+    // Registered here, not globally: only the image upload accepts a multipart body.
+    await app.register(multipart, {
+      limits: { fileSize: MAX_LEARNING_IMAGE_BYTES, files: 1, fields: 0, parts: 2, headerPairs: 50 },
+      throwFileSizeLimit: true,
+    });
+
+    serve(app, routes.images, () => service.pickableImages(deps.db));
+
+    serve(
+      app,
+      routes.uploadImage,
+      async (request, reply) => {
+        const upload = await readImageUpload(request);
+        return reply.code(201).send(await service.uploadImage(deps.db, actorOf(request), upload));
+      },
+      limit(30),
+    );
+
+    serve(app, routes.image, async (request, reply) => {
+      const image = await service.findImage(deps.db, request.params.id);
+      // Stored once and never changed: the URL names one image for good.
+      return reply
+        .type(image.mimeType)
+        .header('cache-control', 'private, max-age=31536000, immutable')
+        .header('x-content-type-options', 'nosniff')
+        .send(image.data);
+    });
 
     serve(app, routes.illustration, async (request, reply) => {
       const svg = illustrations[request.params.name];

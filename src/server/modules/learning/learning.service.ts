@@ -9,6 +9,7 @@ import { DEFAULT_K } from '../../platform/disclosure/planner';
 import { type Placement, planRelease, subtreeCounts } from '../aggregates/release-planner';
 import { latestRelease, publishRelease, type SnapshotBuilder } from '../aggregates/releases.service';
 import { renderMarkdown } from '../content/content.markdown';
+import { processImage } from '../stories/stories.images';
 import { findPublishedValue } from '../values/values.service';
 import {
   BOX_INTERVAL_DAYS,
@@ -24,6 +25,7 @@ import {
   insightScopeIds,
   isWithinScopes,
 } from './learning.policy';
+import { illustrations } from './illustrations';
 import * as repo from './learning.repo';
 import { seedModules } from './seed-modules';
 import { seedQuestions } from './seed-questions';
@@ -619,4 +621,72 @@ export async function ownAnswers(db: Db, principal: Principal) {
 export async function eraseOwnResults(db: Db, principal: Principal) {
   await db.transaction(async (tx) => repo.eraseOwnResults(tx, principal.accountId));
   return { ok: true as const };
+}
+
+// ---- images for steps ----------------------------------------------------------------------------
+
+export type PickableImage = {
+  url: string;
+  label: string;
+  kind: 'illustration' | 'upload';
+  width: number | null;
+  height: number | null;
+};
+
+const imageUrl = (id: number) => `/api/learning/images/${id}`;
+const uploadedImage = (row: repo.ImageSummary): PickableImage => ({
+  url: imageUrl(row.id),
+  label: row.fileName,
+  kind: 'upload',
+  width: row.width,
+  height: row.height,
+});
+
+/** Our illustrations first, then the uploads from oldest to newest. */
+export async function pickableImages(db: Db): Promise<PickableImage[]> {
+  const seeded = Object.keys(illustrations).map(
+    (name): PickableImage => ({
+      url: `/api/learning/illustrations/${name}`,
+      label: name,
+      kind: 'illustration',
+      width: null,
+      height: null,
+    }),
+  );
+  return [...seeded, ...(await repo.listImages(db)).map(uploadedImage)];
+}
+
+/** Checks the upload by its content and stores it re-encoded, without the metadata a camera writes. */
+export async function uploadImage(
+  db: Db,
+  actor: Actor,
+  upload: { fileName: string; mimeType: string; bytes: Buffer },
+): Promise<PickableImage> {
+  const image = await processImage(0, upload);
+  const fileName = upload.fileName.replace(/[^\p{L}\p{N} ._-]/gu, '').slice(0, 120) || `image.${image.format}`;
+  return db.transaction(async (tx) => {
+    const row = await repo.insertImage(tx, {
+      fileName,
+      mimeType: image.mimeType,
+      width: image.width,
+      height: image.height,
+      data: image.data,
+      uploadedBy: actor.principal.accountId,
+    });
+    await audit(
+      tx,
+      actor.principal,
+      'learning.image.upload',
+      { type: 'learning_image', id: String(row.id) },
+      { fileName, width: row.width, height: row.height, bytes: image.data.length },
+      actor.ip,
+    );
+    return uploadedImage(row);
+  });
+}
+
+export async function findImage(db: Db, id: number) {
+  const image = await repo.findImage(db, id);
+  if (!image) throw new AppError('NOT_FOUND');
+  return image;
 }

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { insertPerson, insertSmallTree, insertUnit } from '../../../../test/support/org-fixture';
 import { buildAccount, type Session, signIn, useTestContext } from '../../../../test/support/test-app';
@@ -505,5 +506,48 @@ describeEachEngine('learning path, knowledge checks and aggregates', (engine) =>
     expect((await admin.inject({ method: 'GET', url: '/api/learning/modules/openheid' })).statusCode).toBe(
       200,
     );
+  });
+
+  it('lets authors upload an image for a step, stored without its metadata and offered beside the illustrations', async () => {
+    const photo = await sharp({ create: { width: 400, height: 300, channels: 3, background: '#FFE615' } })
+      .withExif({ IFD0: { Make: 'TestPhone' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '50/1 50/1 0/1' } })
+      .jpeg()
+      .toBuffer();
+    const upload = async (session: Session, bytes: Buffer, fileName: string, field = 'image') => {
+      const form = new FormData();
+      form.append(field, new Blob([new Uint8Array(bytes)], { type: 'image/jpeg' }), fileName);
+      const encoded = new Response(form);
+      return session.inject({
+        method: 'POST',
+        url: '/api/learning/authoring/images',
+        payload: Buffer.from(await encoded.arrayBuffer()),
+        headers: { 'content-type': encoded.headers.get('content-type')! },
+      });
+    };
+
+    const created = await upload(admin, photo, 'loket.jpg');
+    expect(created.statusCode).toBe(201);
+    const image = created.json() as { url: string; label: string; kind: string; width: number };
+    expect(image).toMatchObject({ label: 'loket.jpg', kind: 'upload', width: 400, height: 300 });
+    expect(image.url).toMatch(/^\/api\/learning\/images\/\d+$/);
+
+    const served = await employee.inject({ method: 'GET', url: image.url });
+    expect(served.statusCode).toBe(200);
+    expect(served.headers['content-type']).toBe('image/jpeg');
+    expect((await sharp(served.rawPayload).metadata()).exif).toBeUndefined();
+    expect(served.rawPayload.includes(Buffer.from('TestPhone'))).toBe(false);
+
+    const listed = await admin.inject({ method: 'GET', url: '/api/learning/authoring/images' });
+    const urls = (listed.json() as { url: string; kind: string }[]).map((i) => i.url);
+    expect(urls).toContain('/api/learning/illustrations/openheid.svg');
+    expect(urls).toContain(image.url);
+
+    // Not an image (by content, whatever its name), not an author, no file: refused with a reason.
+    const text = await upload(admin, Buffer.from('MZ this is not an image'), 'foto.jpg');
+    expect(text.statusCode).toBe(415);
+    expect(JSON.stringify(text.json())).toMatch(/stories.errors.notAnImage|geen afbeelding|not an image/i);
+    expect((await upload(employee, photo, 'loket.jpg')).statusCode).toBe(403);
+    expect((await upload(admin, photo, 'loket.jpg', 'other')).statusCode).toBe(400);
+    expect((await employee.inject({ method: 'GET', url: '/api/learning/images/999999' })).statusCode).toBe(404);
   });
 });
