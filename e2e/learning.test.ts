@@ -1,3 +1,4 @@
+import sharp from 'sharp';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
   demo,
@@ -181,9 +182,23 @@ describeWithBrowser('learning path, dilemmas and progress in the browser', () =>
       .getByRole('textbox', { name: 'Titel (Nederlands)' })
       .first()
       .fill('Daadkracht: doen wat je zegt');
+    // The first step's image: uploaded from the picker, then chosen in it.
+    const png = await sharp({ create: { width: 64, height: 36, channels: 3, background: '#FFE615' } })
+      .png()
+      .toBuffer();
+    await admin
+      .getByLabel('Nieuwe afbeelding opladen')
+      .first()
+      .setInputFiles({ name: 'loket.png', mimeType: 'image/png', buffer: png });
+    await expect.poll(() => admin.getByRole('radio', { name: 'loket.png' }).first().isChecked()).toBe(true);
+    await expectAccessible(admin, '/beheer/leren with the image picker');
     await admin.getByRole('button', { name: 'Bewaren' }).click();
     await expect.poll(() => admin.locator('.toasts [role="status"]').textContent()).toContain('bewaard');
     await goto(admin, '/leren');
     await expect.poll(() => admin.textContent('main')).toContain('Daadkracht: doen wat je zegt');
+    await goto(admin, '/leren/daadkracht');
+    await expect
+      .poll(() => admin.locator('main img[src^="/api/learning/images/"]').count())
+      .toBeGreaterThan(0);
   });
 });

@@ -14,6 +14,7 @@ import { PageTitle } from '../../ui/PageTitle';
 import { ErrorAlert, QueryState } from '../../ui/QueryState';
 import { TextField } from '../../ui/TextField';
 import { useToast } from '../../ui/Toast';
+import { ImagePicker } from './ImagePicker';
 import {
   type AuthoringModule,
   type AuthoringStep,
@@ -216,12 +217,10 @@ function ModuleEditor({ module }: { module: AuthoringModule }) {
                   isRequired
                   errorMessage={e('bodyEn')}
                 />
-                <TextField
-                  label={t('learning.admin.imageUrl')}
-                  description={t('learning.admin.imageHelp')}
-                  value={step.imageUrl ?? ''}
-                  onChange={(v) => setStep(index, { imageUrl: v })}
-                  maxLength={300}
+                <ImagePicker
+                  name={`step-${index}-image`}
+                  value={step.imageUrl || null}
+                  onChange={(url) => setStep(index, { imageUrl: url })}
                   errorMessage={e('imageUrl')}
                 />
                 <TextField
