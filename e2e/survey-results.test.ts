@@ -23,6 +23,7 @@ describeWithBrowser('survey results in the browser', () => {
   let e2e: E2E;
   let waveId: number;
   let divisionId: number;
+  let smallTeamId: number;
 
   beforeAll(async () => {
     e2e = await startE2E();
@@ -57,6 +58,8 @@ describeWithBrowser('survey results in the browser', () => {
         respondents:
           u.id === divisionId ? 12 : u.kind === 'team' ? (i % 7 === 3 ? 2 : 8 + ((i * seed) % 17)) : 6,
       }));
+    // A team of 2 respondents (see `units` below): hidden in every wave.
+    smallTeamId = rows.find((u, i) => u.kind === 'team' && i % 7 === 3)!.id;
     const items = standardLikeItems(3, [{ key: 'remarks', kind: 'text' }]);
     const demographics = [
       {
@@ -92,6 +95,30 @@ describeWithBrowser('survey results in the browser', () => {
 
   afterAll(async () => {
     await e2e?.close();
+  });
+
+  it('a manager whose own team is too small to show lands on the nearest level with results, and is told why', async () => {
+    const db = e2e.runtime.db;
+    const [manager] = await queryRows<{ personId: number }>(
+      db,
+      sql`select person_id as "personId" from accounts where email = ${demo('manager')}`,
+    );
+    const moveTo = (from: number, to: number) =>
+      db.execute(
+        sql`update unit_managers set unit_id = ${to} where person_id = ${manager!.personId} and unit_id = ${from}`,
+      );
+    await moveTo(divisionId, smallTeamId);
+    try {
+      const page = await e2e.newPage();
+      await signInAs(page, demo('manager'));
+      await goto(page, `/peilingen/resultaten/${waveId}`);
+      await expect.poll(() => page.textContent('main')).toContain('is te klein om resultaten te tonen');
+      await page.getByRole('table', { name: 'Waarden-index (0–100)' }).waitFor();
+      expect(await page.textContent('.survey-results__n')).toMatch(/Respondenten: \d+/);
+      await expectAccessible(page, 'results landing above a hidden team');
+    } finally {
+      await moveTo(smallTeamId, divisionId);
+    }
   });
 
   it('a manager reads the overview, the heatmap (colour and numbers), drivers and comments, with the keyboard', async () => {

@@ -17,6 +17,7 @@ import enErrors from './en/errors.json' with { type: 'json' };
 import enLearning from './en/learning.json' with { type: 'json' };
 import enOps from './en/ops.json' with { type: 'json' };
 import enOrg from './en/org.json' with { type: 'json' };
+import enProgramme from './en/programme.json' with { type: 'json' };
 import enRecognition from './en/recognition.json' with { type: 'json' };
 import enStories from './en/stories.json' with { type: 'json' };
 import enSurvey from './en/survey.json' with { type: 'json' };
@@ -41,6 +42,7 @@ import nlErrors from './nl/errors.json' with { type: 'json' };
 import nlLearning from './nl/learning.json' with { type: 'json' };
 import nlOps from './nl/ops.json' with { type: 'json' };
 import nlOrg from './nl/org.json' with { type: 'json' };
+import nlProgramme from './nl/programme.json' with { type: 'json' };
 import nlRecognition from './nl/recognition.json' with { type: 'json' };
 import nlStories from './nl/stories.json' with { type: 'json' };
 import nlSurvey from './nl/survey.json' with { type: 'json' };
@@ -68,6 +70,7 @@ export const catalogues = {
     ...nlLearning,
     ...nlOps,
     ...nlOrg,
+    ...nlProgramme,
     ...nlRecognition,
     ...nlStories,
     ...nlSurvey,
@@ -94,6 +97,7 @@ export const catalogues = {
     ...enLearning,
     ...enOps,
     ...enOrg,
+    ...enProgramme,
     ...enRecognition,
     ...enStories,
     ...enSurvey,

@@ -224,7 +224,7 @@ export function ItemForm({
           <option value="">—</option>
           {[1, 2, 3, 4, 5].map((n) => (
             <option key={n} value={n}>
-              {t('survey.admin.objectiveN', { n })}
+              {t('programme.objectiveNamed', { n, name: t(`programme.objectives.${n}`) })}
             </option>
           ))}
         </select>

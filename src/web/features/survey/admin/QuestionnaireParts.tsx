@@ -134,7 +134,9 @@ export function ItemRow({
         <p className="survey-admin-item__tags">
           {t(`survey.admin.kinds.${item.kind}`)} · {item.itemKey}
           {item.valueKey ? ` · ${t(`survey.admin.values.${item.valueKey}`)}` : ''}
-          {item.objective ? ` · ${t('survey.admin.objectiveN', { n: item.objective })}` : ''}
+          {item.objective
+            ? ` · ${t('programme.objectiveNamed', { n: item.objective, name: t(`programme.objectives.${item.objective}`) })}`
+            : ''}
           {item.outcome ? ` · ${t('survey.admin.outcome')}` : ''}
           {item.required ? ` · ${t('survey.admin.requiredLabel')}` : ''}
           {item.options.length

@@ -9,12 +9,13 @@ import { formatDate } from '../../../app/format';
 import { paths } from '../../../app/paths';
 import { Alert } from '../../../ui/Alert';
 import { PageTitle } from '../../../ui/PageTitle';
-import { QueryState } from '../../../ui/QueryState';
+import { Loading, QueryState } from '../../../ui/QueryState';
 import { Select } from '../../../ui/Select';
 import { Table } from '../../../ui/Table';
 import { Tab, TabList, TabPanel, Tabs } from '../../../ui/Tabs';
 import { ActionsPanel } from '../actions/ActionsPanel';
 import './results.css';
+import { unitOptions } from './unit-tree';
 
 type Routes = typeof surveyResultsApi.routes;
 type WaveOverview = RouteOutput<Routes['overview']>;
@@ -49,6 +50,17 @@ function Hidden() {
     <span className="sr-hidden-figure">
       <span aria-hidden="true">{t('surveyResults.hiddenShort')}</span>
       <span className="visually-hidden">{t('surveyResults.hidden')}</span>
+    </span>
+  );
+}
+
+/** A comparison that does not exist (the top level has no level above it), told apart from a hidden one. */
+function NotApplicable() {
+  const { t } = useTranslation();
+  return (
+    <span>
+      <span aria-hidden="true">{t('surveyResults.notApplicableShort')}</span>
+      <span className="visually-hidden">{t('surveyResults.notApplicable')}</span>
     </span>
   );
 }
@@ -158,12 +170,45 @@ export function WaveResultsPage() {
   );
 }
 
+/**
+ * Where a reader lands without choosing: their own unit, or, when that group is too small to show, the
+ * nearest level above it that shows results (`from` names the unit they were moved away from).
+ */
+function useLandingUnit(wave: WaveOverview, start: number, enabled: boolean) {
+  return useQuery({
+    queryKey: ['survey-results', 'landing', wave.id, start],
+    enabled,
+    queryFn: async (): Promise<{ id: number; from?: number }> => {
+      // Up the listed tree first; above the reader's own subtree only their entity and the whole
+      // government are listed (as summaries), nearest first.
+      const chain: number[] = [];
+      const listed = new Set(wave.units.map((u) => u.id));
+      for (let id: number | null | undefined = start; id !== null && id !== undefined && listed.has(id); ) {
+        chain.push(id);
+        id = wave.units.find((u) => u.id === id)?.parentId;
+      }
+      for (const id of [...wave.summary].reverse()) if (!chain.includes(id)) chain.push(id);
+      for (const id of chain) {
+        const report = await api.surveyResults.unitReport({
+          params: { waveId: wave.id, unitId: id },
+          query: {},
+        });
+        if (report.respondents !== null) return id === start ? { id } : { id, from: start };
+      }
+      return { id: start };
+    },
+  });
+}
+
 function WaveBody({ wave }: { wave: WaveOverview }) {
-  const { t, name, text } = useLang();
+  const { t, name, text, en } = useLang();
   const [search, setSearch] = useSearchParams();
   const defaultUnit = wave.roots[0] ?? wave.summary[0] ?? wave.govId;
-  const unitId = Number(search.get('eenheid') ?? defaultUnit);
+  const chosen = search.get('eenheid');
+  const landing = useLandingUnit(wave, defaultUnit, chosen === null);
+  const unitId = Number(chosen ?? landing.data?.id ?? defaultUnit);
   const unit = wave.units.find((u) => u.id === unitId) ?? wave.units.find((u) => u.id === defaultUnit);
+  const options = unitOptions(wave.units, name, en ? 'en' : 'nl');
   const detail = unit?.access === 'detail';
   const filter = detail ? (search.get('filter') ?? '') : '';
   const [draft, setDraft] = useState<Record<string, string>>(() =>
@@ -174,7 +219,12 @@ function WaveBody({ wave }: { wave: WaveOverview }) {
         .map((p) => p.split(':') as [string, string]),
     ),
   );
+  if (chosen === null && landing.isPending) return <Loading />;
   if (!unit) return <Alert tone="warning">{t('surveyResults.home.empty')}</Alert>;
+  const landedFrom =
+    chosen === null && landing.data?.from !== undefined
+      ? wave.units.find((u) => u.id === landing.data?.from)
+      : undefined;
   const setParam = (key: string, value: string) => {
     const next = new URLSearchParams(search);
     if (value) next.set(key, value);
@@ -193,14 +243,17 @@ function WaveBody({ wave }: { wave: WaveOverview }) {
       params: { waveId: wave.id, unitId: unit.id, format },
       query: { filter },
     });
-  const indent = (u: { depth: number }) =>
-    '\u00a0\u00a0'.repeat(Math.max(0, u.depth - (wave.units[0]?.depth ?? 0)));
   return (
     <>
+      {landedFrom ? (
+        <Alert tone="info">
+          {t('surveyResults.wave.landedAbove', { unit: name(landedFrom), shown: name(unit) })}
+        </Alert>
+      ) : null}
       <section className="survey-results__controls" aria-label={t('surveyResults.wave.unit')}>
         <Select
           label={t('surveyResults.wave.unit')}
-          options={wave.units.map((u) => ({ id: String(u.id), label: `${indent(u)}${name(u)}` }))}
+          options={options.map((o) => ({ id: String(o.id), label: o.label }))}
           selectedKey={String(unit.id)}
           onSelectionChange={(key) => {
             const next = new URLSearchParams(search);
@@ -350,13 +403,15 @@ function UnitOverview({ waveId, unitId, filter }: { waveId: number; unitId: numb
                 key: 'parent',
                 header: t('surveyResults.values.parent'),
                 numeric: true,
-                cell: (v) => <Figure>{num(v.parent)}</Figure>,
+                cell: (v) =>
+                  r.unit.parentId === null ? <NotApplicable /> : <Figure>{num(v.parent)}</Figure>,
               },
               {
                 key: 'gov',
                 header: t('surveyResults.values.government'),
                 numeric: true,
-                cell: (v) => <Figure>{num(v.government)}</Figure>,
+                cell: (v) =>
+                  r.unit.parentId === null ? <NotApplicable /> : <Figure>{num(v.government)}</Figure>,
               },
               ...(r.values.some((v) => v.alpha !== null)
                 ? [
