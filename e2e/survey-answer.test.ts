@@ -187,8 +187,21 @@ describeWithBrowser('staff survey: answering by the link from the invitation', (
     });
     expect(await edited.textContent()).toContain('I know what openness means in my team.');
     expect(await edited.locator('.survey-admin-item__tags').textContent()).toBe(
-      'Open vraag · openheid.know · Wendbaarheid · Doelstelling 4',
+      'Open vraag · openheid.know · Wendbaarheid · Doelstelling 4: Politieke verantwoordelijken staan achter de waarden',
     );
+
+    // The questionnaire as a respondent sees it: same form, nothing saved or sent.
+    await page.getByRole('link', { name: 'Voorbeeld bekijken als medewerker' }).click();
+    await page.waitForURL(/\/vragenlijsten\/\d+\/voorbeeld$/);
+    await expect.poll(() => page.textContent('main')).toContain('Niets wordt bewaard of verzonden');
+    expect(await page.textContent('main')).toContain('Ik weet wat openheid in mijn team betekent.');
+    await expectAccessible(page, 'questionnaire preview');
+    await page.getByRole('button', { name: 'Antwoorden versturen' }).click();
+    // No question of this copy is required, so the preview "sends" and says that nothing was kept.
+    await expect.poll(() => page.textContent('main')).toContain('Dit voorbeeld bewaart niets.');
+    await page.getByRole('link', { name: 'Terug naar de vragenlijst' }).click();
+    await page.waitForURL(/\/beheer\/peilingen\/vragenlijsten\/\d+$/);
+    await page.locator('.survey-section').first().waitFor();
 
     // A choice item: options in nl and en, one row each.
     await page
@@ -219,7 +232,9 @@ describeWithBrowser('staff survey: answering by the link from the invitation', (
         .locator('.survey-admin-item', { hasText: 'Ik kan aan een collega uitleggen wat openheid' })
         .locator('.survey-admin-item__tags')
         .textContent(),
-    ).toContain('Eén keuze · openheid.explain · Openheid · Doelstelling 3 · Ja (Yes) / Nee (No) / Soms');
+    ).toContain(
+      'Eén keuze · openheid.explain · Openheid · Doelstelling 3: Elk personeelslid kent, begrijpt en past de waarden toe · Ja (Yes) / Nee (No) / Soms',
+    );
 
     // Escape closes an edit form unsaved and gives focus back to its Edit button.
     const third = page.getByRole('button', { name: /^Vraag wijzigen: Ik breng openheid/ });

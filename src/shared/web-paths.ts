@@ -37,6 +37,7 @@ export const paths = {
   adminLearning: '/beheer/leren',
   adminSurvey: '/beheer/peilingen',
   adminSurveyQuestionnaire: '/beheer/peilingen/vragenlijsten/:id',
+  adminSurveyPreview: '/beheer/peilingen/vragenlijsten/:id/voorbeeld',
   adminSurveyWave: '/beheer/peilingen/:id',
   surveyAnswer: '/peiling/:token',
   mySurveys: '/mijn/peilingen',

@@ -184,6 +184,13 @@ export const router = createBrowserRouter([
             lazy: page(() => import('../features/survey/admin/SurveyAdminPage'), 'SurveyAdminPage'),
           },
           {
+            path: paths.adminSurveyPreview,
+            lazy: page(
+              () => import('../features/survey/admin/QuestionnairePreviewPage'),
+              'QuestionnairePreviewPage',
+            ),
+          },
+          {
             path: `${paths.adminSurvey}/vragenlijsten/:id`,
             lazy: page(
               () => import('../features/survey/admin/QuestionnaireEditorPage'),

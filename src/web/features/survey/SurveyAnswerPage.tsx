@@ -66,13 +66,17 @@ export function SurveyAnswerPage() {
   return <OpenForm token={token} form={data} title={title} pick={pick} />;
 }
 
-function OpenForm({
+/**
+ * The form as a respondent sees it. With `token` null it is an author's preview: the same questions and
+ * controls, checked for required answers in the browser, and nothing is saved or sent.
+ */
+export function OpenForm({
   token,
   form,
   title,
   pick,
 }: {
-  token: string;
+  token: string | null;
   form: Form;
   title: string;
   pick: (nl: string, en: string) => string;
@@ -94,6 +98,7 @@ function OpenForm({
 
   const save = useCallback(async () => {
     dirty.current = false;
+    if (token === null) return;
     setSaveState('saving');
     try {
       await api.survey.saveDraft({ params: { token }, body: { answers: clean(answers), demographics } });
@@ -120,8 +125,22 @@ function OpenForm({
   };
 
   const submit = useMutation({
-    mutationFn: () =>
-      api.survey.submit({ params: { token }, body: { answers: clean(answers), demographics } }),
+    mutationFn: async () => {
+      if (token !== null)
+        return api.survey.submit({ params: { token }, body: { answers: clean(answers), demographics } });
+      const missing = items.filter((item) => item.required && !isAnswered(answers[String(item.id)]));
+      if (missing.length > 0)
+        throw new ApiError(
+          400,
+          'VALIDATION_FAILED',
+          t('survey.validation.requiredAnswer'),
+          missing.map((item) => ({
+            path: `body.answers.${item.id}`,
+            message: t('survey.validation.requiredAnswer'),
+          })),
+        );
+      return { status: 'submitted' as const };
+    },
     onSuccess: (result) => {
       dirty.current = false;
       setDone(result.status);
@@ -141,7 +160,9 @@ function OpenForm({
       <>
         <PageTitle>{t('survey.answer.thanksTitle')}</PageTitle>
         <Alert tone="success">
-          {t(done === 'submitted' ? 'survey.answer.thanks' : 'survey.answer.status.answered')}
+          {token === null
+            ? t('survey.preview.submitted')
+            : t(done === 'submitted' ? 'survey.answer.thanks' : 'survey.answer.status.answered')}
         </Alert>
         <p>{t('survey.answer.anonymity')}</p>
       </>
@@ -157,6 +178,7 @@ function OpenForm({
   return (
     <div className="survey-answer">
       <PageTitle>{title}</PageTitle>
+      {token === null ? <Alert tone="info">{t('survey.preview.notice')}</Alert> : null}
       <p>{t('survey.answer.intro', { closesOn: form.wave.closesOn })}</p>
       <p className="survey-answer__anonymity">{t('survey.answer.anonymity')}</p>
 

@@ -1,8 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { api } from '../../../app/api';
+import { paths } from '../../../app/paths';
 import { Alert } from '../../../ui/Alert';
 import { ConfirmDialog } from '../../../ui/Dialog';
 import { FormError } from '../../../ui/form';
@@ -97,6 +98,11 @@ export function QuestionnaireEditorPage() {
               <Alert tone="info">{t('survey.admin.usedByWaves', { count: q.waveCount })}</Alert>
             ) : null}
             <p>{q.descriptionNl}</p>
+            <p>
+              <Link to={paths.adminSurveyPreview.replace(':id', String(q.id))}>
+                {t('survey.preview.open')}
+              </Link>
+            </p>
             <p role="status" className="survey-answer__saved">
               {status}
             </p>
