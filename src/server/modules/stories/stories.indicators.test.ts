@@ -47,17 +47,15 @@ describeEachEngine('stories indicators', (engine) => {
       status: StoryStatus = 'pending',
       moderatedAt: Date | null = null,
     ) =>
-      db
-        .insert(stories)
-        .values({
-          authorPersonId,
-          entityId,
-          title: 'Verhaal',
-          body: 'Tekst',
-          status,
-          createdAt,
-          moderatedAt,
-        });
+      db.insert(stories).values({
+        authorPersonId,
+        entityId,
+        title: 'Verhaal',
+        body: 'Tekst',
+        status,
+        createdAt,
+        moderatedAt,
+      });
     const e = tree.entity.id;
     await story(p1, e, inside);
     await story(p1, e, inside, 'approved', inside);
