@@ -1,4 +1,5 @@
 import { defineModule } from '../../platform/module';
+import { contentIndicators } from './content.indicators';
 import { contentRoutes } from './content.routes';
 import { seedContentPages } from './content.service';
 
@@ -6,5 +7,6 @@ import { seedContentPages } from './content.service';
 export const contentModule = defineModule({
   name: 'content',
   routes: (deps) => contentRoutes(deps),
+  indicators: contentIndicators,
   baseline: (db) => seedContentPages(db),
 });

@@ -304,3 +304,15 @@ export async function listPageHeads(db: Db, slug: string) {
     .where(eq(contentPages.slug, slug))
     .orderBy(asc(contentPages.locale));
 }
+
+/** For the monitor: per public page (slug and language), its "useful" and "not useful" answers on the days [from, to). */
+export async function feedbackPerPage(db: Db, from: string, to: string) {
+  return queryRows<{ slug: string; locale: PageLocale; useful: number; not_useful: number }>(
+    db,
+    sql`select slug, locale, (count(*) filter (where useful))::int as useful,
+               (count(*) filter (where not useful))::int as not_useful
+        from page_feedback
+        where created_on >= ${from}::date and created_on < ${to}::date
+        group by slug, locale`,
+  );
+}

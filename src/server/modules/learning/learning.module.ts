@@ -1,4 +1,5 @@
 import { defineModule } from '../../platform/module';
+import { learningIndicators } from './learning.indicators';
 import { learningRoutes } from './learning.routes';
 import { seedDemoLearning, seedLearning } from './learning.service';
 
@@ -6,6 +7,7 @@ import { seedDemoLearning, seedLearning } from './learning.service';
 export const learningModule = defineModule({
   name: 'learning',
   routes: (deps) => learningRoutes(deps),
+  indicators: learningIndicators,
   baseline: (db) => seedLearning(db),
   demo: async (db, demo) => {
     await seedDemoLearning(db, demo.entityCode, demo.emailDomain);

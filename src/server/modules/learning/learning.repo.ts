@@ -512,3 +512,54 @@ export async function findImage(db: Db, id: number) {
     .where(eq(learningImages.id, id));
   return row;
 }
+
+// ---- monitor indicators -------------------------------------------------------------------------
+
+/**
+ * For the monitor's period [start, end): the learners (active staff with an account and any answer or
+ * completion in the period, in the unit they are in now), the active staff per unit, the values with a
+ * published path, and each learner's completions and latest-correct answers as they stood at `end`.
+ */
+export async function periodLearning(db: Db, start: Date, end: Date) {
+  const learners = await queryRows<{ account_id: number; unit_id: number }>(
+    db,
+    sql`select a.id as account_id, p.unit_id
+          from ${accounts} a join people p on p.id = a.person_id
+         where p.status = 'active' and p.unit_id is not null
+           and (exists (select 1 from learning_answers x
+                         where x.account_id = a.id and x.answered_at >= ${start} and x.answered_at < ${end})
+                or exists (select 1 from learning_completions lc
+                            where lc.account_id = a.id and lc.completed_at >= ${start} and lc.completed_at < ${end}))`,
+  );
+  const staff = await queryRows<{ unit_id: number; n: number }>(
+    db,
+    sql`select unit_id, count(*)::int as n from people
+         where status = 'active' and unit_id is not null group by unit_id`,
+  );
+  const paths = await queryRows<{ value_key: ValueKey }>(
+    db,
+    sql`select value_key from learning_modules where published`,
+  );
+  const completions = await queryRows<{ account_id: number; value_key: ValueKey }>(
+    db,
+    sql`select account_id, value_key from learning_completions where completed_at < ${end}`,
+  );
+  // The answer that counted at `end` is the last one given before it (as the card's last result then).
+  const correct = await queryRows<{
+    account_id: number;
+    value_key: ValueKey;
+    level: LearningLevel;
+    correct: number;
+  }>(
+    db,
+    sql`select l.account_id, q.value_key, q.level, count(*)::int as correct
+          from (select distinct on (x.account_id, x.question_id) x.account_id, x.question_id, x.correct
+                  from learning_answers x
+                 where x.answered_at < ${end}
+                 order by x.account_id, x.question_id, x.answered_at desc, x.id desc) l
+          join learning_questions q on q.id = l.question_id
+         where l.correct and q.active
+         group by l.account_id, q.value_key, q.level`,
+  );
+  return { learners, staff, paths, completions, correct };
+}

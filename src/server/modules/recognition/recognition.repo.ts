@@ -378,3 +378,33 @@ export async function appreciationsPerRecipient(db: Db) {
         group by m.recipient_person_id, p.unit_id, v.value_key`,
   );
 }
+
+/**
+ * For the monitor's period [start, end): per recipient's current unit and value, the appreciations sent in
+ * the period (not hidden) and how many people received them; and the active staff per unit.
+ */
+export async function periodAppreciations(db: Db, start: Date, end: Date) {
+  const received = await queryRows<{
+    unit_id: number;
+    value_key: ValueKey;
+    messages: number;
+    recipients: number;
+  }>(
+    db,
+    sql`select p.unit_id, v.value_key, count(*)::int as messages,
+               count(distinct m.recipient_person_id)::int as recipients
+          from recognition_messages m
+          join people p on p.id = m.recipient_person_id
+          join recognition_message_values v on v.message_id = m.id
+         where m.kind = 'appreciation' and m.hidden_at is null
+           and m.created_at >= ${start} and m.created_at < ${end}
+           and p.status = 'active' and p.unit_id is not null
+         group by p.unit_id, v.value_key`,
+  );
+  const staff = await queryRows<{ unit_id: number; n: number }>(
+    db,
+    sql`select unit_id, count(*)::int as n from people
+         where status = 'active' and unit_id is not null group by unit_id`,
+  );
+  return { received, staff };
+}

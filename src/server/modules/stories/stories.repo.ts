@@ -251,3 +251,27 @@ export async function findDemoAuthors(db: Db, entityCode: string, limit: number)
         order by p.id limit ${limit}`,
   );
 }
+
+/**
+ * For the monitor's period [start, end), per author's entity at submission: stories submitted in the period,
+ * and stories approved in it (still approved), each with how many authors they have.
+ */
+export async function periodStories(db: Db, start: Date, end: Date) {
+  return queryRows<{
+    entity_id: number | null;
+    status: 'submitted' | 'published';
+    stories: number;
+    authors: number;
+  }>(
+    db,
+    sql`select entity_id, 'submitted' as status, count(*)::int as stories,
+               count(distinct author_person_id)::int as authors
+          from stories where created_at >= ${start} and created_at < ${end}
+         group by entity_id
+        union all
+        select entity_id, 'published' as status, count(*)::int as stories,
+               count(distinct author_person_id)::int as authors
+          from stories where status = 'approved' and moderated_at >= ${start} and moderated_at < ${end}
+         group by entity_id`,
+  );
+}

@@ -6,6 +6,7 @@ import * as invitations from './invitations.service';
 import * as questionnaires from './questionnaires.service';
 import { surveyResultsRoutes } from './results/results.routes';
 import { seedDemoSurvey } from './survey.demo';
+import { surveyIndicators } from './survey.indicators';
 import { surveyCloseJob, surveyFanoutJob, surveyMailJob } from './survey.jobs';
 import { surveyRoutes } from './survey.routes';
 import * as closing from './wave-close.service';
@@ -27,6 +28,7 @@ export const surveyModule = defineModule({
       await closing.closeDueWaves(deps);
     }),
   ],
+  indicators: surveyIndicators,
   baseline: (db) => questionnaires.seedStandardModule(db),
   demo: (db, demo) => seedDemoSurvey(db, `employee@${demo.emailDomain}`, demo.appSecret),
 });

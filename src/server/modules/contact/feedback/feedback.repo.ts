@@ -137,3 +137,30 @@ export async function purge(db: Db, now: Date, commentsBefore: string) {
     sql`update contact_feedback set comment = null where comment is not null and day < ${commentsBefore}::date`,
   );
 }
+
+/**
+ * For the monitor: per answering team (null when outside the org tree), the sum and number of ratings of each
+ * of the four values given on the Brussels days [from, to).
+ */
+export async function valueSums(db: Db, from: string, to: string) {
+  return queryRows<{
+    unit_id: number | null;
+    openness_sum: number;
+    openness_n: number;
+    decisiveness_sum: number;
+    decisiveness_n: number;
+    reliability_sum: number;
+    reliability_n: number;
+    agility_sum: number;
+    agility_n: number;
+  }>(
+    db,
+    sql`select unit_id,
+          coalesce(sum(openness), 0)::int as openness_sum, count(openness)::int as openness_n,
+          coalesce(sum(decisiveness), 0)::int as decisiveness_sum, count(decisiveness)::int as decisiveness_n,
+          coalesce(sum(reliability), 0)::int as reliability_sum, count(reliability)::int as reliability_n,
+          coalesce(sum(agility), 0)::int as agility_sum, count(agility)::int as agility_n
+        from contact_feedback where day >= ${from}::date and day < ${to}::date
+        group by unit_id`,
+  );
+}

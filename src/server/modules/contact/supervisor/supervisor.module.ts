@@ -1,6 +1,7 @@
 import { defineModule, type ModuleDeps } from '../../../platform/module';
 import { chatTimingsOf } from '../chat/chat.module';
 import { seedContactDemo } from './supervisor.demo';
+import { serviceLevelIndicators } from './supervisor.indicators';
 import { contactSupervisorRoutes } from './supervisor.routes';
 import { LiveBoardHub } from './supervisor.stream';
 
@@ -18,5 +19,6 @@ export const contactSupervisorModule = defineModule<SupervisorServices>({
   services: supervisorServices,
   routes: (deps, services) => contactSupervisorRoutes(deps, services),
   hubs: (services) => [services.board],
+  indicators: serviceLevelIndicators,
   demo: (db, demo) => seedContactDemo(db, `agent@${demo.emailDomain}`),
 });

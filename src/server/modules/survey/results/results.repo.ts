@@ -156,3 +156,22 @@ export async function bareGroupBy(db: Db, waveId: number): Promise<number> {
   );
   return rows[0]?.c ?? 0;
 }
+
+/** Closed waves whose close fell in [start, end), the last to close first (for the monitor's periods). */
+export async function closedWavesBetween(db: Db, start: Date, end: Date): Promise<WaveRow[]> {
+  return queryRows<WaveRow>(
+    db,
+    sql`select ${waveColumns} from survey_waves
+         where status = 'closed' and closed_at >= ${start} and closed_at < ${end}
+         order by closed_at desc, id desc`,
+  );
+}
+
+/** The largest k of any closed wave (null when none closed yet). */
+export async function largestClosedK(db: Db): Promise<number | null> {
+  const rows = await queryRows<{ k: number | null }>(
+    db,
+    sql`select max(min_group_size)::int as k from survey_waves where status = 'closed'`,
+  );
+  return rows[0]?.k ?? null;
+}

@@ -9,11 +9,13 @@ import {
   drivers as computeDrivers,
   type Filter,
   filterKey,
+  invitedSubtree,
   MeasurePlanner,
   type MeasureRef,
   NO_FILTER,
   planWaveFamily,
   planWithBounds,
+  VIRTUAL_GOV,
   type WaveData,
 } from './results.engine';
 import {
@@ -830,3 +832,62 @@ export async function unitAccess(db: Db, principal: Principal, waveId: number, u
 export function forgetWaveResults(db: Db): void {
   caches.delete(db);
 }
+
+/** What the results show of one closed wave's unit (its snapshot subtree), with no filter; null = hidden. */
+export interface ShownUnitFigures {
+  /** The snapshot unit, or null for the government node of a wave with several roots. */
+  unitId: number | null;
+  invited: number;
+  respondents: number | null;
+  /** Value indexes (0–100) by value key, as the unit report shows them. */
+  values: Map<string, ValueFigure | null>;
+  /** Scored agree/scale items by item key: respondents who answered and how many of them favourably. */
+  items: Map<string, { n: number; favourable: number } | null>;
+}
+
+/**
+ * The figures the results show for every snapshot unit of the waves that closed in [start, end), the last to
+ * close first: the same aggregates and plans as the unit reports (no filter), so a reader of both learns
+ * nothing the results hide. Invited counts are the wave's public bounds.
+ */
+export async function shownWaveFigures(
+  db: Db,
+  start: Date,
+  end: Date,
+): Promise<Array<{ wave: repo.WaveRow; units: ShownUnitFigures[] }>> {
+  const waves = await repo.closedWavesBetween(db, start, end);
+  if (waves.length === 0) return [];
+  const planners = await familyPlanners(db);
+  const out: Array<{ wave: repo.WaveRow; units: ShownUnitFigures[] }> = [];
+  for (const wave of waves) {
+    const state = await loadState(db, wave);
+    const planner = planners.get(wave.id) ?? state.planner;
+    if (!planner) throw new AppError('UNAVAILABLE');
+    const w = { state, planner };
+    const { data } = state;
+    const invited = invitedSubtree(data);
+    const units = data.units.map((u): ShownUnitFigures => {
+      const values = new Map(data.values.map((v, i) => [v.key, valueFigure(w, u.id, i, NO_FILTER)]));
+      const items = new Map(
+        data.scored.flatMap((s, i) => {
+          if (!s.scale) return [];
+          const figure = itemFigure(w, u.id, i, NO_FILTER);
+          const shown = figure ? { n: figure.n, favourable: itemMoments(w, u.id, i, NO_FILTER).fav } : null;
+          return [[s.item.itemKey, shown] as const];
+        }),
+      );
+      return {
+        unitId: u.id === VIRTUAL_GOV && u.parentId === null ? null : u.id,
+        invited: invited.get(u.id) ?? 0,
+        respondents: respondents(w, u.id, NO_FILTER),
+        values,
+        items,
+      };
+    });
+    out.push({ wave, units });
+  }
+  return out;
+}
+
+/** The largest k of the closed waves, or null when none has closed. */
+export const largestClosedK = repo.largestClosedK;
