@@ -313,7 +313,11 @@ export function aggregate(data: WaveData, f: Filter = NO_FILTER): Aggregates {
 export type MeasureRef =
   | { type: 'respondents' }
   | { type: 'item'; index: number }
-  | { type: 'value'; index: number };
+  | { type: 'value'; index: number }
+  /** People with an engagement score (the drivers' n). */
+  | { type: 'outcome' }
+  /** People who answered a scored item and have an engagement score (a driver's pairwise n). */
+  | { type: 'withOutcome'; index: number };
 
 interface DimDef {
   id: string;
@@ -359,6 +363,12 @@ function answered(data: WaveData, m: MeasureRef, r: number): boolean {
   if (m.type === 'respondents') return true;
   const base = r * data.slots;
   if (m.type === 'item') return data.scores[base + data.scored[m.index]!.slotIndex]! >= 0;
+  if (m.type === 'outcome' || m.type === 'withOutcome') {
+    let c = 0;
+    for (const i of data.outcome) if (data.scores[base + data.scored[i]!.slotIndex]! >= 0) c++;
+    if (data.outcome.length === 0 || c < indexMinItems(data.outcome.length)) return false;
+    return m.type === 'outcome' || data.scores[base + data.scored[m.index]!.slotIndex]! >= 0;
+  }
   // Same rule as the index itself (stats.respondentIndex), so plan counts are the index's n.
   const items = data.values[m.index]!.items;
   let c = 0;
@@ -662,9 +672,40 @@ export function planWithBounds(
   return fail();
 }
 
+/**
+ * The plan of a wave's participation while it runs: answered counts per unit subtree (`own`: per
+ * unit, its own answered), with the invited counts as bounds. A function of the counts alone, so
+ * that the plan after close can take in exactly the pattern the last participation page showed.
+ */
+export function participationPlan(data: WaveData, own: Map<number, number>): DisclosurePlan {
+  const n = new Map(data.units.map((u) => [u.id, own.get(u.id) ?? 0]));
+  for (const id of data.postOrder) {
+    const p = data.byId.get(id)!.parentId;
+    if (p !== null) n.set(p, n.get(p)! + n.get(id)!);
+  }
+  return planWithBounds(data, {
+    units: data.units.map((u) => ({
+      id: String(u.id),
+      parentId: u.parentId === null ? null : String(u.parentId),
+      n: n.get(u.id)!,
+    })),
+    k: data.k,
+    // Nobody invited directly to a unit: its direct members' zero is public.
+    publicCells: data.units
+      .filter((u) => u.invited === 0 && data.children.has(u.id))
+      .map((u) => `direct:${u.id}`),
+  });
+}
+
 function planFamilyRounds(family: WaveData[], initialPairs: boolean[], rounds: number): WavePlans[] | null {
   let pairs = [...initialPairs];
-  const extraHidden = family.map(() => new Set<string>());
+  // A closed wave's participation page showed its final answered counts through the running
+  // wave's plan: the results hide at least what that plan hid, so the two patterns together show
+  // nothing that the participation plan alone did not (the results' visible cells are a subset).
+  const extraHidden = family.map((d) => {
+    const own = new Map([...d.byUnit].map(([id, rs]) => [id, rs.length]));
+    return new Set(participationPlan(d, own).cells.flatMap((c) => (c.visible ? [] : [c.key])));
+  });
   for (let round = 0; round < rounds; round++) {
     const bases = family.map((d, i) => {
       const input = planInput(d, { type: 'respondents' }, pairs[i]!);
@@ -751,7 +792,7 @@ export class MeasurePlanner {
   plan(m: MeasureRef, f: Filter = NO_FILTER): DisclosurePlan {
     if (m.type === 'respondents') return this.plans.wave;
     const dim = f.dims.length === 0 ? null : dimensionId(this.data, f.dims);
-    const key = `${m.type}:${m.index}:${dim ?? ''}`;
+    const key = `${m.type}:${'index' in m ? m.index : ''}:${dim ?? ''}`;
     let p = this.byMeasure.get(key);
     if (p) return p;
     let all = true;

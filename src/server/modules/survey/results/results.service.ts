@@ -12,8 +12,8 @@ import {
   MeasurePlanner,
   type MeasureRef,
   NO_FILTER,
+  participationPlan,
   planWaveFamily,
-  planWithBounds,
   type WaveData,
 } from './results.engine';
 import {
@@ -31,6 +31,7 @@ import {
   benjaminiHochberg,
   DEFAULT_MARK_MIN_N,
   type DifferenceCI,
+  DRIVER_MIN_N,
   distribution,
   INDEX_MIN_ITEM_SHARE,
   MARK_FDR,
@@ -486,8 +487,10 @@ export async function unitReport(
       trend,
       parent: parentId !== null ? (valueFigure(w, parentId, vi, f)?.index ?? null) : null,
       government: unitId !== gov ? (valueFigure(w, gov, vi, f)?.index ?? null) : null,
-      alpha: alpha?.get(v.key)?.alpha ?? null,
-      alphaN: alpha?.get(v.key)?.n ?? null,
+      // Alpha and its n (people who answered every item of the value) are figures of one group,
+      // the whole government, and are shown only when that group has at least k people.
+      alpha: shownAlpha(alpha?.get(v.key), data.k)?.alpha ?? null,
+      alphaN: shownAlpha(alpha?.get(v.key), data.k)?.n ?? null,
     };
   });
 
@@ -560,6 +563,10 @@ export async function unitReport(
       alpha: 'listwise' as const,
     },
   };
+}
+
+function shownAlpha<T extends { n: number }>(a: T | null | undefined, k: number): T | null {
+  return a && a.n >= k ? a : null;
 }
 
 export type HeatmapColumns = 'values' | 'items';
@@ -639,7 +646,14 @@ export async function driversReport(db: Db, principal: Principal, waveId: number
   // Only a visible group is analysed; the analysis itself decides whether it has enough answers.
   const analysis =
     respondentCount !== null ? memo(w.state, `drivers:${unitId}`, () => computeDrivers(data, unitId)) : null;
-  const result = analysis?.result ?? null;
+  // The counts it rests on are counts like any other: the n of people with an engagement score and
+  // each statement's n with it are shown only where their own plans show the group.
+  const nShown = w.planner.visible({ type: 'outcome' }, unitId, NO_FILTER);
+  const result = nShown ? (analysis?.result ?? null) : null;
+  const pairN = (index: number, n: number) =>
+    w.planner.visible({ type: 'withOutcome', index }, unitId, NO_FILTER) ? n : null;
+  const drivers = (result?.drivers ?? []).map((d) => ({ ...d, n: pairN(d.scoredIndex, d.n) }));
+  const shownN = drivers.flatMap((d) => (d.weight !== null && d.n !== null ? [d.n] : []));
   return {
     unitId,
     respondents: respondentCount,
@@ -647,9 +661,10 @@ export async function driversReport(db: Db, principal: Principal, waveId: number
     method: 'relative-weights' as const,
     minN: analysis?.minN ?? null,
     n: result?.n ?? null,
-    nMin: result?.nMin ?? null,
+    nMin: shownN.length > 0 ? Math.min(...shownN) : null,
+    pairMin: DRIVER_MIN_N,
     r2: result?.r2 ?? null,
-    drivers: (result?.drivers ?? [])
+    drivers: drivers
       .map((d) => {
         const s = data.scored[d.scoredIndex]!;
         return {
@@ -721,8 +736,7 @@ async function computeParticipation(db: Db, data: WaveData) {
     invited.set(c.unitId, c.invited);
     answered.set(c.unitId, c.answered);
   }
-  const ownInvited = new Map(invited);
-  const invitedDirect = (id: number) => ownInvited.get(id) ?? 0;
+  const ownAnswered = new Map(answered);
   for (const id of data.postOrder) {
     const p = data.byId.get(id)!.parentId;
     if (p === null) continue;
@@ -742,18 +756,8 @@ async function computeParticipation(db: Db, data: WaveData) {
     }
     return { invited, answered, plan };
   }
-  const plan = planWithBounds(data, {
-    units: data.units.map((u) => ({
-      id: String(u.id),
-      parentId: u.parentId === null ? null : String(u.parentId),
-      n: answered.get(u.id)!,
-    })),
-    k: data.k,
-    // Nobody invited directly to a unit: its direct members' zero is public.
-    publicCells: data.units
-      .filter((u) => invitedDirect(u.id) === 0 && data.children.has(u.id))
-      .map((u) => `direct:${u.id}`),
-  });
+  // The same function of the counts that the results' plan takes in at close (participationPlan).
+  const plan = participationPlan(data, ownAnswered);
   return { invited, answered, plan };
 }
 

@@ -603,7 +603,8 @@ function DriversView({ waveId, unitId }: { waveId: number; unitId: number }) {
             <p>
               {t('surveyResults.drivers.basis', {
                 n: d.n,
-                nMin: d.nMin,
+                nMin: d.nMin ?? '—',
+                pairMin: d.pairMin,
                 minN: d.minN,
                 r2: num(d.r2, 2),
               })}
@@ -635,7 +636,7 @@ function DriversView({ waveId, unitId }: { waveId: number; unitId: number }) {
                   key: 'n',
                   header: t('surveyResults.items.n'),
                   numeric: true,
-                  cell: (r) => r.n,
+                  cell: (r) => r.n ?? '—',
                 },
               ]}
             />
