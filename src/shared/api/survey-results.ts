@@ -141,6 +141,8 @@ export const unitReportOut = z.object({
     }),
     indexMinItemShare: z.number(),
     alpha: z.literal('listwise'),
+    /** The wave's group-size threshold. */
+    k: z.number().int(),
   }),
 });
 

@@ -561,6 +561,8 @@ export async function unitReport(
       },
       indexMinItemShare: INDEX_MIN_ITEM_SHARE,
       alpha: 'listwise' as const,
+      /** The group-size threshold: a unanimous distribution is a group of at least k. */
+      k: data.k,
     },
   };
 }

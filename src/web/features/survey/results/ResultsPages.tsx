@@ -478,6 +478,7 @@ function MethodsNote({ report }: { report: UnitReport }) {
       ) : null}
       <p>{t('surveyResults.methods.index', { share: Math.round(report.methods.indexMinItemShare * 100) })}</p>
       {report.values.some((v) => v.alpha !== null) ? <p>{t('surveyResults.methods.alpha')}</p> : null}
+      <p>{t('surveyResults.methods.unanimous', { k: report.methods.k })}</p>
     </section>
   );
 }
