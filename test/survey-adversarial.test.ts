@@ -200,6 +200,17 @@ async function harvest(s: Session, data: WaveData): Promise<Collected> {
   return got;
 }
 
+/** The cells and relations of a wave's table: the same for every measure (the counts do not matter). */
+const structures = new WeakMap<WaveData, ReturnType<typeof planDisclosure>>();
+function structureOf(data: WaveData, m: MeasureRef) {
+  let s = structures.get(data);
+  if (!s) {
+    s = planDisclosure(planInput(data, m, true));
+    structures.set(data, s);
+  }
+  return s;
+}
+
 /** The public table of a measure with exactly the released counts (or sums) visible. */
 function tableFor(
   data: WaveData,
@@ -208,7 +219,7 @@ function tableFor(
   field: 'n' | 'sum',
   respondents?: Release,
 ): PublicTable {
-  const structure = planDisclosure(planInput(data, m, true));
+  const structure = structureOf(data, m);
   // The invited counts are published (participation): every count is at most its group's invited;
   // an item's or a value's count is also at most the same group's released respondent count.
   const invited = invitedSubtree(data);
