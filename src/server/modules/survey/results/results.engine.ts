@@ -18,14 +18,17 @@
  * - Every **measure** (a scored item, or a value index) is planned on its own counts when people
  *   skipped it (fewer answers than respondents), with the wave plan's hidden cells forced hidden;
  *   when everyone answered, its counts are the wave counts and the wave plan is its plan.
- *   Plans are cached by count signature.
+ *   A value index is planned together with its items (cells where an item is hidden are forced
+ *   hidden in the value's plan), and these plans are checked with the invited and respondent counts
+ *   as upper bounds. Plans are cached by count signature.
  * - A figure (n, mean, favourable share, distribution, index, trend) of a group is released only
  *   when its cell is visible in the measure's plan. The plan does not depend on who asks: the
  *   viewer's access only narrows which visible cells they get, so no combination of viewers,
  *   filters, exports or waves reaches a hidden cell by subtraction.
  * - Comments are shown for a group only if it is visible in a separate plan with k = max(10, wave k)
  *   over respondent counts (wave plan's hidden cells forced), so that no difference of two visible
- *   comment sets belongs to fewer than 10 people. Drivers need 30 respondents in a visible cell.
+ *   comment sets belongs to fewer than 10 people. Drivers need a visible cell with enough
+ *   respondents (stats.driverMinN); their n's go through plans of their own (`outcome`, `withOutcome`).
  */
 import type { PublicTable, Relation } from '../../../platform/disclosure/differencing-attack';
 import { attack, boundsOfCells } from '../../../platform/disclosure/differencing-attack';
