@@ -1,9 +1,12 @@
 import { beforeAll, expect, it } from 'vitest';
 import type { Db } from '../src/server/db/client';
+import { reconstructHiddenItem } from '../src/server/modules/survey/results/index-attack';
 import {
+  aggregate,
   buildWaveData,
   type Filter,
   filterCellKey,
+  filterKey,
   invitedSubtree,
   MeasurePlanner,
   type MeasureRef,
@@ -18,6 +21,7 @@ import {
   standardLikeItems,
 } from '../src/server/modules/survey/results/results.fixture';
 import * as repo from '../src/server/modules/survey/results/results.repo';
+import { indexMinItems } from '../src/server/modules/survey/results/stats';
 import {
   attack,
   determinedHiddenCells,
@@ -43,17 +47,26 @@ import { describeEachEngine } from './support/test-db';
  * than k people.
  */
 
-type Release = Map<string, { n: number; sum?: number }>;
+type Release = Map<string, { n: number; sum?: number; hist?: number[] }>;
 
 interface Collected {
   respondents: Release;
   items: Map<string, Release>;
   values: Map<string, Release>;
+  /** The drivers' n (people with an engagement score) and each statement's n with it. */
+  outcome: Release;
+  withOutcome: Map<string, Release>;
 }
 
-const empty = (): Collected => ({ respondents: new Map(), items: new Map(), values: new Map() });
+const empty = (): Collected => ({
+  respondents: new Map(),
+  items: new Map(),
+  values: new Map(),
+  outcome: new Map(),
+  withOutcome: new Map(),
+});
 
-function put(rel: Release, key: string, v: { n: number; sum?: number }) {
+function put(rel: Release, key: string, v: { n: number; sum?: number; hist?: number[] }) {
   const prev = rel.get(key);
   // Every route must release the same figure for the same cell.
   if (prev) expect(prev.n).toBe(v.n);
@@ -73,6 +86,9 @@ function merge(into: Collected, from: Collected) {
   for (const [k, v] of from.respondents) put(into.respondents, k, v);
   for (const [item, rel] of from.items) for (const [k, v] of rel) put(bucket(into.items, item), k, v);
   for (const [value, rel] of from.values) for (const [k, v] of rel) put(bucket(into.values, value), k, v);
+  for (const [k, v] of from.outcome) put(into.outcome, k, v);
+  for (const [item, rel] of from.withOutcome)
+    for (const [k, v] of rel) put(bucket(into.withOutcome, item), k, v);
 }
 
 async function loadData(db: Db, waveId: number): Promise<WaveData> {
@@ -125,10 +141,12 @@ async function harvest(s: Session, data: WaveData): Promise<Collected> {
       for (const it of r.items) {
         if (it.figure) {
           const sum = it.figure.mean === null ? undefined : Math.round(it.figure.mean * it.figure.n);
-          put(bucket(got.items, it.itemKey), key, { n: it.figure.n, sum });
+          const hist = it.figure.distribution.map((p: number) => Math.round(p * it.figure.n));
+          put(bucket(got.items, it.itemKey), key, { n: it.figure.n, sum, hist });
         }
       }
-      for (const v of r.values) if (v.n !== null) put(bucket(got.values, v.key), key, { n: v.n });
+      for (const v of r.values)
+        if (v.n !== null) put(bucket(got.values, v.key), key, { n: v.n, sum: v.index * v.n });
       if (u.access !== 'detail') continue;
       const map = await s.inject({
         method: 'GET',
@@ -157,6 +175,15 @@ async function harvest(s: Session, data: WaveData): Promise<Collected> {
     });
     // Participation: a closed wave's answered counts are respondent counts of the same cells.
     if (u.access === 'detail') {
+      const drivers = await s.inject({
+        method: 'GET',
+        url: `/api/survey/results/waves/${waveId}/units/${u.id}/drivers`,
+      });
+      expect(drivers.statusCode).toBe(200);
+      const dr = drivers.json();
+      if (dr.n !== null) put(got.outcome, `unit:${u.id}`, { n: dr.n });
+      for (const x of dr.drivers)
+        if (x.n !== null) put(bucket(got.withOutcome, x.itemKey), `unit:${u.id}`, { n: x.n });
       const part = await s.inject({
         method: 'GET',
         url: `/api/survey/results/waves/${waveId}/participation?unitId=${u.id}`,
@@ -173,17 +200,35 @@ async function harvest(s: Session, data: WaveData): Promise<Collected> {
   return got;
 }
 
+/** The cells and relations of a wave's table: the same for every measure (the counts do not matter). */
+const structures = new WeakMap<WaveData, ReturnType<typeof planDisclosure>>();
+function structureOf(data: WaveData, m: MeasureRef) {
+  let s = structures.get(data);
+  if (!s) {
+    s = planDisclosure(planInput(data, m, true));
+    structures.set(data, s);
+  }
+  return s;
+}
+
 /** The public table of a measure with exactly the released counts (or sums) visible. */
-function tableFor(data: WaveData, m: MeasureRef, released: Release, field: 'n' | 'sum'): PublicTable {
-  const structure = planDisclosure(planInput(data, m, true));
-  // The invited counts are published (participation): every count is at most its group's invited.
+function tableFor(
+  data: WaveData,
+  m: MeasureRef,
+  released: Release,
+  field: 'n' | 'sum',
+  respondents?: Release,
+): PublicTable {
+  const structure = structureOf(data, m);
+  // The invited counts are published (participation): every count is at most its group's invited;
+  // an item's or a value's count is also at most the same group's released respondent count.
   const invited = invitedSubtree(data);
-  const bound = (c: { kind: 'unit' | 'direct'; unitId: string }) =>
-    field === 'n'
-      ? c.kind === 'unit'
-        ? invited.get(Number(c.unitId))
-        : data.byId.get(Number(c.unitId))?.invited
-      : undefined;
+  const bound = (c: { key: string; kind: 'unit' | 'direct'; unitId: string }) => {
+    if (field !== 'n') return undefined;
+    const inv = c.kind === 'unit' ? invited.get(Number(c.unitId)) : data.byId.get(Number(c.unitId))?.invited;
+    const shown = respondents?.get(c.key)?.n;
+    return shown === undefined || inv === undefined ? inv : Math.min(inv, shown);
+  };
   const cells = structure.cells.map((c) => {
     const r = released.get(c.key);
     const value = r ? (field === 'n' ? r.n : r.sum) : undefined;
@@ -229,7 +274,7 @@ function assertNothingRecovered(data: WaveData, planner: MeasurePlanner, c: Coll
     const rel = c.items.get(s.item.itemKey);
     if (!rel) return;
     const m: MeasureRef = { type: 'item', index };
-    check(m, tableFor(data, m, rel, 'n'), `item ${s.item.itemKey} counts`);
+    check(m, tableFor(data, m, rel, 'n', c.respondents), `item ${s.item.itemKey} counts`);
     if (s.scale) {
       const table = tableFor(data, m, rel, 'sum');
       const sums = [...determinedHiddenCells(table).keys()]
@@ -242,8 +287,106 @@ function assertNothingRecovered(data: WaveData, planner: MeasurePlanner, c: Coll
     const rel = c.values.get(v.key);
     if (!rel) return;
     const m: MeasureRef = { type: 'value', index };
-    check(m, tableFor(data, m, rel, 'n'), `value ${v.key}`);
+    check(m, tableFor(data, m, rel, 'n', c.respondents), `value ${v.key}`);
   });
+  if (c.outcome.size > 0) {
+    const m: MeasureRef = { type: 'outcome' };
+    check(m, tableFor(data, m, c.outcome, 'n', c.respondents), 'drivers n');
+  }
+  data.scored.forEach((s, index) => {
+    const rel = c.withOutcome.get(s.item.itemKey);
+    if (!rel) return;
+    const m: MeasureRef = { type: 'withOutcome', index };
+    check(m, tableFor(data, m, rel, 'n', c.respondents), `drivers n of ${s.item.itemKey}`);
+  });
+}
+
+/** The filter of a unit cell key (`unit:ID|age×gender=1×2`), "not answered" (0) included. */
+function cellOf(data: WaveData, key: string): { unitId: number; f: Filter } | null {
+  const m = /^unit:(\d+)(?:\|([^=]+)=(.+))?$/.exec(key);
+  if (!m) return null;
+  if (!m[2]) return { unitId: Number(m[1]), f: { dims: [], options: [] } };
+  const dims = m[2].split('×').map((k) => data.demographics.findIndex((d) => d.key === k));
+  return { unitId: Number(m[1]), f: { dims, options: m[3]!.split('×').map(Number) } };
+}
+
+/** Released figures plus whatever subtraction determines, per cell key. */
+function held(table: PublicTable, scale = 1): Map<string, number> {
+  const out = new Map<string, number>();
+  table.cells.forEach((c) => {
+    if (c.visible) out.set(c.key, c.n! / scale);
+  });
+  for (const [i, v] of determinedHiddenCells(table)) out.set(table.cells[i]!.key, v / scale);
+  return out;
+}
+
+const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
+
+/**
+ * The index-minus-items attacker on a harvest: wherever a value's index (n and sum) is released or
+ * derived by subtraction and all of the value's items but one are too, it reconstructs the
+ * remaining item with whole-number constraints (index-attack.ts). It must pin no item sum or mean
+ * that the item's plan hides. Returns how many cells with an index it examined.
+ */
+function assertIndexAttackFails(
+  data: WaveData,
+  planner: MeasurePlanner,
+  c: Collected,
+  label: string,
+): number {
+  let tried = 0;
+  const truthCache = new Map<string, ReturnType<typeof aggregate>>();
+  data.values.forEach((v, vi) => {
+    const rel = c.values.get(v.key);
+    if (!rel) return;
+    const scale = data.scored[v.items[0]!]!.scale!;
+    const m = v.items.length;
+    // Whole-number index sums: a person's index is 100·D/(a·r) with a ≥ indexMinItems(m) answered.
+    let lcm = 1;
+    for (let a = indexMinItems(m); a <= m; a++) lcm = (lcm * a) / gcd(lcm, a);
+    const factor = (lcm * (scale.max - scale.min)) / 100;
+    const vm: MeasureRef = { type: 'value', index: vi };
+    const scaled: Release = new Map([...rel].map(([k, x]) => [k, { n: Math.round(x.sum! * factor) }]));
+    const idxN = held(tableFor(data, vm, rel, 'n'));
+    const idxSum = held(tableFor(data, vm, scaled, 'n'), factor);
+    const items = v.items.map((index) => {
+      const s = data.scored[index]!;
+      const r = c.items.get(s.item.itemKey) ?? new Map();
+      const im: MeasureRef = { type: 'item', index };
+      return {
+        index,
+        rel: r as Release,
+        n: held(tableFor(data, im, r, 'n')),
+        sum: held(tableFor(data, im, r, 'sum')),
+      };
+    });
+    for (const [key, n] of idxN) {
+      const sum = idxSum.get(key);
+      const cell = cellOf(data, key);
+      if (sum === undefined || !cell) continue;
+      const releases = items.map((it) => ({
+        n: it.n.get(key),
+        sum: it.sum.get(key),
+        hist: it.rel.get(key)?.hist,
+      }));
+      const unknown = releases.flatMap((x, i) => (x.sum === undefined ? [i] : []));
+      tried++;
+      if (unknown.length !== 1) continue;
+      const got = reconstructHiddenItem({ scale, index: { n, sum }, items: releases });
+      if (!got || (got.sum === null && got.mean === null)) continue;
+      const hidden = items[unknown[0]!]!;
+      const fk = filterKey(cell.f);
+      if (!truthCache.has(fk)) truthCache.set(fk, aggregate(data, cell.f));
+      const vec = truthCache.get(fk)!.get(cell.unitId)!;
+      const o = data.scored[hidden.index]!.offset;
+      const right =
+        (got.sum !== null && got.sum === vec[o + 1]) ||
+        (got.mean !== null && vec[o]! > 0 && Math.abs(got.mean - vec[o + 1]! / vec[o]!) < 1e-9);
+      const shown = planner.plan({ type: 'item', index: hidden.index }, cell.f).byKey.get(key)?.visible;
+      expect(right && !shown, `${label}: ${data.scored[hidden.index]!.item.itemKey} at ${key}`).toBe(false);
+    }
+  });
+  return tried;
 }
 
 describeEachEngine('survey adversarial suite', (engine) => {
@@ -352,6 +495,9 @@ describeEachEngine('survey adversarial suite', (engine) => {
       }
       // All viewers pooling what they saw (the plan does not depend on who asks).
       assertNothingRecovered(d, planners[waveId]!, pooled, `pooled wave ${waveId}`);
+      expect(assertIndexAttackFails(d, planners[waveId]!, pooled, `pooled wave ${waveId}`)).toBeGreaterThan(
+        0,
+      );
       expect(pooled.respondents.size).toBeGreaterThanOrEqual(8);
     }
   }, 600_000);

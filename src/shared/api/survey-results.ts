@@ -141,6 +141,8 @@ export const unitReportOut = z.object({
     }),
     indexMinItemShare: z.number(),
     alpha: z.literal('listwise'),
+    /** The wave's group-size threshold. */
+    k: z.number().int(),
   }),
 });
 
@@ -172,7 +174,10 @@ export const driversOut = z.object({
   method: z.literal('relative-weights'),
   minN: z.number().int().nullable(),
   n: z.number().int().nullable(),
+  /** The smallest shown n of a statement with the engagement score. */
   nMin: z.number().int().nullable(),
+  /** Every correlation used rests on at least this many pairs. */
+  pairMin: z.number().int(),
   r2: num,
   drivers: z.array(
     z.object({
@@ -182,7 +187,8 @@ export const driversOut = z.object({
       valueKey: z.string().nullable(),
       correlation: num,
       weight: num,
-      n: z.number().int(),
+      /** Null where the plan of this statement's n with the engagement score hides the group. */
+      n: z.number().int().nullable(),
     }),
   ),
 });

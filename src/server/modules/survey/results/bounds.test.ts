@@ -4,6 +4,7 @@ import { planDisclosure } from '../../../platform/disclosure/planner';
 import {
   boundedView,
   buildWaveData,
+  participationPlan,
   pinnedByBounds,
   planInput,
   planWaveFamily,
@@ -82,6 +83,22 @@ describe('disclosure with the invited counts as upper bounds', () => {
       expect(table.cells.find((c) => c.key === key)?.max).toBe(0);
     }
     expect(result.findings.filter((f) => f.kind === 'small-visible-figure' && f.n > 0)).toEqual([]);
+  });
+
+  it('after close the results show a subset of what the last participation page showed', () => {
+    // Teams of 6 and 7 next to a team of 2: the running plan hides the 2 and one complement.
+    const d = scenario({ 3: 6, 4: 2, 5: 7, 6: 15 });
+    const own = new Map([...d.byUnit].map(([id, rs]) => [id, rs.length]));
+    const running = participationPlan(d, own);
+    const [plans] = planWaveFamily([d]);
+    for (const c of plans!.wave.cells) {
+      if (c.key.includes('|') || !c.visible || [...(plans!.wave.input.publicCells ?? [])].includes(c.key))
+        continue;
+      expect(running.byKey.get(c.key)?.visible, c.key).toBe(true);
+    }
+    const hiddenRunning = running.cells.filter((c) => !c.visible).map((c) => c.key);
+    expect(hiddenRunning.length).toBeGreaterThan(0);
+    for (const key of hiddenRunning) expect(plans!.wave.byKey.get(key)?.visible, key).toBe(false);
   });
 
   it('participation of a running wave is planned with the same bounds', () => {

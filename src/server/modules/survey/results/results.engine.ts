@@ -18,14 +18,17 @@
  * - Every **measure** (a scored item, or a value index) is planned on its own counts when people
  *   skipped it (fewer answers than respondents), with the wave plan's hidden cells forced hidden;
  *   when everyone answered, its counts are the wave counts and the wave plan is its plan.
- *   Plans are cached by count signature.
+ *   A value index is planned together with its items (cells where an item is hidden are forced
+ *   hidden in the value's plan), and these plans are checked with the invited and respondent counts
+ *   as upper bounds. Plans are cached by count signature.
  * - A figure (n, mean, favourable share, distribution, index, trend) of a group is released only
  *   when its cell is visible in the measure's plan. The plan does not depend on who asks: the
  *   viewer's access only narrows which visible cells they get, so no combination of viewers,
  *   filters, exports or waves reaches a hidden cell by subtraction.
  * - Comments are shown for a group only if it is visible in a separate plan with k = max(10, wave k)
  *   over respondent counts (wave plan's hidden cells forced), so that no difference of two visible
- *   comment sets belongs to fewer than 10 people. Drivers need 30 respondents in a visible cell.
+ *   comment sets belongs to fewer than 10 people. Drivers need a visible cell with enough
+ *   respondents (stats.driverMinN); their n's go through plans of their own (`outcome`, `withOutcome`).
  */
 import type { PublicTable, Relation } from '../../../platform/disclosure/differencing-attack';
 import { attack, boundsOfCells } from '../../../platform/disclosure/differencing-attack';
@@ -313,7 +316,11 @@ export function aggregate(data: WaveData, f: Filter = NO_FILTER): Aggregates {
 export type MeasureRef =
   | { type: 'respondents' }
   | { type: 'item'; index: number }
-  | { type: 'value'; index: number };
+  | { type: 'value'; index: number }
+  /** People with an engagement score (the drivers' n). */
+  | { type: 'outcome' }
+  /** People who answered a scored item and have an engagement score (a driver's pairwise n). */
+  | { type: 'withOutcome'; index: number };
 
 interface DimDef {
   id: string;
@@ -359,6 +366,12 @@ function answered(data: WaveData, m: MeasureRef, r: number): boolean {
   if (m.type === 'respondents') return true;
   const base = r * data.slots;
   if (m.type === 'item') return data.scores[base + data.scored[m.index]!.slotIndex]! >= 0;
+  if (m.type === 'outcome' || m.type === 'withOutcome') {
+    let c = 0;
+    for (const i of data.outcome) if (data.scores[base + data.scored[i]!.slotIndex]! >= 0) c++;
+    if (data.outcome.length === 0 || c < indexMinItems(data.outcome.length)) return false;
+    return m.type === 'outcome' || data.scores[base + data.scored[m.index]!.slotIndex]! >= 0;
+  }
   // Same rule as the index itself (stats.respondentIndex), so plan counts are the index's n.
   const items = data.values[m.index]!.items;
   let c = 0;
@@ -522,17 +535,25 @@ export function invitedSubtree(data: WaveData): Map<number, number> {
  * upper bounds of every hidden cell (a unit's subtree, or its direct members; a demographic cell is
  * bounded by its unit's).
  */
-export function boundedView(data: WaveData, plan: DisclosurePlan, extra: Relation[] = []): PublicTable {
+export function boundedView(
+  data: WaveData,
+  plan: DisclosurePlan,
+  extra: Relation[] = [],
+  cap?: DisclosurePlan,
+): PublicTable {
   const subtree = invitedSubtree(data);
-  const bound = (kind: 'unit' | 'direct', unitId: string) => {
+  const bound = (key: string, kind: 'unit' | 'direct', unitId: string) => {
     const id = Number(unitId);
-    return kind === 'unit' ? (subtree.get(id) ?? 0) : (data.byId.get(id)?.invited ?? 0);
+    const invited = kind === 'unit' ? (subtree.get(id) ?? 0) : (data.byId.get(id)?.invited ?? 0);
+    // A measure's count never exceeds the same cell's published respondent count.
+    const shown = cap?.byKey.get(key);
+    return shown?.visible ? Math.min(invited, shown.n) : invited;
   };
   return {
     cells: plan.cells.map((c) =>
       c.visible
         ? { key: c.key, visible: true, n: c.n }
-        : { key: c.key, visible: false, max: bound(c.kind, c.unitId) },
+        : { key: c.key, visible: false, max: bound(c.key, c.kind, c.unitId) },
     ),
     relations: [...plan.relations, ...extra],
   };
@@ -542,14 +563,25 @@ export function boundedView(data: WaveData, plan: DisclosurePlan, extra: Relatio
  * Hidden cells that interval propagation, with the invited counts as upper bounds, pins to a single
  * value. Any value counts, not only those below k: a pinned complementary cell is a known figure
  * that the next relation subtracts from. Cells nobody was invited to are left out: their zero is
- * public anyway.
+ * public anyway. With `cap` (the wave plan), a measure's hidden count is also at most the same
+ * cell's published respondent count; a cell pinned to exactly that count is left out as well.
  */
-export function pinnedByBounds(data: WaveData, plan: DisclosurePlan, extra: Relation[] = []): string[] {
-  const table = boundedView(data, plan, extra);
+export function pinnedByBounds(
+  data: WaveData,
+  plan: DisclosurePlan,
+  extra: Relation[] = [],
+  cap?: DisclosurePlan,
+): string[] {
+  const table = boundedView(data, plan, extra, cap);
   const { lo, hi } = boundsOfCells(table);
   const out: string[] = [];
   table.cells.forEach((c, i) => {
-    if (!c.visible && (c.max ?? 1) > 0 && lo[i] === hi[i]) out.push(c.key);
+    if (c.visible || (c.max ?? 1) === 0 || lo[i] !== hi[i]) return;
+    // "Everybody of this published group answered": the count is the group's own published
+    // respondent count (at least k, not derived), so pinning it discloses nothing.
+    const shown = cap?.byKey.get(c.key);
+    if (shown?.visible && shown.n === lo[i]) return;
+    out.push(c.key);
   });
   return out;
 }
@@ -625,22 +657,58 @@ function fail(): never {
  * Plan one set of unit counts (e.g. answered counts of a running wave) so that, with the invited
  * counts as upper bounds, interval propagation pins no hidden cell.
  */
-export function planWithBounds(data: WaveData, input: DisclosureInput): DisclosurePlan {
+export function planWithBounds(
+  data: WaveData,
+  input: DisclosureInput,
+  options: { cap?: DisclosurePlan; plan?: (input: DisclosureInput) => DisclosurePlan } = {},
+): DisclosurePlan {
+  const plan = options.plan ?? planDisclosure;
   const forced = new Set(input.forceHidden ?? []);
   for (let round = 0; round <= data.units.length * 2; round++) {
-    const plan = planDisclosure({ ...input, forceHidden: [...forced] });
-    const pinned = pinnedByBounds(data, plan);
-    if (pinned.length === 0) return plan;
-    const hide = cellsToHide(plan, plan.relations, pinned);
+    const p = plan({ ...input, forceHidden: [...forced] });
+    const pinned = pinnedByBounds(data, p, [], options.cap);
+    if (pinned.length === 0) return p;
+    const hide = cellsToHide(p, p.relations, pinned);
     if (hide.length === 0) break;
     for (const key of hide) forced.add(key);
   }
   return fail();
 }
 
+/**
+ * The plan of a wave's participation while it runs: answered counts per unit subtree (`own`: per
+ * unit, its own answered), with the invited counts as bounds. A function of the counts alone, so
+ * that the plan after close can take in exactly the pattern the last participation page showed.
+ */
+export function participationPlan(data: WaveData, own: Map<number, number>): DisclosurePlan {
+  const n = new Map(data.units.map((u) => [u.id, own.get(u.id) ?? 0]));
+  for (const id of data.postOrder) {
+    const p = data.byId.get(id)!.parentId;
+    if (p !== null) n.set(p, n.get(p)! + n.get(id)!);
+  }
+  return planWithBounds(data, {
+    units: data.units.map((u) => ({
+      id: String(u.id),
+      parentId: u.parentId === null ? null : String(u.parentId),
+      n: n.get(u.id)!,
+    })),
+    k: data.k,
+    // Nobody invited directly to a unit: its direct members' zero is public.
+    publicCells: data.units
+      .filter((u) => u.invited === 0 && data.children.has(u.id))
+      .map((u) => `direct:${u.id}`),
+  });
+}
+
 function planFamilyRounds(family: WaveData[], initialPairs: boolean[], rounds: number): WavePlans[] | null {
   let pairs = [...initialPairs];
-  const extraHidden = family.map(() => new Set<string>());
+  // A closed wave's participation page showed its final answered counts through the running
+  // wave's plan: the results hide at least what that plan hid, so the two patterns together show
+  // nothing that the participation plan alone did not (the results' visible cells are a subset).
+  const extraHidden = family.map((d) => {
+    const own = new Map([...d.byUnit].map(([id, rs]) => [id, rs.length]));
+    return new Set(participationPlan(d, own).cells.flatMap((c) => (c.visible ? [] : [c.key])));
+  });
   for (let round = 0; round < rounds; round++) {
     const bases = family.map((d, i) => {
       const input = planInput(d, { type: 'respondents' }, pairs[i]!);
@@ -727,25 +795,55 @@ export class MeasurePlanner {
   plan(m: MeasureRef, f: Filter = NO_FILTER): DisclosurePlan {
     if (m.type === 'respondents') return this.plans.wave;
     const dim = f.dims.length === 0 ? null : dimensionId(this.data, f.dims);
-    const key = `${m.type}:${m.index}:${dim ?? ''}`;
+    const key = `${m.type}:${'index' in m ? m.index : ''}:${dim ?? ''}`;
     let p = this.byMeasure.get(key);
     if (p) return p;
     let all = true;
     for (let r = 0; r < this.data.count && all; r++) if (!answered(this.data, m, r)) all = false;
-    if (all) p = this.plans.wave;
+    const inView = (k: string) => !k.includes('|') || (dim !== null && k.includes(`|${dim}=`));
+    // A value index is a function of its items: it is planned together with them, every cell
+    // where one of its items is hidden forced hidden, so that no subtraction of index sums
+    // reaches such a cell (index × n minus the visible items would give the hidden item's sum).
+    const itemHidden = new Set<string>();
+    let nothing = false;
+    if (m.type === 'value') {
+      for (const i of this.data.values[m.index]!.items) {
+        const ip = this.plan({ type: 'item', index: i }, f);
+        if (ip.byKey.size === 0) nothing = true;
+        for (const c of ip.cells) if (!c.visible && inView(c.key)) itemHidden.add(c.key);
+      }
+    }
+    const waveHidden = new Set(this.plans.hidden.filter(inView));
+    const extraForced = [...itemHidden].filter((k) => !waveHidden.has(k));
+    if (nothing) p = this.nothing();
+    else if (all && extraForced.length === 0) p = this.plans.wave;
     else if (f.dims.length === 2) {
       // A skipped item under a pair of filters: its own pair plan would not know that a question's
       // cell is the sum of its pair cells, so these views are not offered (everything hidden).
-      p = { ...this.plans.wave, byKey: new Map() };
+      p = this.nothing();
     } else {
-      const input = planInput(this.data, m, f.dims.length === 2, (id) => id === dim);
-      const forced = this.plans.hidden.filter(
-        (k) => !k.includes('|') || (dim !== null && k.includes(`|${dim}=`)),
-      );
-      p = this.cache.plan({ ...input, forceHidden: [...new Set([...input.forceHidden!, ...forced])] });
+      const input = planInput(this.data, m, false, (id) => id === dim);
+      const forceHidden = [...new Set([...input.forceHidden!, ...waveHidden, ...extraForced])];
+      // The measure's count of a cell is at most the cell's published respondent count (and its
+      // invited count): as bounds they must pin no hidden cell of this plan either.
+      try {
+        p = planWithBounds(
+          this.data,
+          { ...input, forceHidden },
+          { cap: this.plans.wave, plan: this.cache.plan },
+        );
+      } catch {
+        // Safe: a plan that does not settle under the bounds releases nothing of this measure.
+        p = this.nothing();
+      }
     }
     this.byMeasure.set(key, p);
     return p;
+  }
+
+  /** A plan in which no cell is visible. */
+  private nothing(): DisclosurePlan {
+    return { ...this.plans.wave, byKey: new Map() };
   }
 
   /** Which groups' comments may be shown. */

@@ -13,6 +13,7 @@ import {
   MeasurePlanner,
   type MeasureRef,
   NO_FILTER,
+  participationPlan,
   planWaveFamily,
   planWithBounds,
   VIRTUAL_GOV,
@@ -33,6 +34,7 @@ import {
   benjaminiHochberg,
   DEFAULT_MARK_MIN_N,
   type DifferenceCI,
+  DRIVER_MIN_N,
   distribution,
   INDEX_MIN_ITEM_SHARE,
   MARK_FDR,
@@ -488,8 +490,10 @@ export async function unitReport(
       trend,
       parent: parentId !== null ? (valueFigure(w, parentId, vi, f)?.index ?? null) : null,
       government: unitId !== gov ? (valueFigure(w, gov, vi, f)?.index ?? null) : null,
-      alpha: alpha?.get(v.key)?.alpha ?? null,
-      alphaN: alpha?.get(v.key)?.n ?? null,
+      // Alpha and its n (people who answered every item of the value) are figures of one group,
+      // the whole government, and are shown only when that group has at least k people.
+      alpha: shownAlpha(alpha?.get(v.key), data.k)?.alpha ?? null,
+      alphaN: shownAlpha(alpha?.get(v.key), data.k)?.n ?? null,
     };
   });
 
@@ -560,8 +564,14 @@ export async function unitReport(
       },
       indexMinItemShare: INDEX_MIN_ITEM_SHARE,
       alpha: 'listwise' as const,
+      /** The group-size threshold: a unanimous distribution is a group of at least k. */
+      k: data.k,
     },
   };
+}
+
+function shownAlpha<T extends { n: number }>(a: T | null | undefined, k: number): T | null {
+  return a && a.n >= k ? a : null;
 }
 
 export type HeatmapColumns = 'values' | 'items';
@@ -641,7 +651,14 @@ export async function driversReport(db: Db, principal: Principal, waveId: number
   // Only a visible group is analysed; the analysis itself decides whether it has enough answers.
   const analysis =
     respondentCount !== null ? memo(w.state, `drivers:${unitId}`, () => computeDrivers(data, unitId)) : null;
-  const result = analysis?.result ?? null;
+  // The counts it rests on are counts like any other: the n of people with an engagement score and
+  // each statement's n with it are shown only where their own plans show the group.
+  const nShown = w.planner.visible({ type: 'outcome' }, unitId, NO_FILTER);
+  const result = nShown ? (analysis?.result ?? null) : null;
+  const pairN = (index: number, n: number) =>
+    w.planner.visible({ type: 'withOutcome', index }, unitId, NO_FILTER) ? n : null;
+  const drivers = (result?.drivers ?? []).map((d) => ({ ...d, n: pairN(d.scoredIndex, d.n) }));
+  const shownN = drivers.flatMap((d) => (d.weight !== null && d.n !== null ? [d.n] : []));
   return {
     unitId,
     respondents: respondentCount,
@@ -649,9 +666,10 @@ export async function driversReport(db: Db, principal: Principal, waveId: number
     method: 'relative-weights' as const,
     minN: analysis?.minN ?? null,
     n: result?.n ?? null,
-    nMin: result?.nMin ?? null,
+    nMin: shownN.length > 0 ? Math.min(...shownN) : null,
+    pairMin: DRIVER_MIN_N,
     r2: result?.r2 ?? null,
-    drivers: (result?.drivers ?? [])
+    drivers: drivers
       .map((d) => {
         const s = data.scored[d.scoredIndex]!;
         return {
@@ -723,8 +741,7 @@ async function computeParticipation(db: Db, data: WaveData) {
     invited.set(c.unitId, c.invited);
     answered.set(c.unitId, c.answered);
   }
-  const ownInvited = new Map(invited);
-  const invitedDirect = (id: number) => ownInvited.get(id) ?? 0;
+  const ownAnswered = new Map(answered);
   for (const id of data.postOrder) {
     const p = data.byId.get(id)!.parentId;
     if (p === null) continue;
@@ -744,18 +761,8 @@ async function computeParticipation(db: Db, data: WaveData) {
     }
     return { invited, answered, plan };
   }
-  const plan = planWithBounds(data, {
-    units: data.units.map((u) => ({
-      id: String(u.id),
-      parentId: u.parentId === null ? null : String(u.parentId),
-      n: answered.get(u.id)!,
-    })),
-    k: data.k,
-    // Nobody invited directly to a unit: its direct members' zero is public.
-    publicCells: data.units
-      .filter((u) => invitedDirect(u.id) === 0 && data.children.has(u.id))
-      .map((u) => `direct:${u.id}`),
-  });
+  // The same function of the counts that the results' plan takes in at close (participationPlan).
+  const plan = participationPlan(data, ownAnswered);
   return { invited, answered, plan };
 }
 

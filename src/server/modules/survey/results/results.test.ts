@@ -135,6 +135,9 @@ describeEachEngine('survey results', (engine) => {
     expect(d.minN).toBe(90);
     expect(d.n).toBe(100);
     expect(d.nMin).toBeGreaterThanOrEqual(50);
+    expect(d.pairMin).toBe(50);
+    // Each statement's n with the engagement score goes through its own plan (the group is large here).
+    expect(d.drivers.every((x: { n: number | null }) => x.n !== null && x.n >= 50)).toBe(true);
     expect(d.drivers.length).toBe(9);
     const weights = d.drivers
       .map((x: { weight: number | null }) => x.weight)

@@ -533,6 +533,7 @@ function MethodsNote({ report }: { report: UnitReport }) {
       ) : null}
       <p>{t('surveyResults.methods.index', { share: Math.round(report.methods.indexMinItemShare * 100) })}</p>
       {report.values.some((v) => v.alpha !== null) ? <p>{t('surveyResults.methods.alpha')}</p> : null}
+      <p>{t('surveyResults.methods.unanimous', { k: report.methods.k })}</p>
     </section>
   );
 }
@@ -658,7 +659,8 @@ function DriversView({ waveId, unitId }: { waveId: number; unitId: number }) {
             <p>
               {t('surveyResults.drivers.basis', {
                 n: d.n,
-                nMin: d.nMin,
+                nMin: d.nMin ?? '—',
+                pairMin: d.pairMin,
                 minN: d.minN,
                 r2: num(d.r2, 2),
               })}
@@ -690,7 +692,7 @@ function DriversView({ waveId, unitId }: { waveId: number; unitId: number }) {
                   key: 'n',
                   header: t('surveyResults.items.n'),
                   numeric: true,
-                  cell: (r) => r.n,
+                  cell: (r) => r.n ?? '—',
                 },
               ]}
             />
