@@ -333,7 +333,8 @@ export const contactMailApi = defineApi('contact', {
     method: 'POST',
     path: '/api/contact/tickets/:id/reply/files',
     access: 'contactAgent',
-    summary: 'Answer a ticket with attachments: the answer and its files are stored and mailed to the citizen',
+    summary:
+      'Answer a ticket with attachments: the answer and its files are stored and mailed to the citizen',
     description:
       'multipart/form-data: `data` (JSON: `{ "text": … }`) and `files`, checked as in POST /api/contact/email/files.',
     params: ticketIdParams,

@@ -110,7 +110,9 @@ export const contactMailRoutes =
         const input = parseData(contactEmailBody, data);
         return reply
           .code(202)
-          .send(await service.submitEmailWithFiles(deps, scanner, input, request.locale, request.ip, uploads));
+          .send(
+            await service.submitEmailWithFiles(deps, scanner, input, request.locale, request.ip, uploads),
+          );
       },
       { rateLimit: perMinute(deps, 5) },
     );
@@ -196,6 +198,9 @@ export const contactMailRoutes =
 
 /** `attachment` with an ASCII fallback name and the exact name in RFC 5987 form. */
 export function contentDisposition(fileName: string) {
-  const ascii = fileName.normalize('NFKD').replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  const ascii = fileName
+    .normalize('NFKD')
+    .replace(/[^\x20-\x7e]/g, '_')
+    .replace(/["\\]/g, '_');
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }

@@ -17,16 +17,16 @@ import { jobType } from '../../../jobs/job-queue';
 import { type Mailer, type MailMessage, mailJob, mailMessage } from '../../../mail/mailer';
 import { audit } from '../../../platform/audit';
 import type { ModuleDeps } from '../../../platform/module';
+import type { VirusScanner } from '../../../platform/virus-scan';
 import { addOpenMinutes } from '../chat/opening-hours';
 import { issueFeedbackToken, purgeFeedback } from '../feedback/feedback.service';
+import { type CheckedAttachment, checkAttachments, type Upload } from './contact-mail.attachments';
 import {
   assertCanHandleTicket,
   assertCanSeeBreaches,
   ticketQueueScope,
   visibleEarlierContacts,
 } from './contact-mail.policy';
-import type { VirusScanner } from '../../../platform/virus-scan';
-import { type CheckedAttachment, checkAttachments, type Upload } from './contact-mail.attachments';
 import * as repo from './contact-mail.repo';
 
 type Deps = Pick<ModuleDeps, 'db' | 'jobs' | 'config' | 'events' | 'logger' | 'background'>;
@@ -745,8 +745,7 @@ export async function submitEmailWithFiles(
   client: string,
   uploads: Upload[],
 ) {
-  if (input.website && input.website.trim() !== '')
-    return submitEmail(deps, input, requestLocale, client);
+  if (input.website && input.website.trim() !== '') return submitEmail(deps, input, requestLocale, client);
   const files = await checkAttachments(scanner, deps.config.attachments, uploads);
   return submitEmail(deps, input, requestLocale, client, files);
 }
