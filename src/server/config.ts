@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_ATTACHMENT_MAX_FILES, DEFAULT_ATTACHMENT_MAX_MB } from '../shared/api/contact-mail';
 
 const booleanFlag = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off'], {
@@ -72,8 +73,8 @@ const envSchema = z.object({
     .max(65535, 'must be between 1 and 65535')
     .default(3310),
   CLAMD_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(15_000),
-  CONTACT_ATTACHMENT_MAX_MB: z.coerce.number().int().min(1).max(25).default(10),
-  CONTACT_ATTACHMENT_MAX_FILES: z.coerce.number().int().min(1).max(10).default(3),
+  CONTACT_ATTACHMENT_MAX_MB: z.coerce.number().int().min(1).max(25).default(DEFAULT_ATTACHMENT_MAX_MB),
+  CONTACT_ATTACHMENT_MAX_FILES: z.coerce.number().int().min(1).max(10).default(DEFAULT_ATTACHMENT_MAX_FILES),
   BACKUP_DIR: z.string().min(1).optional(),
   BACKUP_KEEP: z.coerce
     .number({ message: 'must be a number' })

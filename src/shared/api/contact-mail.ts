@@ -39,6 +39,10 @@ export const ATTACHMENT_TYPES = [
   { mime: 'application/vnd.oasis.opendocument.presentation', extensions: ['odp'] },
 ] as const satisfies readonly { mime: string; extensions: readonly string[]; image?: string }[];
 
+/** The defaults of CONTACT_ATTACHMENT_MAX_FILES and CONTACT_ATTACHMENT_MAX_MB, as the web form states them. */
+export const DEFAULT_ATTACHMENT_MAX_FILES = 3;
+export const DEFAULT_ATTACHMENT_MAX_MB = 10;
+
 /** For the file picker's `accept`: a hint to the browser, the server decides by content. */
 export const ATTACHMENT_ACCEPT = ATTACHMENT_TYPES.flatMap((type) =>
   type.extensions.map((ext) => `.${ext}`),
