@@ -66,6 +66,8 @@ export async function checkAttachments(
   scanner: VirusScanner,
   limits: { maxBytes: number; maxFiles: number },
   uploads: Upload[],
+  /** Told why a file could not be scanned: clamd down or missing is for the operators to fix. */
+  onUnscanned: (reason: string) => void = () => {},
   field = 'files',
 ): Promise<CheckedAttachment[]> {
   if (uploads.length > limits.maxFiles)
@@ -81,7 +83,10 @@ export async function checkAttachments(
     // Every file is scanned as it came in, whatever its type: a refusal for a virus is the clearest one.
     const scan = await scanner.scan(upload.bytes);
     if (scan.status === 'infected') throw fail('VALIDATION_FAILED', field, index, 'infected');
-    if (scan.status === 'unscanned') throw fail('UNAVAILABLE', field, index, 'notScanned');
+    if (scan.status === 'unscanned') {
+      onUnscanned(scan.reason);
+      throw fail('UNAVAILABLE', field, index, 'notScanned');
+    }
     const sniffed = await fileTypeFromBuffer(upload.bytes);
     const type = sniffed ? accepted.get(sniffed.mime) : undefined;
     if (!type) throw fail('UNSUPPORTED_MEDIA_TYPE', field, index, 'unsupported');

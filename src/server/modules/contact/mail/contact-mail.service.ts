@@ -733,6 +733,10 @@ export async function attachment(db: Db, principal: Principal, ticketId: number,
   return file;
 }
 
+/** A refused upload that clamd could not scan is a warning in the log: the scanner needs attention. */
+const unscanned = (deps: Pick<Deps, 'logger'>) => (reason: string) =>
+  deps.logger?.warn({ reason }, 'attachment refused: clamd could not scan it');
+
 /**
  * The form with files: the honeypot first (robots cost no scan), then every file is scanned and checked
  * before anything is stored, so a refused file leaves no ticket behind and the citizen can send again.
@@ -746,7 +750,7 @@ export async function submitEmailWithFiles(
   uploads: Upload[],
 ) {
   if (input.website && input.website.trim() !== '') return submitEmail(deps, input, requestLocale, client);
-  const files = await checkAttachments(scanner, deps.config.attachments, uploads);
+  const files = await checkAttachments(scanner, deps.config.attachments, uploads, unscanned(deps));
   return submitEmail(deps, input, requestLocale, client, files);
 }
 
@@ -763,6 +767,6 @@ export async function replyWithFiles(
   const ticket = await repo.findTicket(deps.db, id);
   if (!ticket) throw new AppError('NOT_FOUND');
   await assertVisible(deps.db, actor.principal, ticket);
-  const files = await checkAttachments(scanner, deps.config.attachments, uploads);
+  const files = await checkAttachments(scanner, deps.config.attachments, uploads, unscanned(deps));
   return replyToTicket(deps, actor, id, text, files);
 }
