@@ -262,13 +262,24 @@ describeWithBrowser('contact 1700 by e-mail in the browser', () => {
       await expect.poll(() => status.textContent()).toMatch(/referentie 1700-\d{6}/);
       await expect.poll(() => focused(page)).toMatch(/^p:.*we hebben je vraag goed ontvangen/i);
 
-      const stored = await queryRows<{ file_name: string; mime_type: string }>(
+      const stored = await queryRows<{ ticket_id: number; file_name: string; mime_type: string }>(
         e2e.runtime.db,
-        sql`select a.file_name, a.mime_type from contact_attachments a
+        sql`select a.ticket_id, a.file_name, a.mime_type from contact_attachments a
           join contact_tickets t on t.id = a.ticket_id where t.citizen_email = 'bijlage@burger.test'`,
       );
-      expect(stored).toEqual([{ file_name: 'aanvraag.pdf', mime_type: 'application/pdf' }]);
+      expect(stored).toEqual([
+        { ticket_id: expect.any(Number), file_name: 'aanvraag.pdf', mime_type: 'application/pdf' },
+      ]);
       expect(pageProblems(page)).toEqual([]);
+
+      // The agent finds it under the question as a download link.
+      const agent = await e2e.newPage();
+      await signInAs(agent, demo('agent'));
+      await goto(agent, `/1700/e-mails/${stored[0]!.ticket_id}`);
+      const link = agent.getByRole('link', { name: /aanvraag\.pdf downloaden/ });
+      const download = await agent.request.get((await link.getAttribute('href'))!);
+      expect(download.headers()['content-disposition']).toMatch(/^attachment; filename="aanvraag\.pdf"/);
+      await expectAccessible(agent, 'agent e-mail detail with an attachment');
     },
   );
 });
