@@ -251,6 +251,13 @@ eachEngine('contact attachments with clamd', (engine) => {
     );
     expect(four.statusCode).toBe(400);
     expect(Object.values(issues(four))).toEqual(['Voeg hoogstens 3 bestanden toe.']);
+    // Past what the parser reads at all: the same message, not a size error.
+    const six = await send(
+      'six@burger.test',
+      [1, 2, 3, 4, 5, 6].map((n) => ({ name: 'files', value: pdf(), fileName: `${n}.pdf` })),
+    );
+    expect(six.statusCode).toBe(400);
+    expect(Object.values(issues(six))).toEqual(['Voeg hoogstens 3 bestanden toe.']);
 
     const large = await send(
       'large@burger.test',
@@ -262,7 +269,7 @@ eachEngine('contact attachments with clamd', (engine) => {
 
     // A refused file leaves nothing behind: no ticket, no attachment.
     expect(await attachmentCount()).toBe(before);
-    for (const email of ['eicar', 'hidden', 'exe', 'png', 'four', 'large'])
+    for (const email of ['eicar', 'hidden', 'exe', 'png', 'four', 'six', 'large'])
       expect(
         await ctx.current.database.db
           .select()

@@ -42,7 +42,10 @@ function parseData<S extends z.ZodType>(schema: S, raw: string | undefined): z.o
 }
 
 /** Reads a multipart body: one `data` part (JSON) and the `files` parts, each within the size limit. */
-async function readParts(request: Pick<FastifyRequest, 'isMultipart' | 'parts'>, maxBytes: number) {
+async function readParts(
+  request: Pick<FastifyRequest, 'isMultipart' | 'parts'>,
+  { maxBytes, maxFiles }: { maxBytes: number; maxFiles: number },
+) {
   if (!request.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
   const uploads: Upload[] = [];
   let data: string | undefined;
@@ -58,7 +61,17 @@ async function readParts(request: Pick<FastifyRequest, 'isMultipart' | 'parts'>,
     }
   } catch (error) {
     if (error instanceof AppError) throw error;
-    const status = (error as { statusCode?: number }).statusCode;
+    const { statusCode: status, code } = error as { statusCode?: number; code?: string };
+    // Past the parser's file count (one more than allowed): the same message as one file too many.
+    if (code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT')
+      throw new AppError('VALIDATION_FAILED', {}, [
+        {
+          path: `body.files.${maxFiles}`,
+          code: 'custom',
+          message: 'contactMail.attachments.tooMany',
+          params: { max: maxFiles },
+        },
+      ]);
     if (status === 413)
       throw new AppError('PAYLOAD_TOO_LARGE', {}, [
         {
@@ -106,7 +119,7 @@ export const contactMailRoutes =
       app,
       routes.submitWithFiles,
       async (request, reply) => {
-        const { data, uploads } = await readParts(request, maxBytes);
+        const { data, uploads } = await readParts(request, deps.config.attachments);
         const input = parseData(contactEmailBody, data);
         return reply
           .code(202)
@@ -145,7 +158,7 @@ export const contactMailRoutes =
       app,
       routes.replyWithFiles,
       async (request, reply) => {
-        const { data, uploads } = await readParts(request, maxBytes);
+        const { data, uploads } = await readParts(request, deps.config.attachments);
         const { text } = parseData(ticketReplyBody, data);
         return reply
           .code(201)
