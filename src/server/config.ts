@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_ATTACHMENT_MAX_FILES, DEFAULT_ATTACHMENT_MAX_MB } from '../shared/api/contact-mail';
 
 const booleanFlag = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off'], {
@@ -63,6 +64,17 @@ const envSchema = z.object({
   CHAT_WAITING_PER_CLIENT: z.coerce.number().int().min(1).max(10_000).default(3),
   CHAT_HANDSHAKES_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(30),
   CHAT_SOCKETS_PER_CLIENT: z.coerce.number().int().min(1).max(1_000_000).default(10),
+  CLAMD_SOCKET: z.string().min(1).optional(),
+  CLAMD_HOST: z.string().min(1).optional(),
+  CLAMD_PORT: z.coerce
+    .number({ message: 'must be a number' })
+    .int('must be a whole number')
+    .min(1, 'must be between 1 and 65535')
+    .max(65535, 'must be between 1 and 65535')
+    .default(3310),
+  CLAMD_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(15_000),
+  CONTACT_ATTACHMENT_MAX_MB: z.coerce.number().int().min(1).max(25).default(DEFAULT_ATTACHMENT_MAX_MB),
+  CONTACT_ATTACHMENT_MAX_FILES: z.coerce.number().int().min(1).max(10).default(DEFAULT_ATTACHMENT_MAX_FILES),
   BACKUP_DIR: z.string().min(1).optional(),
   BACKUP_KEEP: z.coerce
     .number({ message: 'must be a number' })
@@ -122,6 +134,16 @@ export type Config = {
     inboundSmtpPort?: number;
     inboundDomain: string;
     retentionDays: number;
+  };
+  /**
+   * Attachments on e-mail tickets: how many and how large, and the clamd that scans each one. Without clamd
+   * every upload is refused (a file that cannot be scanned is never passed); the rest works.
+   */
+  attachments: {
+    clamd?: { socket: string } | { host: string; port: number };
+    scanTimeoutMs: number;
+    maxBytes: number;
+    maxFiles: number;
   };
   /** Per client address: waiting chats, WebSocket handshakes a minute, open citizen sockets. */
   chatLimits: { waitingPerClient: number; handshakesPerMinute: number; socketsPerClient: number };
@@ -195,6 +217,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         e.INBOUND_MAIL_DOMAIN ?? new URL(e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).hostname
       ).toLowerCase(),
       retentionDays: e.CONTACT_RETENTION_DAYS,
+    },
+    attachments: {
+      clamd: e.CLAMD_SOCKET
+        ? { socket: e.CLAMD_SOCKET }
+        : e.CLAMD_HOST
+          ? { host: e.CLAMD_HOST, port: e.CLAMD_PORT }
+          : undefined,
+      scanTimeoutMs: e.CLAMD_TIMEOUT_MS,
+      maxBytes: e.CONTACT_ATTACHMENT_MAX_MB * 1024 * 1024,
+      maxFiles: e.CONTACT_ATTACHMENT_MAX_FILES,
     },
     chatLimits: {
       waitingPerClient: e.CHAT_WAITING_PER_CLIENT,

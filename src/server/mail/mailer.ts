@@ -18,9 +18,15 @@ export const mailMessage = z.object({
 });
 export type MailMessage = z.infer<typeof mailMessage>;
 
+/**
+ * A file to send with a message. Not part of the job payload: a module whose mail carries files keeps them
+ * in its own tables and hands them over when its job runs, so a job row never holds megabytes.
+ */
+export type MailAttachment = { filename: string; contentType: string; content: Buffer };
+
 export interface Mailer {
   readonly kind: 'smtp' | 'dev-mailbox';
-  send(message: MailMessage): Promise<void>;
+  send(message: MailMessage, attachments?: MailAttachment[]): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -38,7 +44,7 @@ export class SmtpMailer implements Mailer {
     );
     return this.transport;
   }
-  async send(message: MailMessage): Promise<void> {
+  async send(message: MailMessage, attachments: MailAttachment[] = []): Promise<void> {
     const transport = await this.connection();
     await transport.sendMail({
       from: this.from,
@@ -50,6 +56,11 @@ export class SmtpMailer implements Mailer {
       messageId: message.messageId,
       inReplyTo: message.inReplyTo,
       references: message.references,
+      attachments: attachments.map((file) => ({
+        filename: file.filename,
+        contentType: file.contentType,
+        content: file.content,
+      })),
     });
   }
   async close(): Promise<void> {
@@ -64,7 +75,9 @@ export class DevMailboxMailer implements Mailer {
     private readonly db: Db,
     private readonly from: string,
   ) {}
-  async send(message: MailMessage): Promise<void> {
+  async send(message: MailMessage, attachments: MailAttachment[] = []): Promise<void> {
+    // The dev mailbox shows text only: attachments are named under the message, not stored twice.
+    const names = attachments.map((file) => `[${file.filename}, ${file.contentType}]`).join('\n');
     await this.db.insert(devMailbox).values({
       messageId: message.messageId,
       fromAddress: this.from,
@@ -72,7 +85,7 @@ export class DevMailboxMailer implements Mailer {
       ccAddresses: message.cc?.join(', ') || null,
       replyTo: message.replyTo ?? null,
       subject: message.subject,
-      textBody: message.text,
+      textBody: names ? `${message.text}\n\n${names}` : message.text,
     });
   }
   async close(): Promise<void> {}

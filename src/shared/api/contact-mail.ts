@@ -15,6 +15,39 @@ export const DEFAULT_REPLY_TARGET_HOURS = 16;
 /** About a year of working days: longer than that is no target. */
 export const MAX_REPLY_TARGET_HOURS = 2000;
 
+/**
+ * What may be attached to a ticket, recognised by content (never by name or declared type): PDF, PNG, JPEG
+ * and WebP images (re-encoded without metadata), and office documents in the Office Open XML and
+ * OpenDocument formats. Old binary Office files (.doc, .xls) are not taken: they carry macros unseen.
+ */
+export const ATTACHMENT_TYPES = [
+  { mime: 'application/pdf', extensions: ['pdf'] },
+  { mime: 'image/png', extensions: ['png'], image: 'png' },
+  { mime: 'image/jpeg', extensions: ['jpg', 'jpeg'], image: 'jpeg' },
+  { mime: 'image/webp', extensions: ['webp'], image: 'webp' },
+  {
+    mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    extensions: ['docx'],
+  },
+  { mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', extensions: ['xlsx'] },
+  {
+    mime: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+    extensions: ['pptx'],
+  },
+  { mime: 'application/vnd.oasis.opendocument.text', extensions: ['odt'] },
+  { mime: 'application/vnd.oasis.opendocument.spreadsheet', extensions: ['ods'] },
+  { mime: 'application/vnd.oasis.opendocument.presentation', extensions: ['odp'] },
+] as const satisfies readonly { mime: string; extensions: readonly string[]; image?: string }[];
+
+/** The defaults of CONTACT_ATTACHMENT_MAX_FILES and CONTACT_ATTACHMENT_MAX_MB, as the web form states them. */
+export const DEFAULT_ATTACHMENT_MAX_FILES = 3;
+export const DEFAULT_ATTACHMENT_MAX_MB = 10;
+
+/** For the file picker's `accept`: a hint to the browser, the server decides by content. */
+export const ATTACHMENT_ACCEPT = ATTACHMENT_TYPES.flatMap((type) =>
+  type.extensions.map((ext) => `.${ext}`),
+).join(',');
+
 /** The public form's body: the longest legal question in multi-byte UTF-8 fits with room to spare. */
 export const CONTACT_BODY_LIMIT = 64 * 1024;
 
@@ -133,14 +166,25 @@ export const ticketListOut = z.object({
   pageSize: z.number().int(),
 });
 
+export const attachmentOut = z.object({
+  id: z.number().int(),
+  fileName: z.string(),
+  /** From the sniffed content. */
+  mimeType: z.string(),
+  sizeBytes: z.number().int(),
+});
+
 export const ticketMessageOut = z.object({
   id: z.number().int(),
   direction: z.enum(['citizen', 'agent']),
   authorName: z.string().nullable(),
   /** Plain text exactly as written: clients must render it as text. */
   body: z.string(),
+  attachments: z.array(attachmentOut),
   createdAt: z.string(),
 });
+
+export const attachmentParams = z.object({ id: serialId, attachmentId: serialId });
 
 export const heldReplyOut = z.object({
   id: z.number().int(),
@@ -228,6 +272,17 @@ export const contactMailApi = defineApi('contact', {
     body: contactEmailBody,
     responses: { 202: contactEmailAccepted },
   }),
+  submitWithFiles: route({
+    method: 'POST',
+    path: '/api/contact/email/files',
+    access: 'public',
+    summary: 'Send a question to 1700 by e-mail with attachments, each scanned for viruses',
+    description:
+      'multipart/form-data: `data` (JSON, the same fields as POST /api/contact/email) and `files` (PDF, PNG, JPEG, WebP or an office document; count and size as configured). Each file is scanned by clamd and checked by its content; images are re-encoded without metadata. A file that cannot be scanned is refused (503).',
+    // The `data` part is checked against contactEmailBody by the handler, after the parts are read.
+    multipart: true,
+    responses: { 202: contactEmailAccepted },
+  }),
   tickets: route({
     method: 'GET',
     path: '/api/contact/tickets',
@@ -277,6 +332,26 @@ export const contactMailApi = defineApi('contact', {
     params: ticketIdParams,
     body: ticketReplyBody,
     responses: { 201: ticketOut },
+  }),
+  replyWithFiles: route({
+    method: 'POST',
+    path: '/api/contact/tickets/:id/reply/files',
+    access: 'contactAgent',
+    summary:
+      'Answer a ticket with attachments: the answer and its files are stored and mailed to the citizen',
+    description:
+      'multipart/form-data: `data` (JSON: `{ "text": … }`) and `files`, checked as in POST /api/contact/email/files.',
+    params: ticketIdParams,
+    multipart: true,
+    responses: { 201: ticketOut },
+  }),
+  attachment: route({
+    method: 'GET',
+    path: '/api/contact/tickets/:id/attachments/:attachmentId',
+    access: 'contactAgent',
+    summary: 'Download an attachment of a ticket in the agent’s queues',
+    kind: 'file',
+    params: attachmentParams,
   }),
   update: route({
     method: 'PATCH',

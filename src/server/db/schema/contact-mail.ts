@@ -1,5 +1,14 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  customType,
+  index,
+  integer,
+  pgTable,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 import { accounts } from './auth';
 import { chatQueues } from './contact-chat';
 
@@ -96,3 +105,34 @@ export const contactReplyTargets = pgTable('contact_reply_targets', {
   hours: integer('hours').notNull(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
+});
+
+/**
+ * A file attached to a ticket message, by the citizen (the form) or an agent (an answer). Stored only after
+ * its content was sniffed, images re-encoded without metadata, and clamd found nothing; it goes with its
+ * message and ticket (cascade) at the retention purge and at erasure.
+ */
+export const contactAttachments = pgTable(
+  'contact_attachments',
+  {
+    id: serial('id').primaryKey(),
+    ticketId: integer('ticket_id')
+      .notNull()
+      .references(() => contactTickets.id, { onDelete: 'cascade' }),
+    messageId: integer('message_id')
+      .notNull()
+      .references(() => contactTicketMessages.id, { onDelete: 'cascade' }),
+    /** The name as uploaded, cleaned of paths and control characters; its extension matches the content. */
+    fileName: text('file_name').notNull(),
+    /** From the sniffed content, never from what the upload declared. */
+    mimeType: text('mime_type').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    data: bytea('data').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('contact_attachments_message_idx').on(t.ticketId, t.messageId)],
+);

@@ -16,6 +16,7 @@ import { Button } from '../../ui/Button';
 import { Checkbox } from '../../ui/Checkbox';
 import { Select } from '../../ui/Select';
 import { TextField } from '../../ui/TextField';
+import { AttachmentPicker, fileError, formWithFiles } from './Attachments';
 import './contact.css';
 
 type Payload = RouteInput<typeof contactMailApi.routes.submit>['body'];
@@ -47,11 +48,17 @@ export function ContactEmailForm({
   const [question, setQuestion] = useState('');
   const [consent, setConsent] = useState(false);
   const [website, setWebsite] = useState('');
+  const [files, setFiles] = useState<File[]>([]);
   const [sentTo, setSentTo] = useState('');
   const send = useMutation({
-    mutationFn: (body: Payload) => api.contactMail.submit({ body }),
+    // With files the same fields go as the `data` part of a multipart body, each file scanned by the server.
+    mutationFn: (body: Payload) =>
+      files.length > 0
+        ? api.contactMail.submitWithFiles({ body: formWithFiles(body, files) })
+        : api.contactMail.submit({ body }),
   });
   const fieldErrors = send.error instanceof ApiError ? send.error.fieldErrors() : {};
+  const filesError = fileError(fieldErrors);
   // The form goes once it is sent: the focus moves to the confirmation instead of falling to the page.
   const thanksRef = useRef<HTMLParagraphElement>(null);
   useEffect(() => {
@@ -77,6 +84,7 @@ export function ContactEmailForm({
     setQuestion('');
     setTopic(null);
     setConsent(false);
+    setFiles([]);
     send.reset();
     setOpen(true);
   };
@@ -166,6 +174,7 @@ export function ContactEmailForm({
                   value={question}
                   onChange={setQuestion}
                 />
+                <AttachmentPicker files={files} onChange={setFiles} error={filesError} />
                 <div className="contact-mail__consent">
                   <Checkbox
                     name="consent"
@@ -196,7 +205,9 @@ export function ContactEmailForm({
                     />
                   </label>
                 </div>
-                {send.error ? <Alert tone="error">{(send.error as Error).message}</Alert> : null}
+                {send.error && !filesError ? (
+                  <Alert tone="error">{(send.error as Error).message}</Alert>
+                ) : null}
                 <Button type="submit" isPending={send.isPending}>
                   {t('contactMail.form.send')}
                 </Button>

@@ -13,6 +13,7 @@ import { Select } from '../../ui/Select';
 import { Table } from '../../ui/Table';
 import { TextField } from '../../ui/TextField';
 import './contact.css';
+import { AttachmentLinks, AttachmentPicker, fileError, formWithFiles } from './Attachments';
 import { CannedPicker, useCannedAnswers } from './canned/CannedPicker';
 import { type CannedAnswer, cannedByShortcut, fillCanned } from './canned/fill';
 import {
@@ -37,15 +38,20 @@ export function TicketPage() {
     queryFn: () => api.contactMail.ticket({ params: { id } }),
   });
   const [text, setText] = useState('');
+  const [files, setFiles] = useState<File[]>([]);
   const now = useNow();
   const update = (data: Ticket) => {
     client.setQueryData(['contact', 'ticket', id], data);
     void client.invalidateQueries({ queryKey: ['contact', 'tickets'] });
   };
   const reply = useMutation({
-    mutationFn: (body: { text: string }) => api.contactMail.reply({ params: { id }, body }),
+    mutationFn: (body: { text: string }) =>
+      files.length > 0
+        ? api.contactMail.replyWithFiles({ params: { id }, body: formWithFiles(body, files) })
+        : api.contactMail.reply({ params: { id }, body }),
     onSuccess: (data) => {
       setText('');
+      setFiles([]);
       update(data);
     },
   });
@@ -64,6 +70,7 @@ export function TicketPage() {
   });
   const heldError = accept.error ?? discard.error;
   const replyErrors = reply.error instanceof ApiError ? reply.error.fieldErrors() : {};
+  const replyFilesError = fileError(replyErrors);
 
   const canned = useCannedAnswers();
   const insertCanned = (answer: CannedAnswer, data: Ticket, replace = false) => {
@@ -137,6 +144,7 @@ export function TicketPage() {
                   </p>
                   {/* Rendered as text: whatever the citizen typed, markup included, stays visible as typed. */}
                   <p className="ticket__body">{message.body}</p>
+                  <AttachmentLinks ticketId={data.id} attachments={message.attachments} />
                 </li>
               ))}
             </ol>
@@ -207,6 +215,7 @@ export function TicketPage() {
                   value={text}
                   onChange={setText}
                 />
+                <AttachmentPicker files={files} onChange={setFiles} error={replyFilesError} />
                 {reply.error && !Object.keys(replyErrors).length ? (
                   <Alert tone="error">{(reply.error as Error).message}</Alert>
                 ) : null}

@@ -5,6 +5,7 @@ import {
   chatAgentQueues,
   chatQueues,
   chatSessions,
+  contactAttachments,
   contactHeldReplies,
   contactReplyTargets,
   contactTicketMessages,
@@ -336,4 +337,55 @@ export async function chatsWithTranscriptTo(db: Db, email: string, cutoff: Date)
     )
     .orderBy(desc(chatSessions.createdAt), desc(chatSessions.id))
     .limit(50);
+}
+
+// ---- attachments ---------------------------------------------------------------------------------
+
+export async function insertAttachments(
+  db: Db,
+  ticketId: number,
+  messageId: number,
+  files: { fileName: string; mimeType: string; data: Buffer }[],
+) {
+  if (files.length === 0) return [];
+  return db
+    .insert(contactAttachments)
+    .values(files.map((file) => ({ ticketId, messageId, ...file, sizeBytes: file.data.length })))
+    .returning({ id: contactAttachments.id });
+}
+
+/** The attachments of a ticket without their content, for the thread. */
+export async function listAttachmentsOfTicket(db: Db, ticketId: number) {
+  return db
+    .select({
+      id: contactAttachments.id,
+      messageId: contactAttachments.messageId,
+      fileName: contactAttachments.fileName,
+      mimeType: contactAttachments.mimeType,
+      sizeBytes: contactAttachments.sizeBytes,
+    })
+    .from(contactAttachments)
+    .where(eq(contactAttachments.ticketId, ticketId))
+    .orderBy(contactAttachments.id);
+}
+
+export async function findAttachment(db: Db, ticketId: number, attachmentId: number) {
+  const [row] = await db
+    .select()
+    .from(contactAttachments)
+    .where(and(eq(contactAttachments.ticketId, ticketId), eq(contactAttachments.id, attachmentId)));
+  return row ?? null;
+}
+
+/** The content of a message's attachments, for the mail that carries them. */
+export async function attachmentsOfMessage(db: Db, ticketId: number, messageId: number) {
+  return db
+    .select({
+      fileName: contactAttachments.fileName,
+      mimeType: contactAttachments.mimeType,
+      data: contactAttachments.data,
+    })
+    .from(contactAttachments)
+    .where(and(eq(contactAttachments.ticketId, ticketId), eq(contactAttachments.messageId, messageId)))
+    .orderBy(contactAttachments.id);
 }

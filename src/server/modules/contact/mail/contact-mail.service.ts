@@ -14,11 +14,13 @@ import type { Actor } from '../../../http/actor';
 import { AppError } from '../../../http/errors';
 import { type Locale, translator } from '../../../http/i18n';
 import { jobType } from '../../../jobs/job-queue';
-import { type MailMessage, mailJob } from '../../../mail/mailer';
+import { type Mailer, type MailMessage, mailJob, mailMessage } from '../../../mail/mailer';
 import { audit } from '../../../platform/audit';
 import type { ModuleDeps } from '../../../platform/module';
+import type { VirusScanner } from '../../../platform/virus-scan';
 import { addOpenMinutes } from '../chat/opening-hours';
 import { issueFeedbackToken, purgeFeedback } from '../feedback/feedback.service';
+import { type CheckedAttachment, checkAttachments, type Upload } from './contact-mail.attachments';
 import {
   assertCanHandleTicket,
   assertCanSeeBreaches,
@@ -31,6 +33,47 @@ type Deps = Pick<ModuleDeps, 'db' | 'jobs' | 'config' | 'events' | 'logger' | 'b
 
 /** The daily purge of tickets past the retention period; `day` is the day it is for. */
 export const purgeJob = jobType('contact_mail_purge', z.object({ day: z.string() }));
+
+/**
+ * A ticket mail that carries the files of one message. The payload names the message, not the files: they
+ * are read from the ticket's attachments when the mail goes out, so the job row stays small and erasure of
+ * the ticket takes the files with it.
+ */
+const ticketMailWithFiles = z.object({
+  message: mailMessage,
+  ticketId: z.number().int(),
+  messageId: z.number().int(),
+});
+export const ticketMailWithFilesJob = jobType('contact_ticket_mail_files', ticketMailWithFiles);
+
+/** Sends a ticket mail with its message's attachments; they are gone only if the ticket is (then so is the job). */
+export async function sendTicketMailWithFiles(
+  deps: { db: Db; mailer: Mailer },
+  payload: z.infer<typeof ticketMailWithFiles>,
+) {
+  const files = await repo.attachmentsOfMessage(deps.db, payload.ticketId, payload.messageId);
+  await deps.mailer.send(
+    payload.message,
+    files.map((file) => ({ filename: file.fileName, contentType: file.mimeType, content: file.data })),
+  );
+}
+
+/** Enqueues a ticket mail: with the message's files when it has any, as a plain mail job otherwise. */
+async function enqueueTicketMail(
+  deps: Pick<Deps, 'jobs'>,
+  tx: Db,
+  message: MailMessage,
+  dedupeKey: string,
+  files: { ticketId: number; messageId: number; count: number },
+) {
+  if (files.count === 0) return deps.jobs.enqueue(mailJob, message, { dedupeKey }, tx);
+  return deps.jobs.enqueue(
+    ticketMailWithFilesJob,
+    { message, ticketId: files.ticketId, messageId: files.messageId },
+    { dedupeKey },
+    tx,
+  );
+}
 
 /** Published after a commit that changed which e-mails are open, so the supervisors' board recounts at once. */
 export const TICKETS_CHANNEL = 'contact_tickets';
@@ -157,6 +200,7 @@ export async function submitEmail(
   input: ContactEmailInput,
   requestLocale: Locale,
   client: string,
+  files: CheckedAttachment[] = [],
 ) {
   // Robots that fill in the hidden field get the same answer as people, so they learn nothing.
   if (input.website && input.website.trim() !== '')
@@ -178,7 +222,13 @@ export async function submitEmail(
       topic: input.topic,
       locale,
     });
-    await repo.insertMessage(tx, { ticketId: ticket.id, direction: 'citizen', body: input.question });
+    const question = await repo.insertMessage(tx, {
+      ticketId: ticket.id,
+      direction: 'citizen',
+      body: input.question,
+    });
+    await repo.insertAttachments(tx, ticket.id, question!.id, files);
+    const withFiles = { ticketId: ticket.id, messageId: question!.id, count: files.length };
     const reference = ticketReference(ticket.id);
     const replyTo = replyAddress(deps.config, ticket);
     const nl = translator('nl');
@@ -197,7 +247,7 @@ export async function submitEmail(
       }),
       messageId: messageId(deps.config, `ticket-${ticket.id}-question`),
     };
-    await deps.jobs.enqueue(mailJob, mailbox, { dedupeKey: `${ticketMailKeyPrefix(ticket.id)}mailbox` }, tx);
+    await enqueueTicketMail(deps, tx, mailbox, `${ticketMailKeyPrefix(ticket.id)}mailbox`, withFiles);
     const confirmationSent = admitCitizenMail(deps, input.email, client, { ticketId: ticket.id });
     if (confirmationSent) {
       const copy: MailMessage = {
@@ -207,9 +257,13 @@ export async function submitEmail(
         text: t('contactMail.mail.copyBody', {
           reference,
           topic: topicLabel(locale, input.topic),
-          expected: due
-            ? t('contactMail.mail.expectedBy', formatReplyBy(locale, due.at, due.timeZone))
-            : t('contactMail.mail.expectedSoon'),
+          // The address is unverified: the files go to 1700 only; the copy says how many arrived.
+          expected: [
+            due
+              ? t('contactMail.mail.expectedBy', formatReplyBy(locale, due.at, due.timeZone))
+              : t('contactMail.mail.expectedSoon'),
+            ...(files.length > 0 ? [t('contactMail.attachments.copyNote', { count: files.length })] : []),
+          ].join(' '),
         }),
         messageId: messageId(deps.config, `ticket-${ticket.id}-copy`),
       };
@@ -289,6 +343,7 @@ export async function getTicket(db: Db, principal: Principal, id: number) {
   await assertVisible(db, principal, ticket);
   const messages = await repo.listMessages(db, id);
   const held = await repo.listHeldReplies(db, id);
+  const attachments = await repo.listAttachmentsOfTicket(db, id);
   return {
     ...summary(ticket, messages[0]?.body.slice(0, 200) ?? null, held.length),
     messages: messages.map((m) => ({
@@ -296,6 +351,9 @@ export async function getTicket(db: Db, principal: Principal, id: number) {
       direction: m.direction,
       authorName: m.authorName,
       body: m.body,
+      attachments: attachments
+        .filter((a) => a.messageId === m.id)
+        .map(({ id, fileName, mimeType, sizeBytes }) => ({ id, fileName, mimeType, sizeBytes })),
       createdAt: m.createdAt.toISOString(),
     })),
     heldReplies: held.map((h) => ({
@@ -309,7 +367,13 @@ export async function getTicket(db: Db, principal: Principal, id: number) {
 }
 
 /** Stores the answer and mails it to the citizen in one transaction; the ticket becomes 'answered'. */
-export async function replyToTicket(deps: Deps, actor: Actor, id: number, text: string) {
+export async function replyToTicket(
+  deps: Deps,
+  actor: Actor,
+  id: number,
+  text: string,
+  files: CheckedAttachment[] = [],
+) {
   const queueId = await deps.db.transaction(async (tx) => {
     const ticket = await repo.findTicketForUpdate(tx, id);
     if (!ticket) throw new AppError('NOT_FOUND');
@@ -324,6 +388,7 @@ export async function replyToTicket(deps: Deps, actor: Actor, id: number, text: 
       authorAccountId: actor.principal.accountId,
       body: text,
     });
+    await repo.insertAttachments(tx, id, message!.id, files);
     await repo.updateTicket(tx, id, {
       status: 'answered',
       assignedAccountId: actor.principal.accountId,
@@ -339,8 +404,9 @@ export async function replyToTicket(deps: Deps, actor: Actor, id: number, text: 
       agentAccountId: actor.principal.accountId,
     });
     const feedbackUrl = new URL(`/contact/beoordeling/${feedbackToken}`, deps.config.publicUrl).toString();
-    await deps.jobs.enqueue(
-      mailJob,
+    await enqueueTicketMail(
+      deps,
+      tx,
       {
         to: [ticket.citizenEmail],
         replyTo: replyAddress(deps.config, ticket),
@@ -351,17 +417,15 @@ export async function replyToTicket(deps: Deps, actor: Actor, id: number, text: 
         inReplyTo: messageId(deps.config, `ticket-${id}-copy`),
         references: [messageId(deps.config, `ticket-${id}-copy`)],
       } satisfies MailMessage,
-      { dedupeKey: `${ticketMailKeyPrefix(id)}answer-${message!.id}` },
-      tx,
+      `${ticketMailKeyPrefix(id)}answer-${message!.id}`,
+      { ticketId: id, messageId: message!.id, count: files.length },
     );
     await audit(
       tx,
       actor.principal,
       'contact.ticket.reply',
       { type: 'contact_ticket', id },
-      {
-        messageId: message!.id,
-      },
+      { messageId: message!.id, attachments: files.length },
       actor.ip,
     );
     return ticket.queueId;
@@ -592,8 +656,12 @@ export async function discardHeldReply(deps: Deps, actor: Actor, ticketId: numbe
 // ---- privacy -----------------------------------------------------------------------------------
 
 /** The mail jobs of deleted tickets, sent or not: their payloads hold the citizen's and the agents' words. */
-function deleteMailJobsOfTickets(deps: Deps, tx: Db, ticketIds: number[]) {
-  return deps.jobs.deleteByKey(mailJob, { keyPrefixes: ticketIds.map(ticketMailKeyPrefix) }, tx);
+async function deleteMailJobsOfTickets(deps: Deps, tx: Db, ticketIds: number[]) {
+  const keyPrefixes = ticketIds.map(ticketMailKeyPrefix);
+  return (
+    (await deps.jobs.deleteByKey(mailJob, { keyPrefixes }, tx)) +
+    (await deps.jobs.deleteByKey(ticketMailWithFilesJob, { keyPrefixes }, tx))
+  );
 }
 
 /** Deletes answered and closed tickets untouched for the retention period; returns how many went. */
@@ -651,4 +719,54 @@ export async function eraseCitizen(deps: Deps, actor: Actor, email: string) {
   // Open ones may be among them (of several queues).
   if (result.ticketsDeleted > 0) await ticketsChanged(deps, null);
   return result;
+}
+
+// ---- attachments -------------------------------------------------------------------------------
+
+/** One attachment of a ticket for an agent who may see the ticket; anything else is answered 404. */
+export async function attachment(db: Db, principal: Principal, ticketId: number, attachmentId: number) {
+  const ticket = await repo.findTicket(db, ticketId);
+  if (!ticket) throw new AppError('NOT_FOUND');
+  await assertVisible(db, principal, ticket);
+  const file = await repo.findAttachment(db, ticketId, attachmentId);
+  if (!file) throw new AppError('NOT_FOUND');
+  return file;
+}
+
+/** A refused upload that clamd could not scan is a warning in the log: the scanner needs attention. */
+const unscanned = (deps: Pick<Deps, 'logger'>) => (reason: string) =>
+  deps.logger?.warn({ reason }, 'attachment refused: clamd could not scan it');
+
+/**
+ * The form with files: the honeypot first (robots cost no scan), then every file is scanned and checked
+ * before anything is stored, so a refused file leaves no ticket behind and the citizen can send again.
+ */
+export async function submitEmailWithFiles(
+  deps: Deps & Pick<ModuleDeps, 'citizenMail'>,
+  scanner: VirusScanner,
+  input: ContactEmailInput,
+  requestLocale: Locale,
+  client: string,
+  uploads: Upload[],
+) {
+  if (input.website && input.website.trim() !== '') return submitEmail(deps, input, requestLocale, client);
+  const files = await checkAttachments(scanner, deps.config.attachments, uploads, unscanned(deps));
+  return submitEmail(deps, input, requestLocale, client, files);
+}
+
+/** An answer with files: checked and scanned first, then stored and mailed like any answer. */
+export async function replyWithFiles(
+  deps: Deps,
+  scanner: VirusScanner,
+  actor: Actor,
+  id: number,
+  text: string,
+  uploads: Upload[],
+) {
+  // The agent must be able to see the ticket before their files cost a scan.
+  const ticket = await repo.findTicket(deps.db, id);
+  if (!ticket) throw new AppError('NOT_FOUND');
+  await assertVisible(deps.db, actor.principal, ticket);
+  const files = await checkAttachments(scanner, deps.config.attachments, uploads, unscanned(deps));
+  return replyToTicket(deps, actor, id, text, files);
 }
