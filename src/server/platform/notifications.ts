@@ -19,6 +19,10 @@ export const NOTIFICATIONS_CHANNEL = 'notifications';
 
 export type NotificationInput = {
   kind: NotificationKind;
+  /**
+   * Values for the kind's text. A pair `xNl`/`xEn` becomes `x` in the reader's language; a value under a name
+   * ending in `Key` is a catalogue key, translated for the reader (a status).
+   */
   params?: Record<string, string | number>;
   link?: string | null;
 };
@@ -26,8 +30,6 @@ export type NotificationInput = {
 /** Recipients by account, or by person (the account of each person, when they have one). */
 export type Recipients = { accountIds?: readonly number[]; personIds?: readonly number[] };
 
-// One fan-out at most this large per call: a broader audience is a mailing, not a notification.
-const MAX_RECIPIENTS = 5_000;
 const CHUNK = 500;
 
 export async function notify(
@@ -51,7 +53,7 @@ export async function notify(
       );
     for (const row of rows) ids.add(row.id);
   }
-  const accountIds = [...ids].slice(0, MAX_RECIPIENTS);
+  const accountIds = [...ids];
   if (accountIds.length === 0) return [];
   for (let i = 0; i < accountIds.length; i += CHUNK) {
     await db.insert(notifications).values(

@@ -40,6 +40,8 @@ export const homeCardOut = z.object({
   label: z.string().nullable(),
   /** An ISO date or time the card refers to (a closing day, the last import). */
   date: z.string().nullable(),
+  /** A state code the web app words (an entity profile's publication, an import's outcome). */
+  status: z.string().nullable(),
   /** Whether the card asks the reader to act (shown first, emphasised). */
   attention: z.boolean(),
 });

@@ -16,12 +16,27 @@ export const RETENTION_DAYS = 90;
 
 export const purgeJob = jobType('notifications_purge', z.object({ day: z.string() }));
 
+/** The stored values in the reader's language: `xNl`/`xEn` pairs become `x`, `…Key` values are translated. */
+export function localizedParams(params: Record<string, string | number>, locale: Locale) {
+  const t = translator(locale);
+  const out: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(params)) {
+    if (name.endsWith('Nl')) {
+      const base = name.slice(0, -2);
+      const en = params[`${base}En`];
+      out[base] = locale === 'en' && en ? en : value;
+    } else if (name.endsWith('Key') && typeof value === 'string') out[name.slice(0, -3)] = t(value);
+    else if (!name.endsWith('En')) out[name] = value;
+  }
+  return out;
+}
+
 function present(row: repo.NotificationRow, locale: Locale) {
   const t = translator(locale);
   return {
     id: row.id,
     kind: row.kind as NotificationKind,
-    text: t(`notifications.kinds.${row.kind}`, row.params),
+    text: t(`notifications.kinds.${row.kind}`, localizedParams(row.params, locale)),
     link: row.link,
     createdAt: row.createdAt.toISOString(),
     read: row.readAt !== null,
