@@ -15,6 +15,7 @@ import { entitiesPlansModule } from './entities/plans/plans.module';
 import { entitiesProfileModule } from './entities/profile/profile.module';
 import { entitiesSupportModule } from './entities/support/support.module';
 import { entitiesTouchstoneModule } from './entities/touchstone/touchstone.module';
+import { homeModule } from './home/home.module';
 import { learningModule } from './learning/learning.module';
 import { notificationsModule } from './notifications/notifications.module';
 import { opsModule } from './ops/ops.module';
@@ -46,4 +47,5 @@ export const modules = [
   entitiesTouchstoneModule,
   entitiesFeedback360Module,
   notificationsModule,
+  homeModule,
 ];

@@ -7,7 +7,7 @@
  * for that text and a link. It must never carry what a survey answer or an aggregate below k would reveal.
  */
 import { and, eq, inArray, isNotNull } from 'drizzle-orm';
-import { notificationKinds, type NotificationKind } from '../../shared/notifications';
+import { type NotificationKind, notificationKinds } from '../../shared/notifications';
 import type { Db } from '../db/client';
 import { accounts, notifications } from '../db/schema';
 import type { EventBus } from '../events/event-bus';
@@ -67,6 +67,8 @@ export async function notify(
   }
   // Only ids travel (NOTIFY payloads are small); each stream reads its own count after the commit.
   for (let i = 0; i < accountIds.length; i += CHUNK)
-    await deps.events.publishOnCommit(db, NOTIFICATIONS_CHANNEL, { accountIds: accountIds.slice(i, i + CHUNK) });
+    await deps.events.publishOnCommit(db, NOTIFICATIONS_CHANNEL, {
+      accountIds: accountIds.slice(i, i + CHUNK),
+    });
   return accountIds;
 }

@@ -14,8 +14,8 @@ import enEntitiesProfile from './en/entities-profile.json' with { type: 'json' }
 import enEntitiesSupport from './en/entities-support.json' with { type: 'json' };
 import enEntitiesTouchstone from './en/entities-touchstone.json' with { type: 'json' };
 import enErrors from './en/errors.json' with { type: 'json' };
-import enLearning from './en/learning.json' with { type: 'json' };
 import enHome from './en/home.json' with { type: 'json' };
+import enLearning from './en/learning.json' with { type: 'json' };
 import enNotifications from './en/notifications.json' with { type: 'json' };
 import enOps from './en/ops.json' with { type: 'json' };
 import enOrg from './en/org.json' with { type: 'json' };
@@ -40,8 +40,8 @@ import nlEntitiesProfile from './nl/entities-profile.json' with { type: 'json' }
 import nlEntitiesSupport from './nl/entities-support.json' with { type: 'json' };
 import nlEntitiesTouchstone from './nl/entities-touchstone.json' with { type: 'json' };
 import nlErrors from './nl/errors.json' with { type: 'json' };
-import nlLearning from './nl/learning.json' with { type: 'json' };
 import nlHome from './nl/home.json' with { type: 'json' };
+import nlLearning from './nl/learning.json' with { type: 'json' };
 import nlNotifications from './nl/notifications.json' with { type: 'json' };
 import nlOps from './nl/ops.json' with { type: 'json' };
 import nlOrg from './nl/org.json' with { type: 'json' };

@@ -13,7 +13,10 @@ export type NotificationsServices = { bells: BellHub };
 export const notificationsModule = defineModule<NotificationsServices>({
   name: 'notifications',
   services: (deps: ModuleDeps) => ({
-    bells: new BellHub(deps, { ...defaultBellTimings, ...(deps.overrides.notifications as Partial<BellTimings>) }),
+    bells: new BellHub(deps, {
+      ...defaultBellTimings,
+      ...(deps.overrides.notifications as Partial<BellTimings>),
+    }),
   }),
   routes: (deps, services) => notificationsRoutes(deps, services),
   hubs: (services) => [services.bells],

@@ -5,8 +5,8 @@ import type { Principal } from '../../http/access';
 import { AppError } from '../../http/errors';
 import { type Locale, translator } from '../../http/i18n';
 import { jobType } from '../../jobs/job-queue';
-import { NOTIFICATIONS_CHANNEL } from '../../platform/notifications';
 import type { ModuleDeps } from '../../platform/module';
+import { NOTIFICATIONS_CHANNEL } from '../../platform/notifications';
 import * as repo from './notifications.repo';
 
 type Deps = Pick<ModuleDeps, 'db' | 'events' | 'jobs' | 'background'>;

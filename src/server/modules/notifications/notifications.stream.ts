@@ -114,6 +114,8 @@ export class BellHub {
     const subscription = this.subscription;
     this.subscription = undefined;
     const unsubscribe = await subscription;
-    await unsubscribe?.().catch((error: unknown) => this.deps.background.report('notifications:unsubscribe', error));
+    await unsubscribe?.().catch((error: unknown) =>
+      this.deps.background.report('notifications:unsubscribe', error),
+    );
   }
 }

@@ -78,7 +78,11 @@ export async function runFanout(deps: Deps, payload: { waveId: number; kind: 'in
       deps,
       tx,
       { personIds: await repo.invitedPeople(tx, wave.id) },
-      { kind: 'survey_open', params: { titleNl: wave.titleNl, titleEn: wave.titleEn }, link: paths.mySurveys },
+      {
+        kind: 'survey_open',
+        params: { titleNl: wave.titleNl, titleEn: wave.titleEn },
+        link: paths.mySurveys,
+      },
     );
   });
 }
