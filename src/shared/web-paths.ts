@@ -37,6 +37,7 @@ export const paths = {
   adminSurveyWave: '/beheer/peilingen/:id',
   surveyAnswer: '/peiling/:token',
   mySurveys: '/mijn/peilingen',
+  notifications: '/mijn/meldingen',
   recognition: '/waardering',
   recognitionOverview: '/waardering/overzicht',
   gallery: '/galerij',
