@@ -62,7 +62,9 @@ describeWithBrowser('the home page per role and the notification bell', () => {
     await tabTo(page, /^button:Alles als gelezen markeren$/);
     await page.keyboard.press('Enter');
     await expect.poll(() => bell.getAttribute('aria-label')).toBe('Meldingen: geen ongelezen');
-    expect(await page.getByRole('status').textContent()).toBe('0 ongelezen meldingen');
+    await expect
+      .poll(() => page.locator('main p[role="status"]').textContent())
+      .toBe('0 ongelezen meldingen');
     expect(await focused(page)).not.toBe('body');
   });
 

@@ -46,12 +46,7 @@ export function NotificationsPage() {
         >
           {t('notifications.page.onlyUnread')}
         </Checkbox>
-        <Button
-          variant="secondary"
-          onPress={() => markAll.mutate()}
-          isDisabled={!list.data?.unread}
-          isPending={markAll.isPending}
-        >
+        <Button variant="secondary" onPress={() => markAll.mutate()} isPending={markAll.isPending}>
           {t('notifications.page.markAllRead')}
         </Button>
       </div>
