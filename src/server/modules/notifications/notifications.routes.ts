@@ -21,7 +21,7 @@ export const notificationsRoutes =
 
     serve(app, routes.list, (request, reply) => {
       reply.header('cache-control', 'no-store');
-      return service.list(deps, actorOf(request).principal, request.query);
+      return service.list(deps, actorOf(request).principal, request.query, request.locale);
     });
     serve(app, routes.unread, (request, reply) => {
       reply.header('cache-control', 'no-store');

@@ -43,7 +43,13 @@ function present(row: repo.NotificationRow, locale: Locale) {
   };
 }
 
-export async function list(deps: Deps, principal: Principal, query: { page: number; unread: boolean }) {
+/** The own notifications in the language of the request (the language switch, else the account's). */
+export async function list(
+  deps: Deps,
+  principal: Principal,
+  query: { page: number; unread: boolean },
+  locale: Locale = principal.locale,
+) {
   const { rows, total } = await repo.listOwn(
     deps.db,
     principal.accountId,
@@ -52,7 +58,7 @@ export async function list(deps: Deps, principal: Principal, query: { page: numb
     (query.page - 1) * NOTIFICATIONS_PAGE_SIZE,
   );
   return {
-    items: rows.map((row) => present(row, principal.locale)),
+    items: rows.map((row) => present(row, locale)),
     page: query.page,
     pageSize: NOTIFICATIONS_PAGE_SIZE,
     total,
