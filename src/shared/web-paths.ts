@@ -41,6 +41,7 @@ export const paths = {
   adminSurveyWave: '/beheer/peilingen/:id',
   surveyAnswer: '/peiling/:token',
   mySurveys: '/mijn/peilingen',
+  notifications: '/mijn/meldingen',
   recognition: '/waardering',
   recognitionOverview: '/waardering/overzicht',
   gallery: '/galerij',

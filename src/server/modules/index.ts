@@ -15,7 +15,9 @@ import { entitiesPlansModule } from './entities/plans/plans.module';
 import { entitiesProfileModule } from './entities/profile/profile.module';
 import { entitiesSupportModule } from './entities/support/support.module';
 import { entitiesTouchstoneModule } from './entities/touchstone/touchstone.module';
+import { homeModule } from './home/home.module';
 import { learningModule } from './learning/learning.module';
+import { notificationsModule } from './notifications/notifications.module';
 import { opsModule } from './ops/ops.module';
 import { orgModule } from './org/org.module';
 import { recognitionModule } from './recognition/recognition.module';
@@ -44,4 +46,6 @@ export const modules = [
   entitiesPlansModule,
   entitiesTouchstoneModule,
   entitiesFeedback360Module,
+  notificationsModule,
+  homeModule,
 ];

@@ -12,7 +12,9 @@ import { entitiesPlansApi } from './entities-plans';
 import { entitiesProfileApi } from './entities-profile';
 import { entitiesSupportApi } from './entities-support';
 import { entitiesTouchstoneApi } from './entities-touchstone';
+import { homeApi } from './home';
 import { learningApi } from './learning';
+import { notificationsApi } from './notifications';
 import { opsApi } from './ops';
 import { orgApi } from './org';
 import { platformApi } from './platform';
@@ -47,4 +49,6 @@ export const apiContracts = {
   survey: surveyApi,
   surveyResults: surveyResultsApi,
   surveyActions: surveyActionsApi,
+  home: homeApi,
+  notifications: notificationsApi,
 } as const;

@@ -14,7 +14,9 @@ import enEntitiesProfile from './en/entities-profile.json' with { type: 'json' }
 import enEntitiesSupport from './en/entities-support.json' with { type: 'json' };
 import enEntitiesTouchstone from './en/entities-touchstone.json' with { type: 'json' };
 import enErrors from './en/errors.json' with { type: 'json' };
+import enHome from './en/home.json' with { type: 'json' };
 import enLearning from './en/learning.json' with { type: 'json' };
+import enNotifications from './en/notifications.json' with { type: 'json' };
 import enOps from './en/ops.json' with { type: 'json' };
 import enOrg from './en/org.json' with { type: 'json' };
 import enProgramme from './en/programme.json' with { type: 'json' };
@@ -39,7 +41,9 @@ import nlEntitiesProfile from './nl/entities-profile.json' with { type: 'json' }
 import nlEntitiesSupport from './nl/entities-support.json' with { type: 'json' };
 import nlEntitiesTouchstone from './nl/entities-touchstone.json' with { type: 'json' };
 import nlErrors from './nl/errors.json' with { type: 'json' };
+import nlHome from './nl/home.json' with { type: 'json' };
 import nlLearning from './nl/learning.json' with { type: 'json' };
+import nlNotifications from './nl/notifications.json' with { type: 'json' };
 import nlOps from './nl/ops.json' with { type: 'json' };
 import nlOrg from './nl/org.json' with { type: 'json' };
 import nlProgramme from './nl/programme.json' with { type: 'json' };
@@ -68,6 +72,8 @@ export const catalogues = {
     ...nlEntitiesFeedback360,
     ...nlErrors,
     ...nlLearning,
+    ...nlHome,
+    ...nlNotifications,
     ...nlOps,
     ...nlOrg,
     ...nlProgramme,
@@ -95,6 +101,8 @@ export const catalogues = {
     ...enEntitiesFeedback360,
     ...enErrors,
     ...enLearning,
+    ...enHome,
+    ...enNotifications,
     ...enOps,
     ...enOrg,
     ...enProgramme,

@@ -3,6 +3,7 @@ import { RouterProvider as AriaRouterProvider } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useHref, useLocation, useNavigate } from 'react-router';
 import { ContactSlot } from '../features/contact/ContactSlot';
+import { NotificationBell } from '../features/notifications/NotificationBell';
 import { Button } from '../ui/Button';
 import { LanguageSwitch } from '../ui/LanguageSwitch';
 import { requestTitleFocus } from '../ui/PageTitle';
@@ -63,6 +64,7 @@ function Header() {
             <LanguageSwitch />
             {user ? (
               <div className="account-box">
+                <NotificationBell />
                 <span className="account-box__name">
                   {t('web.nav.signedInAs', { name: user.displayName })}
                 </span>

@@ -78,6 +78,10 @@ export const router = createBrowserRouter([
             lazy: page(() => import('../features/survey/MySurveysPage'), 'MySurveysPage'),
           },
           {
+            path: paths.notifications,
+            lazy: page(() => import('../features/notifications/NotificationsPage'), 'NotificationsPage'),
+          },
+          {
             path: paths.learning,
             lazy: page(() => import('../features/learning/LearningHomePage'), 'LearningHomePage'),
           },

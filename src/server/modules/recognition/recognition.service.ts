@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { paths } from '../../../shared/web-paths';
 import type { Db } from '../../db/client';
 import { type RecognitionEmailMode, type ValueKey, valueKeys } from '../../db/schema';
 import type { Actor } from '../../http/actor';
@@ -9,6 +10,7 @@ import { type MailMessage, mailJob } from '../../mail/mailer';
 import { audit } from '../../platform/audit';
 import { DEFAULT_K } from '../../platform/disclosure/planner';
 import type { ModuleDeps } from '../../platform/module';
+import { notify } from '../../platform/notifications';
 import { type Placement, planRelease, subtreeCounts } from '../aggregates/release-planner';
 import { latestRelease, publishRelease, type SnapshotBuilder } from '../aggregates/releases.service';
 import * as policy from './recognition.policy';
@@ -17,7 +19,7 @@ import type { SendInput } from './recognition.schemas';
 
 type UnitStep = { nl: string; en: string | null };
 
-type Deps = Pick<ModuleDeps, 'db' | 'jobs' | 'config'>;
+type Deps = Pick<ModuleDeps, 'db' | 'jobs' | 'config' | 'events'>;
 
 export const PAGE_SIZE = 20;
 /** The weekly digest of appreciations, due at `at`; one per week (the dedupe key is its day). */
@@ -99,14 +101,22 @@ export async function send(deps: Deps, actor: Actor, input: SendInput) {
       values: input.values,
       notified: mode === 'immediate',
     });
+    const sender = await repo.findPerson(tx, me);
+    const senderName = sender ? `${sender.first_name} ${sender.last_name}` : actor.principal.displayName;
+    // In the app always; by e-mail only as the recipient's preference says (immediately, weekly or never).
+    await notify(
+      deps,
+      tx,
+      { personIds: [recipient.id] },
+      { kind: 'appreciation_received', params: { sender: senderName }, link: paths.recognition },
+    );
     if (mode === 'immediate') {
-      const sender = await repo.findPerson(tx, me);
       await deps.jobs.enqueue(
         mailJob,
         notificationMail(deps, {
           id: row.id,
           kind: input.kind,
-          senderName: sender ? `${sender.first_name} ${sender.last_name}` : actor.principal.displayName,
+          senderName,
           email: recipient.email,
           language: recipient.language,
         }),

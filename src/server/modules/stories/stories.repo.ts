@@ -275,3 +275,15 @@ export async function periodStories(db: Db, start: Date, end: Date) {
          group by entity_id`,
   );
 }
+
+/** The accounts that moderate a story of this entity: its coordinators and the programme admins. */
+export async function moderatorAccounts(db: Db, entityId: number | null): Promise<number[]> {
+  const rows = await queryRows<{ id: number }>(
+    db,
+    sql`select distinct a.id from accounts a join account_roles r on r.account_id = a.id
+        where not a.disabled and (r.role = 'programme_admin'
+          or (r.role = 'entity_coordinator' and r.scope_unit_id = ${entityId}::int))
+        order by a.id`,
+  );
+  return rows.map((row) => row.id);
+}

@@ -1,4 +1,5 @@
 import { type SubmissionData, submissionData } from '../../../shared/api/stories';
+import { paths } from '../../../shared/web-paths';
 import type { Db } from '../../db/client';
 import type { StoryReaction, StoryStatus, ValueKey } from '../../db/schema';
 import type { Principal } from '../../http/access';
@@ -8,11 +9,12 @@ import { translator } from '../../http/i18n';
 import { type MailMessage, mailJob } from '../../mail/mailer';
 import { audit } from '../../platform/audit';
 import type { ModuleDeps } from '../../platform/module';
+import { notify } from '../../platform/notifications';
 import { MAX_IMAGES, type ProcessedImage, processImage } from './stories.images';
 import * as policy from './stories.policy';
 import * as repo from './stories.repo';
 
-type Deps = Pick<ModuleDeps, 'db' | 'jobs' | 'config'>;
+type Deps = Pick<ModuleDeps, 'db' | 'jobs' | 'config' | 'events'>;
 
 export const PAGE_SIZE = 12;
 
@@ -93,8 +95,8 @@ export async function submit(deps: Deps, actor: Actor, data: SubmissionData, upl
   const images: ProcessedImage[] = [];
   for (const [index, upload] of uploads.entries()) images.push(await processImage(index, upload));
   const author = await repo.findAuthor(deps.db, authorId);
-  const id = await deps.db.transaction(async (tx) =>
-    repo.insertStory(tx, {
+  const id = await deps.db.transaction(async (tx) => {
+    const storyId = await repo.insertStory(tx, {
       authorPersonId: authorId,
       entityId: author?.entity_id ?? null,
       title: data.title,
@@ -108,8 +110,16 @@ export async function submit(deps: Deps, actor: Actor, data: SubmissionData, upl
         alt: data.alts[i]!,
         data: image.data,
       })),
-    }),
-  );
+    });
+    const moderators = await repo.moderatorAccounts(tx, author?.entity_id ?? null);
+    await notify(
+      deps,
+      tx,
+      { accountIds: moderators.filter((accountId) => accountId !== actor.principal.accountId) },
+      { kind: 'story_awaiting_moderation', params: { title: data.title }, link: paths.moderation },
+    );
+    return storyId;
+  });
   return present((await repo.findStory(deps.db, id, actor.principal.accountId))!, actor.principal);
 }
 

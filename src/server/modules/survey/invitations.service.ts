@@ -1,10 +1,12 @@
 /** Invitation and reminder mail: the reminder request, the fan-out into one mail job each, the mail itself. */
+import { paths } from '../../../shared/web-paths';
 import type { Db } from '../../db/client';
 import type { Actor } from '../../http/actor';
 import { AppError } from '../../http/errors';
 import { translator } from '../../http/i18n';
 import { audit } from '../../platform/audit';
 import type { ModuleDeps } from '../../platform/module';
+import { notify } from '../../platform/notifications';
 import { appSecretOf } from '../../secret';
 import { conflict } from './survey.errors';
 import { surveyFanoutJob, surveyMailJob } from './survey.jobs';
@@ -12,7 +14,7 @@ import * as policy from './survey.policy';
 import * as repo from './survey.repo';
 import { tokenFor, waveKeys } from './survey.tokens';
 
-type Deps = Pick<ModuleDeps, 'db' | 'jobs' | 'config' | 'mailer'>;
+type Deps = Pick<ModuleDeps, 'db' | 'jobs' | 'config' | 'mailer' | 'events'>;
 
 /**
  * Reminds everyone who has not answered yet; at most once an hour. The request only queues the
@@ -70,6 +72,18 @@ export async function runFanout(deps: Deps, payload: { waveId: number; kind: 'in
       tx,
     );
     await repo.markInvited(tx, wave.id);
+    // Told in the app as well, with a link to the own survey list, never the personal answering link: the
+    // notification is stored, the token must not be.
+    await notify(
+      deps,
+      tx,
+      { personIds: await repo.invitedPeople(tx, wave.id) },
+      {
+        kind: 'survey_open',
+        params: { titleNl: wave.titleNl, titleEn: wave.titleEn },
+        link: paths.mySurveys,
+      },
+    );
   });
 }
 

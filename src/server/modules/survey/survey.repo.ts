@@ -418,6 +418,15 @@ export async function invitationIds(db: Db, waveId: number) {
   return rows.map((row) => row.id);
 }
 
+/** The people invited to a wave: told in the app that a survey is open for them (never which answer is theirs). */
+export async function invitedPeople(db: Db, waveId: number) {
+  const rows = await db
+    .select({ personId: surveyInvitations.personId })
+    .from(surveyInvitations)
+    .where(eq(surveyInvitations.waveId, waveId));
+  return rows.flatMap((row) => (row.personId === null ? [] : [row.personId]));
+}
+
 /** What an invitation mail needs: the address, the language, whether it was answered, the wave. */
 export async function invitationForMail(db: Db, invitationId: number) {
   const [row] = await db

@@ -9,6 +9,7 @@ import { QueryState } from '../../ui/QueryState';
 import { EntitiesTiles } from '../entities/profile/EntitiesLinks';
 import { pick, statementText, valueHeading } from '../public/localized';
 import { useFramework } from '../public/queries';
+import { HomeSections } from './HomeSections';
 
 export function MyHomePage() {
   const { t } = useTranslation();
@@ -29,6 +30,8 @@ export function MyHomePage() {
           : t('web.myHome.noRoles')}
       </p>
 
+      <HomeSections />
+
       <section aria-labelledby="my-tiles" className="section">
         <h2 id="my-tiles">{t('web.myHome.tilesHeading')}</h2>
         <ul className="tiles">
@@ -42,9 +45,6 @@ export function MyHomePage() {
           ))}
         </ul>
         <EntitiesTiles />
-        {hasRole(me, 'contact_agent', 'contact_supervisor') ? (
-          <p className="muted">{t('web.myHome.contactSoon')}</p>
-        ) : null}
       </section>
 
       <section aria-labelledby="my-values" className="section">

@@ -14,10 +14,11 @@ import { translator } from '../../../http/i18n';
 import { type MailMessage, mailJob } from '../../../mail/mailer';
 import { audit } from '../../../platform/audit';
 import type { ModuleDeps } from '../../../platform/module';
+import { notify } from '../../../platform/notifications';
 import * as policy from './support.policy';
 import * as repo from './support.repo';
 
-type Deps = Pick<ModuleDeps, 'db' | 'jobs' | 'config'>;
+type Deps = Pick<ModuleDeps, 'db' | 'jobs' | 'config' | 'events'>;
 
 /** How far ahead an entity may ask: this quarter and the next seven (two years). */
 export const REQUESTABLE_QUARTERS = 8;
@@ -195,7 +196,7 @@ export async function request(deps: Deps, actor: Actor, input: RequestInput) {
       },
       actor.ip,
     );
-    await mailBothSides(deps, tx, (await repo.findRequest(tx, id))!);
+    await mailBothSides(deps, tx, (await repo.findRequest(tx, id))!, actor.principal.accountId);
     return id;
   });
   return presentRequest((await repo.findRequest(deps.db, id))!, actor.principal);
@@ -258,7 +259,7 @@ export async function transition(deps: Deps, actor: Actor, id: number, input: Tr
       },
       actor.ip,
     );
-    await mailBothSides(deps, tx, (await repo.findRequest(tx, id))!);
+    await mailBothSides(deps, tx, (await repo.findRequest(tx, id))!, actor.principal.accountId);
   });
   return presentRequest((await repo.findRequest(deps.db, id))!, actor.principal);
 }
@@ -268,8 +269,30 @@ export async function transition(deps: Deps, actor: Actor, id: number, input: Tr
 const mailId = (deps: Deps, local: string) => `<${local}@${new URL(deps.config.publicUrl).hostname}>`;
 
 /** Each side hears of every step, in its own language, with a link to where it acts next. */
-async function mailBothSides(deps: Deps, tx: Db, row: repo.RequestRow) {
+async function mailBothSides(deps: Deps, tx: Db, row: repo.RequestRow, actorAccountId: number) {
   const recipients = await repo.mailRecipients(tx, row.entity_id, row.requested_by);
+  // The same people hear of the step in the app, once each, except whoever took it.
+  const onEntitySide = new Set(recipients.entity.map((r) => r.account_id));
+  for (const [side, list] of [
+    ['entity', recipients.entity],
+    ['programme', recipients.programme.filter((r) => !onEntitySide.has(r.account_id))],
+  ] as const)
+    await notify(
+      deps,
+      tx,
+      { accountIds: list.map((r) => r.account_id).filter((accountId) => accountId !== actorAccountId) },
+      {
+        kind: 'support_request_status',
+        params: {
+          itemNl: row.item_title_nl,
+          itemEn: row.item_title_en,
+          entityNl: row.entity_name_nl,
+          entityEn: row.entity_name_en ?? row.entity_name_nl,
+          statusKey: `entities-support.status.${row.status}`,
+        },
+        link: side === 'programme' ? '/beheer/ondersteuning' : '/mijn/ondersteuning',
+      },
+    );
   const stamp = Date.now().toString(36);
   const seen = new Set<string>();
   for (const [side, list] of [
