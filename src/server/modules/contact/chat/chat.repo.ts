@@ -319,21 +319,31 @@ export async function assignChat(db: Db, chatId: number, accountId: number) {
   await db.execute(sql`update chat_agents set idle_since = now() where account_id = ${accountId}`);
 }
 
+/** The agent's last recorded effective status, for logging only real changes. */
+const lastLogged = (accountId: unknown) =>
+  sql`(select l.status from chat_agent_status_changes l where l.account_id = ${accountId}
+       order by l.changed_at desc, l.id desc limit 1)`;
+
+/** Also logs the agent's effective status (offline while disconnected) when it changed, for the statistics. */
 export async function upsertAgent(
   db: Db,
   accountId: number,
   values: { status?: 'available' | 'away' | 'offline'; capacity?: number; connected?: boolean },
 ) {
   await db.execute(sql`
-    insert into chat_agents (account_id, status, capacity, connected, last_seen_at)
-    values (${accountId}, ${values.status ?? 'away'}, ${values.capacity ?? 3}, ${values.connected ?? true}, now())
-    on conflict (account_id) do update set
-      status = coalesce(${values.status ?? null}, chat_agents.status),
-      capacity = coalesce(${values.capacity ?? null}::int, chat_agents.capacity),
-      connected = coalesce(${values.connected ?? null}::boolean, chat_agents.connected),
-      idle_since = case when ${values.status ?? null}::text = 'available' and chat_agents.status <> 'available'
-                        then now() else chat_agents.idle_since end,
-      last_seen_at = now()`);
+    with up as (
+      insert into chat_agents (account_id, status, capacity, connected, last_seen_at)
+      values (${accountId}, ${values.status ?? 'away'}, ${values.capacity ?? 3}, ${values.connected ?? true}, now())
+      on conflict (account_id) do update set
+        status = coalesce(${values.status ?? null}, chat_agents.status),
+        capacity = coalesce(${values.capacity ?? null}::int, chat_agents.capacity),
+        connected = coalesce(${values.connected ?? null}::boolean, chat_agents.connected),
+        idle_since = case when ${values.status ?? null}::text = 'available' and chat_agents.status <> 'available'
+                          then now() else chat_agents.idle_since end,
+        last_seen_at = now()
+      returning case when connected then status else 'offline' end as effective)
+    insert into chat_agent_status_changes (account_id, status)
+    select ${accountId}, up.effective from up where up.effective is distinct from ${lastLogged(accountId)}`);
 }
 
 export async function findAgent(db: Db, accountId: number) {
@@ -363,7 +373,11 @@ export async function requeueChatsOfLostAgents(db: Db, staleBefore: Date): Promi
     sql`with lost as (
           update chat_agents set status = 'offline', connected = false
           where last_seen_at < ${staleBefore} and (connected or status <> 'offline')
-          returning account_id)
+          returning account_id),
+        logged as (
+          insert into chat_agent_status_changes (account_id, status)
+          select lost.account_id, 'offline' from lost
+          where ${lastLogged(sql`lost.account_id`)} is distinct from 'offline')
         update chat_sessions c set status = 'waiting', agent_account_id = null, assigned_at = null, priority = 1
         where c.status = 'active' and c.agent_account_id in (
           select account_id from lost
