@@ -136,6 +136,9 @@ export function AgentConsolePage() {
           <p>
             <Link to="/1700/e-mails">{t('contact.console.emails')}</Link>
           </p>
+          <p>
+            <Link to="/1700/mijn-cijfers">{t('contactSupervisor.agents.mineNav')}</Link>
+          </p>
         </aside>
 
         <section aria-labelledby="console-chats" className="agent-console__main">
