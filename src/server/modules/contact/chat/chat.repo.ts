@@ -128,13 +128,15 @@ export async function insertChat(
     locale: 'nl' | 'en';
     transcriptEmail: string | null;
     clientKey: string | null;
+    browserKey?: string | null;
   },
 ): Promise<number> {
   const rows = await queryRows<{ id: number }>(
     db,
-    sql`insert into chat_sessions (queue_id, resume_token_hash, citizen_name, locale, transcript_email, client_key)
+    sql`insert into chat_sessions (queue_id, resume_token_hash, citizen_name, locale, transcript_email, client_key,
+                                   browser_key)
         values (${chat.queueId}, ${chat.tokenHash}, ${chat.citizenName}, ${chat.locale}, ${chat.transcriptEmail},
-                ${chat.clientKey}) returning id::int as id`,
+                ${chat.clientKey}, ${chat.browserKey ?? null}) returning id::int as id`,
   );
   return rows[0]!.id;
 }
@@ -654,5 +656,47 @@ export async function listColleaguesOnDuty(db: Db, accountId: number, staleBefor
         where g.account_id <> ${accountId} and g.status = 'available' and g.connected
           and g.last_seen_at > ${staleBefore} and x.active < g.capacity
         order by a.display_name, g.account_id`,
+  );
+}
+
+/** The browser key of a chat and who holds it, to decide who may see the chats started from that browser. */
+export async function findChatBrowser(db: Db, chatId: number) {
+  const rows = await queryRows<{
+    browser_key: string | null;
+    agent_account_id: number | null;
+    status: string;
+  }>(db, sql`select browser_key, agent_account_id, status from chat_sessions where id = ${chatId}`);
+  return rows[0];
+}
+
+export type EarlierChatRow = {
+  id: number;
+  queue_id: number;
+  queue_name_nl: string;
+  queue_name_en: string;
+  status: string;
+  created_at: Date;
+};
+
+/**
+ * Other chats from the same browser that the retention period still keeps (open ones, and closed ones since the
+ * cut-off, which the purge deletes even before it ran), in the queues `accountId` serves unless `allQueues`.
+ */
+export async function earlierChatsOfBrowser(
+  db: Db,
+  query: { browserKey: string; exceptId: number; cutoff: Date; accountId: number; allQueues: boolean },
+): Promise<EarlierChatRow[]> {
+  return queryRows<EarlierChatRow>(
+    db,
+    sql`select c.id::int as id, c.queue_id, q.name_nl as queue_name_nl, q.name_en as queue_name_en, c.status,
+               c.created_at
+        from chat_sessions c join chat_queues q on q.id = c.queue_id
+        where c.browser_key = ${query.browserKey} and c.id <> ${query.exceptId}
+          and (c.closed_at is null or c.closed_at >= ${query.cutoff})
+          and (${query.allQueues}::boolean
+               or exists (select 1 from chat_agent_queues m where m.account_id = ${query.accountId} and m.queue_id = c.queue_id)
+               or not exists (select 1 from chat_agent_queues m where m.account_id = ${query.accountId}))
+        order by c.created_at desc, c.id desc
+        limit 50`,
   );
 }
