@@ -68,6 +68,8 @@ describeWithBrowser('1700 launcher on every page, and the figures per agent', ()
     await goto(own, '/1700/mijn-cijfers');
     await own.locator('table caption', { hasText: 'Cijfers per dag van' }).waitFor();
     expect(await own.locator('tbody tr').count()).toBe(7);
+    // The demo's working days show hours available beside the chats handled.
+    expect(await own.locator('tbody td').allTextContents()).toContain('7,7');
     await expectAccessible(own, 'my figures');
     // Another agent's figures are not theirs to see.
     const other = await own.request.get('/api/contact/supervisor/agents?from=2026-01-01&to=2026-01-07');

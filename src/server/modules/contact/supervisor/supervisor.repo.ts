@@ -210,6 +210,17 @@ export async function insertDemoChats(db: Db, chats: DemoChat[]) {
   }
 }
 
+export type DemoStatus = { accountId: number; status: 'available' | 'away' | 'offline'; at: Date };
+
+export async function insertDemoStatuses(db: Db, statuses: DemoStatus[]) {
+  if (statuses.length === 0) return;
+  await db.execute(sql`insert into chat_agent_status_changes (account_id, status, changed_at)
+    values ${sql.join(
+      statuses.map((s) => sql`(${s.accountId}, ${s.status}, ${s.at})`),
+      sql`, `,
+    )}`);
+}
+
 // ---- agent statistics ----------------------------------------------------------------------------
 
 /** Brussels days [from, to] as instants: a local day is 23 or 25 hours long on the days summer time turns. */
