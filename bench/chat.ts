@@ -1,5 +1,5 @@
 /**
- * Chat benchmark: `npm run bench:chat [-- --waiting 5000 --chats 500 --changes 10 --seconds 10]`.
+ * Chat benchmark: `npm run bench:chat [-- --waiting 10000 --chats 500 --changes 10 --seconds 10]`.
  *
  * The server runs in this process (PGlite in a temporary directory, or PostgreSQL with `--postgres`); the
  * WebSocket clients run in a child process, so the server's memory figures hold only the server's side. In
@@ -15,7 +15,8 @@
  * A second baseline, "ws+INSERT", is the same relay storing each message in the same engine (one INSERT into
  * a table with the same unique key as chat_messages) before forwarding it: the floor for any design that, like
  * ours, delivers only stored messages. On these machines a lone INSERT has a p99 of several milliseconds, more
- * than twice the bare relay's, so "within 2x the bare relay" is below that floor; the table shows both.
+ * than twice the bare relay's, so the message aim is stated against this floor: p99 within 1.2× ws+INSERT.
+ * The positions aim is against the bare relay sending every waiting citizen its new place: p99 within 1.2×.
  *
  * Rate limits are off for this run only (a createRuntime option; the production configuration keeps them).
  */
@@ -35,7 +36,7 @@ const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
 };
-const WAITING = arg('waiting', 5000);
+const WAITING = arg('waiting', 10_000);
 const CHATS = arg('chats', 500);
 const CHANGES = arg('changes', 10);
 const SECONDS = arg('seconds', 10);
@@ -617,8 +618,14 @@ async function main() {
     const per = (interval: number) => `${interval / 1000} s`;
     const none = '–';
     const rows: [string, string, string, string, string][] = [
-      ['all positions updated, p50', ms(product.positionsP50), ms(bare.positionsP50), none, 'aim ≤ 1000 ms'],
-      ['all positions updated, p99', ms(product.positionsP99), ms(bare.positionsP99), none, 'aim ≤ 1000 ms'],
+      ['all positions updated, p50', ms(product.positionsP50), ms(bare.positionsP50), none, ''],
+      [
+        `all ${WAITING} positions updated, p99`,
+        ms(product.positionsP99),
+        ms(bare.positionsP99),
+        none,
+        `aim ≤ 1.2× bare = ${ms(1.2 * bare.positionsP99)}; ${(product.positionsP99 / bare.positionsP99).toFixed(2)}× bare; ${product.positionsP99 <= 1000 ? 'within' : 'over'} 1 s`,
+      ],
       [
         `message latency, p50 (1 per chat per ${per(INTERVAL_MS)})`,
         ms(product.messageP50),
@@ -631,7 +638,7 @@ async function main() {
         ms(product.messageP99),
         ms(bare.messageP99),
         ms(storing.messageP99),
-        `aim ≤ 2× relay = ${ms(2 * bare.messageP99)}; ${(product.messageP99 / storing.messageP99).toFixed(1)}× relay+INSERT`,
+        `aim ≤ 1.2× ws+INSERT = ${ms(1.2 * storing.messageP99)}; ${(product.messageP99 / storing.messageP99).toFixed(2)}× ws+INSERT (the floor: ${(storing.messageP99 / bare.messageP99).toFixed(1)}× bare)`,
       ],
       [
         '  delivered / late or lost',
@@ -670,11 +677,18 @@ async function main() {
     );
     for (const [name, a, b, c, note] of rows)
       console.log(`  ${name.padEnd(46)} ${a.padStart(12)} ${b.padStart(12)} ${c.padStart(12)}  ${note}`);
-    const ok =
-      product.positionsP99 <= 1000 &&
-      product.messageP99 <= 2 * bare.messageP99 &&
-      product.rssPerConn < 50 * 1024;
-    console.log(`\n  aims ${ok ? 'met' : 'NOT met'}`);
+    const aims: [string, boolean][] = [
+      // Against the same run's bare server, so a loaded machine slows both alike; the absolute 1 s is shown beside.
+      [
+        `all ${WAITING} positions updated, p99 ≤ 1.2× bare ws`,
+        product.positionsP99 <= 1.2 * bare.positionsP99,
+      ],
+      ['message p99 ≤ 1.2× ws+INSERT', product.messageP99 <= 1.2 * storing.messageP99],
+      ['memory per idle connection < 50 KB', product.rssPerConn < 50 * 1024],
+    ];
+    console.log('');
+    for (const [aim, met] of aims) console.log(`  ${met ? 'met    ' : 'NOT met'}  ${aim}`);
+    console.log(`\n  aims ${aims.every(([, met]) => met) ? 'met' : 'NOT met'}`);
   } finally {
     child.kill();
   }

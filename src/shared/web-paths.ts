@@ -59,6 +59,8 @@ export const paths = {
   contactSupervisor: '/1700/toezicht',
   contactHours: '/1700/toezicht/openingsuren',
   contactCanned: '/1700/toezicht/standaardantwoorden',
+  contactAgentStats: '/1700/toezicht/medewerkers',
+  contactMyStats: '/1700/mijn-cijfers',
   contactFeedback: '/contact/beoordeling/:token',
   adminContactFeedback: '/beheer/contactfeedback',
   entityProfileEditor: '/mijn/entiteit/profiel',

@@ -4,6 +4,7 @@
  * /ws, outside this contract, but validated with these schemas).
  */
 import { z } from 'zod';
+import { earlierContactsOut } from './contact-mail';
 import { defineApi, route } from './contract';
 
 /** The longest chat message or canned answer, in characters. */
@@ -204,6 +205,15 @@ export const contactChatApi = defineApi('contact-chat', {
     params: queueKeyParams,
     body: queueSettingsBody,
     responses: { 200: queueSettingsOut },
+  }),
+  earlierChats: route({
+    method: 'GET',
+    path: '/api/contact/chats/:chatId/earlier-contacts',
+    access: 'contactAgent',
+    summary:
+      "The citizen's earlier chats from the same browser (chat cookie) within the retention period, in the agent's queues",
+    params: chatParams,
+    responses: { 200: earlierContactsOut },
   }),
   start: route({
     method: 'POST',

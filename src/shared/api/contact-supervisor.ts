@@ -88,6 +88,43 @@ export const targetBody = z.object({
 });
 export const targetOut = z.object({ key: z.string(), targetSeconds: z.number().int() });
 
+/** Agent statistics: a range of at most 92 days (a quarter), per agent and Brussels day. */
+export const agentStatsQuery = z
+  .object({ from: day, to: day })
+  .refine((q) => q.from <= q.to, { message: 'contactSupervisor.validation.range', path: ['to'] })
+  .refine((q) => (Date.parse(q.to) - Date.parse(q.from)) / 86_400_000 <= 92, {
+    message: 'contactSupervisor.validation.agentRange',
+    path: ['to'],
+  });
+
+const agentFigures = {
+  /** Chats the agent closed or that closed while assigned to them (after a transfer, the last agent). */
+  chatsHandled: z.number().int(),
+  /** From the agent's assignment to the close, averaged; null without chats. */
+  averageHandleSeconds: z.number().int().nullable(),
+  /** Answers the agent mailed on e-mail tickets. */
+  emailsAnswered: z.number().int(),
+  /** Time signed in to the console per status; the rest of the day the agent was offline. */
+  availableSeconds: z.number().int(),
+  awaySeconds: z.number().int(),
+};
+
+export const agentStatsOut = z.object({
+  from: z.string(),
+  to: z.string(),
+  agents: z.array(
+    z.object({
+      accountId: z.number().int(),
+      name: z.string(),
+      /** Every day of the range, also the quiet ones. */
+      days: z.array(z.object({ day: z.string(), ...agentFigures })),
+      totals: z.object(agentFigures),
+    }),
+  ),
+});
+
+export const agentParams = z.object({ accountId: z.coerce.number().int().positive().max(2_147_483_647) });
+
 const streamRefusal = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
 
 export const contactSupervisorApi = defineApi('contact-supervisor', {
@@ -117,6 +154,23 @@ export const contactSupervisorApi = defineApi('contact-supervisor', {
     summary: 'Chat and e-mail volumes, waits and service level per day or hour of the day',
     query: historyQuery,
     responses: { 200: historyOut },
+  }),
+  agentStats: route({
+    method: 'GET',
+    path: '/api/contact/supervisor/agents',
+    access: 'contactSupervisor',
+    summary: 'Per agent and day: chats handled, average handling time, e-mails answered and time per status',
+    query: agentStatsQuery,
+    responses: { 200: agentStatsOut },
+  }),
+  agentStatsOf: route({
+    method: 'GET',
+    path: '/api/contact/agents/:accountId/stats',
+    access: 'contactAgent',
+    summary: 'One agent’s statistics per day, for that agent and supervisors only',
+    params: agentParams,
+    query: agentStatsQuery,
+    responses: { 200: agentStatsOut },
   }),
   setTarget: route({
     method: 'PUT',

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { RouterProvider as AriaRouterProvider } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useHref, useLocation, useNavigate } from 'react-router';
+import { ContactLauncher, ContactSkipLink } from '../features/contact/ContactLauncher';
 import { ContactSlot } from '../features/contact/ContactSlot';
 import { NotificationBell } from '../features/notifications/NotificationBell';
 import { Button } from '../ui/Button';
@@ -29,12 +30,14 @@ export function Layout() {
     // react-aria links and buttons-with-href navigate through the router instead of reloading the page.
     <AriaRouterProvider navigate={(to, options) => navigate(to, options)} useHref={useHref}>
       <SkipLink />
+      <ContactSkipLink />
       <Header />
       <main id="main" tabIndex={-1} className="main">
         <div className="container">
           <Outlet />
         </div>
       </main>
+      <ContactLauncher />
       <Footer />
     </AriaRouterProvider>
   );

@@ -222,6 +222,10 @@ export const router = createBrowserRouter([
             path: paths.contactCanned,
             lazy: page(() => import('../features/contact/supervisor/CannedAnswersPage'), 'CannedAnswersPage'),
           },
+          {
+            path: paths.contactAgentStats,
+            lazy: page(() => import('../features/contact/supervisor/AgentStatsPage'), 'AgentStatsPage'),
+          },
         ],
       },
       {
@@ -230,6 +234,10 @@ export const router = createBrowserRouter([
           {
             path: paths.contactConsole,
             lazy: page(() => import('../features/contact/console/AgentConsolePage'), 'AgentConsolePage'),
+          },
+          {
+            path: paths.contactMyStats,
+            lazy: page(() => import('../features/contact/supervisor/AgentStatsPage'), 'MyStatsPage'),
           },
           {
             path: '/1700/e-mails',

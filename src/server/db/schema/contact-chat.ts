@@ -80,6 +80,11 @@ export const chatSessions = pgTable(
      * as soon as the chat stops waiting, so it is kept only for the minutes in the queue.
      */
     clientKey: text('client_key'),
+    /**
+     * SHA-256 of the random chat cookie of the browser that started the chat: its earlier chats are found by it
+     * while the cookie lasts. Never the cookie itself, which the browser alone holds.
+     */
+    browserKey: text('browser_key'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -88,6 +93,7 @@ export const chatSessions = pgTable(
     index('chat_sessions_agent_idx').on(t.agentAccountId).where(sql`status = 'active'`),
     index('chat_sessions_closed_idx').on(t.closedAt),
     index('chat_sessions_created_idx').on(t.createdAt),
+    index('chat_sessions_browser_idx').on(t.browserKey),
   ],
 );
 
@@ -121,6 +127,23 @@ export const chatAgents = pgTable('chat_agents', {
   lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
   connected: boolean('connected').notNull().default(false),
 });
+
+/**
+ * Every change of an agent's effective status (offline while disconnected), so the time spent in each status
+ * can be added up per day: a status lasts from its row to the agent's next row.
+ */
+export const chatAgentStatusChanges = pgTable(
+  'chat_agent_status_changes',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    accountId: integer('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    status: text('status').$type<'available' | 'away' | 'offline'>().notNull(),
+    changedAt: timestamp('changed_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('chat_agent_status_changes_agent_idx').on(t.accountId, t.changedAt)],
+);
 
 /** The queues an agent serves; an agent with no rows serves every queue (a small team needs no setup). */
 export const chatAgentQueues = pgTable(

@@ -1,16 +1,19 @@
-import { lazy, Suspense, useCallback, useId, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../ui/Button';
 import { ContactEmailForm } from './ContactEmailForm';
 import { ChatLoadBoundary } from './chat/ChatLoadBoundary';
 import { hasStoredChat } from './chat/chat-token';
+import { closeContactPanel, useContactPanel } from './contact-panel';
 
 // The chat's code (socket, queue, conversation) loads only when a citizen opens it or has a chat to resume.
 const ChatPanel = lazy(() => import('./chat/ChatPanel').then((m) => ({ default: m.ChatPanel })));
 
 /**
  * "Contacteer ons" on every page: phone, the e-mail form and the chat. When the chat cannot help (closed,
- * queue full, wait too long) it opens the e-mail form here and moves the focus into it.
+ * queue full, wait too long) it opens the e-mail form here and moves the focus into it. The launcher (or its
+ * skip link) lifts this same block out of the footer as a floating panel: focus goes to its title, Escape or
+ * the close button puts it back and returns the focus.
  */
 export function ContactSlot() {
   const { t } = useTranslation();
@@ -20,6 +23,12 @@ export function ContactSlot() {
   // A chat started before a reload is resumed at once: the panel opens by itself.
   const [chatOpen, setChatOpen] = useState(hasStoredChat);
   const [chatLoaded, setChatLoaded] = useState(hasStoredChat);
+  const floating = useContactPanel();
+  const titleRef = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => {
+    if (floating) titleRef.current?.focus();
+  }, [floating]);
 
   const openChat = useCallback(() => {
     setChatLoaded(true);
@@ -35,10 +44,26 @@ export function ContactSlot() {
   }, []);
 
   return (
-    <section className="contact-slot" aria-labelledby="contact-slot-title" data-slot="contact">
-      <h2 id="contact-slot-title" className="contact-slot__title">
+    <section
+      id="contact-slot"
+      className={floating ? 'contact-slot contact-slot--floating' : 'contact-slot'}
+      aria-labelledby="contact-slot-title"
+      data-slot="contact"
+      onKeyDown={(event) => {
+        if (floating && event.key === 'Escape') {
+          event.stopPropagation();
+          closeContactPanel();
+        }
+      }}
+    >
+      <h2 id="contact-slot-title" className="contact-slot__title" ref={titleRef} tabIndex={-1}>
         {t('web.contact.title')}
       </h2>
+      {floating ? (
+        <Button variant="secondary" className="btn--small contact-slot__close" onPress={closeContactPanel}>
+          {t('web.contact.close')}
+        </Button>
+      ) : null}
       <p>{t('web.contact.intro')}</p>
       <ul className="contact-slot__list">
         <li>

@@ -128,13 +128,15 @@ export async function insertChat(
     locale: 'nl' | 'en';
     transcriptEmail: string | null;
     clientKey: string | null;
+    browserKey?: string | null;
   },
 ): Promise<number> {
   const rows = await queryRows<{ id: number }>(
     db,
-    sql`insert into chat_sessions (queue_id, resume_token_hash, citizen_name, locale, transcript_email, client_key)
+    sql`insert into chat_sessions (queue_id, resume_token_hash, citizen_name, locale, transcript_email, client_key,
+                                   browser_key)
         values (${chat.queueId}, ${chat.tokenHash}, ${chat.citizenName}, ${chat.locale}, ${chat.transcriptEmail},
-                ${chat.clientKey}) returning id::int as id`,
+                ${chat.clientKey}, ${chat.browserKey ?? null}) returning id::int as id`,
   );
   return rows[0]!.id;
 }
@@ -319,21 +321,31 @@ export async function assignChat(db: Db, chatId: number, accountId: number) {
   await db.execute(sql`update chat_agents set idle_since = now() where account_id = ${accountId}`);
 }
 
+/** The agent's last recorded effective status, for logging only real changes. */
+const lastLogged = (accountId: unknown) =>
+  sql`(select l.status from chat_agent_status_changes l where l.account_id = ${accountId}
+       order by l.changed_at desc, l.id desc limit 1)`;
+
+/** Also logs the agent's effective status (offline while disconnected) when it changed, for the statistics. */
 export async function upsertAgent(
   db: Db,
   accountId: number,
   values: { status?: 'available' | 'away' | 'offline'; capacity?: number; connected?: boolean },
 ) {
   await db.execute(sql`
-    insert into chat_agents (account_id, status, capacity, connected, last_seen_at)
-    values (${accountId}, ${values.status ?? 'away'}, ${values.capacity ?? 3}, ${values.connected ?? true}, now())
-    on conflict (account_id) do update set
-      status = coalesce(${values.status ?? null}, chat_agents.status),
-      capacity = coalesce(${values.capacity ?? null}::int, chat_agents.capacity),
-      connected = coalesce(${values.connected ?? null}::boolean, chat_agents.connected),
-      idle_since = case when ${values.status ?? null}::text = 'available' and chat_agents.status <> 'available'
-                        then now() else chat_agents.idle_since end,
-      last_seen_at = now()`);
+    with up as (
+      insert into chat_agents (account_id, status, capacity, connected, last_seen_at)
+      values (${accountId}, ${values.status ?? 'away'}, ${values.capacity ?? 3}, ${values.connected ?? true}, now())
+      on conflict (account_id) do update set
+        status = coalesce(${values.status ?? null}, chat_agents.status),
+        capacity = coalesce(${values.capacity ?? null}::int, chat_agents.capacity),
+        connected = coalesce(${values.connected ?? null}::boolean, chat_agents.connected),
+        idle_since = case when ${values.status ?? null}::text = 'available' and chat_agents.status <> 'available'
+                          then now() else chat_agents.idle_since end,
+        last_seen_at = now()
+      returning case when connected then status else 'offline' end as effective)
+    insert into chat_agent_status_changes (account_id, status)
+    select ${accountId}, up.effective from up where up.effective is distinct from ${lastLogged(accountId)}`);
 }
 
 export async function findAgent(db: Db, accountId: number) {
@@ -363,7 +375,11 @@ export async function requeueChatsOfLostAgents(db: Db, staleBefore: Date): Promi
     sql`with lost as (
           update chat_agents set status = 'offline', connected = false
           where last_seen_at < ${staleBefore} and (connected or status <> 'offline')
-          returning account_id)
+          returning account_id),
+        logged as (
+          insert into chat_agent_status_changes (account_id, status)
+          select lost.account_id, 'offline' from lost
+          where ${lastLogged(sql`lost.account_id`)} is distinct from 'offline')
         update chat_sessions c set status = 'waiting', agent_account_id = null, assigned_at = null, priority = 1
         where c.status = 'active' and c.agent_account_id in (
           select account_id from lost
@@ -640,5 +656,47 @@ export async function listColleaguesOnDuty(db: Db, accountId: number, staleBefor
         where g.account_id <> ${accountId} and g.status = 'available' and g.connected
           and g.last_seen_at > ${staleBefore} and x.active < g.capacity
         order by a.display_name, g.account_id`,
+  );
+}
+
+/** The browser key of a chat and who holds it, to decide who may see the chats started from that browser. */
+export async function findChatBrowser(db: Db, chatId: number) {
+  const rows = await queryRows<{
+    browser_key: string | null;
+    agent_account_id: number | null;
+    status: string;
+  }>(db, sql`select browser_key, agent_account_id, status from chat_sessions where id = ${chatId}`);
+  return rows[0];
+}
+
+export type EarlierChatRow = {
+  id: number;
+  queue_id: number;
+  queue_name_nl: string;
+  queue_name_en: string;
+  status: string;
+  created_at: Date;
+};
+
+/**
+ * Other chats from the same browser that the retention period still keeps (open ones, and closed ones since the
+ * cut-off, which the purge deletes even before it ran), in the queues `accountId` serves unless `allQueues`.
+ */
+export async function earlierChatsOfBrowser(
+  db: Db,
+  query: { browserKey: string; exceptId: number; cutoff: Date; accountId: number; allQueues: boolean },
+): Promise<EarlierChatRow[]> {
+  return queryRows<EarlierChatRow>(
+    db,
+    sql`select c.id::int as id, c.queue_id, q.name_nl as queue_name_nl, q.name_en as queue_name_en, c.status,
+               c.created_at
+        from chat_sessions c join chat_queues q on q.id = c.queue_id
+        where c.browser_key = ${query.browserKey} and c.id <> ${query.exceptId}
+          and (c.closed_at is null or c.closed_at >= ${query.cutoff})
+          and (${query.allQueues}::boolean
+               or exists (select 1 from chat_agent_queues m where m.account_id = ${query.accountId} and m.queue_id = c.queue_id)
+               or not exists (select 1 from chat_agent_queues m where m.account_id = ${query.accountId}))
+        order by c.created_at desc, c.id desc
+        limit 50`,
   );
 }

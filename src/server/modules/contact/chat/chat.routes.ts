@@ -36,14 +36,31 @@ export const chatRoutes =
     serve(
       app,
       routes.start,
-      async (request, reply) =>
-        reply.code(201).send(
-          await service.startChat(deps.db, deps.events, hub.timings, request.body, {
-            address: clientOf(request.ip),
-            maxWaiting: limits.waitingPerClient,
-          }),
-        ),
+      async (request, reply) => {
+        // The chat cookie links this browser's chats for the agents, for as long as the retention period; an
+        // existing one is kept as it is (starting a chat does not extend it).
+        const sent = request.cookies[service.CHAT_COOKIE];
+        const cookie = service.isChatCookie(sent) ? sent : service.newChatCookie();
+        const started = await service.startChat(deps.db, deps.events, hub.timings, request.body, {
+          address: clientOf(request.ip),
+          maxWaiting: limits.waitingPerClient,
+          browserCookie: cookie,
+        });
+        if (cookie !== sent)
+          reply.setCookie(service.CHAT_COOKIE, cookie, {
+            path: '/api/contact/chats',
+            httpOnly: true,
+            sameSite: 'lax',
+            secure: deps.config.publicUrl.startsWith('https://'),
+            maxAge: deps.config.contactMail.retentionDays * 86_400,
+          });
+        return reply.code(201).send(started);
+      },
       { rateLimit: perMinute(deps, 10) },
+    );
+
+    serve(app, routes.earlierChats, (request) =>
+      service.earlierChats(deps, actorOf(request).principal, request.params.chatId),
     );
 
     serve(app, routes.estimateAccuracy, (request) => service.estimateAccuracy(deps.db, request.query.days));

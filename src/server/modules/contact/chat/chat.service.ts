@@ -226,8 +226,11 @@ export async function startChat(
   events: EventBus,
   timings: ChatTimings,
   input: { topic: string; locale: 'nl' | 'en'; name?: string; transcriptEmail?: string },
-  /** The client address and how many chats it may have waiting at once (Infinity: no cap). */
-  client: { address: string; maxWaiting: number },
+  /**
+   * The client address and how many chats it may have waiting at once (Infinity: no cap), and the browser's chat
+   * cookie when it sent one: its hash links the chats of one browser for the agents.
+   */
+  client: { address: string; maxWaiting: number; browserCookie?: string },
   now = new Date(),
 ) {
   const queue = await repo.findQueueByKey(db, input.topic);
@@ -251,6 +254,7 @@ export async function startChat(
       locale: input.locale,
       transcriptEmail: input.transcriptEmail?.trim() || null,
       clientKey,
+      browserKey: client.browserCookie ? browserKeyOf(client.browserCookie) : null,
     });
   });
   await dispatch(db, events, timings);
@@ -266,6 +270,50 @@ export async function startChat(
     estimatedWaitSeconds: mine ? mine.estimatedWaitSeconds : 0,
     offerEmail: mine?.offerEmail ?? false,
     maxWaitSeconds: queue.max_wait_seconds,
+  };
+}
+
+/** The chat cookie: a random value the browser alone keeps; the server stores only its hash. */
+export const CHAT_COOKIE = 'wia_chat';
+export const newChatCookie = () => randomBytes(24).toString('base64url');
+/** Anything else a client sends under that name is ignored (a new cookie is issued). */
+export const isChatCookie = (value: string | undefined): value is string =>
+  typeof value === 'string' && /^[A-Za-z0-9_-]{32}$/.test(value);
+const browserKeyOf = (cookie: string) => createHash('sha256').update(`chat-browser:${cookie}`).digest('hex');
+
+/**
+ * The citizen's earlier chats from the same browser (while its chat cookie lasts, within the retention period),
+ * for the agent who holds the chat or a supervisor; each only when its queue is one the agent serves.
+ */
+export async function earlierChats(
+  deps: { db: Db; config: Config },
+  principal: Principal,
+  chatId: number,
+  now = new Date(),
+) {
+  const chat = await repo.findChatBrowser(deps.db, chatId);
+  const supervisor = principal.roles.includes('contact_supervisor');
+  if (!chat || !(supervisor || chat.agent_account_id === principal.accountId))
+    throw new AppError('NOT_FOUND');
+  if (!chat.browser_key) return { items: [] };
+  const rows = await repo.earlierChatsOfBrowser(deps.db, {
+    browserKey: chat.browser_key,
+    exceptId: chatId,
+    cutoff: new Date(now.getTime() - deps.config.contactMail.retentionDays * 86_400_000),
+    accountId: principal.accountId,
+    allQueues: supervisor,
+  });
+  return {
+    items: rows.map((row) => ({
+      channel: 'chat' as const,
+      id: row.id,
+      reference: null,
+      at: new Date(row.created_at).toISOString(),
+      topic: null,
+      queueNameNl: row.queue_name_nl,
+      queueNameEn: row.queue_name_en,
+      status: row.status,
+    })),
   };
 }
 

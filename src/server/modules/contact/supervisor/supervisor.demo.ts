@@ -18,6 +18,8 @@ export async function seedContactDemo(db: Db, agentEmail: string, now = new Date
     return seed / 2147483648;
   };
   const chats: repo.DemoChat[] = [];
+  /** The demo agent's working days: available from 08:55 to 17:05 with a lunch break away, then offline. */
+  const statuses: repo.DemoStatus[] = [];
   for (let daysAgo = 14; daysAgo >= 1; daysAgo--) {
     const day = new Date(now.getTime() - daysAgo * 86_400_000);
     const weekday = new Intl.DateTimeFormat('en-GB', {
@@ -26,6 +28,15 @@ export async function seedContactDemo(db: Db, agentEmail: string, now = new Date
     }).format(day);
     if (weekday === 'Sat' || weekday === 'Sun') continue;
     const date = brusselsDay(day);
+    // Like the chats below, an hour off UTC either way: 07:55 UTC is 08:55 or 09:55 Brussels.
+    if (agentId !== null)
+      for (const [time, status] of [
+        ['07:55', 'available'],
+        ['11:00', 'away'],
+        ['11:30', 'available'],
+        ['16:05', 'offline'],
+      ] as const)
+        statuses.push({ accountId: agentId, status, at: new Date(`${date}T${time}:00Z`) });
     for (let hour = 9; hour < 17; hour++) {
       // A morning and an early-afternoon peak, as contact centres see them.
       const busy = hour === 10 || hour === 11 || hour === 14 ? 7 : 4;
@@ -53,6 +64,7 @@ export async function seedContactDemo(db: Db, agentEmail: string, now = new Date
     }
   }
   await repo.insertDemoChats(db, chats);
+  await repo.insertDemoStatuses(db, statuses);
   // Ratings on days of the current month only (the summary shows calendar months).
   const today = brusselsDay(now);
   const ratings: DemoRating[] = [];

@@ -28,19 +28,19 @@ const serves = sql`(exists (select 1 from chat_agent_queues m where m.account_id
  * crossed PostgreSQL's JIT cost threshold on tables without statistics, and compiling them took 0.5 s of a
  * statement that runs in milliseconds — too much for a board recomputed every second while supervisors watch.
  */
-export async function liveQueues(db: Db, staleBefore: Date): Promise<LiveQueueRow[]> {
+export async function liveQueues(db: Db, staleBefore: Date, now: Date): Promise<LiveQueueRow[]> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`set local jit = off`);
-    return liveQueuesStatement(tx as Db, staleBefore);
+    return liveQueuesStatement(tx as Db, staleBefore, now);
   });
 }
 
-function liveQueuesStatement(db: Db, staleBefore: Date): Promise<LiveQueueRow[]> {
+function liveQueuesStatement(db: Db, staleBefore: Date, now: Date): Promise<LiveQueueRow[]> {
   return queryRows<LiveQueueRow>(
     db,
     sql`select q.id, q.key, q.name_nl, q.name_en, q.opening_hours, q.holidays, q.target_answer_seconds,
           (select count(*)::int from chat_sessions c where c.queue_id = q.id and c.status = 'waiting') as waiting,
-          (select extract(epoch from now() - min(c.created_at))::float8 from chat_sessions c
+          (select extract(epoch from ${now}::timestamptz - min(c.created_at))::float8 from chat_sessions c
              where c.queue_id = q.id and c.status = 'waiting') as longest_wait_seconds,
           (select count(*)::int from chat_sessions c where c.queue_id = q.id and c.status = 'active') as active_chats,
           (select count(*)::int from chat_agents g where ${serves} and g.status = 'available' and g.connected
@@ -208,4 +208,104 @@ export async function insertDemoChats(db: Db, chats: DemoChat[]) {
         citizen_seen_at)
       values ${sql.join(values, sql`, `)}`);
   }
+}
+
+export type DemoStatus = { accountId: number; status: 'available' | 'away' | 'offline'; at: Date };
+
+export async function insertDemoStatuses(db: Db, statuses: DemoStatus[]) {
+  if (statuses.length === 0) return;
+  await db.execute(sql`insert into chat_agent_status_changes (account_id, status, changed_at)
+    values ${sql.join(
+      statuses.map((s) => sql`(${s.accountId}, ${s.status}, ${s.at})`),
+      sql`, `,
+    )}`);
+}
+
+// ---- agent statistics ----------------------------------------------------------------------------
+
+/** Brussels days [from, to] as instants: a local day is 23 or 25 hours long on the days summer time turns. */
+const brusselsDays = (from: string, to: string) =>
+  sql`select to_char(d::date, 'YYYY-MM-DD') as day,
+             (d::timestamp at time zone 'Europe/Brussels') as ds,
+             ((d + interval '1 day')::timestamp at time zone 'Europe/Brussels') as de
+      from generate_series(${from}::date, ${to}::date, interval '1 day') d`;
+
+export type AgentRow = { id: number; name: string };
+
+/** Agents (and supervisors) of the 1700, and anyone with a status logged, or only the one asked for. */
+export async function listAgents(db: Db, accountId: number | null): Promise<AgentRow[]> {
+  return queryRows<AgentRow>(
+    db,
+    sql`select a.id, a.display_name as name from accounts a
+        where (${accountId}::int is null or a.id = ${accountId}::int)
+          and (exists (select 1 from account_roles r where r.account_id = a.id
+                       and r.role in ('contact_agent', 'contact_supervisor'))
+               or exists (select 1 from chat_agent_status_changes l where l.account_id = a.id))
+        order by a.display_name, a.id`,
+  );
+}
+
+export type AgentDayRow = {
+  account_id: number;
+  day: string;
+  chats: number;
+  handle_seconds_sum: number;
+  emails: number;
+  available_seconds: number;
+  away_seconds: number;
+};
+
+/**
+ * Per agent and Brussels day: chats that closed while assigned to the agent (handling time from the agent's
+ * assignment to the close), answers mailed, and the time in each status. A status lasts from its logged change
+ * to the agent's next one (or `now`), cut at the day's bounds.
+ */
+export async function agentDays(
+  db: Db,
+  range: { from: string; to: string; accountIds: number[]; now: Date },
+): Promise<AgentDayRow[]> {
+  if (range.accountIds.length === 0) return [];
+  const ids = sql`(${sql.join(
+    range.accountIds.map((id) => sql`${id}::int`),
+    sql`, `,
+  )})`;
+  return queryRows<AgentDayRow>(
+    db,
+    sql`with days as (${brusselsDays(range.from, range.to)}),
+        chats as (
+          select c.agent_account_id as account_id, days.day, count(*)::int as chats,
+                 sum(extract(epoch from c.closed_at - c.assigned_at))::float8 as handle
+          from chat_sessions c join days on c.closed_at >= days.ds and c.closed_at < days.de
+          where c.status = 'closed' and c.assigned_at is not null and c.agent_account_id in ${ids}
+          group by 1, 2),
+        mails as (
+          select m.author_account_id as account_id, days.day, count(*)::int as emails
+          from contact_ticket_messages m join days on m.created_at >= days.ds and m.created_at < days.de
+          where m.direction = 'agent' and m.author_account_id in ${ids}
+          group by 1, 2),
+        spans as (
+          select l.account_id, l.status, l.changed_at as s,
+                 least(coalesce(lead(l.changed_at) over (partition by l.account_id order by l.changed_at, l.id),
+                                ${range.now}::timestamptz), ${range.now}::timestamptz) as e
+          from chat_agent_status_changes l where l.account_id in ${ids}),
+        status as (
+          select sp.account_id, days.day,
+                 coalesce(sum(extract(epoch from least(sp.e, days.de) - greatest(sp.s, days.ds)))
+                   filter (where sp.status = 'available'), 0)::float8 as available,
+                 coalesce(sum(extract(epoch from least(sp.e, days.de) - greatest(sp.s, days.ds)))
+                   filter (where sp.status = 'away'), 0)::float8 as away
+          from spans sp join days on sp.s < days.de and sp.e > days.ds
+          where sp.status <> 'offline' and sp.e > sp.s
+          group by 1, 2),
+        keys as (select account_id, day from chats union select account_id, day from mails
+                 union select account_id, day from status)
+        select k.account_id, k.day, coalesce(c.chats, 0) as chats, coalesce(c.handle, 0)::float8 as handle_seconds_sum,
+               coalesce(m.emails, 0) as emails, coalesce(s.available, 0)::float8 as available_seconds,
+               coalesce(s.away, 0)::float8 as away_seconds
+        from keys k
+        left join chats c on c.account_id = k.account_id and c.day = k.day
+        left join mails m on m.account_id = k.account_id and m.day = k.day
+        left join status s on s.account_id = k.account_id and s.day = k.day
+        order by 1, 2`,
+  );
 }

@@ -13,14 +13,14 @@ const { routes } = api;
 
 /** The 1700 supervisor's board: live per queue, and history per day and hour for staffing. */
 export const contactSupervisorRoutes =
-  (deps: ModuleDeps, { board, graceMs }: SupervisorServices): FastifyPluginAsyncZod =>
+  (deps: ModuleDeps, { board, graceMs, now }: SupervisorServices): FastifyPluginAsyncZod =>
   async (app) => {
     // The streams this app serves: they end when the app closes (preClose, not onClose: the server waits for
     // open responses before onClose hooks run). The board itself lives as long as the runtime.
     const streams = new Set<LiveClient>();
     app.addHook('preClose', async () => board.end(streams));
 
-    serve(app, routes.live, () => service.live(deps.db, graceMs));
+    serve(app, routes.live, () => service.live(deps.db, graceMs, now()));
 
     serve(app, routes.liveStream, async (request, reply) => {
       const t = translator(request.locale);
@@ -82,6 +82,12 @@ export const contactSupervisorRoutes =
     });
 
     serve(app, routes.history, (request) => service.history(deps.db, request.query));
+
+    serve(app, routes.agentStats, (request) => service.agentStats(deps.db, request.query, now()));
+
+    serve(app, routes.agentStatsOf, (request) =>
+      service.agentStatsOf(deps.db, actorOf(request), request.params.accountId, request.query, now()),
+    );
 
     serve(app, routes.setTarget, async (request) => {
       const result = await service.setTarget(

@@ -4,6 +4,7 @@ import type { Actor } from '../../../http/actor';
 import { AppError } from '../../../http/errors';
 import { audit } from '../../../platform/audit';
 import { isOpen } from '../chat/chat.service';
+import { mayViewAgentStats } from './supervisor.policy';
 import * as repo from './supervisor.repo';
 
 const share = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 1000) / 1000 : null);
@@ -28,9 +29,9 @@ const nextDay = (day: string) => {
 };
 
 /** The live board: per queue, what a supervisor watches during the day. Pushed by the stream hub, or polled. */
-export async function live(db: Db, agentGraceMs: number, now = new Date()) {
+export async function live(db: Db, agentGraceMs: number, now: Date) {
   const today = brusselsDay(now);
-  const rows = await repo.liveQueues(db, new Date(now.getTime() - agentGraceMs));
+  const rows = await repo.liveQueues(db, new Date(now.getTime() - agentGraceMs), now);
   const queues = [];
   for (const row of rows) {
     const [todayRow] = await repo.history(db, {
@@ -128,4 +129,90 @@ export async function setTarget(db: Db, actor: Actor, key: string, targetSeconds
     );
     return { key, targetSeconds };
   });
+}
+
+type AgentFigures = {
+  chatsHandled: number;
+  averageHandleSeconds: number | null;
+  emailsAnswered: number;
+  availableSeconds: number;
+  awaySeconds: number;
+};
+
+function figuresOf(
+  rows: Pick<
+    repo.AgentDayRow,
+    'chats' | 'handle_seconds_sum' | 'emails' | 'available_seconds' | 'away_seconds'
+  >[],
+): AgentFigures {
+  let chats = 0;
+  let handle = 0;
+  let emails = 0;
+  let available = 0;
+  let away = 0;
+  for (const row of rows) {
+    chats += row.chats;
+    handle += row.handle_seconds_sum;
+    emails += row.emails;
+    available += row.available_seconds;
+    away += row.away_seconds;
+  }
+  return {
+    chatsHandled: chats,
+    averageHandleSeconds: chats > 0 ? Math.round(handle / chats) : null,
+    emailsAnswered: emails,
+    availableSeconds: Math.round(available),
+    awaySeconds: Math.round(away),
+  };
+}
+
+/**
+ * Per agent and Brussels day of the range: chats handled, average handling time, e-mails answered and the time
+ * in each status. These are figures about named people's work, so they are not aggregates under the anonymity
+ * threshold: they are shown to the agent themselves and to supervisors only.
+ */
+export async function agentStats(
+  db: Db,
+  query: { from: string; to: string },
+  now: Date,
+  accountId: number | null = null,
+) {
+  const agents = await repo.listAgents(db, accountId);
+  const rows = await repo.agentDays(db, {
+    from: query.from,
+    to: query.to,
+    accountIds: agents.map((a) => a.id),
+    now,
+  });
+  const days: string[] = [];
+  for (let d = query.from; d <= query.to; d = nextDay(d)) days.push(d);
+  const zero = { chats: 0, handle_seconds_sum: 0, emails: 0, available_seconds: 0, away_seconds: 0 };
+  return {
+    from: query.from,
+    to: query.to,
+    agents: agents.map((agent) => {
+      const own = rows.filter((r) => r.account_id === agent.id);
+      const byDay = new Map(own.map((r) => [r.day, r]));
+      return {
+        accountId: agent.id,
+        name: agent.name,
+        days: days.map((day) => ({ day, ...figuresOf([byDay.get(day) ?? zero]) })),
+        totals: figuresOf(own),
+      };
+    }),
+  };
+}
+
+/** One agent's statistics, for that agent and supervisors; anyone else gets the same 404 as an unknown agent. */
+export async function agentStatsOf(
+  db: Db,
+  actor: Actor,
+  accountId: number,
+  query: { from: string; to: string },
+  now: Date,
+) {
+  if (!mayViewAgentStats(actor.principal, accountId)) throw new AppError('NOT_FOUND');
+  const result = await agentStats(db, query, now, accountId);
+  if (result.agents.length === 0) throw new AppError('NOT_FOUND');
+  return result;
 }

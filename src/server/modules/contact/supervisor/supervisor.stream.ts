@@ -62,6 +62,7 @@ export class LiveBoardHub {
     private readonly deps: { db: Db; events: EventBus; background: BackgroundFailures },
     private readonly graceMs: number,
     readonly timings: LiveStreamTimings = defaultStreamTimings,
+    private readonly now: () => Date = () => new Date(),
   ) {}
 
   get size() {
@@ -129,7 +130,7 @@ export class LiveBoardHub {
   }
 
   private compute() {
-    return service.live(this.deps.db, this.graceMs);
+    return service.live(this.deps.db, this.graceMs, this.now());
   }
 
   private async broadcast() {

@@ -93,6 +93,8 @@ describeEachEngine('contact supervision, feedback and privacy', (engine) => {
   let agentId: number;
   let teamId: number;
   let queues: { algemeen: number; waarden: number };
+  /** The supervisor's clock: null follows the real one. */
+  let clock: Date | null = null;
 
   beforeAll(async () => {
     const database = await createTestDatabase(engine);
@@ -103,6 +105,7 @@ describeEachEngine('contact supervision, feedback and privacy', (engine) => {
       rateLimits: false,
       startJobs: false,
       seed: false,
+      overrides: { 'contact-supervisor': { now: () => clock ?? new Date() } },
     });
     const app = await buildApp(runtime);
     await app.listen({ port: 0, host: '127.0.0.1' });
@@ -154,6 +157,7 @@ describeEachEngine('contact supervision, feedback and privacy', (engine) => {
   afterAll(async () => ctx?.close());
 
   beforeEach(async () => {
+    clock = null;
     const db = ctx.database.db;
     await db.execute(sql`delete from chat_sessions`);
     await db.execute(sql`delete from chat_agents`);
@@ -431,19 +435,29 @@ describeEachEngine('contact supervision, feedback and privacy', (engine) => {
 
   it('shows the live board per queue and the history per day and hour with service level and estimate accuracy', async () => {
     const db = ctx.database.db;
+    const day = (date: Date) =>
+      new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' }).format(date);
+    // The board's clock stands at noon (Brussels) of today, so the chats placed minutes before it fall inside
+    // today whatever the hour the test runs (right after midnight they would otherwise fall on yesterday).
+    const [anchor] = await queryRows<{ noon: Date }>(
+      db,
+      sql`select ((now() at time zone 'Europe/Brussels')::date + time '12:00') at time zone 'Europe/Brussels' as noon`,
+    );
+    const at = new Date(anchor!.noon);
+    clock = at;
     await db.execute(sql`insert into chat_agents (account_id, status, capacity, connected, last_seen_at)
-      values (${agentId}, 'available', 3, true, now())`);
+      values (${agentId}, 'available', 3, true, ${at}::timestamptz)`);
     // Two answered chats today (20 s and 100 s; target 60 s), one abandoned after 200 s, two waiting.
     await db.execute(sql`insert into chat_sessions (queue_id, status, resume_token_hash, created_at, first_assigned_at,
         assigned_at, agent_account_id, initial_estimate_seconds, closed_at)
       values
-        (${queues.algemeen}, 'closed', 'h1', now() - interval '10 minutes', now() - interval '10 minutes' + interval '20 seconds',
-         now() - interval '9 minutes', ${agentId}, 30, now() - interval '5 minutes'),
-        (${queues.algemeen}, 'active', 'h2', now() - interval '8 minutes', now() - interval '8 minutes' + interval '100 seconds',
-         now() - interval '6 minutes', ${agentId}, 200, null),
-        (${queues.algemeen}, 'closed', 'h3', now() - interval '7 minutes', null, null, null, 60, now() - interval '7 minutes' + interval '200 seconds')`);
+        (${queues.algemeen}, 'closed', 'h1', ${at}::timestamptz - interval '10 minutes', ${at}::timestamptz - interval '10 minutes' + interval '20 seconds',
+         ${at}::timestamptz - interval '9 minutes', ${agentId}, 30, ${at}::timestamptz - interval '5 minutes'),
+        (${queues.algemeen}, 'active', 'h2', ${at}::timestamptz - interval '8 minutes', ${at}::timestamptz - interval '8 minutes' + interval '100 seconds',
+         ${at}::timestamptz - interval '6 minutes', ${agentId}, 200, null),
+        (${queues.algemeen}, 'closed', 'h3', ${at}::timestamptz - interval '7 minutes', null, null, null, 60, ${at}::timestamptz - interval '7 minutes' + interval '200 seconds')`);
     await db.execute(sql`insert into chat_sessions (queue_id, status, resume_token_hash, created_at)
-      values (${queues.algemeen}, 'waiting', 'h4', now() - interval '90 seconds'), (${queues.algemeen}, 'waiting', 'h5', now())`);
+      values (${queues.algemeen}, 'waiting', 'h4', ${at}::timestamptz - interval '90 seconds'), (${queues.algemeen}, 'waiting', 'h5', ${at}::timestamptz)`);
     expect((await submitEmail('general')).statusCode).toBe(202);
 
     const live = await supervisor.inject({ method: 'GET', url: '/api/contact/supervisor/live' });
@@ -463,10 +477,8 @@ describeEachEngine('contact supervision, feedback and privacy', (engine) => {
     expect(algemeen.longestWaitSeconds).toBeGreaterThanOrEqual(89);
     expect((await agent.inject({ method: 'GET', url: '/api/contact/supervisor/live' })).statusCode).toBe(403);
 
-    const day = (date: Date) =>
-      new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' }).format(date);
-    const today = day(new Date());
-    const from = day(new Date(Date.now() - 10 * 86_400_000));
+    const today = day(at);
+    const from = day(new Date(at.getTime() - 10 * 86_400_000));
     const byDay = (
       await supervisor.inject({
         method: 'GET',
@@ -523,6 +535,7 @@ describeEachEngine('contact supervision, feedback and privacy', (engine) => {
     expect(target.json()).toEqual({ key: 'algemeen', targetSeconds: 120 });
     const relive = (await supervisor.inject({ method: 'GET', url: '/api/contact/supervisor/live' })).json();
     expect(relive.queues.find((q: { key: string }) => q.key === 'algemeen').serviceLevel).toBe(0.667);
+    clock = null;
     const [audit] = await queryRows<{ action: string }>(
       db,
       sql`select action from audit_log where action = 'contact.queue.target'`,

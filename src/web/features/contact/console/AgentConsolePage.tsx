@@ -136,6 +136,9 @@ export function AgentConsolePage() {
           <p>
             <Link to="/1700/e-mails">{t('contact.console.emails')}</Link>
           </p>
+          <p>
+            <Link to="/1700/mijn-cijfers">{t('contactSupervisor.agents.mineNav')}</Link>
+          </p>
         </aside>
 
         <section aria-labelledby="console-chats" className="agent-console__main">
@@ -412,6 +415,50 @@ function ChatPane({
           </div>
         </>
       )}
+      <EarlierChats chatId={chat.chatId} />
     </div>
+  );
+}
+
+/**
+ * The citizen's earlier chats from the same browser (its chat cookie), in the queues this agent serves. Loaded
+ * only when the agent opens the list.
+ */
+function EarlierChats({ chatId }: { chatId: number }) {
+  const { t, i18n } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const earlier = useQuery({
+    queryKey: ['contact', 'chat', chatId, 'earlier'],
+    queryFn: () => api.contactChat.earlierChats({ params: { chatId } }),
+    enabled: open,
+  });
+  const when = (iso: string) =>
+    new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'nl-BE', {
+      dateStyle: 'medium',
+      timeStyle: 'short',
+      timeZone: 'Europe/Brussels',
+    }).format(new Date(iso));
+  return (
+    <details className="agent-chat__earlier" onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>{t('contact.console.earlierTitle')}</summary>
+      {earlier.isError ? (
+        <p role="alert">{t('contact.console.earlierFailed')}</p>
+      ) : !earlier.data ? (
+        open ? (
+          <p className="loading">{t('contact.widget.loading')}</p>
+        ) : null
+      ) : earlier.data.items.length === 0 ? (
+        <p>{t('contact.console.earlierNone')}</p>
+      ) : (
+        <ul>
+          {earlier.data.items.map((item) => (
+            <li key={item.id}>
+              {when(item.at)} · {(i18n.language === 'en' ? item.queueNameEn : item.queueNameNl) ?? '—'} ·{' '}
+              {t(`contactMail.agent.chatStatuses.${item.status}`, { defaultValue: item.status })}
+            </li>
+          ))}
+        </ul>
+      )}
+    </details>
   );
 }
