@@ -11,6 +11,7 @@ export * from './entities-profile';
 export * from './entities-support';
 export * from './entities-touchstone';
 export * from './learning';
+export * from './monitor-io';
 export * from './ops';
 export * from './org';
 export * from './platform';
