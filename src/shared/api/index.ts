@@ -18,6 +18,7 @@ import { orgApi } from './org';
 import { platformApi } from './platform';
 import { recognitionApi } from './recognition';
 import { storiesApi } from './stories';
+import { monitorInstrumentsApi } from './monitor-io';
 import { surveyApi } from './survey';
 import { surveyActionsApi } from './survey-actions';
 import { surveyResultsApi } from './survey-results';
@@ -47,4 +48,5 @@ export const apiContracts = {
   survey: surveyApi,
   surveyResults: surveyResultsApi,
   surveyActions: surveyActionsApi,
+  monitorInstruments: monitorInstrumentsApi,
 } as const;
