@@ -16,6 +16,7 @@ import { entitiesProfileModule } from './entities/profile/profile.module';
 import { entitiesSupportModule } from './entities/support/support.module';
 import { entitiesTouchstoneModule } from './entities/touchstone/touchstone.module';
 import { learningModule } from './learning/learning.module';
+import { monitorModule } from './monitor/monitor.module';
 import { opsModule } from './ops/ops.module';
 import { orgModule } from './org/org.module';
 import { recognitionModule } from './recognition/recognition.module';
@@ -44,4 +45,5 @@ export const modules = [
   entitiesPlansModule,
   entitiesTouchstoneModule,
   entitiesFeedback360Module,
+  monitorModule,
 ];
