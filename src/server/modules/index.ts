@@ -17,6 +17,7 @@ import { entitiesSupportModule } from './entities/support/support.module';
 import { entitiesTouchstoneModule } from './entities/touchstone/touchstone.module';
 import { learningModule } from './learning/learning.module';
 import { monitorInstrumentsModule } from './monitor/instruments/instruments.module';
+import { monitorModule } from './monitor/monitor.module';
 import { opsModule } from './ops/ops.module';
 import { orgModule } from './org/org.module';
 import { recognitionModule } from './recognition/recognition.module';
@@ -45,5 +46,6 @@ export const modules = [
   entitiesPlansModule,
   entitiesTouchstoneModule,
   entitiesFeedback360Module,
+  monitorModule,
   monitorInstrumentsModule,
 ];

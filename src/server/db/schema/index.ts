@@ -20,3 +20,4 @@ export * from './stories';
 export * from './survey';
 export * from './survey-actions';
 export * from './values';
+export * from './monitor';
