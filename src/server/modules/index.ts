@@ -18,6 +18,8 @@ import { entitiesTouchstoneModule } from './entities/touchstone/touchstone.modul
 import { learningModule } from './learning/learning.module';
 import { monitorInstrumentsModule } from './monitor/instruments/instruments.module';
 import { monitorModule } from './monitor/monitor.module';
+import { monitorOpenDataModule } from './monitor/open-data/open-data.module';
+import { monitorReportModule } from './monitor/report/report.module';
 import { opsModule } from './ops/ops.module';
 import { orgModule } from './org/org.module';
 import { recognitionModule } from './recognition/recognition.module';
@@ -48,4 +50,6 @@ export const modules = [
   entitiesFeedback360Module,
   monitorModule,
   monitorInstrumentsModule,
+  monitorReportModule,
+  monitorOpenDataModule,
 ];

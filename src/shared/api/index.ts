@@ -13,12 +13,12 @@ import { entitiesProfileApi } from './entities-profile';
 import { entitiesSupportApi } from './entities-support';
 import { entitiesTouchstoneApi } from './entities-touchstone';
 import { learningApi } from './learning';
+import { monitorInstrumentsApi, monitorOpenDataApi, monitorReportApi } from './monitor-io';
 import { opsApi } from './ops';
 import { orgApi } from './org';
 import { platformApi } from './platform';
 import { recognitionApi } from './recognition';
 import { storiesApi } from './stories';
-import { monitorInstrumentsApi } from './monitor-io';
 import { surveyApi } from './survey';
 import { surveyActionsApi } from './survey-actions';
 import { surveyResultsApi } from './survey-results';
@@ -49,4 +49,6 @@ export const apiContracts = {
   surveyResults: surveyResultsApi,
   surveyActions: surveyActionsApi,
   monitorInstruments: monitorInstrumentsApi,
+  monitorReport: monitorReportApi,
+  monitorOpenData: monitorOpenDataApi,
 } as const;

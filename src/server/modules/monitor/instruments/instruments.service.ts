@@ -10,7 +10,9 @@ import type { Actor } from '../../../http/actor';
 import { AppError } from '../../../http/errors';
 import { type Locale, translator } from '../../../http/i18n';
 import { audit } from '../../../platform/audit';
+import * as monitor from '../monitor.service';
 import { InstrumentFileError, parseResultsFile } from './instruments.file';
+import { definitions } from './instruments.indicators';
 import * as policy from './instruments.policy';
 import * as repo from './instruments.repo';
 
@@ -121,6 +123,13 @@ export async function update(db: Db, actor: Actor, id: number, input: Instrument
   });
 }
 
+/** The instrument's indicators join the monitor's catalogue at once, before any snapshot. */
+async function registerInCatalogue(db: Db, instrument: repo.InstrumentRow) {
+  const prefix = `instrument.${instrument.slug}.`;
+  const own = (await definitions(db)).filter((d) => d.key.startsWith(prefix));
+  await monitor.registerImportedIndicators(db, instrument.nameNl, own);
+}
+
 const indicatorValues = (input: IndicatorInput) => ({
   labelNl: input.labelNl,
   labelEn: input.labelEn,
@@ -148,6 +157,7 @@ export async function createIndicator(db: Db, actor: Actor, instrumentId: number
       name: input.name,
       ...indicatorValues(input),
     });
+    await registerInCatalogue(tx, instrument);
     await audit(
       tx,
       actor.principal,
@@ -177,6 +187,7 @@ export async function updateIndicator(
         { path: 'body.name', code: 'custom', message: 'monitor-io.validation.slugFixed' },
       ]);
     await repo.updateIndicator(tx, instrumentId, indicatorId, indicatorValues(input));
+    await registerInCatalogue(tx, await instrumentOrThrow(tx, instrumentId));
     await audit(
       tx,
       actor.principal,
