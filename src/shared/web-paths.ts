@@ -73,6 +73,9 @@ export const paths = {
   feedback360Round: '/360/ronde/:id',
   feedback360Entity: '/360/entiteit',
   feedback360Answer: '/360/:token',
+  adminMonitorInstruments: '/beheer/monitor/instrumenten',
+  adminMonitorReports: '/beheer/monitor/rapporten',
+  openData: '/open-data',
 } as const;
 
 export type WebPathName = keyof typeof paths;
@@ -106,6 +109,7 @@ const audiences: Partial<Record<WebPathName, Audience>> = {
   contentPage: 'public',
   stories: 'public',
   endorsements: 'public',
+  openData: 'public',
   entityProfilePublic: 'public',
   signIn: 'personal',
   surveyAnswer: 'personal',

@@ -58,6 +58,10 @@ export const router = createBrowserRouter([
         ),
       },
       {
+        path: paths.openData,
+        lazy: page(() => import('../features/monitor-io/OpenDataPage'), 'OpenDataPage'),
+      },
+      {
         element: <RequireRole />,
         children: [
           { path: paths.myHome, lazy: page(() => import('../features/staff/MyHomePage'), 'MyHomePage') },
@@ -131,6 +135,14 @@ export const router = createBrowserRouter([
               () => import('../features/entities/backing/AdminEndorsementsPage'),
               'AdminEndorsementsPage',
             ),
+          },
+          {
+            path: paths.adminMonitorInstruments,
+            lazy: page(() => import('../features/monitor-io/InstrumentsPage'), 'InstrumentsPage'),
+          },
+          {
+            path: paths.adminMonitorReports,
+            lazy: page(() => import('../features/monitor-io/ReportsPage'), 'ReportsPage'),
           },
           { path: paths.adminOrg, lazy: page(() => import('../features/admin/OrgPage'), 'OrgPage') },
           { path: paths.adminRoster, lazy: page(() => import('../features/admin/RosterPage'), 'RosterPage') },

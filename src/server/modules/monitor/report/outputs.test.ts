@@ -30,7 +30,10 @@ describeEachEngine('monitor: management report and open data', (engine) => {
     const db = ctx.current.database.db;
     await insertSmallTree(db, 'OUA', entityCodes[0]!);
     await insertSmallTree(db, 'OUB', entityCodes[1]!);
-    const { account } = await buildAccount(ctx.current, { email: 'admin@out.test', roles: [{ role: 'programme_admin' }] });
+    const { account } = await buildAccount(ctx.current, {
+      email: 'admin@out.test',
+      roles: [{ role: 'programme_admin' }],
+    });
     await buildAccount(ctx.current, {
       email: 'coordinator@out.test',
       roles: [{ role: 'entity_coordinator' }],
