@@ -219,6 +219,7 @@ const headKeys = {
   stories: 'stories',
   endorsements: 'endorsements',
   entityProfilePublic: 'entityProfilePublic',
+  openData: 'openData',
 } as const;
 
 // ---- the shell -------------------------------------------------------------------------------------

@@ -165,6 +165,9 @@ function Footer() {
             <li>
               <NavLink to={paths.privacy}>{t('web.footer.privacy')}</NavLink>
             </li>
+            <li>
+              <NavLink to={paths.openData}>{t('web.footer.openData')}</NavLink>
+            </li>
           </ul>
         </nav>
         <p className="site-footer__note">{t('web.footer.note')}</p>
