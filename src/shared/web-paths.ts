@@ -73,6 +73,9 @@ export const paths = {
   feedback360Round: '/360/ronde/:id',
   feedback360Entity: '/360/entiteit',
   feedback360Answer: '/360/:token',
+  monitor: '/monitor',
+  monitorTargets: '/monitor/streefwaarden',
+  monitorCatalogue: '/monitor/indicatoren',
 } as const;
 
 export type WebPathName = keyof typeof paths;

@@ -13,6 +13,7 @@ import { entitiesProfileApi } from './entities-profile';
 import { entitiesSupportApi } from './entities-support';
 import { entitiesTouchstoneApi } from './entities-touchstone';
 import { learningApi } from './learning';
+import { monitorApi } from './monitor';
 import { opsApi } from './ops';
 import { orgApi } from './org';
 import { platformApi } from './platform';
@@ -47,4 +48,5 @@ export const apiContracts = {
   survey: surveyApi,
   surveyResults: surveyResultsApi,
   surveyActions: surveyActionsApi,
+  monitor: monitorApi,
 } as const;

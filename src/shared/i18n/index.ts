@@ -15,6 +15,7 @@ import enEntitiesSupport from './en/entities-support.json' with { type: 'json' }
 import enEntitiesTouchstone from './en/entities-touchstone.json' with { type: 'json' };
 import enErrors from './en/errors.json' with { type: 'json' };
 import enLearning from './en/learning.json' with { type: 'json' };
+import enMonitor from './en/monitor.json' with { type: 'json' };
 import enOps from './en/ops.json' with { type: 'json' };
 import enOrg from './en/org.json' with { type: 'json' };
 import enRecognition from './en/recognition.json' with { type: 'json' };
@@ -39,6 +40,7 @@ import nlEntitiesSupport from './nl/entities-support.json' with { type: 'json' }
 import nlEntitiesTouchstone from './nl/entities-touchstone.json' with { type: 'json' };
 import nlErrors from './nl/errors.json' with { type: 'json' };
 import nlLearning from './nl/learning.json' with { type: 'json' };
+import nlMonitor from './nl/monitor.json' with { type: 'json' };
 import nlOps from './nl/ops.json' with { type: 'json' };
 import nlOrg from './nl/org.json' with { type: 'json' };
 import nlRecognition from './nl/recognition.json' with { type: 'json' };
@@ -75,6 +77,7 @@ export const catalogues = {
     ...nlValues,
     ...nlWeb,
     ...nlWebHead,
+    ...nlMonitor,
   },
   en: {
     ...enAuth,
@@ -101,6 +104,7 @@ export const catalogues = {
     ...enValues,
     ...enWeb,
     ...enWebHead,
+    ...enMonitor,
   },
 };
 

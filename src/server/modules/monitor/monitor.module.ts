@@ -1,5 +1,6 @@
 import { handle } from '../../jobs/job-queue';
 import { defineModule, type ModuleDeps } from '../../platform/module';
+import { monitorRoutes } from './monitor.routes';
 import { snapshotJob, takeSnapshot } from './monitor.service';
 import { lastEndedPeriod, shiftPeriod } from './periods';
 import { staffIndicators } from './staff.indicators';
@@ -25,6 +26,7 @@ async function scheduleAfter(deps: ModuleDeps, periodKey: string) {
 export const monitorModule = defineModule({
   name: 'monitor',
   indicators: staffIndicators,
+  routes: (deps) => monitorRoutes(deps),
   jobs: (deps) => [
     handle(snapshotJob, async ({ periodKey, onlyIfMissing }) => {
       await takeSnapshot(deps.db, deps.indicators, periodKey, { onlyIfMissing });
