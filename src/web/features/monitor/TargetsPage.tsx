@@ -76,13 +76,11 @@ export function TargetsPage() {
                     onChange={(e) => setForm({ ...form, indicatorKey: e.target.value })}
                   >
                     <option value="" />
-                    {indicators
-                      .filter((i) => i.direction !== 'none')
-                      .map((i) => (
-                        <option key={i.key} value={i.key}>
-                          {i.label[locale]}
-                        </option>
-                      ))}
+                    {indicators.map((i) => (
+                      <option key={i.key} value={i.key}>
+                        {i.label[locale]}
+                      </option>
+                    ))}
                   </select>
                 </label>
                 <label>
