@@ -76,6 +76,9 @@ export const paths = {
   adminMonitorInstruments: '/beheer/monitor/instrumenten',
   adminMonitorReports: '/beheer/monitor/rapporten',
   openData: '/open-data',
+  monitor: '/monitor',
+  monitorTargets: '/monitor/streefwaarden',
+  monitorCatalogue: '/monitor/indicatoren',
 } as const;
 
 export type WebPathName = keyof typeof paths;

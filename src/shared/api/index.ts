@@ -13,6 +13,7 @@ import { entitiesProfileApi } from './entities-profile';
 import { entitiesSupportApi } from './entities-support';
 import { entitiesTouchstoneApi } from './entities-touchstone';
 import { learningApi } from './learning';
+import { monitorApi } from './monitor';
 import { monitorInstrumentsApi, monitorOpenDataApi, monitorReportApi } from './monitor-io';
 import { opsApi } from './ops';
 import { orgApi } from './org';
@@ -51,4 +52,5 @@ export const apiContracts = {
   monitorInstruments: monitorInstrumentsApi,
   monitorReport: monitorReportApi,
   monitorOpenData: monitorOpenDataApi,
+  monitor: monitorApi,
 } as const;

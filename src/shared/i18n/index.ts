@@ -15,6 +15,7 @@ import enEntitiesSupport from './en/entities-support.json' with { type: 'json' }
 import enEntitiesTouchstone from './en/entities-touchstone.json' with { type: 'json' };
 import enErrors from './en/errors.json' with { type: 'json' };
 import enLearning from './en/learning.json' with { type: 'json' };
+import enMonitor from './en/monitor.json' with { type: 'json' };
 import enMonitorIo from './en/monitor-io.json' with { type: 'json' };
 import enOps from './en/ops.json' with { type: 'json' };
 import enOrg from './en/org.json' with { type: 'json' };
@@ -40,6 +41,7 @@ import nlEntitiesSupport from './nl/entities-support.json' with { type: 'json' }
 import nlEntitiesTouchstone from './nl/entities-touchstone.json' with { type: 'json' };
 import nlErrors from './nl/errors.json' with { type: 'json' };
 import nlLearning from './nl/learning.json' with { type: 'json' };
+import nlMonitor from './nl/monitor.json' with { type: 'json' };
 import nlMonitorIo from './nl/monitor-io.json' with { type: 'json' };
 import nlOps from './nl/ops.json' with { type: 'json' };
 import nlOrg from './nl/org.json' with { type: 'json' };
@@ -78,6 +80,7 @@ export const catalogues = {
     ...nlValues,
     ...nlWeb,
     ...nlWebHead,
+    ...nlMonitor,
   },
   en: {
     ...enAuth,
@@ -105,6 +108,7 @@ export const catalogues = {
     ...enValues,
     ...enWeb,
     ...enWebHead,
+    ...enMonitor,
   },
 };
 

@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { SignInPage } from '../features/auth/SignInPage';
 import { entitiesPlansRoutes } from '../features/entities/routes';
+import { monitorRoutes } from '../features/monitor/routes';
 import { ContentPage } from '../features/public/ContentPage';
 import { HomePage } from '../features/public/HomePage';
 import { NotFoundPage } from '../features/public/NotFoundPage';
@@ -271,6 +272,7 @@ export const router = createBrowserRouter([
         ],
       },
       ...entitiesPlansRoutes,
+      ...monitorRoutes,
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -1,5 +1,7 @@
 import { handle } from '../../jobs/job-queue';
 import { defineModule, type ModuleDeps } from '../../platform/module';
+import { seedMonitorDemo } from './monitor.demo';
+import { monitorRoutes } from './monitor.routes';
 import { snapshotJob, takeSnapshot } from './monitor.service';
 import { lastEndedPeriod, shiftPeriod } from './periods';
 import { staffIndicators } from './staff.indicators';
@@ -25,6 +27,8 @@ async function scheduleAfter(deps: ModuleDeps, periodKey: string) {
 export const monitorModule = defineModule({
   name: 'monitor',
   indicators: staffIndicators,
+  routes: (deps) => monitorRoutes(deps),
+  demo: (db, context) => seedMonitorDemo(db, context),
   jobs: (deps) => [
     handle(snapshotJob, async ({ periodKey, onlyIfMissing }) => {
       await takeSnapshot(deps.db, deps.indicators, periodKey, { onlyIfMissing });

@@ -171,6 +171,8 @@ export async function takeSnapshot(
 ): Promise<SnapshotResult | null> {
   if (!isPeriodKey(periodKey)) throw new AppError('BAD_REQUEST', { periodKey });
   const period = periodByKey(periodKey);
+  // A period that has not begun has no figures yet; one under way is taken as it stands (and re-taken later).
+  if (period.start > new Date()) throw new AppError('BAD_REQUEST', { periodKey });
   if (options.onlyIfMissing && (await repo.listPeriods(db)).some((p) => p.key === periodKey)) return null;
   const definitions = await syncCatalogue(db, providers);
   const tree = await currentTree(db);
