@@ -23,7 +23,7 @@ import { defaultWebDist } from './paths';
 import { backgroundFailures } from './platform/background';
 import type { Hub, ModuleDeps, ModuleOverrides, StartedModule } from './platform/module';
 import { resolveAppSecret } from './secret';
-import { seedBaseline, seedDemo } from './seed';
+import { indicatorProviders, seedBaseline, seedDemo } from './seed';
 
 export function createEventBus(database: Database, onFailure?: EventBusFailures): EventBus {
   if (database.engine === 'pglite') return new InProcessEventBus(onFailure);
@@ -111,6 +111,7 @@ export async function createRuntime(
     citizenMail: new CitizenMailGuard(metrics, options.citizenMailLimits ?? DEFAULT_CITIZEN_MAIL_LIMITS),
     rateLimits: options.rateLimits ?? true,
     overrides: options.overrides ?? {},
+    indicators: indicatorProviders(),
   };
   const started: StartedModule[] = modules.map((definition) => ({
     definition: definition as StartedModule['definition'],

@@ -80,6 +80,12 @@ export const paths = {
   feedback360Round: '/360/ronde/:id',
   feedback360Entity: '/360/entiteit',
   feedback360Answer: '/360/:token',
+  adminMonitorInstruments: '/beheer/monitor/instrumenten',
+  adminMonitorReports: '/beheer/monitor/rapporten',
+  openData: '/open-data',
+  monitor: '/monitor',
+  monitorTargets: '/monitor/streefwaarden',
+  monitorCatalogue: '/monitor/indicatoren',
 } as const;
 
 export type WebPathName = keyof typeof paths;
@@ -116,6 +122,7 @@ const audiences: Partial<Record<WebPathName, Audience>> = {
   contentPage: 'public',
   stories: 'public',
   endorsements: 'public',
+  openData: 'public',
   entityProfilePublic: 'public',
   signIn: 'personal',
   surveyAnswer: 'personal',

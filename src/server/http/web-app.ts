@@ -222,6 +222,7 @@ const headKeys = {
   stories: 'stories',
   endorsements: 'endorsements',
   entityProfilePublic: 'entityProfilePublic',
+  openData: 'openData',
 } as const;
 
 // ---- the shell -------------------------------------------------------------------------------------

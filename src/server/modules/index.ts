@@ -17,6 +17,10 @@ import { entitiesSupportModule } from './entities/support/support.module';
 import { entitiesTouchstoneModule } from './entities/touchstone/touchstone.module';
 import { homeModule } from './home/home.module';
 import { learningModule } from './learning/learning.module';
+import { monitorInstrumentsModule } from './monitor/instruments/instruments.module';
+import { monitorModule } from './monitor/monitor.module';
+import { monitorOpenDataModule } from './monitor/open-data/open-data.module';
+import { monitorReportModule } from './monitor/report/report.module';
 import { notificationsModule } from './notifications/notifications.module';
 import { opsModule } from './ops/ops.module';
 import { orgModule } from './org/org.module';
@@ -48,4 +52,8 @@ export const modules = [
   entitiesFeedback360Module,
   notificationsModule,
   homeModule,
+  monitorModule,
+  monitorInstrumentsModule,
+  monitorReportModule,
+  monitorOpenDataModule,
 ];

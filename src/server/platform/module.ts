@@ -32,6 +32,8 @@ export type ModuleDeps = {
   rateLimits: boolean;
   /** Per-module settings a test or a bench narrows (chat timings, for one); empty in production. */
   overrides: ModuleOverrides;
+  /** Every module's indicator provider, in module order: handed in by the runtime so the monitor imports no module. */
+  indicators: IndicatorProvider[];
 };
 
 /** Settings tests and benches may override per module; each module reads its own key. */
@@ -75,6 +77,8 @@ export type DemoContext = {
   appSecret: string;
   entityCode: string;
   emailDomain: string;
+  /** Every module's indicator provider (the monitor's demo history covers their indicators). */
+  indicators?: IndicatorProvider[];
 };
 
 export const defineModule = <Services = Record<string, never>>(definition: ModuleDefinition<Services>) =>

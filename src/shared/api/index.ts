@@ -14,6 +14,8 @@ import { entitiesSupportApi } from './entities-support';
 import { entitiesTouchstoneApi } from './entities-touchstone';
 import { homeApi } from './home';
 import { learningApi } from './learning';
+import { monitorApi } from './monitor';
+import { monitorInstrumentsApi, monitorOpenDataApi, monitorReportApi } from './monitor-io';
 import { notificationsApi } from './notifications';
 import { opsApi } from './ops';
 import { orgApi } from './org';
@@ -51,4 +53,8 @@ export const apiContracts = {
   surveyActions: surveyActionsApi,
   home: homeApi,
   notifications: notificationsApi,
+  monitorInstruments: monitorInstrumentsApi,
+  monitorReport: monitorReportApi,
+  monitorOpenData: monitorOpenDataApi,
+  monitor: monitorApi,
 } as const;

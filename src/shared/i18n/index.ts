@@ -16,6 +16,8 @@ import enEntitiesTouchstone from './en/entities-touchstone.json' with { type: 'j
 import enErrors from './en/errors.json' with { type: 'json' };
 import enHome from './en/home.json' with { type: 'json' };
 import enLearning from './en/learning.json' with { type: 'json' };
+import enMonitor from './en/monitor.json' with { type: 'json' };
+import enMonitorIo from './en/monitor-io.json' with { type: 'json' };
 import enNotifications from './en/notifications.json' with { type: 'json' };
 import enOps from './en/ops.json' with { type: 'json' };
 import enOrg from './en/org.json' with { type: 'json' };
@@ -43,6 +45,8 @@ import nlEntitiesTouchstone from './nl/entities-touchstone.json' with { type: 'j
 import nlErrors from './nl/errors.json' with { type: 'json' };
 import nlHome from './nl/home.json' with { type: 'json' };
 import nlLearning from './nl/learning.json' with { type: 'json' };
+import nlMonitor from './nl/monitor.json' with { type: 'json' };
+import nlMonitorIo from './nl/monitor-io.json' with { type: 'json' };
 import nlNotifications from './nl/notifications.json' with { type: 'json' };
 import nlOps from './nl/ops.json' with { type: 'json' };
 import nlOrg from './nl/org.json' with { type: 'json' };
@@ -74,6 +78,7 @@ export const catalogues = {
     ...nlLearning,
     ...nlHome,
     ...nlNotifications,
+    ...nlMonitorIo,
     ...nlOps,
     ...nlOrg,
     ...nlProgramme,
@@ -84,6 +89,7 @@ export const catalogues = {
     ...nlValues,
     ...nlWeb,
     ...nlWebHead,
+    ...nlMonitor,
   },
   en: {
     ...enAuth,
@@ -103,6 +109,7 @@ export const catalogues = {
     ...enLearning,
     ...enHome,
     ...enNotifications,
+    ...enMonitorIo,
     ...enOps,
     ...enOrg,
     ...enProgramme,
@@ -113,6 +120,7 @@ export const catalogues = {
     ...enValues,
     ...enWeb,
     ...enWebHead,
+    ...enMonitor,
   },
 };
 

@@ -116,6 +116,8 @@ function MainNav() {
     if (hasRole(me, 'manager', 'entity_coordinator', 'top_executive', 'programme_admin'))
       work.push({ to: paths.touchstone, label: t('entitiesTouchstone.nav.link') });
     work.push({ to: paths.feedback360, label: t('entitiesFeedback360.nav.link') });
+    if (hasRole(me, 'entity_coordinator', 'top_executive', 'programme_admin'))
+      work.push({ to: paths.monitor, label: t('monitor.nav.link') });
     entries.push({ key: 'work', label: t('web.nav.groups.work'), items: work });
   }
   // The 1700 console and board are the agents' and supervisors' daily work: one click away, not folded.
@@ -169,6 +171,9 @@ function Footer() {
             </li>
             <li>
               <NavLink to={paths.privacy}>{t('web.footer.privacy')}</NavLink>
+            </li>
+            <li>
+              <NavLink to={paths.openData}>{t('web.footer.openData')}</NavLink>
             </li>
           </ul>
         </nav>

@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { SignInPage } from '../features/auth/SignInPage';
 import { entitiesPlansRoutes } from '../features/entities/routes';
+import { monitorRoutes } from '../features/monitor/routes';
 import { ContentPage } from '../features/public/ContentPage';
 import { HomePage } from '../features/public/HomePage';
 import { NotFoundPage } from '../features/public/NotFoundPage';
@@ -68,6 +69,10 @@ export const router = createBrowserRouter([
           () => import('../features/entities/backing/PublicEndorsementsPage'),
           'PublicEndorsementsPage',
         ),
+      },
+      {
+        path: paths.openData,
+        lazy: page(() => import('../features/monitor-io/OpenDataPage'), 'OpenDataPage'),
       },
       {
         element: <RequireRole />,
@@ -147,6 +152,14 @@ export const router = createBrowserRouter([
               () => import('../features/entities/backing/AdminEndorsementsPage'),
               'AdminEndorsementsPage',
             ),
+          },
+          {
+            path: paths.adminMonitorInstruments,
+            lazy: page(() => import('../features/monitor-io/InstrumentsPage'), 'InstrumentsPage'),
+          },
+          {
+            path: paths.adminMonitorReports,
+            lazy: page(() => import('../features/monitor-io/ReportsPage'), 'ReportsPage'),
           },
           { path: paths.adminOrg, lazy: page(() => import('../features/admin/OrgPage'), 'OrgPage') },
           { path: paths.adminRoster, lazy: page(() => import('../features/admin/RosterPage'), 'RosterPage') },
@@ -290,6 +303,7 @@ export const router = createBrowserRouter([
         ],
       },
       ...entitiesPlansRoutes,
+      ...monitorRoutes,
       { path: '*', element: <NotFoundPage /> },
     ],
   },

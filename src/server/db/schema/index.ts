@@ -11,6 +11,8 @@ export * from './entities-profile';
 export * from './entities-support';
 export * from './entities-touchstone';
 export * from './learning';
+export * from './monitor';
+export * from './monitor-io';
 export * from './notifications';
 export * from './ops';
 export * from './org';

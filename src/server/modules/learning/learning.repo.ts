@@ -478,7 +478,14 @@ export type ImageSummary = Omit<typeof learningImages.$inferSelect, 'data' | 'up
 
 export async function insertImage(
   db: Db,
-  image: { fileName: string; mimeType: string; width: number; height: number; data: Buffer; uploadedBy: number | null },
+  image: {
+    fileName: string;
+    mimeType: string;
+    width: number;
+    height: number;
+    data: Buffer;
+    uploadedBy: number | null;
+  },
 ): Promise<ImageSummary> {
   const [row] = await db.insert(learningImages).values(image).returning({
     id: learningImages.id,

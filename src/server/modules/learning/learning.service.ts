@@ -11,6 +11,7 @@ import { latestRelease, publishRelease, type SnapshotBuilder } from '../aggregat
 import { renderMarkdown } from '../content/content.markdown';
 import { processImage } from '../stories/stories.images';
 import { findPublishedValue } from '../values/values.service';
+import { illustrations } from './illustrations';
 import {
   BOX_INTERVAL_DAYS,
   type DilemmaContent,
@@ -25,7 +26,6 @@ import {
   insightScopeIds,
   isWithinScopes,
 } from './learning.policy';
-import { illustrations } from './illustrations';
 import * as repo from './learning.repo';
 import { seedModules } from './seed-modules';
 import { seedQuestions } from './seed-questions';
@@ -663,7 +663,8 @@ export async function uploadImage(
   upload: { fileName: string; mimeType: string; bytes: Buffer },
 ): Promise<PickableImage> {
   const image = await processImage(0, upload);
-  const fileName = upload.fileName.replace(/[^\p{L}\p{N} ._-]/gu, '').slice(0, 120) || `image.${image.format}`;
+  const fileName =
+    upload.fileName.replace(/[^\p{L}\p{N} ._-]/gu, '').slice(0, 120) || `image.${image.format}`;
   return db.transaction(async (tx) => {
     const row = await repo.insertImage(tx, {
       fileName,

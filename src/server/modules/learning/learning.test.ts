@@ -548,6 +548,8 @@ describeEachEngine('learning path, knowledge checks and aggregates', (engine) =>
     expect(JSON.stringify(text.json())).toMatch(/stories.errors.notAnImage|geen afbeelding|not an image/i);
     expect((await upload(employee, photo, 'loket.jpg')).statusCode).toBe(403);
     expect((await upload(admin, photo, 'loket.jpg', 'other')).statusCode).toBe(400);
-    expect((await employee.inject({ method: 'GET', url: '/api/learning/images/999999' })).statusCode).toBe(404);
+    expect((await employee.inject({ method: 'GET', url: '/api/learning/images/999999' })).statusCode).toBe(
+      404,
+    );
   });
 });

@@ -634,7 +634,7 @@ const dilemmaData: DilemmaSeed[] = [
         'Decisiveness: in acute danger you act within your powers and account for it.',
       ],
       [
-        'Je noteert het gevaar nauwkeurig in je verslag, met foto\'s, en plant maandagochtend een opvolgingsbezoek, zodat alles correct en volgens de procedure verloopt.',
+        "Je noteert het gevaar nauwkeurig in je verslag, met foto's, en plant maandagochtend een opvolgingsbezoek, zodat alles correct en volgens de procedure verloopt.",
         'You record the hazard precisely in your report, with photos, and plan a follow-up visit on Monday morning, so that everything runs correctly and by the procedure.',
         'Het risico blijft het hele weekend bestaan: dit is geen zorgvuldigheid maar uitstel.',
         'The risk stays all weekend: this is not care but delay.',
@@ -658,7 +658,7 @@ const dilemmaData: DilemmaSeed[] = [
     ),
     [
       [
-        'Je koopt de laptops bij de vaste leverancier zonder nieuwe procedure: het is dringend, het bedrag is beperkt, en de nieuwe collega\'s kunnen niet beginnen zonder toestel op hun eerste werkdag.',
+        "Je koopt de laptops bij de vaste leverancier zonder nieuwe procedure: het is dringend, het bedrag is beperkt, en de nieuwe collega's kunnen niet beginnen zonder toestel op hun eerste werkdag.",
         'You buy the laptops from the usual supplier without a new procedure: it is urgent, the amount is limited, and the new colleagues cannot start without a device.',
         'Snel, maar in strijd met de regels voor overheidsopdrachten; daadkracht werkt binnen de regels.',
         'Fast, but against public procurement rules; decisiveness works within the rules.',

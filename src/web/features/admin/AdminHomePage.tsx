@@ -14,6 +14,8 @@ export const adminSections = [
   { key: 'audit', href: paths.adminAudit },
   { key: 'mailbox', href: paths.adminMailbox },
   { key: 'backups', href: paths.adminBackups },
+  { key: 'monitorInstruments', href: paths.adminMonitorInstruments },
+  { key: 'monitorReports', href: paths.adminMonitorReports },
 ] as const;
 
 export function AdminHomePage() {
