@@ -16,7 +16,7 @@ async function readImageUpload(request: Pick<FastifyRequest, 'isMultipart' | 'fi
   if (!request.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
   try {
     const part = await request.file();
-    if (!part || part.fieldname !== 'image')
+    if (part?.fieldname !== 'image')
       throw new AppError('VALIDATION_FAILED', {}, [
         { path: 'body.image', code: 'custom', message: 'learning.validation.imageMissing' },
       ]);

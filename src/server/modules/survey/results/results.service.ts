@@ -15,7 +15,6 @@ import {
   NO_FILTER,
   participationPlan,
   planWaveFamily,
-  planWithBounds,
   VIRTUAL_GOV,
   type WaveData,
 } from './results.engine';
