@@ -188,7 +188,7 @@ describeEachEngine('entities: the support offer (AgO)', (engine) => {
   it('walks a request from requested to evaluated, mailing both sides at every step', async () => {
     const id = await createItem(3, 'Levensloop');
     const created = await requestAs(s.coordinator, { itemId: id, entityId: ids.entity, quarter });
-    expect(created.json()).toMatchObject({ status: 'requested', next: [] });
+    expect(created.json()).toMatchObject({ status: 'requested', next: ['withdrawn'] });
     const requestId = created.json().id as number;
     expect(
       (await s.admin.inject({ method: 'GET', url: `/api/support/requests/${requestId}` })).json().next,
