@@ -91,7 +91,8 @@ function RoundBody({ round }: { round: Round }) {
                 <Button variant="danger" onPress={() => cancel.mutate()} isPending={cancel.isPending}>
                   {t('entitiesFeedback360.round.cancelYes')}
                 </Button>
-                <Button variant="secondary" onPress={() => setConfirming(false)}>
+                {/* Focus lands on the safe choice, so the dialog's text is read before anything is deleted. */}
+                <Button variant="secondary" autoFocus onPress={() => setConfirming(false)}>
                   {t('entitiesFeedback360.round.cancelNo')}
                 </Button>
               </div>
