@@ -611,9 +611,14 @@ export async function leaderContributions(db: Db, cutAt: Date) {
  * it stays hidden (a new round, a leader who joined or left): the difference of two releases never tells
  * fewer than K_ENTITY leaders' figures. Serialised across processes by a table lock.
  */
-export async function publishEntityRelease(db: Db, now = new Date()) {
+export async function publishEntityRelease(db: Db, now = new Date(), options: { onlyIfNone?: boolean } = {}) {
   return db.transaction(async (tx) => {
     await repo.lockEntityReleases(tx);
+    // A first release asked for by two processes at once: the second finds the first's.
+    if (options.onlyIfNone) {
+      const existing = await repo.latestEntityRelease(tx);
+      if (existing) return existing;
+    }
     const priors = (await repo.entityReleaseBases(tx)) as ReleaseBasis[];
     const rows = await leaderContributions(tx, now);
     const entities = await repo.allEntities(tx);
@@ -653,7 +658,9 @@ async function latestEntityRelease(db: Db) {
   if (row) return row;
   let pending = firstRelease.get(db);
   if (!pending) {
-    pending = publishEntityRelease(db).finally(() => firstRelease.delete(db));
+    pending = publishEntityRelease(db, new Date(), { onlyIfNone: true }).finally(() =>
+      firstRelease.delete(db),
+    );
     firstRelease.set(db, pending);
   }
   await pending;
