@@ -734,7 +734,9 @@ export async function cancel(deps: Deps, actor: Actor, id: number) {
 
 /** Raters the org tree suggests for the caller: own manager, peers and direct reports. */
 export async function suggestions(db: Db, actor: Actor) {
-  const personId = leader(actor);
+  // Someone without a place in the roster has nobody around them to suggest (as `list` has no rounds).
+  const personId = policy.leaderOf(actor.principal);
+  if (personId === null) return { manager: [], peer: [], report: [] };
   const found = await repo.suggestions(db, personId);
   const out = (rows: { id: number; name: string; unit_name_nl: string | null }[]) =>
     rows.map((r) => ({ personId: r.id, name: r.name, unitNameNl: r.unit_name_nl }));
