@@ -49,6 +49,9 @@ describeWithBrowser('leaders’ 360° feedback in the browser', () => {
     const page = await e2e.newPage();
     await signInAs(page, demo('manager'));
     await goto(page, '/360');
+    // The org tree suggests raters, each for a group.
+    await page.getByRole('heading', { name: 'Voorgesteld uit het organogram' }).waitFor();
+    expect(await page.getByRole('button', { name: /toevoegen als/ }).count()).toBeGreaterThan(0);
     await page.getByLabel('Zoek in het personeelsbestand (minstens 2 letters)').fill('an');
     for (let i = 0; i < 3; i++)
       await page
@@ -97,6 +100,22 @@ describeWithBrowser('leaders’ 360° feedback in the browser', () => {
     await rater360.keyboard.press('Enter');
     await rater360.getByText('Bedankt, je antwoorden zijn ontvangen.').waitFor();
     await expectAccessible(rater360, '360 answer sent');
+
+    // The leader cancels the round with the keyboard: the link then leads nowhere.
+    await page.getByRole('button', { name: 'Ronde annuleren' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Ja, ronde annuleren' }).waitFor();
+    await expectAccessible(page, '360 cancel confirmation');
+    // Focus moved to the safe choice; one step back is the confirmation.
+    expect(await focused(page)).toBe('button:Niet annuleren');
+    await tabTo(page, /^button:Ja, ronde annuleren$/, { max: 3, shift: true });
+    await page.keyboard.press('Enter');
+    await page.getByText('Deze ronde is geannuleerd.', { exact: false }).waitFor();
+    const dead = await e2e.newPage();
+    await goto(dead, match![0]);
+    await dead.locator('main [role="alert"], main .alert').first().waitFor();
+    expect(await dead.getByRole('button', { name: 'Antwoorden versturen' }).count()).toBe(0);
+    expect(pageProblems(page)).toEqual([]);
   });
 
   it('shows the coordinator the entity figures over at least five leaders', async () => {

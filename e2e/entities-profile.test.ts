@@ -140,6 +140,76 @@ describeWithBrowser('entities: value profile, support offer and political backin
     expect(pageProblems(one)).toEqual([]);
   });
 
+  it('walks support requests through every step: withdrawn, declined, accepted, planned, delivered, evaluated', async () => {
+    const title = 'Coaching stap voor stap';
+    const admin = await e2e.newPage();
+    await signInAs(admin, demo('admin'));
+    await goto(admin, '/beheer/ondersteuning');
+    await admin.getByRole('button', { name: 'Nieuw aanbod' }).click();
+    await admin.getByLabel('Titel (Nederlands)').fill(title);
+    await admin.getByLabel('Titel (Engels)').fill('Coaching step by step');
+    await admin.getByLabel('Beschrijving (Nederlands)').fill('Coaching voor het managementteam.');
+    await admin.getByLabel('Beschrijving (Engels)').fill('Coaching for the management team.');
+    await admin.getByLabel('Duur in minuten').fill('90');
+    await admin.getByLabel('Plaatsen per kwartaal').fill('3');
+    await admin.getByRole('button', { name: 'Opslaan' }).click();
+    await expect.poll(() => admin.locator('.toasts [role="status"]').textContent()).toContain('opgeslagen');
+
+    const coordinator = await e2e.newPage();
+    await signInAs(coordinator, demo('coordinator'));
+    await goto(coordinator, '/mijn/ondersteuning');
+    const offer = coordinator.locator('.ent-card', {
+      has: coordinator.getByRole('heading', { name: title }),
+    });
+    const mine = (page: typeof admin, status: string) =>
+      page
+        .locator('article.ent-card', { hasText: title })
+        .filter({ has: page.locator('strong', { hasText: new RegExp(`^${status}$`) }) });
+    for (let i = 1; i <= 3; i++) {
+      await offer.getByRole('button', { name: /^Aanvragen voor/ }).click();
+      await expect.poll(() => mine(coordinator, 'aangevraagd').count()).toBe(i);
+    }
+    // The coordinator withdraws one with the keyboard: its place is free again.
+    await mine(coordinator, 'aangevraagd')
+      .first()
+      .getByRole('button', { name: 'Aanvraag intrekken' })
+      .focus();
+    await coordinator.keyboard.press('Enter');
+    await expect.poll(() => mine(coordinator, 'ingetrokken').count()).toBe(1);
+
+    // The admin declines one (a reason is required) and accepts the other.
+    await goto(admin, '/beheer/ondersteuning');
+    await expect.poll(() => mine(admin, 'aangevraagd').count()).toBe(2);
+    const first = mine(admin, 'aangevraagd').first();
+    await first.getByLabel('Reden van weigering').fill('Geen coach vrij in dit kwartaal.');
+    await first.getByRole('button', { name: 'Weigeren' }).click();
+    await expect.poll(() => mine(admin, 'aangevraagd').count()).toBe(1);
+    await mine(admin, 'aangevraagd').getByRole('button', { name: 'Aanvaarden' }).click();
+    await expect.poll(() => admin.locator('.toasts [role="status"]').textContent()).toContain('aanvaard');
+    const filter = admin.getByRole('button', { name: /Toon aanvragen met status/ });
+    await filter.click();
+    await admin.getByRole('option', { name: 'Alle', exact: true }).click();
+    await expect.poll(() => mine(admin, 'aanvaard').count()).toBe(1);
+    await expectAccessible(admin, 'support requests with their steps');
+    await mine(admin, 'aanvaard').getByLabel('Datum').fill('2027-03-15');
+    await mine(admin, 'aanvaard').getByRole('button', { name: 'Inplannen' }).click();
+    await expect.poll(() => mine(admin, 'ingepland').count()).toBe(1);
+    await mine(admin, 'ingepland').getByRole('button', { name: 'Markeren als uitgevoerd' }).click();
+    await expect.poll(() => mine(admin, 'uitgevoerd').count()).toBe(1);
+
+    // The coordinator evaluates what was delivered.
+    await goto(coordinator, '/mijn/ondersteuning');
+    const delivered = mine(coordinator, 'uitgevoerd');
+    await delivered.getByRole('button', { name: /Beoordeling/ }).click();
+    await coordinator.getByRole('option', { name: '4 op 5', exact: true }).click();
+    await delivered.getByLabel('Toelichting').fill('Sterke sessie.');
+    await delivered.getByRole('button', { name: 'Evaluatie versturen' }).click();
+    await expect.poll(() => mine(coordinator, 'geëvalueerd').count()).toBe(1);
+    await expect.poll(() => mine(coordinator, 'geweigerd').count()).toBe(1);
+    expect(pageProblems(coordinator)).toEqual([]);
+    expect(pageProblems(admin)).toEqual([]);
+  });
+
   it('records an endorsement and shows it on the public page', async () => {
     const admin = await e2e.newPage();
     await signInAs(admin, demo('admin'));

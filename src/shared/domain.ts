@@ -36,6 +36,7 @@ export const supportRequestStatuses = [
   'planned',
   'delivered',
   'evaluated',
+  'withdrawn',
 ] as const;
 /** Political backing: who endorsed or committed to the values. */
 export const endorserKinds = ['minister', 'cabinet', 'policy_maker', 'other'] as const;

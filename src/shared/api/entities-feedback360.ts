@@ -77,7 +77,8 @@ export const personOut = z.object({
 
 export const roundOut = z.object({
   id: z.number().int(),
-  status: z.enum(['open', 'closed']),
+  /** cancelled: stopped by the leader before it closed; no report, the links dead. */
+  status: z.enum(['open', 'closed', 'cancelled']),
   closesOn: z.string(),
   createdAt: z.string(),
   /** Invited per group: the leader chose them, so this tells nothing new. Who answered is never shown. */
@@ -123,7 +124,10 @@ export const aggregateOut = z.object({
     z.object({ unitId: z.number().int(), nameNl: z.string(), nameEn: z.string().nullable() }),
   ),
   entityId: z.number().int().nullable(),
-  /** false: fewer than k leaders with a closed round. */
+  /** The quarter of the release the figures come from, and when it was taken: figures change only per release. */
+  period: z.string().optional(),
+  releasedAt: z.string().optional(),
+  /** false: fewer than k leaders, or fewer than k changed since a release that showed the entity. */
   visible: z.boolean(),
   leaders: z.number().int().optional(),
   values: z.array(z.object({ value: valueKey, self: z.number(), others: z.number() })).optional(),
@@ -136,6 +140,12 @@ export const invitationOut = z.object({
   open: z.boolean(),
   answered: z.boolean(),
   statements: z.array(statementOut),
+});
+
+export const suggestionsOut = z.object({
+  manager: z.array(personOut),
+  peer: z.array(personOut),
+  report: z.array(personOut),
 });
 
 export const goalOut = z.object({ initiativeId: z.number().int(), unitId: z.number().int() });
@@ -206,6 +216,22 @@ export const entitiesFeedback360Api = defineApi('entities', {
     summary: 'Close an own 360° round now and open its answers for the report',
     params: idParams,
     responses: { 200: okOut },
+  }),
+  cancel: route({
+    method: 'POST',
+    path: '/api/feedback360/rounds/:id/cancel',
+    access: 'signedIn',
+    summary:
+      'Cancel an own open 360° round: its answers are deleted unread and the raters’ links stop working',
+    params: idParams,
+    responses: { 200: okOut },
+  }),
+  suggestions: route({
+    method: 'GET',
+    path: '/api/feedback360/suggestions',
+    access: 'signedIn',
+    summary: 'Raters the org tree suggests: the own manager, peers and direct reports',
+    responses: { 200: suggestionsOut },
   }),
   report: route({
     method: 'GET',

@@ -65,12 +65,16 @@ export type RequestInput = z.infer<typeof requestBody>;
 
 export const requestsQuery = z.object({ status: status.optional(), entityId: id.optional() });
 
-/** One step of a request: the admin accepts, declines (with a reason), plans and delivers; the entity evaluates. */
+/**
+ * One step of a request: the admin accepts, declines (with a reason), plans and delivers; the entity evaluates,
+ * or withdraws its request before it is planned.
+ */
 export const transitionBody = z.discriminatedUnion('to', [
   z.object({ to: z.literal('accepted') }),
   z.object({ to: z.literal('declined'), reason: z.string().trim().min(5).max(2000) }),
   z.object({ to: z.literal('planned'), date: isoDate }),
   z.object({ to: z.literal('delivered') }),
+  z.object({ to: z.literal('withdrawn') }),
   z.object({
     to: z.literal('evaluated'),
     rating: z.number().int().min(1).max(5),
@@ -95,7 +99,7 @@ export const itemOut = z.object({
   synthetic: z.boolean(),
   /** The quarter the place counts are for. */
   quarter: z.string(),
-  /** Places held in that quarter (every request but a declined one holds a place). */
+  /** Places held in that quarter (every request but a declined or withdrawn one holds a place). */
   taken: z.number().int(),
   left: z.number().int(),
 });

@@ -39,7 +39,8 @@ export const feedbackRounds = pgTable(
     /** The entity of that unit: the entity aggregate counts the round there. */
     entityId: integer('entity_id').references(() => orgUnits.id, { onDelete: 'set null' }),
     closesOn: date('closes_on', { mode: 'string' }).notNull(),
-    status: text('status').$type<'open' | 'closed'>().notNull().default('open'),
+    /** `cancelled`: the leader stopped the round before it closed; its links are dead and it has no report. */
+    status: text('status').$type<'open' | 'closed' | 'cancelled'>().notNull().default('open'),
     tokenSalt: text('token_salt'),
     statements: jsonb('statements').$type<FeedbackStatementRow[]>().notNull(),
     selfScores: jsonb('self_scores').$type<number[]>().notNull(),
@@ -50,7 +51,7 @@ export const feedbackRounds = pgTable(
   (t) => [
     index('feedback_rounds_leader_idx').on(t.leaderPersonId),
     index('feedback_rounds_entity_idx').on(t.entityId, t.status),
-    check('feedback_rounds_status_check', sql`${t.status} in ('open','closed')`),
+    check('feedback_rounds_status_check', sql`${t.status} in ('open','closed','cancelled')`),
   ],
 );
 
@@ -122,3 +123,18 @@ export const feedbackComments = pgTable(
   },
   (t) => [index('feedback_comments_round_idx').on(t.roundId)],
 );
+
+/**
+ * The entity figures as released: one row per release (at first use, then at the start of every quarter),
+ * served until the next. `basis` is what the next release is planned against (release-planner.ts), so that
+ * between two releases no entity's figure changes by fewer than K_ENTITY leaders; never served.
+ */
+export const feedbackEntityReleases = pgTable('feedback_entity_releases', {
+  id: serial('id').primaryKey(),
+  /** The quarter the release closes (`2026-Q4`): rounds closed before `cutAt` are in it. */
+  period: text('period').notNull(),
+  cutAt: timestamp('cut_at', { withTimezone: true }).notNull(),
+  payload: jsonb('payload').notNull(),
+  basis: jsonb('basis').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});

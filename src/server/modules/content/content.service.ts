@@ -293,11 +293,11 @@ export async function feedbackSummary(db: Db, principal: Principal) {
 }
 
 /**
- * A survey invitation's link is the invitee's credential: whoever holds it answers in their name and reads
- * their draft. The dev mailbox shows admins every mail, so the token in such links is masked here.
+ * A survey invitation's link and a 360° rater's link are the invitee's credential: whoever holds one answers
+ * in their name. The dev mailbox shows admins every mail, so the token in such links is masked here.
  */
-const SURVEY_LINK = /\/peiling\/[A-Za-z0-9_-]{16,}/g;
-export const maskPersonalLinks = (text: string) => text.replace(SURVEY_LINK, '/peiling/••••••••');
+const PERSONAL_LINK = /\/(peiling|360)\/[A-Za-z0-9_-]{16,}/g;
+export const maskPersonalLinks = (text: string) => text.replace(PERSONAL_LINK, '/$1/••••••••');
 
 export async function listMailbox(db: Db, principal: Principal, page: number, to?: string) {
   assertCanManageContent(principal);

@@ -44,3 +44,12 @@ export async function count(db: Db): Promise<number> {
   const rows = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from endorsements`);
   return rows[0]!.n;
 }
+
+/** Public endorsements and commitments dated in [since, until) (Brussels days), public ones only: the register leaves the server no other way. */
+export async function publicCountBetween(db: Db, since: string, until: string) {
+  return queryRows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from endorsements
+        where public and endorsed_on >= ${since}::date and endorsed_on < ${until}::date`,
+  );
+}

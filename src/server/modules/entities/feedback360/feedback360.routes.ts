@@ -44,6 +44,13 @@ export const feedback360Routes =
       (request) => service.close(deps, actorOf(request), request.params.id),
       limit(10),
     );
+    serve(
+      app,
+      routes.cancel,
+      (request) => service.cancel(deps, actorOf(request), request.params.id),
+      limit(10),
+    );
+    serve(app, routes.suggestions, (request) => service.suggestions(deps.db, actorOf(request)), limit(60));
     serve(app, routes.report, (request) => service.report(deps, actorOf(request), request.params.id));
     serve(
       app,

@@ -8,6 +8,7 @@ import type {
   reportOut,
   roundOut,
 } from '../../../../shared/api/entities-feedback360';
+import { brusselsDay } from '../../../../shared/brussels-day';
 import { type RaterGroup, raterGroups, type ValueKey, valueKeys } from '../../../../shared/domain';
 import type { Db } from '../../../db/client';
 import type { FeedbackStatementRow } from '../../../db/schema';
@@ -25,6 +26,12 @@ import {
 } from '../../../platform/disclosure/planner';
 import type { ModuleDeps } from '../../../platform/module';
 import { appSecretOf } from '../../../secret';
+import {
+  type Placement,
+  planRelease,
+  type ReleaseBasis,
+  subtreeCounts,
+} from '../../aggregates/release-planner';
 import { hashToken, newWaveSalt, open, padded, seal, tokenFor, waveKeys } from '../../survey/survey.tokens';
 import { getCurrentValues } from '../../values/values.service';
 import { addDevelopmentGoal } from '../plans/plans.service';
@@ -306,6 +313,7 @@ export async function closeRound(deps: Deps, id: number): Promise<void> {
 
 export async function close(deps: Deps, actor: Actor, id: number) {
   const round = await ownRound(deps.db, actor, id);
+  if (round.status === 'cancelled') throw new AppError('CONFLICT', { reason: 'cancelled' });
   if (round.status === 'open') {
     await closeRound(deps, id);
     await audit(
@@ -331,6 +339,8 @@ async function raterOf(db: Db, token: string) {
   const rater = await repo.raterByTokenHash(db, hashToken(token));
   if (!rater) throw new AppError('NOT_FOUND');
   const round = (await repo.findRound(db, rater.round_id))!;
+  // A cancelled round's links lead nowhere, as if they had never been sent.
+  if (round.status === 'cancelled') throw new AppError('NOT_FOUND');
   return { rater, round };
 }
 
@@ -526,11 +536,141 @@ export async function goal(deps: Deps, actor: Actor, id: number, input: GoalInpu
 
 // ---- the entity aggregate ------------------------------------------------------------------------
 
+/** What one entity release holds per entity whose cell the release planner showed. */
+type EntityFigures = { leaders: number; values: { value: ValueKey; self: number; others: number }[] };
+type ReleasePayload = Record<string, EntityFigures>;
+
+/** The quarter a moment falls in, in Brussels time: '2026-Q4'. */
+export function quarterKey(at: Date): string {
+  const day = brusselsDay(at);
+  return `${day.slice(0, 4)}-Q${Math.floor((Number(day.slice(5, 7)) - 1) / 3) + 1}`;
+}
+
+/** The next quarter's first day, 02:30 UTC (a new Brussels day): when the next entity release is due. */
+export function nextReleaseAt(from: Date): Date {
+  const next = new Date(
+    Date.UTC(from.getUTCFullYear(), Math.floor(from.getUTCMonth() / 3) * 3 + 3, 1, 2, 30),
+  );
+  return next;
+}
+
+/** The quarterly entity release job; `at` is the moment it was due. */
+export const entityReleaseJob = jobType(
+  'feedback360_entity_release',
+  z.object({ at: z.string().optional() }),
+);
+
+/** One release per quarter however many processes schedule it. */
+export async function scheduleEntityRelease(deps: Pick<ModuleDeps, 'jobs'>, at: Date) {
+  await deps.jobs.enqueue(
+    entityReleaseJob,
+    { at: at.toISOString() },
+    { runAt: at, dedupeKey: `feedback360-entity-release-${at.toISOString().slice(0, 10)}` },
+  );
+}
+
 /**
- * Per value, the mean over the entity's leaders of their self-rating and of their raters' mean, from each
- * leader's latest closed round, counting only rounds whose "all raters" figure the leader's own report shows
- * (so the entity never sees a figure over fewer raters than the leader does). Released when the planner shows
- * the entity's cell at k = 5 leaders.
+ * Each leader's contribution to the entity figures at `cutAt`: their latest round closed before it, counted
+ * only when the leader's own report shows its "all raters" figure (so the entity never sees a figure over
+ * fewer raters than the leader does).
+ */
+export async function leaderContributions(db: Db, cutAt: Date) {
+  const out: {
+    leader: number;
+    entityId: number;
+    unitId: number;
+    roundId: number;
+    closedAt: Date;
+    self: Record<ValueKey, number>;
+    others: Record<ValueKey, number>;
+    othersMean: number;
+  }[] = [];
+  for (const r of await repo.latestClosedBefore(db, cutAt)) {
+    if (r.entity_id === null) continue;
+    const { merged, plan } = (await leaderPlans(db, r.leader_person_id)).get(r.id)!;
+    const f = figures(json(r.statements), json(r.self_scores), merged, plan);
+    if (!f.gaps) continue;
+    const all = f.groups[0] as { means: number[] };
+    out.push({
+      leader: r.leader_person_id,
+      entityId: r.entity_id,
+      unitId: r.unit_id,
+      roundId: r.id,
+      closedAt: new Date(r.closed_at),
+      self: Object.fromEntries(f.values.map((v) => [v.value, v.self])) as Record<ValueKey, number>,
+      others: Object.fromEntries(f.values.map((v) => [v.value, v.others!])) as Record<ValueKey, number>,
+      othersMean: mean(all.means),
+    });
+  }
+  return out;
+}
+
+/**
+ * Takes the entity release: every entity is a cell of leaders (k = K_ENTITY) planned by the release planner
+ * against every earlier release, so a cell whose leaders changed by 1…K_ENTITY−1 since a release that showed
+ * it stays hidden (a new round, a leader who joined or left): the difference of two releases never tells
+ * fewer than K_ENTITY leaders' figures. Serialised across processes by a table lock.
+ */
+export async function publishEntityRelease(db: Db, now = new Date(), options: { onlyIfNone?: boolean } = {}) {
+  return db.transaction(async (tx) => {
+    await repo.lockEntityReleases(tx);
+    // A first release asked for by two processes at once: the second finds the first's.
+    if (options.onlyIfNone) {
+      const existing = await repo.latestEntityRelease(tx);
+      if (existing) return existing;
+    }
+    const priors = (await repo.entityReleaseBases(tx)) as ReleaseBasis[];
+    const rows = await leaderContributions(tx, now);
+    const entities = await repo.allEntities(tx);
+    const subjects = new Map<string, Placement>(
+      rows.map((r) => [
+        String(r.leader),
+        { unit: String(r.entityId), fp: `${r.roundId}:${JSON.stringify([r.self, r.others])}` },
+      ]),
+    );
+    const units = subtreeCounts(
+      entities.map((e) => ({ id: String(e.id), parentId: null })),
+      subjects,
+    );
+    const { visible, basis } = planRelease({ k: K_ENTITY, units, subjects, priors });
+    const payload: ReleasePayload = {};
+    for (const e of entities) {
+      const mine = rows.filter((r) => r.entityId === e.id);
+      if (mine.length === 0 || !visible(cellKey('unit', String(e.id)))) continue;
+      payload[e.id] = {
+        leaders: mine.length,
+        values: valueKeys.map((value) => ({
+          value,
+          self: round2(mean(mine.map((r) => r.self[value]))),
+          others: round2(mean(mine.map((r) => r.others[value]))),
+        })),
+      };
+    }
+    return repo.insertEntityRelease(tx, { period: quarterKey(now), cutAt: now, payload, basis });
+  });
+}
+
+const firstRelease = new WeakMap<Db, Promise<unknown>>();
+
+/** The latest entity release; only on a database without any is one taken here, once per process. */
+async function latestEntityRelease(db: Db) {
+  const row = await repo.latestEntityRelease(db);
+  if (row) return row;
+  let pending = firstRelease.get(db);
+  if (!pending) {
+    pending = publishEntityRelease(db, new Date(), { onlyIfNone: true }).finally(() =>
+      firstRelease.delete(db),
+    );
+    firstRelease.set(db, pending);
+  }
+  await pending;
+  return (await repo.latestEntityRelease(db))!;
+}
+
+/**
+ * Per value, the mean over the entity's leaders of their self-rating and of their raters' mean, as of the
+ * latest quarterly release (see publishEntityRelease): frozen between releases, shown only where the release
+ * planner showed the entity's cell.
  */
 export async function aggregate(
   deps: Deps,
@@ -550,32 +690,55 @@ export async function aggregate(
   }
   const entityId = requested ?? entities[0]?.id;
   if (entityId === undefined) return { ...base, entityId: null, visible: false };
+  const release = await latestEntityRelease(deps.db);
+  const stamp = { period: release.period, releasedAt: iso(release.cutAt) };
+  const shown = (json(release.payload) as ReleasePayload)[entityId];
+  if (!shown) return { ...base, ...stamp, entityId, visible: false };
+  return { ...base, ...stamp, entityId, visible: true, ...shown };
+}
 
-  const rows: { self: Record<ValueKey, number>; others: Record<ValueKey, number> }[] = [];
-  for (const r of await repo.latestClosedPerLeader(deps.db, entityId)) {
-    const { merged, plan } = (await leaderPlans(deps.db, r.leader_person_id)).get(r.id)!;
-    const f = figures(json(r.statements), json(r.self_scores), merged, plan);
-    if (!f.gaps) continue;
-    rows.push({
-      self: Object.fromEntries(f.values.map((v) => [v.value, v.self])) as Record<ValueKey, number>,
-      others: Object.fromEntries(f.values.map((v) => [v.value, v.others!])) as Record<ValueKey, number>,
-    });
-  }
-  const plan = planDisclosure({
-    k: K_ENTITY,
-    units: [{ id: String(entityId), parentId: null, n: rows.length }],
+// ---- cancelling and suggestions ------------------------------------------------------------------
+
+/**
+ * The leader stops an open round: the sealed answers are deleted unopened, the salt is wiped (so every link
+ * stops working and none can be made again), and the round never gets a report. Audited.
+ */
+export async function cancel(deps: Deps, actor: Actor, id: number) {
+  await ownRound(deps.db, actor, id);
+  const cancelled = await deps.db.transaction(async (tx) => {
+    // Answers lock the round FOR SHARE: none is in flight while the cancel holds it.
+    const locked = await repo.lockRound(tx, id, 'update');
+    if (locked?.status === 'cancelled') return false;
+    if (locked?.status !== 'open') throw new AppError('CONFLICT', { reason: 'closed' });
+    await repo.writeCancel(tx, id);
+    await audit(
+      tx,
+      actor.principal,
+      'entities.feedback360.cancel',
+      { type: 'feedback_round', id },
+      {},
+      actor.ip,
+    );
+    return true;
   });
-  const visible = plan.byKey.get(cellKey('unit', String(entityId)))?.visible ?? false;
-  if (!visible) return { ...base, entityId, visible: false };
-  return {
-    ...base,
-    entityId,
-    visible: true,
-    leaders: rows.length,
-    values: valueKeys.map((value) => ({
-      value,
-      self: round2(mean(rows.map((r) => r.self[value]))),
-      others: round2(mean(rows.map((r) => r.others[value]))),
-    })),
-  };
+  if (cancelled) {
+    try {
+      await repo.vacuumPending(deps.db);
+    } catch (error) {
+      // The cancel has committed; autovacuum removes the dead rows later.
+      deps.background.report('feedback360.vacuum', error, { roundId: id });
+    }
+  }
+  return { ok: true as const };
+}
+
+/** Raters the org tree suggests for the caller: own manager, peers and direct reports. */
+export async function suggestions(db: Db, actor: Actor) {
+  // Someone without a place in the roster has nobody around them to suggest (as `list` has no rounds).
+  const personId = policy.leaderOf(actor.principal);
+  if (personId === null) return { manager: [], peer: [], report: [] };
+  const found = await repo.suggestions(db, personId);
+  const out = (rows: { id: number; name: string; unit_name_nl: string | null }[]) =>
+    rows.map((r) => ({ personId: r.id, name: r.name, unitNameNl: r.unit_name_nl }));
+  return { manager: out(found.manager), peer: out(found.peer), report: out(found.report) };
 }

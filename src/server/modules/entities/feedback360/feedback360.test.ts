@@ -14,6 +14,7 @@ import { queryRows } from '../../../db/client';
 import { auditLog, feedbackAnswers, feedbackRounds, jobs, planInitiatives } from '../../../db/schema';
 import { attack, type PublicCell, type Relation } from '../../../platform/disclosure/differencing-attack';
 import { tokenFor, waveKeys } from '../../survey/survey.tokens';
+import { publishEntityRelease } from './feedback360.service';
 
 type Group = { group: string; visible: boolean; raters?: number; means?: number[] };
 type Report = {
@@ -71,7 +72,7 @@ describeEachEngine('entities: leaders’ 360° feedback on the values', (engine)
     };
     ids.leader = await leader('leader', tree.division);
     for (const key of ['l2', 'l3', 'l6', 'lmix', 'stranger']) await leader(key, tree.division);
-    for (let i = 0; i < 6; i++) await leader(`agg${i}`, agg.division);
+    for (let i = 0; i < 7; i++) await leader(`agg${i}`, agg.division);
     await buildAccount(ctx.current, { email: 'noperson@f36.test' });
     s.noPerson = await signIn(ctx.current, 'noperson@f36.test');
     await buildAccount(ctx.current, {
@@ -372,31 +373,215 @@ describeEachEngine('entities: leaders’ 360° feedback on the values', (engine)
     expect((await report('lmix', first.id)).groups.find((x) => x.group === 'peer')!.visible).toBe(false);
   });
 
-  it('shows the entity figures over at least 5 leaders only, to its coordinator and the programme admin', async () => {
-    const read = (who: string, entityId = ids.aggEntity) =>
-      s[who]!.inject({ method: 'GET', url: `/api/feedback360/aggregate?entityId=${entityId}` });
-    for (let i = 0; i < 4; i++) {
-      const round = await start(`agg${i}`, { peer: 3 });
-      for (const r of round.raters) await answer(r.token, all(2 + i));
-      await close(`agg${i}`, round.id);
-    }
+  /** Closes a round of `who` in which every rater answers `score` everywhere. */
+  async function closedRound(who: string, sizes: Partial<Record<RaterGroup, number>>, score: number) {
+    const round = await start(who, sizes);
+    for (const r of round.raters) expect((await answer(r.token, all(score))).statusCode).toBe(201);
+    expect((await close(who, round.id)).statusCode).toBe(200);
+    return round.id;
+  }
+
+  const readAggregate = (who: string, entityId = ids.aggEntity) =>
+    s[who]!.inject({ method: 'GET', url: `/api/feedback360/aggregate?entityId=${entityId}` });
+
+  it('shows the entity figures over at least 5 leaders only, per release, to its coordinator and the programme admin', async () => {
+    for (let i = 0; i < 4; i++) await closedRound(`agg${i}`, { peer: 3 }, 2 + i);
     // A leader whose round had only 2 raters does not count: the entity never sees a smaller group than the leader.
-    const small = await start('agg4', { peer: 2 });
-    for (const r of small.raters) await answer(r.token, all(1));
-    await close('agg4', small.id);
-    expect((await read('coordinator')).json()).toMatchObject({ visible: false, k: 5 });
-    expect((await read('coordinator')).json().values).toBeUndefined();
-    const fifth = await start('agg5', { peer: 3 });
-    for (const r of fifth.raters) await answer(r.token, all(5));
-    await close('agg5', fifth.id);
-    const shown = (await read('coordinator')).json();
+    await closedRound('agg4', { peer: 2 }, 1);
+    // The first read takes the first release (none yet): 4 leaders, hidden.
+    expect((await readAggregate('coordinator')).json()).toMatchObject({ visible: false, k: 5 });
+    expect((await readAggregate('coordinator')).json().values).toBeUndefined();
+    await closedRound('agg5', { peer: 3 }, 5);
+    // Frozen between releases: the fifth leader's round changes nothing until the next release.
+    expect((await readAggregate('coordinator')).json()).toMatchObject({ visible: false });
+    await publishEntityRelease(db());
+    const shown = (await readAggregate('coordinator')).json();
     expect(shown).toMatchObject({ visible: true, leaders: 5 });
+    expect(shown.period).toMatch(/^\d{4}-Q[1-4]$/);
     // (2 + 3 + 4 + 5 + 5) / 5: the leader with 2 raters is not in it.
     expect(shown.values[0].others).toBeCloseTo(3.8, 2);
-    expect((await read('admin')).json()).toMatchObject({ visible: true, leaders: 5 });
-    expect((await read('otherCoordinator')).statusCode).toBe(403);
-    expect((await read('leader')).statusCode).toBe(403);
-    expect((await read('admin', 999_999)).statusCode).toBe(404);
+    expect((await readAggregate('admin')).json()).toMatchObject({ visible: true, leaders: 5 });
+    expect((await readAggregate('otherCoordinator')).statusCode).toBe(403);
+    expect((await readAggregate('leader')).statusCode).toBe(403);
+    expect((await readAggregate('admin', 999_999)).statusCode).toBe(404);
+  });
+
+  it('never lets two entity releases differ by fewer than 5 leaders', async () => {
+    /** Per release the coordinator read: what it showed, and (the test's truth) each leader's round in it. */
+    const seen: { visible: boolean; leaders?: number; others?: number; rounds: Map<string, number> }[] = [];
+    const counted = new Map<string, number>();
+    const leadersNow = async () => {
+      const rows = await queryRows<{ leader_person_id: number; id: number }>(
+        db(),
+        sql`select distinct on (r.leader_person_id) r.leader_person_id, r.id from feedback_rounds r
+            where r.entity_id = ${ids.aggEntity} and r.status = 'closed'
+              and (select count(*) from feedback_answers a where a.round_id = r.id) >= 3
+            order by r.leader_person_id, r.closed_at desc, r.id desc`,
+      );
+      return new Map(rows.map((r) => [String(r.leader_person_id), r.id]));
+    };
+    const release = async () => {
+      await publishEntityRelease(db());
+      const out = (await readAggregate('coordinator')).json();
+      seen.push({
+        visible: out.visible,
+        leaders: out.leaders,
+        others: out.values?.[0]?.others,
+        rounds: await leadersNow(),
+      });
+      return out;
+    };
+    // The release the previous test saw: the five leaders, visible.
+    const base = await release();
+    expect(base).toMatchObject({ visible: true, leaders: 5 });
+    for (const [leader, round] of seen[0]!.rounds) counted.set(leader, round);
+
+    // One leader joins: the new release would tell that leader's means. Hidden.
+    await closedRound('agg6', { peer: 3 }, 1);
+    const joined = await release();
+    expect(joined.visible).toBe(false);
+    // What the attacker has: this release's count (if shown) = the previous one + those who joined.
+    const cells: PublicCell[] = [
+      joined.visible ? { key: 'now', visible: true, n: joined.leaders } : { key: 'now', visible: false },
+      { key: 'before', visible: true, n: 5 },
+      { key: 'joined', visible: false },
+    ];
+    expect(attack({ cells, relations: [{ total: 0, parts: [1, 2] }] }, 5).findings).toEqual([]);
+
+    // A counted leader's new round changes their contribution: two changed since the last shown release. Hidden.
+    await closedRound('agg0', { peer: 3 }, 1);
+    expect((await release()).visible).toBe(false);
+
+    // Three more new rounds: five leaders changed since the last shown release, so it shows again.
+    for (const who of ['agg1', 'agg2', 'agg3']) await closedRound(who, { peer: 3 }, 5);
+    const again = await release();
+    expect(again).toMatchObject({ visible: true, leaders: 6 });
+    // agg0 1, agg1–3 5, agg5 5, agg6 1.
+    expect(again.values[0].others).toBeCloseTo((1 + 5 + 5 + 5 + 1 + 5) / 6, 2);
+    // Nothing changed: the next release shows the same.
+    expect((await release()).values[0].others).toBeCloseTo(again.values[0].others, 5);
+
+    // Over every two releases that both showed the entity, the leaders whose contribution differs: 0 or ≥ 5.
+    const shownReleases = seen.filter((r) => r.visible);
+    expect(shownReleases.length).toBeGreaterThanOrEqual(3);
+    for (const [i, a] of shownReleases.entries())
+      for (const b of shownReleases.slice(i + 1)) {
+        const leaders = new Set([...a.rounds.keys(), ...b.rounds.keys()]);
+        const changed = [...leaders].filter((l) => a.rounds.get(l) !== b.rounds.get(l)).length;
+        expect(changed === 0 || changed >= 5).toBe(true);
+      }
+    // And what the shown figures give away is never a single leader's mean: no shown mean is 1.
+    for (const r of shownReleases) expect(r.others).toBeGreaterThan(1);
+  });
+
+  it('lets a leader cancel an open round: the answers go unread, the links stop working, audited', async () => {
+    const round = await start('stranger', { peer: 3, other: 3 });
+    expect((await answer(round.raters[0]!.token, all(2), { comment: 'Geheim' })).statusCode).toBe(201);
+    expect(
+      (await s.leader!.inject({ method: 'POST', url: `/api/feedback360/rounds/${round.id}/cancel` }))
+        .statusCode,
+    ).toBe(404);
+    const cancel = () =>
+      s.stranger!.inject({ method: 'POST', url: `/api/feedback360/rounds/${round.id}/cancel` });
+    expect((await cancel()).statusCode).toBe(200);
+    expect((await cancel()).statusCode).toBe(200);
+    const [row] = await db().select().from(feedbackRounds).where(eq(feedbackRounds.id, round.id));
+    expect(row).toMatchObject({ status: 'cancelled', tokenSalt: null });
+    expect(
+      await queryRows(db(), sql`select 1 from feedback_pending where round_id = ${round.id}`),
+    ).toHaveLength(0);
+    expect(
+      await db().select().from(feedbackAnswers).where(eq(feedbackAnswers.roundId, round.id)),
+    ).toHaveLength(0);
+    for (const r of round.raters) {
+      expect(
+        (await ctx.current.app.inject({ method: 'GET', url: `/api/feedback360/answer/${r.token}` }))
+          .statusCode,
+      ).toBe(404);
+      expect((await answer(r.token, all(3))).statusCode).toBe(404);
+    }
+    for (const path of ['close', 'remind'])
+      expect(
+        (await s.stranger!.inject({ method: 'POST', url: `/api/feedback360/rounds/${round.id}/${path}` }))
+          .statusCode,
+      ).toBe(409);
+    expect(
+      (await s.stranger!.inject({ method: 'GET', url: `/api/feedback360/rounds/${round.id}/report` }))
+        .statusCode,
+    ).toBe(409);
+    expect(
+      (await s.stranger!.inject({ method: 'GET', url: `/api/feedback360/rounds/${round.id}` })).json(),
+    ).toMatchObject({ status: 'cancelled' });
+    const entries = await db()
+      .select()
+      .from(auditLog)
+      .where(
+        and(eq(auditLog.action, 'entities.feedback360.cancel'), eq(auditLog.targetId, String(round.id))),
+      );
+    expect(entries).toHaveLength(1);
+    // A closed round cannot be cancelled.
+    expect(
+      (await s.leader!.inject({ method: 'POST', url: `/api/feedback360/rounds/${main.id}/cancel` }))
+        .statusCode,
+    ).toBe(409);
+  });
+
+  it('suggests the own manager, peers and direct reports from the org tree', async () => {
+    const tree = await queryRows<{ unit_id: number; parent_id: number }>(
+      db(),
+      sql`select u.id as unit_id, u.parent_id from people p join org_units u on u.id = p.unit_id
+          where p.id = ${ids.leader}`,
+    );
+    const { unit_id: own, parent_id: division } = tree[0]!;
+    const boss = await insertPerson(db(), {
+      employeeNumber: 'F36-boss',
+      email: 'boss@f36.test',
+      unitId: division,
+      manages: [division],
+    });
+    const member = await insertPerson(db(), {
+      employeeNumber: 'F36-member',
+      email: 'member@f36.test',
+      unitId: own,
+    });
+    const sub = await insertUnit(db(), {
+      kind: 'team',
+      code: 'F36-SUB',
+      nameNl: 'F36 sub',
+      parent: (
+        await queryRows<{ id: number; path: string; depth: number }>(
+          db(),
+          sql`select id, path, depth from org_units where id = ${own}`,
+        )
+      )[0]!,
+    });
+    const subLead = await insertPerson(db(), {
+      employeeNumber: 'F36-sublead',
+      email: 'sublead@f36.test',
+      unitId: sub.id,
+      manages: [sub.id],
+    });
+    const res = await s.leader!.inject({ method: 'GET', url: '/api/feedback360/suggestions' });
+    expect(res.statusCode).toBe(200);
+    const ids_ = (g: string) => (res.json()[g] as { personId: number }[]).map((p) => p.personId);
+    expect(ids_('manager')).toEqual([boss.id]);
+    // Peers: the managers of the other teams in the division (l2, l3, l6, lmix, stranger), not the leader.
+    expect(ids_('peer')).toHaveLength(5);
+    expect(ids_('peer')).not.toContain(ids.leader);
+    expect(ids_('report').sort()).toEqual([member.id, subLead.id].sort());
+    // Without a place in the roster there is nobody to suggest.
+    expect((await s.noPerson!.inject({ method: 'GET', url: '/api/feedback360/suggestions' })).json()).toEqual(
+      { manager: [], peer: [], report: [] },
+    );
+  });
+
+  it('masks the raters’ personal links in the dev mailbox', async () => {
+    const round = await start('l3', { peer: 3 });
+    await ctx.current.runtime.jobs.runDue();
+    const mailbox = await s.admin!.inject({ method: 'GET', url: '/api/admin/mailbox?to=f36.test' });
+    expect(mailbox.statusCode).toBe(200);
+    expect(mailbox.body).toContain('/360/••••••••');
+    for (const r of round.raters) expect(mailbox.body).not.toContain(r.token);
   });
 
   it('refuses every route without a session, and a round from someone without a person record', async () => {
@@ -408,6 +593,8 @@ describeEachEngine('entities: leaders’ 360° feedback on the values', (engine)
       ['GET', '/api/feedback360/people?q=test'],
       ['POST', '/api/feedback360/rounds'],
       ['GET', '/api/feedback360/aggregate'],
+      ['GET', '/api/feedback360/suggestions'],
+      ['POST', `/api/feedback360/rounds/${main.id}/cancel`],
       ['GET', `/api/feedback360/rounds/${main.id}`],
       ['POST', `/api/feedback360/rounds/${main.id}/remind`],
       ['POST', `/api/feedback360/rounds/${main.id}/close`],

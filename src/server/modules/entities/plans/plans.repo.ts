@@ -255,3 +255,31 @@ export async function listEntities(db: Db) {
     sql`select id, name_nl, name_en from org_units where kind = 'entity' order by name_nl, id`,
   );
 }
+
+// ---- monitor indicators ----------------------------------------------------------------------
+
+/**
+ * Per entity, the value × dimension cells covered by at least one initiative of its plan (any unit within it)
+ * that existed before `until` and is not stopped; entities without any are absent.
+ */
+export async function coveredCellsPerEntity(db: Db, until: Date) {
+  return queryRows<{ entity_id: number; cells: number }>(
+    db,
+    sql`select ${entityOf(sql`u.path`)} as entity_id, count(distinct (v.value_key, i.dimension))::int as cells
+        from plan_initiatives i
+        join plan_initiative_values v on v.initiative_id = i.id
+        join org_units u on u.id = i.unit_id
+        where i.status <> 'stopgezet' and i.created_at < ${until.toISOString()}::timestamptz
+        group by 1 having ${entityOf(sql`u.path`)} is not null`,
+  );
+}
+
+/** Initiatives per unit that existed before `until` and are not stopped. */
+export async function initiativesPerUnit(db: Db, until: Date) {
+  return queryRows<{ unit_id: number; n: number }>(
+    db,
+    sql`select unit_id, count(*)::int as n from plan_initiatives
+        where status <> 'stopgezet' and created_at < ${until.toISOString()}::timestamptz
+        group by unit_id`,
+  );
+}

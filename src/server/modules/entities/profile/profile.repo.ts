@@ -157,3 +157,20 @@ export async function listPublished(db: Db) {
     .from(entityProfiles)
     .where(eq(entityProfiles.published, true));
 }
+
+/**
+ * Per entity, whether it has own words (a translation of at least one value, saved before `until`) and focus
+ * values, for the monitor. The values module owns those tables; this reads them in one grouped query rather
+ * than one framework load per entity, and writes nothing.
+ */
+export async function ownWordsAndFocus(db: Db, until: Date) {
+  return queryRows<{ id: number; own_words: boolean; focus: boolean }>(
+    db,
+    sql`select e.id,
+               exists (select 1 from entity_value_translations t
+                       where t.entity_id = e.id and (t.text_nl <> '' or t.text_en <> '')
+                         and t.updated_at < ${until.toISOString()}::timestamptz) as own_words,
+               exists (select 1 from entity_focus_values f where f.entity_id = e.id) as focus
+        from org_units e where e.kind = 'entity' order by e.id`,
+  );
+}

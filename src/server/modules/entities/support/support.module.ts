@@ -1,5 +1,6 @@
 import { defineModule } from '../../../platform/module';
 import { seedSupportDemo } from './support.demo';
+import { supportIndicators } from './support.indicators';
 import { findEntityIdByCode } from './support.repo';
 import { supportRoutes } from './support.routes';
 
@@ -7,5 +8,6 @@ import { supportRoutes } from './support.routes';
 export const entitiesSupportModule = defineModule({
   name: 'entities-support',
   routes: (deps) => supportRoutes(deps),
+  indicators: supportIndicators,
   demo: async (db, demo) => seedSupportDemo(db, await findEntityIdByCode(db, demo.entityCode)),
 });

@@ -5,16 +5,18 @@ type Side = 'programme' | 'entity';
 
 /**
  * The life of a support request: the programme admin accepts or declines a request (a reason is required),
- * plans an accepted one (and may move the date), marks it delivered; the entity then evaluates it. Every
- * other step is illegal, whoever asks.
+ * plans an accepted one (and may move the date), marks it delivered; the entity then evaluates it. The
+ * entity may withdraw its request until it is planned (the place is freed). Every other step is illegal,
+ * whoever asks.
  */
 export const transitions: Record<SupportRequestStatus, Partial<Record<SupportRequestStatus, Side>>> = {
-  requested: { accepted: 'programme', declined: 'programme' },
-  accepted: { planned: 'programme' },
+  requested: { accepted: 'programme', declined: 'programme', withdrawn: 'entity' },
+  accepted: { planned: 'programme', withdrawn: 'entity' },
   planned: { planned: 'programme', delivered: 'programme' },
   delivered: { evaluated: 'entity' },
   declined: {},
   evaluated: {},
+  withdrawn: {},
 };
 
 const isAdmin = (p: Principal) => p.roles.includes('programme_admin');

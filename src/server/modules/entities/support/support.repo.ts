@@ -1,4 +1,4 @@
-import { and, eq, ne, sql } from 'drizzle-orm';
+import { and, eq, notInArray, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../../db/client';
 import { type SupportRequestStatus, supportItems, supportRequests } from '../../../db/schema';
 
@@ -42,12 +42,12 @@ export async function updateItem(db: Db, id: number, values: ItemValues): Promis
   return row;
 }
 
-/** Places held per item in a quarter: every request except a declined one holds a place. */
+/** Places held per item in a quarter: every request except a declined or withdrawn one holds a place. */
 export async function takenByItem(db: Db, quarter: string): Promise<Map<number, number>> {
   const rows = await queryRows<{ item_id: number; n: number }>(
     db,
     sql`select item_id, count(*)::int as n from support_requests
-        where quarter = ${quarter} and status <> 'declined' group by item_id`,
+        where quarter = ${quarter} and status not in ('declined', 'withdrawn') group by item_id`,
   );
   return new Map(rows.map((r) => [r.item_id, r.n]));
 }
@@ -60,7 +60,7 @@ export async function countHeld(db: Db, itemId: number, quarter: string): Promis
       and(
         eq(supportRequests.itemId, itemId),
         eq(supportRequests.quarter, quarter),
-        ne(supportRequests.status, 'declined'),
+        notInArray(supportRequests.status, ['declined', 'withdrawn']),
       ),
     );
   return Number(row?.n ?? 0);
@@ -223,4 +223,16 @@ export async function findEntityIdByCode(db: Db, code: string): Promise<number |
     sql`select id from org_units where code = ${code} and kind = 'entity'`,
   );
   return rows[0]?.id;
+}
+
+/** Requests delivered in [since, until) per entity (evaluated ones included): the monitor's strategy 3 figure. */
+export async function deliveredPerEntity(db: Db, since: Date, until: Date) {
+  return queryRows<{ entity_id: number; n: number }>(
+    db,
+    sql`select entity_id, count(*)::int as n from support_requests
+        where status in ('delivered', 'evaluated')
+          and delivered_at >= ${since.toISOString()}::timestamptz
+          and delivered_at < ${until.toISOString()}::timestamptz
+        group by entity_id`,
+  );
 }

@@ -236,6 +236,11 @@ export async function transition(deps: Deps, actor: Actor, id: number, input: Tr
           ]);
         await repo.updateRequest(tx, id, { status: 'planned', plannedOn: input.date });
         break;
+      case 'withdrawn':
+        // The row lock above orders this against a concurrent acceptance or planning: whichever comes second
+        // sees the other's status and gets a 409. The place is free once this commits.
+        await repo.updateRequest(tx, id, { status: 'withdrawn' });
+        break;
       case 'delivered':
         await repo.updateRequest(tx, id, { status: 'delivered', deliveredAt: new Date() });
         break;

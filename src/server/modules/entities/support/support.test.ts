@@ -188,7 +188,7 @@ describeEachEngine('entities: the support offer (AgO)', (engine) => {
   it('walks a request from requested to evaluated, mailing both sides at every step', async () => {
     const id = await createItem(3, 'Levensloop');
     const created = await requestAs(s.coordinator, { itemId: id, entityId: ids.entity, quarter });
-    expect(created.json()).toMatchObject({ status: 'requested', next: [] });
+    expect(created.json()).toMatchObject({ status: 'requested', next: ['withdrawn'] });
     const requestId = created.json().id as number;
     expect(
       (await s.admin.inject({ method: 'GET', url: `/api/support/requests/${requestId}` })).json().next,
@@ -279,6 +279,59 @@ describeEachEngine('entities: the support offer (AgO)', (engine) => {
     expect(mails.some((m) => m.text.includes('Geen coach vrij'))).toBe(true);
   });
 
+  it('lets the coordinator withdraw a request until it is planned, freeing its place', async () => {
+    const id = await createItem(1, 'Intrekken');
+    const first = (await requestAs(s.coordinator, { itemId: id, entityId: ids.entity, quarter })).json().id;
+    expect(
+      (await requestAs(s.otherCoordinator, { itemId: id, entityId: ids.otherEntity, quarter })).statusCode,
+    ).toBe(409);
+    // Only the entity's own coordinator withdraws; the programme admin declines instead.
+    expect((await step(s.admin, first, { to: 'withdrawn' })).statusCode).toBe(403);
+    expect((await step(s.otherCoordinator, first, { to: 'withdrawn' })).statusCode).toBe(404);
+    const list = await s.coordinator.inject({ method: 'GET', url: '/api/support/requests' });
+    expect(list.json().items.find((r: { id: number }) => r.id === first).next).toContain('withdrawn');
+    expect((await step(s.coordinator, first, { to: 'withdrawn' })).json()).toMatchObject({
+      status: 'withdrawn',
+    });
+    expect((await step(s.coordinator, first, { to: 'withdrawn' })).statusCode).toBe(409);
+    expect((await step(s.admin, first, { to: 'accepted' })).statusCode).toBe(409);
+    const second = await requestAs(s.otherCoordinator, { itemId: id, entityId: ids.otherEntity, quarter });
+    expect(second.statusCode).toBe(201);
+    const [entry] = await ctx.current.database.db
+      .select()
+      .from(auditLog)
+      .where(
+        and(eq(auditLog.action, 'entities.support.request.withdrawn'), eq(auditLog.targetId, String(first))),
+      );
+    expect(entry).toBeDefined();
+    expect((await mailsFor(first)).some((m) => m.subject.includes('ingetrokken'))).toBe(true);
+    // Once planned, it can no longer be withdrawn.
+    const other = second.json().id;
+    await step(s.admin, other, { to: 'accepted' });
+    await step(s.admin, other, { to: 'planned', date: '2030-01-15' });
+    expect((await step(s.otherCoordinator, other, { to: 'withdrawn' })).statusCode).toBe(409);
+  });
+
+  it('orders a withdrawal against a concurrent acceptance: one wins, capacity stays right', async () => {
+    const id = await createItem(1, 'Intrekken gelijktijdig');
+    const requestId = (await requestAs(s.coordinator, { itemId: id, entityId: ids.entity, quarter })).json()
+      .id;
+    const [withdraw, accept] = await Promise.all([
+      step(s.coordinator, requestId, { to: 'withdrawn' }),
+      step(s.admin, requestId, { to: 'accepted' }),
+    ]);
+    // Withdrawing an accepted request is allowed too, so both may succeed in either order; never a 5xx.
+    expect([withdraw.statusCode, accept.statusCode].every((c) => c === 200 || c === 409)).toBe(true);
+    const [row] = await queryRows<{ status: string }>(
+      ctx.current.database.db,
+      sql`select status from support_requests where id = ${requestId}`,
+    );
+    expect(row!.status).toBe(withdraw.statusCode === 200 ? 'withdrawn' : 'accepted');
+    // Withdrawn: the one place is free again for a new request; accepted: it is not.
+    const next = await requestAs(s.otherCoordinator, { itemId: id, entityId: ids.otherEntity, quarter });
+    expect(next.statusCode).toBe(row!.status === 'withdrawn' ? 201 : 409);
+  });
+
   it('never gives the last places twice to concurrent requests', async () => {
     const capacity = 3;
     const id = await createItem(capacity, 'Gelijktijdig');
@@ -296,7 +349,7 @@ describeEachEngine('entities: the support offer (AgO)', (engine) => {
     expect(statuses.filter((c) => c === 409)).toHaveLength(12 - capacity);
     const held = await queryRows<{ n: number }>(
       ctx.current.database.db,
-      sql`select count(*)::int as n from support_requests where item_id = ${id} and status <> 'declined'`,
+      sql`select count(*)::int as n from support_requests where item_id = ${id} and status not in ('declined', 'withdrawn')`,
     );
     expect(held[0]!.n).toBe(capacity);
   });

@@ -2,7 +2,7 @@ import { eq, type SQL, sql } from 'drizzle-orm';
 import type { DecisionSharing } from '../../../../shared/domain';
 import { type Db, queryRows } from '../../../db/client';
 import { type DecisionWeighingRow, touchstoneDecisions } from '../../../db/schema';
-import { entityOf } from '../../../platform/org-tree';
+import { entityOf, withinSomeEntity } from '../../../platform/org-tree';
 
 /** All SQL of the decision touchstone. */
 
@@ -162,6 +162,30 @@ export async function managersWithUse(db: Db, entityId: number, since: Date) {
                   and m.path like c.path || '%') as division_id,
                exists (select 1 from touchstone_decisions d
                        where d.author_person_id = m.person_id and d.created_at >= ${since.toISOString()}::timestamptz) as used
+        from placed m`,
+  );
+}
+
+/**
+ * Every active manager in some entity, once, at the highest unit they manage, and whether they recorded a
+ * decision in [since, until): the monitor's touchstone indicator.
+ */
+export async function managersUseBetween(db: Db, since: Date, until: Date) {
+  return queryRows<{ person_id: number; unit_id: number; used: boolean }>(
+    db,
+    sql`with placed as (
+          select distinct on (um.person_id) um.person_id, u.id as unit_id
+          from unit_managers um
+          join people p on p.id = um.person_id and p.status = 'active'
+          join org_units u on u.id = um.unit_id
+          where ${withinSomeEntity(sql`u.path`)}
+          order by um.person_id, u.depth, u.id
+        )
+        select m.person_id, m.unit_id,
+               exists (select 1 from touchstone_decisions d
+                       where d.author_person_id = m.person_id
+                         and d.created_at >= ${since.toISOString()}::timestamptz
+                         and d.created_at < ${until.toISOString()}::timestamptz) as used
         from placed m`,
   );
 }

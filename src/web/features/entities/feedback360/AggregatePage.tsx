@@ -30,6 +30,15 @@ export function AggregatePage() {
         {(data) => (
           <>
             <Alert tone="info">{t('entitiesFeedback360.aggregate.threshold', { k: data.k })}</Alert>
+            {data.period && data.releasedAt ? (
+              <p>
+                {t('entitiesFeedback360.aggregate.release', {
+                  period: data.period,
+                  date: data.releasedAt.slice(0, 10),
+                  k: data.k,
+                })}
+              </p>
+            ) : null}
             {data.entities.length > 1 ? (
               <div className="field">
                 <label className="field__label" htmlFor={`${id}-entity`}>

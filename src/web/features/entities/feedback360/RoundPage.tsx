@@ -47,6 +47,11 @@ function RoundBody({ round }: { round: Round }) {
     mutationFn: () => api.entitiesFeedback360.close({ params: { id: round.id } }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['entities', 'feedback360'] }),
   });
+  const [confirming, setConfirming] = useState(false);
+  const cancel = useMutation({
+    mutationFn: () => api.entitiesFeedback360.cancel({ params: { id: round.id } }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['entities', 'feedback360'] }),
+  });
   return (
     <>
       <p className="lead">
@@ -73,8 +78,29 @@ function RoundBody({ round }: { round: Round }) {
             <Button onPress={() => close.mutate()} isPending={close.isPending}>
               {t('entitiesFeedback360.round.close')}
             </Button>
+            {confirming ? null : (
+              <Button variant="danger" onPress={() => setConfirming(true)}>
+                {t('entitiesFeedback360.round.cancel')}
+              </Button>
+            )}
           </div>
+          {confirming ? (
+            <section aria-label={t('entitiesFeedback360.round.cancel')} className="ent-card">
+              <p>{t('entitiesFeedback360.round.cancelConfirm')}</p>
+              <div className="ent-actions">
+                <Button variant="danger" onPress={() => cancel.mutate()} isPending={cancel.isPending}>
+                  {t('entitiesFeedback360.round.cancelYes')}
+                </Button>
+                {/* Focus lands on the safe choice, so the dialog's text is read before anything is deleted. */}
+                <Button variant="secondary" autoFocus onPress={() => setConfirming(false)}>
+                  {t('entitiesFeedback360.round.cancelNo')}
+                </Button>
+              </div>
+            </section>
+          ) : null}
         </>
+      ) : round.status === 'cancelled' ? (
+        <p>{t('entitiesFeedback360.round.cancelledNote')}</p>
       ) : (
         <ReportView roundId={round.id} />
       )}

@@ -77,6 +77,10 @@ function StartForm() {
     queryFn: () => api.entitiesFeedback360.people({ query: { q } }),
     enabled: q.trim().length >= 2,
   });
+  const suggestions = useQuery({
+    queryKey: ['entities', 'feedback360', 'suggestions'],
+    queryFn: () => api.entitiesFeedback360.suggestions({}),
+  });
   const start = useMutation({
     mutationFn: () =>
       api.entitiesFeedback360.create({
@@ -135,6 +139,13 @@ function StartForm() {
               </select>
             </div>
           </div>
+          {suggestions.data ? (
+            <Suggestions
+              suggestions={suggestions.data}
+              picked={picked}
+              onPick={(p) => setPicked((list) => [...list, p])}
+            />
+          ) : null}
           {search.data && search.data.items.length > 0 ? (
             <ul className="ent-list" aria-label={t('entitiesFeedback360.start.results')}>
               {search.data.items
@@ -212,6 +223,49 @@ function StartForm() {
           </Button>
         </div>
       </Form>
+    </section>
+  );
+}
+
+type Suggested = { personId: number; name: string; unitNameNl: string | null };
+
+/** Raters the org tree suggests, each with the group it suggests them for; one press adds one. */
+function Suggestions({
+  suggestions,
+  picked,
+  onPick,
+}: {
+  suggestions: Record<'manager' | 'peer' | 'report', Suggested[]>;
+  picked: Picked[];
+  onPick: (p: Picked) => void;
+}) {
+  const { t } = useTranslation();
+  const id = useId();
+  const rows = (['manager', 'peer', 'report'] as const).flatMap((group) =>
+    suggestions[group].map((p) => ({ ...p, group })),
+  );
+  const open = rows.filter((p) => !picked.some((x) => x.personId === p.personId));
+  if (rows.length === 0) return null;
+  return (
+    <section aria-labelledby={`${id}-suggested`}>
+      <h3 id={`${id}-suggested`}>{t('entitiesFeedback360.start.suggested')}</h3>
+      <p>{t('entitiesFeedback360.start.suggestedLead')}</p>
+      <ul className="ent-list">
+        {open.map((p) => (
+          <li key={p.personId}>
+            <Button
+              variant="secondary"
+              onPress={() => onPick({ personId: p.personId, name: p.name, group: p.group })}
+            >
+              {t('entitiesFeedback360.start.add', {
+                name: p.name,
+                unit: p.unitNameNl ?? '',
+                group: t(`entitiesFeedback360.group.${p.group}`),
+              })}
+            </Button>
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }

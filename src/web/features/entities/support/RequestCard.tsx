@@ -94,6 +94,15 @@ function Steps({ request }: { request: SupportRequest }) {
             {t('entities-support.web.deliver')}
           </Button>
         ) : null}
+        {can('withdrawn') ? (
+          <Button
+            variant="secondary"
+            onPress={() => step.mutate({ to: 'withdrawn' })}
+            isPending={step.isPending}
+          >
+            {t('entities-support.web.withdraw')}
+          </Button>
+        ) : null}
       </div>
       {can('declined') ? (
         <div className="ent-inline">
