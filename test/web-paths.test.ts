@@ -15,7 +15,7 @@ import {
 } from '../src/shared/web-paths';
 
 const web = join(import.meta.dirname, '..', 'src', 'web');
-const routerFiles = ['app/router.tsx', 'features/entities/routes.tsx'];
+const routerFiles = ['app/router.tsx', 'features/entities/routes.tsx', 'features/monitor/routes.tsx'];
 
 /** Every `path:` of a route object, resolved: paths.x, `${paths.x}/…` and plain string literals. */
 function routerPatterns(): string[] {

@@ -7,7 +7,7 @@ const indicatorKey = z
   .string()
   .max(100)
   .regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/, { message: 'monitor.validation.indicatorKey' });
-const periodKey = z.string().regex(/^\d{4}-Q[1-4]$/, { message: 'monitor.validation.periodKey' });
+const periodKey = z.string().regex(/^20\d{2}-Q[1-4]$/, { message: 'monitor.validation.periodKey' });
 const localised = z.object({ nl: z.string(), en: z.string() });
 const light = z.enum(['green', 'amber', 'red']);
 const finite = z.number().finite().min(-1e9).max(1e9);

@@ -31,9 +31,9 @@ export async function dashboard(
 ): Promise<DashboardOut> {
   const periods = (await listPeriods(db)).slice(-query.periods);
   const latest = periods.at(-1);
-  const tree = latest ? ((await repo.periodUnits(db, [latest.key])).get(latest.key) ?? []) : [];
-  const entities = tree
-    .filter((u) => u.kind === 'entity' && maySeeEntity(principal, u.id))
+  const stored = latest ? await repo.periodEntities(db, latest.key) : [];
+  const entities = stored
+    .filter((u) => maySeeEntity(principal, u.id))
     .map((u) => ({ id: u.id, code: u.code, name: nameOf(u, locale) }))
     .sort((a, b) => a.name.localeCompare(b.name));
   let entityId: number | null = null;

@@ -93,6 +93,19 @@ export async function insertPeriod(
       .values(units.slice(i, i + CHUNK).map((u) => ({ ...u, unitId: u.id, periodKey: period.key })));
 }
 
+/** The entities of a stored period's tree (what the dashboard offers to choose from). */
+export async function periodEntities(db: Db, periodKey: string) {
+  return db
+    .select({
+      id: monitorPeriodUnits.unitId,
+      code: monitorPeriodUnits.code,
+      nameNl: monitorPeriodUnits.nameNl,
+      nameEn: monitorPeriodUnits.nameEn,
+    })
+    .from(monitorPeriodUnits)
+    .where(and(eq(monitorPeriodUnits.periodKey, periodKey), eq(monitorPeriodUnits.kind, 'entity')));
+}
+
 export async function periodUnits(db: Db, periodKeys: string[]): Promise<Map<string, StoredUnit[]>> {
   const out = new Map<string, StoredUnit[]>(periodKeys.map((k) => [k, []]));
   if (periodKeys.length === 0) return out;

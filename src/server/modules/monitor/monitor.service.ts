@@ -211,8 +211,9 @@ export async function takeSnapshot(
       hidden += own.filter((c) => c.hidden).length;
       const newlyHidden: { id: number; reason: string }[] = [];
       for (const p of planned.slice(1)) {
+        const beforeById = new Map((stored.get(p.periodKey) ?? []).map((c) => [c.id, c]));
         for (const cell of p.cells as (Cell & { id: number })[]) {
-          const before = stored.get(p.periodKey)?.find((c) => c.id === cell.id);
+          const before = beforeById.get(cell.id);
           if (cell.hidden && before && !before.hidden)
             newlyHidden.push({ id: cell.id, reason: cell.reason ?? 'forced' });
         }

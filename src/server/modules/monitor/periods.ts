@@ -4,7 +4,7 @@
  */
 import type { IndicatorPeriod } from '../../platform/indicators';
 
-const PERIOD_KEY = /^(\d{4})-Q([1-4])$/;
+const PERIOD_KEY = /^(20\d{2})-Q([1-4])$/;
 
 let hourFormat: Intl.DateTimeFormat | undefined;
 let dayFormat: Intl.DateTimeFormat | undefined;
