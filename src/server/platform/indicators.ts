@@ -30,6 +30,8 @@ export type IndicatorDefinition = {
   /** The rule that makes it safe to show, in words (the monitor enforces `minPeople`). */
   safety: Localised;
   unit: IndicatorUnit;
+  /** For a `mean`: the scale it is on (1–5 when not given), so charts, targets and demo data fit it. */
+  scale?: { min: number; max: number };
   /** Whether a higher value is better, worse, or neither (for traffic lights and trend arrows). */
   direction: 'higher' | 'lower' | 'none';
   /**

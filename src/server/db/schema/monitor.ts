@@ -86,6 +86,8 @@ export const monitorFigures = pgTable(
   (t) => [
     uniqueIndex('monitor_figures_cell_key').on(t.periodKey, t.indicatorKey, sql`coalesce(${t.unitId}, 0)`),
     index('monitor_figures_indicator_idx').on(t.indicatorKey, t.unitId),
+    // The dashboard reads one period's figures for a few units at once.
+    index('monitor_figures_period_unit_idx').on(t.periodKey, t.unitId),
   ],
 );
 

@@ -38,7 +38,8 @@ function syntheticFigures(step: number): FigureSource {
               return { ...base, numerator: Math.round(people * p), denominator: people, people };
             }
             case 'mean': {
-              const mean = 3.1 + 0.12 * step + 0.6 * (r - 0.5);
+              const { min, max } = definition.scale ?? DEFAULT_SCALE;
+              const mean = min + (max - min) * (0.52 + 0.03 * step + 0.15 * (r - 0.5));
               return { ...base, numerator: people * mean, denominator: people, people };
             }
             case 'rate': {
@@ -53,6 +54,19 @@ function syntheticFigures(step: number): FigureSource {
         }),
     );
 }
+
+const DEFAULT_SCALE = { min: 1, max: 5 };
+
+/** Indicators the demo publishes as open data (those present in the catalogue). */
+const DEMO_PUBLIC_INDICATORS = [
+  'survey.participation',
+  'entities.own-words-focus',
+  'entities.plan-coverage',
+  'entities.endorsements',
+  'stories.published',
+  'contact.chat-service-level',
+  'content.pages-useful',
+];
 
 export async function seedMonitorDemo(db: Db, context: DemoContext): Promise<void> {
   const providers = context.indicators?.length ? context.indicators : [staffIndicators];
@@ -69,7 +83,18 @@ export async function seedMonitorDemo(db: Db, context: DemoContext): Promise<voi
     if (targets.has(key) || direction === 'none' || !indicator.active) continue;
     if (unit === 'share')
       await repo.insertTarget(db, { indicatorKey: key, entityId: null, target: 0.6, margin: 0.08 });
-    else if (unit === 'mean')
-      await repo.insertTarget(db, { indicatorKey: key, entityId: null, target: 3.5, margin: 0.2 });
+    else if (unit === 'mean') {
+      const { min, max } = indicator.definition.scale ?? DEFAULT_SCALE;
+      await repo.insertTarget(db, {
+        indicatorKey: key,
+        entityId: null,
+        target: min + 0.625 * (max - min),
+        margin: 0.05 * (max - min),
+      });
+    }
   }
+  // Open data starts with the figures about no person or about large groups only, so that /open-data shows
+  // what it is for on a fresh start; the admin changes the choice in the catalogue.
+  if (!(await repo.listIndicators(db)).some((indicator) => indicator.public))
+    for (const key of DEMO_PUBLIC_INDICATORS) await repo.setPublic(db, key, true);
 }

@@ -35,13 +35,18 @@ export async function syncIndicators(
       )
       .onConflictDoUpdate({
         target: monitorIndicators.key,
-        set: {
-          definition: sql`excluded.definition`,
-          origin: sql`excluded.origin`,
-          instrument: sql`excluded.instrument`,
-          active: true,
-          syncedAt: sql`now()`,
-        },
+        // Imported indicators also reach the catalogue through the instruments module's provider; that
+        // sync must not turn them into computed ones, so only an import says where an indicator comes from.
+        set:
+          origin === 'imported'
+            ? {
+                definition: sql`excluded.definition`,
+                origin: sql`excluded.origin`,
+                instrument: sql`excluded.instrument`,
+                active: true,
+                syncedAt: sql`now()`,
+              }
+            : { definition: sql`excluded.definition`, active: true, syncedAt: sql`now()` },
       });
   }
   if (origin === 'computed') {

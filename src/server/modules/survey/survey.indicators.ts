@@ -67,6 +67,7 @@ async function definitions(db: Db): Promise<IndicatorDefinition[]> {
           en: `Mean of the value index (0–100) of ${catalogues.en.learning.values[value].toLowerCase()}: per respondent the mean of the statements on that value (knowing, explaining, applying, example, addressing), rescaled to 0–100, when the respondent answered at least half of them.`,
         },
         unit: 'mean',
+        scale: { min: 0, max: 100 },
         direction: 'higher',
         ...common,
       }),

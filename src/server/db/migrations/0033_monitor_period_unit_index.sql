@@ -1,0 +1,1 @@
+CREATE INDEX "monitor_figures_period_unit_idx" ON "monitor_figures" USING btree ("period_key","unit_id");
