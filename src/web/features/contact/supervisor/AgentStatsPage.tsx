@@ -12,6 +12,7 @@ import { PageTitle } from '../../../ui/PageTitle';
 import { QueryState } from '../../../ui/QueryState';
 import { type Column, Table } from '../../../ui/Table';
 import { BarChart } from './BarChart';
+import { DateField, dayLabel } from './DateField';
 import { SupervisorNav } from './SupervisorNav';
 import './supervisor.css';
 
@@ -125,44 +126,20 @@ function RangeForm({
   };
   return (
     <form onSubmit={submit} className="supervisor__form">
-      <div className="field">
-        <label htmlFor={ids.from} className="field__label">
-          {t('contactSupervisor.history.from')}
-        </label>
-        <input
-          id={ids.from}
-          className="field__input"
-          type="date"
-          value={form.from}
-          onChange={(e) => setForm({ ...form, from: e.target.value })}
-          aria-invalid={issues.from ? true : undefined}
-          aria-describedby={issues.from ? `${ids.from}-error` : undefined}
-        />
-        {issues.from ? (
-          <p id={`${ids.from}-error`} className="feedback__error">
-            {issues.from}
-          </p>
-        ) : null}
-      </div>
-      <div className="field">
-        <label htmlFor={ids.to} className="field__label">
-          {t('contactSupervisor.history.to')}
-        </label>
-        <input
-          id={ids.to}
-          className="field__input"
-          type="date"
-          value={form.to}
-          onChange={(e) => setForm({ ...form, to: e.target.value })}
-          aria-invalid={issues.to ? true : undefined}
-          aria-describedby={issues.to ? `${ids.to}-error` : undefined}
-        />
-        {issues.to ? (
-          <p id={`${ids.to}-error`} className="feedback__error">
-            {issues.to}
-          </p>
-        ) : null}
-      </div>
+      <DateField
+        id={ids.from}
+        label={t('contactSupervisor.history.from')}
+        value={form.from}
+        error={issues.from}
+        onChange={(from) => setForm({ ...form, from })}
+      />
+      <DateField
+        id={ids.to}
+        label={t('contactSupervisor.history.to')}
+        value={form.to}
+        error={issues.to}
+        onChange={(to) => setForm({ ...form, to })}
+      />
       <Button type="submit" variant="secondary">
         {t('contactSupervisor.history.show')}
       </Button>
@@ -249,11 +226,7 @@ function AgentsTable({ data }: { data: Stats }) {
 
 function AgentDays({ agent }: { agent: AgentStats }) {
   const { t, i18n } = useTranslation();
-  const label = (day: string) =>
-    new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'nl-BE', {
-      day: 'numeric',
-      month: 'short',
-    }).format(new Date(`${day}T12:00:00Z`));
+  const label = (day: string) => dayLabel(i18n.language, day);
   const columns: Column<Day>[] = [
     { key: 'day', header: t('contactSupervisor.agents.day'), cell: (d) => label(d.day), rowHeader: true },
     ...figureColumns<Day>(t),

@@ -13,6 +13,7 @@ import { QueryState } from '../../../ui/QueryState';
 import { type Column, Table } from '../../../ui/Table';
 import { FeedbackSummary } from '../feedback/FeedbackSummary';
 import { BarChart } from './BarChart';
+import { DateField, dayLabel } from './DateField';
 import { SupervisorNav } from './SupervisorNav';
 import './supervisor.css';
 
@@ -289,48 +290,25 @@ function HistoryView() {
     setQuery(form);
   };
   const bucketLabel = (b: Bucket, by: 'day' | 'hour') =>
-    by === 'hour'
-      ? `${b.bucket}:00`
-      : new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'nl-BE', {
-          day: 'numeric',
-          month: 'short',
-        }).format(new Date(`${b.bucket}T12:00:00Z`));
+    by === 'hour' ? `${b.bucket}:00` : dayLabel(i18n.language, b.bucket);
   return (
     <section aria-labelledby="supervisor-history">
       <h2 id="supervisor-history">{t('contactSupervisor.history.title')}</h2>
       <form onSubmit={submit} className="supervisor__form">
-        <div className="field">
-          <label htmlFor={ids.from} className="field__label">
-            {t('contactSupervisor.history.from')}
-          </label>
-          <input
-            id={ids.from}
-            className="field__input"
-            type="date"
-            value={form.from}
-            max={today}
-            onChange={(e) => setForm({ ...form, from: e.target.value })}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={ids.to} className="field__label">
-            {t('contactSupervisor.history.to')}
-          </label>
-          <input
-            id={ids.to}
-            className="field__input"
-            type="date"
-            value={form.to}
-            onChange={(e) => setForm({ ...form, to: e.target.value })}
-            aria-invalid={issues.to ? true : undefined}
-            aria-describedby={issues.to ? `${ids.to}-error` : undefined}
-          />
-          {issues.to ? (
-            <p id={`${ids.to}-error`} className="feedback__error">
-              {issues.to}
-            </p>
-          ) : null}
-        </div>
+        <DateField
+          id={ids.from}
+          label={t('contactSupervisor.history.from')}
+          value={form.from}
+          max={today}
+          onChange={(from) => setForm({ ...form, from })}
+        />
+        <DateField
+          id={ids.to}
+          label={t('contactSupervisor.history.to')}
+          value={form.to}
+          error={issues.to}
+          onChange={(to) => setForm({ ...form, to })}
+        />
         <div className="field">
           <label htmlFor={ids.by} className="field__label">
             {t('contactSupervisor.history.by')}
