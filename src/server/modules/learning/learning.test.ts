@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { multipart } from '../../../../test/support/multipart';
 import { insertPerson, insertSmallTree, insertUnit } from '../../../../test/support/org-fixture';
 import { buildAccount, type Session, signIn, useTestContext } from '../../../../test/support/test-app';
 import { describeEachEngine } from '../../../../test/support/test-db';
@@ -514,15 +515,8 @@ describeEachEngine('learning path, knowledge checks and aggregates', (engine) =>
       .jpeg()
       .toBuffer();
     const upload = async (session: Session, bytes: Buffer, fileName: string, field = 'image') => {
-      const form = new FormData();
-      form.append(field, new Blob([new Uint8Array(bytes)], { type: 'image/jpeg' }), fileName);
-      const encoded = new Response(form);
-      return session.inject({
-        method: 'POST',
-        url: '/api/learning/authoring/images',
-        payload: Buffer.from(await encoded.arrayBuffer()),
-        headers: { 'content-type': encoded.headers.get('content-type')! },
-      });
+      const body = await multipart([{ name: field, value: bytes, fileName, type: 'image/jpeg' }]);
+      return session.inject({ method: 'POST', url: '/api/learning/authoring/images', ...body });
     };
 
     const created = await upload(admin, photo, 'loket.jpg');

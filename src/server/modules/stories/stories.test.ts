@@ -2,33 +2,12 @@ import { crc32 } from 'node:zlib';
 import { eq } from 'drizzle-orm';
 import sharp from 'sharp';
 import { beforeAll, expect, it } from 'vitest';
+import { type MultipartPart, multipart } from '../../../../test/support/multipart';
 import { insertPerson, insertSmallTree } from '../../../../test/support/org-fixture';
 import { buildAccount, type Session, signIn, useTestContext } from '../../../../test/support/test-app';
 import { describeEachEngine } from '../../../../test/support/test-db';
 import { auditLog, jobs, storyImages } from '../../db/schema';
 import { MAIL_QUEUE, type MailMessage } from '../../mail/mailer';
-
-type Part = { name: string; value: string | Uint8Array; fileName?: string; type?: string };
-
-/** A real multipart/form-data body, encoded by the platform's FormData the way a browser sends it. */
-async function multipart(parts: Part[]) {
-  const form = new FormData();
-  for (const part of parts) {
-    if (part.fileName !== undefined) {
-      const bytes = typeof part.value === 'string' ? new TextEncoder().encode(part.value) : part.value;
-      form.append(
-        part.name,
-        new Blob([new Uint8Array(bytes)], { type: part.type ?? 'image/jpeg' }),
-        part.fileName,
-      );
-    } else form.append(part.name, part.value as string);
-  }
-  const encoded = new Response(form);
-  return {
-    payload: Buffer.from(await encoded.arrayBuffer()),
-    headers: { 'content-type': encoded.headers.get('content-type')! },
-  };
-}
 
 /** A photo as a phone makes it: JPEG with EXIF, including a GPS position. */
 async function photoWithGps() {
@@ -111,8 +90,8 @@ describeEachEngine('stories and art', (engine) => {
     s.admin = await signIn(ctx.current, 'admin@sto.test');
   });
 
-  const submit = async (parts: Part[], who: Session = s.author) => {
-    const body = await multipart(parts);
+  const submit = async (parts: MultipartPart[], who: Session = s.author) => {
+    const body = await multipart(parts, 'image/jpeg');
     return who.inject({ method: 'POST', url: '/api/stories', ...body });
   };
   const messages = (response: { json(): { error: { issues?: { path: string; message: string }[] } } }) =>

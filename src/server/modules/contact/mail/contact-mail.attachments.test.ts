@@ -9,6 +9,7 @@ import {
   TEST_MARKER,
   type TestClamd,
 } from '../../../../../test/support/clamd';
+import { type MultipartPart, multipart } from '../../../../../test/support/multipart';
 import { type ReceivedMail, startSmtpSink } from '../../../../../test/support/smtp-sink';
 import { buildAccount, type Session, signIn, useTestContext } from '../../../../../test/support/test-app';
 import { describeEachEngine } from '../../../../../test/support/test-db';
@@ -16,28 +17,6 @@ import { queryRows } from '../../../db/client';
 import { contactAttachments, contactTickets } from '../../../db/schema';
 import { ClamdScanner, parseReply } from '../../../platform/virus-scan';
 import { purgeExpiredTickets } from './contact-mail.service';
-
-type Part = { name: string; value: string | Uint8Array; fileName?: string; type?: string };
-
-/** A real multipart/form-data body, encoded by the platform's FormData the way a browser sends it. */
-async function multipart(parts: Part[]) {
-  const form = new FormData();
-  for (const part of parts) {
-    if (part.fileName !== undefined) {
-      const bytes = typeof part.value === 'string' ? new TextEncoder().encode(part.value) : part.value;
-      form.append(
-        part.name,
-        new Blob([new Uint8Array(bytes)], { type: part.type ?? 'application/octet-stream' }),
-        part.fileName,
-      );
-    } else form.append(part.name, part.value as string);
-  }
-  const encoded = new Response(form);
-  return {
-    payload: Buffer.from(await encoded.arrayBuffer()),
-    headers: { 'content-type': encoded.headers.get('content-type')! },
-  };
-}
 
 const pdf = (extra = '') =>
   Buffer.from(
@@ -128,7 +107,7 @@ eachEngine('contact attachments with clamd', (engine) => {
     unlisted = await signIn(ctx.current, 'unlisted@att.test');
   });
 
-  const send = async (email: string, files: Part[], headers: Record<string, string> = {}) => {
+  const send = async (email: string, files: MultipartPart[], headers: Record<string, string> = {}) => {
     const body = await multipart([{ name: 'data', value: question(email) }, ...files]);
     return ctx.current.app.inject({
       method: 'POST',
