@@ -1,36 +1,24 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
+import {
+  after,
+  before,
+  byKeyAndUnit,
+  inside,
+  Q3,
+  useSuiteDatabase,
+} from '../../../../test/support/indicators';
 import { insertPerson, insertSmallTree } from '../../../../test/support/org-fixture';
-import { createTestDatabase, describeEachEngine } from '../../../../test/support/test-db';
-import { type Database, queryRows } from '../../db/client';
+import { describeEachEngine } from '../../../../test/support/test-db';
+import { queryRows } from '../../db/client';
 import { accounts, learningAnswers, learningCompletions } from '../../db/schema';
-import type { IndicatorFigure, IndicatorPeriod } from '../../platform/indicators';
 import { learningIndicators } from './learning.indicators';
 
-/** 2026-Q3 in Brussels time. */
-const Q3: IndicatorPeriod = {
-  key: '2026-Q3',
-  start: new Date('2026-06-30T22:00:00Z'),
-  end: new Date('2026-09-30T22:00:00Z'),
-};
-const before = new Date('2026-06-30T21:59:59Z');
-const inside = new Date('2026-08-15T10:00:00Z');
-const after = new Date('2026-09-30T22:00:00Z');
-
-const byKeyAndUnit = (a: IndicatorFigure, b: IndicatorFigure) =>
-  a.indicatorKey.localeCompare(b.indicatorKey) || (a.unitId ?? 0) - (b.unitId ?? 0);
-
 describeEachEngine('learning indicators', (engine) => {
-  let database: Database;
-  beforeAll(async () => {
-    database = await createTestDatabase(engine);
-  });
-  afterAll(async () => {
-    await database.close();
-  });
+  const database = useSuiteDatabase(engine);
 
   it('counts a period’s learners, their completions and mastery at its end, and nothing outside it', async () => {
-    const db = database.db;
+    const db = database().db;
     const tree = await insertSmallTree(db, 'LRN', 'OVO-LRN');
     const person = (n: number, unitId: number, status: 'active' | 'left' = 'active') =>
       insertPerson(db, { employeeNumber: `LRN${n}`, email: `lrn${n}@example.test`, unitId, status });
