@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { TFunction } from 'i18next';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api } from '../../app/api';
@@ -7,17 +8,34 @@ import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { QueryState } from '../../ui/QueryState';
 import { Select } from '../../ui/Select';
-import { Table } from '../../ui/Table';
+import type { Column } from '../../ui/Table';
 import { TextField } from '../../ui/TextField';
 import { useToast } from '../../ui/Toast';
 import { AdminPage } from '../admin/AdminPage';
+import { ItemsTable, issueOf } from './shared';
 
 const languages = ['nl', 'en'] as const;
 
-function issueOf(error: unknown, field: string) {
-  return error instanceof ApiError
-    ? error.issues.find((i) => i.path === `body.${field}`)?.message
-    : undefined;
+type Language = (typeof languages)[number];
+
+function LanguageSelect({ value, onChange }: { value: Language; onChange: (language: Language) => void }) {
+  const { t } = useTranslation();
+  return (
+    <Select
+      label={t('monitor-io.web.reports.language')}
+      options={languages.map((l) => ({ id: l, label: t(`monitor-io.web.reports.languages.${l}`) }))}
+      selectedKey={value}
+      onSelectionChange={(key) => onChange(key === 'en' ? 'en' : 'nl')}
+    />
+  );
+}
+
+function languageColumn<T extends { locale: Language }>(t: TFunction): Column<T> {
+  return {
+    key: 'locale',
+    header: t('monitor-io.web.reports.language'),
+    cell: (row) => t(`monitor-io.web.reports.languages.${row.locale}`),
+  };
 }
 
 /** /beheer/monitor/rapporten: the management report per quarter, and who receives it. */
@@ -26,7 +44,7 @@ export function ReportsPage() {
   const toast = useToast();
   const queryClient = useQueryClient();
   const [periodKey, setPeriodKey] = useState('');
-  const [locale, setLocale] = useState<(typeof languages)[number]>('nl');
+  const [locale, setLocale] = useState<Language>('nl');
   const reports = useQuery({ queryKey: ['monitor-reports'], queryFn: () => api.monitorReport.reports() });
   const create = useMutation({
     mutationFn: () =>
@@ -55,12 +73,7 @@ export function ReportsPage() {
             isInvalid={!!periodError}
             errorMessage={periodError}
           />
-          <Select
-            label={t('monitor-io.web.reports.language')}
-            options={languages.map((l) => ({ id: l, label: t(`monitor-io.web.reports.languages.${l}`) }))}
-            selectedKey={locale}
-            onSelectionChange={(key) => setLocale(key === 'en' ? 'en' : 'nl')}
-          />
+          <LanguageSelect value={locale} onChange={setLocale} />
           <div className="form__actions">
             <Button type="submit" isPending={create.isPending}>
               {t('monitor-io.web.reports.submit')}
@@ -75,11 +88,9 @@ export function ReportsPage() {
         <h2 id="rep-list">{t('monitor-io.web.reports.list')}</h2>
         <QueryState query={reports}>
           {(data) => (
-            <Table
+            <ItemsTable
               caption={t('monitor-io.web.reports.list')}
-              captionHidden
-              rows={data.items}
-              rowKey={(row) => row.id}
+              items={data.items}
               empty={t('monitor-io.web.reports.empty')}
               columns={[
                 {
@@ -88,11 +99,7 @@ export function ReportsPage() {
                   rowHeader: true,
                   cell: (row) => row.periodKey,
                 },
-                {
-                  key: 'locale',
-                  header: t('monitor-io.web.reports.language'),
-                  cell: (row) => t(`monitor-io.web.reports.languages.${row.locale}`),
-                },
+                languageColumn(t),
                 {
                   key: 'trigger',
                   header: t('monitor-io.web.reports.trigger'),
@@ -140,7 +147,7 @@ function Subscribers() {
   const toast = useToast();
   const queryClient = useQueryClient();
   const [email, setEmail] = useState('');
-  const [locale, setLocale] = useState<(typeof languages)[number]>('nl');
+  const [locale, setLocale] = useState<Language>('nl');
   const list = useQuery({
     queryKey: ['monitor-report-subscribers'],
     queryFn: () => api.monitorReport.subscribers(),
@@ -168,11 +175,9 @@ function Subscribers() {
       <p>{t('monitor-io.web.reports.subscribersLead')}</p>
       <QueryState query={list}>
         {(data) => (
-          <Table
+          <ItemsTable
             caption={t('monitor-io.web.reports.subscribers')}
-            captionHidden
-            rows={data.items}
-            rowKey={(row) => row.id}
+            items={data.items}
             empty={t('monitor-io.web.reports.noSubscribers')}
             columns={[
               {
@@ -181,11 +186,7 @@ function Subscribers() {
                 rowHeader: true,
                 cell: (row) => row.email,
               },
-              {
-                key: 'locale',
-                header: t('monitor-io.web.reports.language'),
-                cell: (row) => t(`monitor-io.web.reports.languages.${row.locale}`),
-              },
+              languageColumn(t),
               {
                 key: 'remove',
                 header: t('monitor-io.web.reports.remove'),
@@ -220,12 +221,7 @@ function Subscribers() {
           isInvalid={!!emailError}
           errorMessage={emailError}
         />
-        <Select
-          label={t('monitor-io.web.reports.language')}
-          options={languages.map((l) => ({ id: l, label: t(`monitor-io.web.reports.languages.${l}`) }))}
-          selectedKey={locale}
-          onSelectionChange={(key) => setLocale(key === 'en' ? 'en' : 'nl')}
-        />
+        <LanguageSelect value={locale} onChange={setLocale} />
         <div className="form__actions">
           <Button type="submit" isPending={add.isPending}>
             {t('monitor-io.web.reports.add')}
