@@ -11,9 +11,9 @@ import { Button } from '../../../ui/Button';
 import { PageTitle } from '../../../ui/PageTitle';
 import { QueryState } from '../../../ui/QueryState';
 import { type Column, Table } from '../../../ui/Table';
-import { BarChart } from './BarChart';
-import { DateField, dayLabel } from './DateField';
+import { BarChart, type Series } from './BarChart';
 import { SupervisorNav } from './SupervisorNav';
+import { DateField, dayLabel, numericColumn } from './shared';
 import './supervisor.css';
 
 type Stats = z.infer<typeof agentStatsOut>;
@@ -149,35 +149,22 @@ function RangeForm({
 
 function figureColumns<T extends AgentStats['totals']>(t: (key: string) => string): Column<T>[] {
   return [
-    {
-      key: 'chats',
-      header: t('contactSupervisor.agents.chats'),
-      numeric: true,
-      cell: (r) => formatNumber(r.chatsHandled),
-    },
-    {
-      key: 'handle',
-      header: t('contactSupervisor.agents.handle'),
-      numeric: true,
-      cell: (r) => handle(r.averageHandleSeconds),
-    },
+    numericColumn('chats', t('contactSupervisor.agents.chats'), (r) => formatNumber(r.chatsHandled)),
+    numericColumn('handle', t('contactSupervisor.agents.handle'), (r) => handle(r.averageHandleSeconds)),
+    numericColumn('emails', t('contactSupervisor.agents.emails'), (r) => formatNumber(r.emailsAnswered)),
+    numericColumn('available', t('contactSupervisor.agents.available'), (r) => hours(r.availableSeconds)),
+    numericColumn('away', t('contactSupervisor.agents.away'), (r) => hours(r.awaySeconds)),
+  ];
+}
+
+/** Chats handled and e-mails answered: what the charts compare, per agent or per day. */
+function workSeries(t: (key: string) => string, figures: AgentStats['totals'][]): Series[] {
+  return [
+    { key: 'chats', label: t('contactSupervisor.agents.chats'), values: figures.map((f) => f.chatsHandled) },
     {
       key: 'emails',
-      header: t('contactSupervisor.agents.emails'),
-      numeric: true,
-      cell: (r) => formatNumber(r.emailsAnswered),
-    },
-    {
-      key: 'available',
-      header: t('contactSupervisor.agents.available'),
-      numeric: true,
-      cell: (r) => hours(r.availableSeconds),
-    },
-    {
-      key: 'away',
-      header: t('contactSupervisor.agents.away'),
-      numeric: true,
-      cell: (r) => hours(r.awaySeconds),
+      label: t('contactSupervisor.agents.emails'),
+      values: figures.map((f) => f.emailsAnswered),
     },
   ];
 }
@@ -198,18 +185,10 @@ function AgentsTable({ data }: { data: Stats }) {
             title={t('contactSupervisor.agents.chartAgents')}
             description={t('contactSupervisor.history.chartSummary')}
             labels={data.agents.map((a) => a.name)}
-            series={[
-              {
-                key: 'chats',
-                label: t('contactSupervisor.agents.chats'),
-                values: data.agents.map((a) => a.totals.chatsHandled),
-              },
-              {
-                key: 'emails',
-                label: t('contactSupervisor.agents.emails'),
-                values: data.agents.map((a) => a.totals.emailsAnswered),
-              },
-            ]}
+            series={workSeries(
+              t,
+              data.agents.map((a) => a.totals),
+            )}
           />
         </div>
         <Table
@@ -238,18 +217,7 @@ function AgentDays({ agent }: { agent: AgentStats }) {
           title={t('contactSupervisor.agents.chartDays', { name: agent.name })}
           description={t('contactSupervisor.history.chartSummary')}
           labels={agent.days.map((d) => label(d.day))}
-          series={[
-            {
-              key: 'chats',
-              label: t('contactSupervisor.agents.chats'),
-              values: agent.days.map((d) => d.chatsHandled),
-            },
-            {
-              key: 'emails',
-              label: t('contactSupervisor.agents.emails'),
-              values: agent.days.map((d) => d.emailsAnswered),
-            },
-          ]}
+          series={workSeries(t, agent.days)}
         />
       </div>
       <Table

@@ -13,8 +13,8 @@ import { QueryState } from '../../../ui/QueryState';
 import { type Column, Table } from '../../../ui/Table';
 import { FeedbackSummary } from '../feedback/FeedbackSummary';
 import { BarChart } from './BarChart';
-import { DateField, dayLabel } from './DateField';
 import { SupervisorNav } from './SupervisorNav';
+import { DateField, dayLabel, numericColumn } from './shared';
 import './supervisor.css';
 
 /** Polling is only the fallback when the live stream keeps failing (a proxy that buffers it, say). */
@@ -104,48 +104,21 @@ function LiveBoard() {
       header: t('contactSupervisor.live.open'),
       cell: (q) => (q.open ? t('contactSupervisor.live.isOpen') : t('contactSupervisor.live.isClosed')),
     },
-    {
-      key: 'waiting',
-      header: t('contactSupervisor.live.waiting'),
-      numeric: true,
-      cell: (q) => formatNumber(q.waiting),
-    },
-    {
-      key: 'longest',
-      header: t('contactSupervisor.live.longestWait'),
-      numeric: true,
-      cell: (q) => duration(q.longestWaitSeconds),
-    },
-    {
-      key: 'agents',
-      header: t('contactSupervisor.live.agents'),
-      numeric: true,
-      cell: (q) => `${q.agents.available} / ${q.agents.away} / ${q.agents.offline}`,
-    },
-    {
-      key: 'active',
-      header: t('contactSupervisor.live.chatsActive'),
-      numeric: true,
-      cell: (q) => formatNumber(q.chatsActive),
-    },
-    {
-      key: 'free',
-      header: t('contactSupervisor.live.freeSlots'),
-      numeric: true,
-      cell: (q) => formatNumber(q.freeSlots),
-    },
-    {
-      key: 'sl',
-      header: t('contactSupervisor.live.serviceLevel'),
-      numeric: true,
-      cell: (q) => `${percent(q.serviceLevel)} (${t('contactSupervisor.live.target')} ${q.targetSeconds} s)`,
-    },
-    {
-      key: 'emails',
-      header: t('contactSupervisor.live.emailsOpen'),
-      numeric: true,
-      cell: (q) => formatNumber(q.emailsOpen),
-    },
+    numericColumn('waiting', t('contactSupervisor.live.waiting'), (q) => formatNumber(q.waiting)),
+    numericColumn('longest', t('contactSupervisor.live.longestWait'), (q) => duration(q.longestWaitSeconds)),
+    numericColumn(
+      'agents',
+      t('contactSupervisor.live.agents'),
+      (q) => `${q.agents.available} / ${q.agents.away} / ${q.agents.offline}`,
+    ),
+    numericColumn('active', t('contactSupervisor.live.chatsActive'), (q) => formatNumber(q.chatsActive)),
+    numericColumn('free', t('contactSupervisor.live.freeSlots'), (q) => formatNumber(q.freeSlots)),
+    numericColumn(
+      'sl',
+      t('contactSupervisor.live.serviceLevel'),
+      (q) => `${percent(q.serviceLevel)} (${t('contactSupervisor.live.target')} ${q.targetSeconds} s)`,
+    ),
+    numericColumn('emails', t('contactSupervisor.live.emailsOpen'), (q) => formatNumber(q.emailsOpen)),
   ];
   return (
     <section aria-labelledby="supervisor-live">
@@ -360,42 +333,14 @@ function HistoryCharts({ data, label }: { data: History; label: (b: Bucket, by: 
     b.bucket === 'total' ? t('contactSupervisor.history.total') : label(b, data.by);
   const columns: Column<Bucket>[] = [
     { key: 'bucket', header: t('contactSupervisor.history.bucket'), cell: rowLabel, rowHeader: true },
-    {
-      key: 'offered',
-      header: t('contactSupervisor.history.offered'),
-      numeric: true,
-      cell: (b) => formatNumber(b.offered),
-    },
-    {
-      key: 'answered',
-      header: t('contactSupervisor.history.answered'),
-      numeric: true,
-      cell: (b) => formatNumber(b.answered),
-    },
-    {
-      key: 'abandoned',
-      header: t('contactSupervisor.history.abandoned'),
-      numeric: true,
-      cell: (b) => formatNumber(b.abandoned),
-    },
-    {
-      key: 'wait',
-      header: t('contactSupervisor.history.averageWait'),
-      numeric: true,
-      cell: (b) => (b.averageWaitSeconds === null ? '—' : formatNumber(b.averageWaitSeconds)),
-    },
-    {
-      key: 'sl',
-      header: t('contactSupervisor.history.serviceLevel'),
-      numeric: true,
-      cell: (b) => percent(b.serviceLevel),
-    },
-    {
-      key: 'emails',
-      header: t('contactSupervisor.history.emails'),
-      numeric: true,
-      cell: (b) => formatNumber(b.emails),
-    },
+    numericColumn('offered', t('contactSupervisor.history.offered'), (b) => formatNumber(b.offered)),
+    numericColumn('answered', t('contactSupervisor.history.answered'), (b) => formatNumber(b.answered)),
+    numericColumn('abandoned', t('contactSupervisor.history.abandoned'), (b) => formatNumber(b.abandoned)),
+    numericColumn('wait', t('contactSupervisor.history.averageWait'), (b) =>
+      b.averageWaitSeconds === null ? '—' : formatNumber(b.averageWaitSeconds),
+    ),
+    numericColumn('sl', t('contactSupervisor.history.serviceLevel'), (b) => percent(b.serviceLevel)),
+    numericColumn('emails', t('contactSupervisor.history.emails'), (b) => formatNumber(b.emails)),
   ];
   const summary = t('contactSupervisor.history.chartSummary');
   const e = data.estimates;

@@ -1,3 +1,6 @@
+import type { ReactNode } from 'react';
+import type { Column } from '../../../ui/Table';
+
 /** A date input of the supervisor's period forms, with its error tied to it for screen readers. */
 export function DateField({
   id,
@@ -44,4 +47,9 @@ export function dayLabel(language: string, day: string): string {
     day: 'numeric',
     month: 'short',
   }).format(new Date(`${day}T12:00:00Z`));
+}
+
+/** A right-aligned figure column, the kind most supervisor tables are made of. */
+export function numericColumn<T>(key: string, header: string, cell: (row: T) => ReactNode): Column<T> {
+  return { key, header, numeric: true, cell };
 }
