@@ -13,6 +13,7 @@ import { Table } from '../../ui/Table';
 import { TextField } from '../../ui/TextField';
 import { useToast } from '../../ui/Toast';
 import { AdminPage } from '../admin/AdminPage';
+import { ItemsTable, invalidProps } from './shared';
 
 const countKeys = ['rowsRead', 'inserted', 'changed', 'unchanged', 'errorCount'] as const;
 const periodicities = ['quarterly', 'half-yearly', 'yearly', 'irregular'] as const;
@@ -38,11 +39,9 @@ export function InstrumentsPage() {
             <>
               <section aria-labelledby="ins-list" className="section">
                 <h2 id="ins-list">{t('monitor-io.web.instruments.list')}</h2>
-                <Table
+                <ItemsTable
                   caption={t('monitor-io.web.instruments.list')}
-                  captionHidden
-                  rows={data.items}
-                  rowKey={(row) => row.id}
+                  items={data.items}
                   empty={t('monitor-io.web.instruments.empty')}
                   columns={[
                     {
@@ -92,12 +91,6 @@ export function InstrumentsPage() {
   );
 }
 
-function errorOf(error: unknown, field: string) {
-  return error instanceof ApiError
-    ? error.issues.find((i) => i.path === `body.${field}`)?.message
-    : undefined;
-}
-
 function NewInstrumentForm() {
   const { t } = useTranslation();
   const toast = useToast();
@@ -135,8 +128,7 @@ function NewInstrumentForm() {
           value={form.slug}
           onChange={set('slug')}
           isRequired
-          errorMessage={errorOf(create.error, 'slug')}
-          isInvalid={!!errorOf(create.error, 'slug')}
+          {...invalidProps(create.error, 'slug')}
         />
         {(['nameNl', 'nameEn', 'owner'] as const).map((key) => (
           <TextField
@@ -145,8 +137,7 @@ function NewInstrumentForm() {
             value={form[key]}
             onChange={set(key)}
             isRequired
-            errorMessage={errorOf(create.error, key)}
-            isInvalid={!!errorOf(create.error, key)}
+            {...invalidProps(create.error, key)}
           />
         ))}
         {(['methodNl', 'methodEn'] as const).map((key) => (
@@ -158,8 +149,7 @@ function NewInstrumentForm() {
             value={form[key]}
             onChange={set(key)}
             isRequired
-            errorMessage={errorOf(create.error, key)}
-            isInvalid={!!errorOf(create.error, key)}
+            {...invalidProps(create.error, key)}
           />
         ))}
         <Select
@@ -176,8 +166,7 @@ function NewInstrumentForm() {
           type="url"
           value={form.link}
           onChange={set('link')}
-          errorMessage={errorOf(create.error, 'link')}
-          isInvalid={!!errorOf(create.error, 'link')}
+          {...invalidProps(create.error, 'link')}
         />
         <div className="form__actions">
           <Button type="submit" isPending={create.isPending}>
@@ -200,11 +189,9 @@ function InstrumentDetail({ instrument }: { instrument: Instrument }) {
     <>
       <section aria-labelledby="ins-indicators" className="section">
         <h2 id="ins-indicators">{t('monitor-io.web.instruments.indicators', { name })}</h2>
-        <Table
+        <ItemsTable
           caption={t('monitor-io.web.instruments.indicators', { name })}
-          captionHidden
-          rows={instrument.indicators}
-          rowKey={(row) => row.id}
+          items={instrument.indicators}
           empty={t('monitor-io.web.instruments.noIndicators')}
           columns={[
             {
@@ -281,8 +268,7 @@ function NewIndicatorForm({ instrumentId }: { instrumentId: number }) {
           value={form[key]}
           onChange={set(key)}
           isRequired
-          errorMessage={errorOf(create.error, key)}
-          isInvalid={!!errorOf(create.error, key)}
+          {...invalidProps(create.error, key)}
         />
       ))}
       <Select
@@ -303,8 +289,7 @@ function NewIndicatorForm({ instrumentId }: { instrumentId: number }) {
         value={form.minPeople}
         onChange={set('minPeople')}
         isRequired
-        errorMessage={errorOf(create.error, 'minPeople')}
-        isInvalid={!!errorOf(create.error, 'minPeople')}
+        {...invalidProps(create.error, 'minPeople')}
       />
       <div className="form__actions">
         <Button type="submit" isPending={create.isPending}>
@@ -442,11 +427,9 @@ function ImportSection({ instrumentId }: { instrumentId: number }) {
         <h2 id="ins-history">{t('monitor-io.web.instruments.history')}</h2>
         <QueryState query={history}>
           {(data) => (
-            <Table
+            <ItemsTable
               caption={t('monitor-io.web.instruments.history')}
-              captionHidden
-              rows={data.items}
-              rowKey={(row) => row.id}
+              items={data.items}
               empty={t('monitor-io.web.instruments.historyEmpty')}
               columns={[
                 {
