@@ -151,31 +151,38 @@ function Tile({
         series={series}
         unit={indicator.unit}
       />
-      <table className="table">
-        <caption className="table__caption">{t('monitor.dashboard.trend', { label })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('monitor.dashboard.period')}</th>
-            {series.map((s) => (
-              <th scope="col" key={s.label}>
-                {s.label}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {periods.map((p) => (
-            <tr key={p}>
-              <th scope="row">{p}</th>
+      <section
+        className="table-wrap"
+        aria-label={t('monitor.dashboard.trend', { label })}
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1).
+        tabIndex={0}
+      >
+        <table className="table">
+          <caption className="table__caption">{t('monitor.dashboard.trend', { label })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('monitor.dashboard.period')}</th>
               {series.map((s) => (
-                <td key={s.label}>
-                  <Figure point={s.points.find((x) => x.periodKey === p)} unit={indicator.unit} />
-                </td>
+                <th scope="col" key={s.label}>
+                  {s.label}
+                </th>
               ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {periods.map((p) => (
+              <tr key={p}>
+                <th scope="row">{p}</th>
+                {series.map((s) => (
+                  <td key={s.label}>
+                    <Figure point={s.points.find((x) => x.periodKey === p)} unit={indicator.unit} />
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
       <Button variant="secondary" onPress={() => setOpen(!open)} aria-expanded={open}>
         {open ? t('monitor.dashboard.close') : t('monitor.dashboard.drillDown')}
       </Button>

@@ -127,39 +127,46 @@ export function TargetsPage() {
               {data.items.length === 0 ? (
                 <p>{t('monitor.targets.none')}</p>
               ) : (
-                <table className="table">
-                  <caption className="table__caption">{t('monitor.targets.title')}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('monitor.targets.indicator')}</th>
-                      <th scope="col">{t('monitor.targets.scope')}</th>
-                      <th scope="col">{t('monitor.targets.target')}</th>
-                      <th scope="col">{t('monitor.targets.margin')}</th>
-                      <th scope="col">
-                        <span className="visually-hidden">{t('monitor.targets.remove')}</span>
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {data.items.map((target) => (
-                      <tr key={target.id}>
-                        <th scope="row">{label(target.indicatorKey)}</th>
-                        <td>{entity(target.entityId)}</td>
-                        <td>{formatFigure(target.target, unit(target.indicatorKey))}</td>
-                        <td>{formatFigure(target.margin, unit(target.indicatorKey))}</td>
-                        <td>
-                          <Button
-                            variant="danger"
-                            onPress={() => remove.mutate(target.id)}
-                            aria-label={`${t('monitor.targets.remove')}: ${label(target.indicatorKey)}, ${entity(target.entityId)}`}
-                          >
-                            {t('monitor.targets.remove')}
-                          </Button>
-                        </td>
+                <section
+                  className="table-wrap"
+                  aria-label={t('monitor.targets.title')}
+                  // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1).
+                  tabIndex={0}
+                >
+                  <table className="table">
+                    <caption className="table__caption">{t('monitor.targets.title')}</caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">{t('monitor.targets.indicator')}</th>
+                        <th scope="col">{t('monitor.targets.scope')}</th>
+                        <th scope="col">{t('monitor.targets.target')}</th>
+                        <th scope="col">{t('monitor.targets.margin')}</th>
+                        <th scope="col">
+                          <span className="visually-hidden">{t('monitor.targets.remove')}</span>
+                        </th>
                       </tr>
-                    ))}
-                  </tbody>
-                </table>
+                    </thead>
+                    <tbody>
+                      {data.items.map((target) => (
+                        <tr key={target.id}>
+                          <th scope="row">{label(target.indicatorKey)}</th>
+                          <td>{entity(target.entityId)}</td>
+                          <td>{formatFigure(target.target, unit(target.indicatorKey))}</td>
+                          <td>{formatFigure(target.margin, unit(target.indicatorKey))}</td>
+                          <td>
+                            <Button
+                              variant="danger"
+                              onPress={() => remove.mutate(target.id)}
+                              aria-label={`${t('monitor.targets.remove')}: ${label(target.indicatorKey)}, ${entity(target.entityId)}`}
+                            >
+                              {t('monitor.targets.remove')}
+                            </Button>
+                          </td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </section>
               )}
             </>
           );
