@@ -112,7 +112,8 @@ describeEachEngine('contact 1700: agent statistics', (engine) => {
     };
     expect(a.totals).toEqual(expected);
     expect(a.days).toEqual([{ day, ...expected }]);
-    expect(a.totals.availableSeconds + a.totals.awaySeconds).toBeGreaterThan(0);
+    // The statuses did take time; on a fast machine less than half a second, so the check is on the raw spans.
+    expect(spans!.available + spans!.away).toBeGreaterThan(0);
     expect(b.totals).toEqual({
       chatsHandled: 0,
       averageHandleSeconds: null,
