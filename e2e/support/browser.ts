@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import axe from 'axe-core';
 import type { FastifyInstance } from 'fastify';
@@ -5,6 +6,7 @@ import { type Browser, type BrowserContext, chromium, type Page } from 'playwrig
 import { describe, expect, inject, it } from 'vitest';
 import { buildApp } from '../../src/server/app';
 import { loadConfig } from '../../src/server/config';
+import { openDatabase } from '../../src/server/db/client';
 import { createRuntime, type Runtime } from '../../src/server/runtime';
 import { seedDemo } from '../../src/server/seed';
 import { requireBrowser } from '../../test/support/engines';
@@ -58,7 +60,10 @@ const problemsByPage = new WeakMap<Page, string[]>();
  * 200 synthetic staff, the web app built by the global setup) and the system's Chromium.
  */
 export async function startE2E(env: Record<string, string> = {}): Promise<E2E> {
-  const database = await createTestDatabase('pglite');
+  const demoTemplate = inject('pgliteDemoTemplate');
+  const database = demoTemplate
+    ? await openDatabase({ memory: true, loadDataDir: new Blob([readFileSync(demoTemplate)]) })
+    : await createTestDatabase('pglite');
   const config = loadConfig({
     APP_SECRET: TEST_APP_SECRET,
     LOG_LEVEL: 'silent',
@@ -73,7 +78,7 @@ export async function startE2E(env: Record<string, string> = {}): Promise<E2E> {
     startJobs: false,
     seed: false,
   });
-  await seedDemo(database.db, { staff: 200, appSecret: TEST_APP_SECRET });
+  if (!demoTemplate) await seedDemo(database.db, { staff: 200, appSecret: TEST_APP_SECRET });
   const app = await buildApp({ ...runtime, webDist: inject('webDist') ?? undefined });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;

@@ -1,9 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
+import { openDatabase } from '../../src/server/db/client';
+import { seedBaseline, seedDemo } from '../../src/server/seed';
+import { TEST_APP_SECRET } from '../../test/support/app-secret';
 import { requireBrowser } from '../../test/support/engines';
 import { findChromium } from './chromium-path';
 
@@ -25,8 +28,9 @@ function runIncludesBrowserSuites(project: TestProject): boolean {
  * Builds the web app once per run into a temporary directory, so the browser suites test the current
  * sources exactly as the server serves them, without touching the dist/web that `npm start` serves.
  */
-export default function setup(project: TestProject) {
+export default async function setup(project: TestProject) {
   project.provide('webDist', null);
+  project.provide('pgliteDemoTemplate', null);
   if (!runIncludesBrowserSuites(project)) return;
   if (!findChromium()) {
     if (requireBrowser) {
@@ -59,11 +63,28 @@ export default function setup(project: TestProject) {
     throw new Error(`vite build for the browser tests failed (status ${result.status})`);
   console.log(`[e2e] web app built in ${Date.now() - started} ms`);
   project.provide('webDist', outDir);
-  return () => rmSync(outDir, { recursive: true, force: true });
+
+  // The demo organisation every browser suite starts from, seeded once (about half a minute) and loaded by
+  // each suite from this dump in a few seconds.
+  const seeding = Date.now();
+  const demo = await openDatabase({ memory: true });
+  await seedBaseline(demo.db);
+  await seedDemo(demo.db, { staff: 200, appSecret: TEST_APP_SECRET });
+  const demoFile = join(outDir, '..', `${outDir.split('/').at(-1)}-demo.tar`);
+  writeFileSync(demoFile, Buffer.from(await (await demo.embedded!.dumpDataDir('none')).arrayBuffer()));
+  await demo.close();
+  console.log(`[e2e] demo database seeded in ${Date.now() - seeding} ms`);
+  project.provide('pgliteDemoTemplate', demoFile);
+  return () => {
+    rmSync(outDir, { recursive: true, force: true });
+    rmSync(demoFile, { force: true });
+  };
 }
 
 declare module 'vitest' {
   export interface ProvidedContext {
     webDist: string | null;
+    /** A PGlite dump of the seeded demo organisation, when browser suites run. */
+    pgliteDemoTemplate: string | null;
   }
 }

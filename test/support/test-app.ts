@@ -18,7 +18,9 @@ export type TestContext = {
 };
 
 /** The server secret of every test app (survey keys derive from it); fixed so that tests can derive them too. */
-export const TEST_APP_SECRET = 'test-app-secret-not-for-production-0123456789';
+export { TEST_APP_SECRET } from './app-secret';
+
+import { TEST_APP_SECRET } from './app-secret';
 
 export function testConfig(overrides: Record<string, string> = {}): Config {
   return loadConfig({
