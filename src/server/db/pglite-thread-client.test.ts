@@ -53,8 +53,7 @@ describe('PGlite on its own thread', () => {
           await inner.execute(sql`insert into t (id, note) values (11, 'undone')`);
           throw new Error('inner');
         })
-        // The savepoint's rollback is the point: its error is the one thrown just above.
-        .catch(() => undefined);
+        .catch(() => undefined); // Safe: the savepoint's rollback is the point; its error is the one thrown just above.
     });
     await expect(
       database.db.transaction(async (tx) => {

@@ -216,8 +216,7 @@ async function tarOfDirectory(root, wal) {
   };
   // A failure of the archive during the walk also fails that entry's callback, which is what is thrown;
   // `ended` is awaited only once every entry went in.
-  // Safe: see above; the entry's callback carries the same error.
-  ended.catch(() => {});
+  ended.catch(() => {}); // Safe: see above; the entry's callback carries the same error.
   try {
     await walk('');
     archive.finalize();

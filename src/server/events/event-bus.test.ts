@@ -106,8 +106,7 @@ describeEachEngine('event bus', (engine) => {
           await bus.publishOnCommit(tx, 'on_commit', { kept: false });
           throw new Error('roll back');
         })
-        // The rollback is the point: its error is the one thrown just above.
-        .catch(() => undefined);
+        .catch(() => undefined); // Safe: the rollback is the point; its error is the one thrown just above.
       await new Promise((r) => setTimeout(r, 200));
       expect(received).toEqual([{ kept: true }]);
       await stop();

@@ -23,8 +23,7 @@ function frames(body: ReadableStream<Uint8Array>) {
   const reader = body.getReader();
   void (async () => {
     for (;;) {
-      // The test's own abort ends the reader, as a finished stream does.
-      const { done, value } = await reader.read().catch(() => ({ done: true, value: undefined }));
+      const { done, value } = await reader.read().catch(() => ({ done: true, value: undefined })); // Safe: only the test's own abort rejects the read; it ends the stream like a finished one.
       if (done) return;
       buffer += decoder.decode(value, { stream: true });
       let end = buffer.indexOf('\n\n');

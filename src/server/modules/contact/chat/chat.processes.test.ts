@@ -95,8 +95,7 @@ for (const engine of engines.filter((candidate) => candidate === 'postgres'))
         await a.next((f) => f.type === 'assigned');
       } finally {
         for (const client of clients) client.close();
-        // Cleanup: the holder may already be ended by the test; the assertions above decide.
-        await holder.end().catch(() => undefined);
+        await holder.end().catch(() => undefined); // Safe: cleanup; the holder may already be ended, and the assertions above decide.
         await one.close();
       }
     }, 60_000);

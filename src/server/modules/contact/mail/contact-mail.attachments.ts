@@ -98,7 +98,7 @@ export async function checkAttachments(
       });
     let data = upload.bytes;
     if (type.image) {
-      const image = await reencode(upload.bytes, type.image).catch(() => null);
+      const image = await reencode(upload.bytes, type.image).catch(() => null); // Safe: an image sharp cannot decode is refused just below with a translated 415, never stored.
       if (!image) throw fail('UNSUPPORTED_MEDIA_TYPE', field, index, 'badImage');
       data = image;
     }

@@ -52,8 +52,7 @@ function sseOf(body: ReadableStream<Uint8Array>) {
   const reader = body.getReader();
   void (async () => {
     for (;;) {
-      // A stream aborted by the test's own teardown ends the reader, as a finished one does.
-      const { done, value } = await reader.read().catch(() => ({ done: true, value: undefined }));
+      const { done, value } = await reader.read().catch(() => ({ done: true, value: undefined })); // Safe: only the teardown's abort rejects the read; it ends the stream like a finished one.
       if (done) return;
       buffer += decoder.decode(value, { stream: true });
       let end = buffer.indexOf('\n\n');
