@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { notificationsApi as api } from '../../../shared/api/notifications';
 import { actorOf } from '../../http/actor';
+import { acceptsEventStream, eventStreamWriter, openEventStream } from '../../http/event-stream';
 import { translator } from '../../http/i18n';
 import { serve } from '../../http/serve';
 import type { ModuleDeps } from '../../platform/module';
@@ -9,8 +10,6 @@ import * as service from './notifications.service';
 import type { BellClient } from './notifications.stream';
 
 const { routes } = api;
-
-const acceptsEventStream = (accept: string | undefined) => /\btext\/event-stream\b/.test(accept ?? '');
 
 export const notificationsRoutes =
   (deps: ModuleDeps, { bells }: NotificationsServices): FastifyPluginAsyncZod =>
@@ -42,13 +41,9 @@ export const notificationsRoutes =
       // EventSource always sends this; a JSON client or a route walker gets an answer instead of an open stream.
       if (!acceptsEventStream(request.headers.accept))
         return refuse(400, 'BAD_REQUEST', 'notifications.stream.acceptEventStream');
-      const raw = reply.raw;
       const client: BellClient = {
         accountId: actorOf(request).principal.accountId,
-        write: (text) => {
-          if (!raw.writableEnded && !raw.destroyed) raw.write(text);
-        },
-        end: () => raw.end(),
+        ...eventStreamWriter(reply),
       };
       if (!bells.add(client)) return refuse(429, 'RATE_LIMITED', 'notifications.stream.tooMany');
       streams.add(client);
@@ -56,30 +51,14 @@ export const notificationsRoutes =
         streams.delete(client);
         bells.remove(client);
       };
-      reply.hijack();
-      // Headers set on the raw response (the security headers) are kept; those set through reply are copied.
-      const kept = Object.entries(reply.getHeaders()).filter(
-        (entry): entry is [string, string | number | string[]] => entry[1] !== undefined,
-      );
-      raw.writeHead(200, {
-        ...Object.fromEntries(kept),
-        'content-type': 'text/event-stream; charset=utf-8',
-        'cache-control': 'no-store',
-        'x-accel-buffering': 'no',
-        connection: 'keep-alive',
-      });
-      raw.write('retry: 10000\n\n');
-      raw.on('close', gone);
-      request.raw.on('close', () => {
-        if (request.raw.socket?.destroyed) gone();
-      });
+      openEventStream(request, reply, { retryMs: 10_000, gone });
       try {
         await bells.welcome(client);
       } catch (error) {
         // The browser reconnects (retry above) and gets a fresh first frame; counted so a failure shows.
         deps.background.report('notifications:welcome', error, { accountId: client.accountId });
         gone();
-        raw.end();
+        client.end();
       }
     });
   };

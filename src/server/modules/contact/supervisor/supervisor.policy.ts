@@ -4,11 +4,6 @@ import type { Principal } from '../../../http/access';
  * what remains here are the limits on how they may use it.
  */
 
-/** The live stream is for EventSource clients only: any other client would hold a response that never ends. */
-export function acceptsEventStream(accept: string | undefined): boolean {
-  return /\btext\/event-stream\b/.test(accept ?? '');
-}
-
 /** Concurrent live streams one supervisor may hold in one process (tabs and screens, not a flood). */
 export function mayOpenAnotherStream(held: number, maxPerAccount: number): boolean {
   return held < maxPerAccount;

@@ -1,11 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { contactSupervisorApi as api } from '../../../../shared/api/contact-supervisor';
 import { actorOf } from '../../../http/actor';
+import { acceptsEventStream, eventStreamWriter, openEventStream } from '../../../http/event-stream';
 import { translator } from '../../../http/i18n';
 import { serve } from '../../../http/serve';
 import type { ModuleDeps } from '../../../platform/module';
 import type { SupervisorServices } from './supervisor.module';
-import { acceptsEventStream } from './supervisor.policy';
 import * as service from './supervisor.service';
 import type { LiveClient } from './supervisor.stream';
 
@@ -33,15 +33,11 @@ export const contactSupervisorRoutes =
       // instead of a response that never ends.
       if (!acceptsEventStream(request.headers.accept))
         return refuse(400, 'BAD_REQUEST', 'contactSupervisor.stream.acceptEventStream');
-      const raw = reply.raw;
       const client: LiveClient = {
         accountId: actorOf(request).principal.accountId,
         ready: false,
         missed: false,
-        write: (text) => {
-          if (!raw.writableEnded && !raw.destroyed) raw.write(text);
-        },
-        end: () => raw.end(),
+        ...eventStreamWriter(reply),
       };
       if (!board.add(client)) return refuse(429, 'RATE_LIMITED', 'contactSupervisor.stream.tooMany');
       streams.add(client);
@@ -49,26 +45,7 @@ export const contactSupervisorRoutes =
         streams.delete(client);
         board.remove(client);
       };
-
-      reply.hijack();
-      // Headers set on the raw response (the security headers) are kept; those set through reply are copied.
-      const kept = Object.entries(reply.getHeaders()).filter(
-        (entry): entry is [string, string | number | string[]] => entry[1] !== undefined,
-      );
-      raw.writeHead(200, {
-        ...Object.fromEntries(kept),
-        'content-type': 'text/event-stream; charset=utf-8',
-        'cache-control': 'no-store',
-        'x-accel-buffering': 'no',
-        connection: 'keep-alive',
-      });
-      // The client reconnects after 5 s when the connection drops.
-      raw.write('retry: 5000\n\n');
-      // The response's 'close' fires when the client goes away (the request's may fire once its body is read).
-      raw.on('close', gone);
-      request.raw.on('close', () => {
-        if (request.raw.socket?.destroyed) gone();
-      });
+      openEventStream(request, reply, { retryMs: 5000, gone });
       try {
         await board.welcome(client);
       } catch (error) {
@@ -77,7 +54,7 @@ export const contactSupervisorRoutes =
           accountId: client.accountId,
         });
         gone();
-        raw.end();
+        client.end();
       }
     });
 
