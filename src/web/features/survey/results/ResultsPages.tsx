@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
@@ -175,6 +175,7 @@ export function WaveResultsPage() {
  * nearest level above it that shows results (`from` names the unit they were moved away from).
  */
 function useLandingUnit(wave: WaveOverview, start: number, enabled: boolean) {
+  const client = useQueryClient();
   return useQuery({
     queryKey: ['survey-results', 'landing', wave.id, start],
     enabled,
@@ -191,8 +192,10 @@ function useLandingUnit(wave: WaveOverview, start: number, enabled: boolean) {
       for (const id of chain) {
         const report = await api.surveyResults.unitReport({
           params: { waveId: wave.id, unitId: id },
-          query: {},
+          query: { filter: '' },
         });
+        // The overview of the unit landed on shows this same report: kept, so it is not fetched twice.
+        client.setQueryData(['survey-results', 'unit', wave.id, id, ''], report);
         if (report.respondents !== null) return id === start ? { id } : { id, from: start };
       }
       return { id: start };
